@@ -1,0 +1,179 @@
+/*
+ * hal.h - the hardware abstraction layer: the only interface to the host OS.
+ *
+ * Everything above this header (persistence engine, VM, tools) reaches the
+ * host through these functions and nothing else, so a port to bare metal or
+ * a microkernel (Genode, seL4) is a new implementation of this header only.
+ * The Linux/POSIX implementation lives in src/hal/posix/.
+ *
+ * Conventions: functions that can fail return 0 on success and a negative
+ * errno-style code (-ENOENT, -EIO, ...) on failure.  hal_strerror() turns a
+ * code into text.
+ */
+#ifndef PHANTOM_HAL_H
+#define PHANTOM_HAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define HAL_PAGE_SIZE 4096u
+#define HAL_PAGE_SHIFT 12
+
+const char *hal_strerror(int code);
+
+/* ---- threads, locks, condition variables ------------------------------ */
+
+typedef struct hal_thread hal_thread;
+typedef struct hal_mutex { _Alignas(16) unsigned char opaque[64]; } hal_mutex;
+typedef struct hal_cond { _Alignas(16) unsigned char opaque[64]; } hal_cond;
+
+int hal_thread_start(hal_thread **out, void (*fn)(void *), void *arg, const char *name);
+void hal_thread_join(hal_thread *t);
+void hal_thread_yield(void);
+
+void hal_mutex_init(hal_mutex *m);
+void hal_mutex_destroy(hal_mutex *m);
+void hal_mutex_lock(hal_mutex *m);
+void hal_mutex_unlock(hal_mutex *m);
+bool hal_mutex_trylock(hal_mutex *m);
+
+void hal_cond_init(hal_cond *c);
+void hal_cond_destroy(hal_cond *c);
+void hal_cond_wait(hal_cond *c, hal_mutex *m);
+/* Waits until signalled or until the monotonic clock reaches deadline_ns.
+ * Returns false on timeout. */
+bool hal_cond_wait_until(hal_cond *c, hal_mutex *m, uint64_t deadline_ns);
+void hal_cond_signal(hal_cond *c);
+void hal_cond_broadcast(hal_cond *c);
+
+/* ---- time ---------------------------------------------------------------- */
+
+uint64_t hal_now_mono_ns(void); /* monotonic, arbitrary origin */
+uint64_t hal_now_wall_ns(void); /* nanoseconds since the Unix epoch */
+void hal_sleep_ns(uint64_t ns);
+
+/* ---- memory ---------------------------------------------------------------- */
+
+/* Ordinary (non-persistent) memory for the runtime's own bookkeeping. */
+void *hal_pages_alloc(size_t bytes); /* zeroed, page aligned, NULL on failure */
+void hal_pages_free(void *p, size_t bytes);
+
+/* ---- tracked memory: the persistent address space's backing ------------ *
+ *
+ * A tracked region is a large reserved range at a fixed address whose pages
+ * (1) are filled on first touch by a callback (lazy restore from the image),
+ * (2) have their writes tracked, and
+ * (3) can be frozen: with every writer stopped, the set of pages written
+ *     since the previous freeze becomes the frozen set, and from then on the
+ *     first write to a frozen page first saves its frozen content
+ *     (copy-on-write), so the frozen instant can be read at leisure while
+ *     programs keep running.
+ * Strategies implement this with different host mechanisms (userfaultfd
+ * write-protect, mprotect + SIGSEGV) and are chosen by name at run time.
+ *
+ * Invariant: a page is either not resident (its content is whatever fill()
+ * returns), or resident clean (content equals the last durable snapshot's),
+ * or resident dirty (written since the last freeze), or frozen (written
+ * before the last freeze and not yet released by hal_tmem_thaw).
+ */
+
+typedef struct hal_tmem hal_tmem;
+
+/* Fill page pgno (4 KiB at dst).  Called from fault context: must not touch
+ * the region itself.  Returns 0 or a negative error, which is fatal: the
+ * strategy reports it through the fatal callback and stops the process. */
+typedef int (*hal_fill_fn)(void *ctx, uint64_t pgno, void *dst);
+/* Called once, with a message, when a fault cannot be served. Must not
+ * return (the faulting access cannot proceed). */
+typedef void (*hal_fatal_fn)(void *ctx, const char *msg);
+
+typedef struct hal_tmem_config {
+    void *base;            /* fixed address, page aligned */
+    uint64_t size;         /* bytes, multiple of HAL_PAGE_SIZE */
+    hal_fill_fn fill;
+    hal_fatal_fn fatal;
+    void *ctx;
+    uint64_t cow_limit;    /* bytes of copy-on-write copies before throttling */
+} hal_tmem_config;
+
+typedef struct hal_tmem_stats {
+    uint64_t resident_pages;
+    uint64_t dirty_pages;      /* written since the last freeze */
+    uint64_t fill_faults;
+    uint64_t write_faults;
+    uint64_t cow_copies;
+    uint64_t cow_throttled;    /* writers that waited because COW memory was full */
+    uint64_t evictions;
+} hal_tmem_stats;
+
+/* Strategy names, best first, NULL terminated. */
+const char *const *hal_tmem_strategies(void);
+/* 0 if usable on this host, else a negative code and a reason in why. */
+int hal_tmem_probe(const char *strategy, char *why, size_t whylen);
+/* strategy NULL: the first usable one of hal_tmem_strategies(). */
+int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out,
+                  char *why, size_t whylen);
+void hal_tmem_close(hal_tmem *t);
+const char *hal_tmem_name(const hal_tmem *t);
+
+/* With all writers stopped: the frozen set becomes the pages written since
+ * the previous freeze; *pages receives them sorted ascending (owned by the
+ * region, valid until hal_tmem_thaw).  Dirty tracking starts afresh. */
+int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages);
+/* Copy the frozen content of a frozen page into dst.  Each frozen page may
+ * be read any number of times until thaw. */
+void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst);
+/* End of a snapshot.  durable: the frozen content is now safe on disk.
+ * !durable: the snapshot was abandoned; frozen pages count as dirty again. */
+void hal_tmem_thaw(hal_tmem *t, bool durable);
+/* Drop resident clean pages (content safe in a durable snapshot) until at
+ * most target pages are resident or nothing more can be dropped. */
+void hal_tmem_evict(hal_tmem *t, uint64_t target_resident);
+void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s);
+
+/* ---- block devices: an image file or a raw device ------------------------ *
+ *
+ * Writes become durable only after flush() returns 0.  The engine performs
+ * all image I/O through this table, so tests can substitute a device that
+ * injects faults or simulates power loss.
+ */
+
+typedef struct hal_blockdev hal_blockdev;
+typedef struct hal_blockdev_ops {
+    int (*read)(hal_blockdev *d, void *buf, size_t len, uint64_t off);
+    int (*write)(hal_blockdev *d, const void *buf, size_t len, uint64_t off);
+    int (*flush)(hal_blockdev *d);
+    int (*size)(hal_blockdev *d, uint64_t *bytes);
+    /* grow to at least bytes; -ENOSPC if it cannot (a raw device) */
+    int (*grow)(hal_blockdev *d, uint64_t bytes);
+    void (*close)(hal_blockdev *d);
+} hal_blockdev_ops;
+struct hal_blockdev {
+    const hal_blockdev_ops *ops;
+    char name[256]; /* for messages: the path */
+};
+
+enum { HAL_BD_CREATE = 1, HAL_BD_READONLY = 2, HAL_BD_EXCLUSIVE = 4 };
+/* Opens a file or block device.  HAL_BD_EXCLUSIVE takes an advisory lock;
+ * -EBUSY if another process holds it. */
+int hal_blockdev_open(const char *path, int flags, hal_blockdev **out);
+bool hal_path_exists(const char *path);
+int hal_remove(const char *path);
+
+/* ---- console ------------------------------------------------------------- */
+
+void hal_console_write(int stream, const char *buf, size_t len); /* 1 out, 2 err */
+void hal_console_printf(int stream, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void hal_console_vprintf(int stream, const char *fmt, va_list ap);
+
+/* ---- process ------------------------------------------------------------- */
+
+uint64_t hal_random_u64(void);        /* from the host's entropy source */
+int hal_getpid(void);
+_Noreturn void hal_exit(int code);
+_Noreturn void hal_abort(void);       /* immediate, without cleanup */
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * blockdev.c - HAL block device on a file or a raw device: pread/pwrite,
+ * fdatasync as the flush, flock for exclusive access.
+ */
+#define _GNU_SOURCE
+#include "../hal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct file_dev {
+    hal_blockdev base;
+    int fd;
+    bool is_blockdev; /* raw device: fixed size */
+} file_dev;
+
+static int fd_read(hal_blockdev *d, void *buf, size_t len, uint64_t off)
+{
+    file_dev *f = (file_dev *)d;
+    char *p = buf;
+    while (len) {
+        ssize_t n = pread(f->fd, p, len, (off_t)off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        if (n == 0)
+            return -ENODATA; /* past the end: a truncated image */
+        p += n;
+        off += (uint64_t)n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int fd_write(hal_blockdev *d, const void *buf, size_t len, uint64_t off)
+{
+    file_dev *f = (file_dev *)d;
+    const char *p = buf;
+    while (len) {
+        ssize_t n = pwrite(f->fd, p, len, (off_t)off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -errno;
+        }
+        p += n;
+        off += (uint64_t)n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int fd_flush(hal_blockdev *d)
+{
+    file_dev *f = (file_dev *)d;
+    return fdatasync(f->fd) ? -errno : 0;
+}
+
+static int fd_size(hal_blockdev *d, uint64_t *bytes)
+{
+    file_dev *f = (file_dev *)d;
+    off_t end = lseek(f->fd, 0, SEEK_END);
+    if (end < 0)
+        return -errno;
+    *bytes = (uint64_t)end;
+    return 0;
+}
+
+static int fd_grow(hal_blockdev *d, uint64_t bytes)
+{
+    file_dev *f = (file_dev *)d;
+    uint64_t cur = 0;
+    int rc = fd_size(d, &cur);
+    if (rc || cur >= bytes)
+        return rc;
+    if (f->is_blockdev)
+        return -ENOSPC;
+    /* Reserve real space now, so running out shows up here as ENOSPC
+     * rather than later as a failed write of data that was counted on. */
+    rc = posix_fallocate(f->fd, (off_t)cur, (off_t)(bytes - cur));
+    if (rc == EOPNOTSUPP || rc == EINVAL)
+        rc = ftruncate(f->fd, (off_t)bytes) ? errno : 0;
+    return -rc;
+}
+
+static void fd_close(hal_blockdev *d)
+{
+    file_dev *f = (file_dev *)d;
+    close(f->fd);
+    free(f);
+}
+
+static const hal_blockdev_ops file_ops = {fd_read, fd_write, fd_flush, fd_size, fd_grow, fd_close};
+
+int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
+{
+    int oflags = O_CLOEXEC | ((flags & HAL_BD_READONLY) ? O_RDONLY : O_RDWR);
+    if (flags & HAL_BD_CREATE)
+        oflags |= O_CREAT | O_EXCL;
+    int fd = open(path, oflags, 0644);
+    if (fd < 0)
+        return -errno;
+    struct stat st;
+    if (fstat(fd, &st)) {
+        int e = -errno;
+        close(fd);
+        return e;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) {
+        close(fd);
+        return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+    }
+    if ((flags & HAL_BD_EXCLUSIVE) && flock(fd, LOCK_EX | LOCK_NB)) {
+        int e = errno == EWOULDBLOCK ? -EBUSY : -errno;
+        close(fd);
+        return e;
+    }
+    file_dev *f = calloc(1, sizeof *f);
+    if (!f) {
+        close(fd);
+        return -ENOMEM;
+    }
+    f->base.ops = &file_ops;
+    snprintf(f->base.name, sizeof f->base.name, "%s", path);
+    f->fd = fd;
+    f->is_blockdev = S_ISBLK(st.st_mode);
+    *out = &f->base;
+    return 0;
+}
+
+bool hal_path_exists(const char *path) { return access(path, F_OK) == 0; }
+int hal_remove(const char *path) { return unlink(path) ? -errno : 0; }

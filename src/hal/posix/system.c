@@ -1,0 +1,94 @@
+/*
+ * system.c - HAL time, plain memory, console, process and error text.
+ */
+#define _GNU_SOURCE
+#include "../hal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *hal_strerror(int code) { return strerror(code < 0 ? -code : code); }
+
+uint64_t hal_now_mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t hal_now_wall_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void hal_sleep_ns(uint64_t ns)
+{
+    struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+    while (nanosleep(&ts, &ts) && errno == EINTR) {
+    }
+}
+
+void *hal_pages_alloc(size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void hal_pages_free(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
+
+void hal_console_write(int stream, const char *buf, size_t len)
+{
+    int fd = stream == 2 ? STDERR_FILENO : STDOUT_FILENO;
+    while (len) {
+        ssize_t n = write(fd, buf, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return; /* a closed console must not stop the world */
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+}
+
+void hal_console_vprintf(int stream, const char *fmt, va_list ap)
+{
+    char buf[4096];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    if (n < 0)
+        return;
+    hal_console_write(stream, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+void hal_console_printf(int stream, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hal_console_vprintf(stream, fmt, ap);
+    va_end(ap);
+}
+
+uint64_t hal_random_u64(void)
+{
+    uint64_t v = 0;
+    if (getrandom(&v, sizeof v, 0) != (ssize_t)sizeof v)
+        v = hal_now_wall_ns() ^ ((uint64_t)getpid() << 32) ^ hal_now_mono_ns();
+    return v;
+}
+
+int hal_getpid(void) { return (int)getpid(); }
+_Noreturn void hal_exit(int code) { exit(code); }
+_Noreturn void hal_abort(void) { _exit(134); }

@@ -1,0 +1,369 @@
+/*
+ * tmem.c - tracked memory: the strategy-independent part.  Dirty tracking,
+ * freeze/thaw of the frozen set, copy-on-write copies with a bounded pool
+ * (writers wait rather than exhaust memory), and eviction of clean pages.
+ */
+#define _GNU_SOURCE
+#include "tmem_internal.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_COW_LIMIT (256ull << 20)
+
+static const tmem_ops *const all_ops[] = {&tmem_uffd_ops, &tmem_mprotect_ops};
+#define NOPS (sizeof all_ops / sizeof all_ops[0])
+
+const char *const *hal_tmem_strategies(void)
+{
+    static const char *names[NOPS + 1];
+    for (size_t i = 0; i < NOPS; i++)
+        names[i] = all_ops[i]->name;
+    return names;
+}
+
+static const tmem_ops *find_ops(const char *name)
+{
+    for (size_t i = 0; i < NOPS; i++)
+        if (!strcmp(all_ops[i]->name, name))
+            return all_ops[i];
+    return NULL;
+}
+
+int hal_tmem_probe(const char *strategy, char *why, size_t whylen)
+{
+    const tmem_ops *ops = find_ops(strategy);
+    if (!ops) {
+        snprintf(why, whylen, "unknown snapshot strategy '%s'", strategy);
+        return -EINVAL;
+    }
+    return ops->probe(why, whylen);
+}
+
+void tmem_lock(hal_tmem *t, uint64_t pgno)
+{
+    atomic_flag *l = &t->stripe[pgno % TMEM_STRIPES];
+    while (atomic_flag_test_and_set_explicit(l, memory_order_acquire))
+        sched_yield();
+}
+
+void tmem_unlock(hal_tmem *t, uint64_t pgno)
+{
+    atomic_flag_clear_explicit(&t->stripe[pgno % TMEM_STRIPES], memory_order_release);
+}
+
+static void pool_lock(hal_tmem *t)
+{
+    while (atomic_flag_test_and_set_explicit(&t->cow_lock, memory_order_acquire))
+        sched_yield();
+}
+static void pool_unlock(hal_tmem *t) { atomic_flag_clear_explicit(&t->cow_lock, memory_order_release); }
+
+static int32_t cow_take(hal_tmem *t)
+{
+    pool_lock(t);
+    int32_t s = t->cow_nfree ? t->cow_free[--t->cow_nfree] : -1;
+    pool_unlock(t);
+    return s;
+}
+
+static void cow_give(hal_tmem *t, int32_t s)
+{
+    pool_lock(t);
+    t->cow_free[t->cow_nfree++] = s;
+    pool_unlock(t);
+}
+
+static uint8_t *cow_page(hal_tmem *t, int32_t s) { return t->cow_pool + (size_t)s * HAL_PAGE_SIZE; }
+
+/* Index of pgno in the sorted frozen list, or -1. */
+static ssize_t frozen_index(hal_tmem *t, uint64_t pgno)
+{
+    size_t lo = 0, hi = t->nfrozen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->frozen_list[mid] < pgno)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nfrozen && t->frozen_list[lo] == pgno ? (ssize_t)lo : -1;
+}
+
+void tmem_mark_dirty(hal_tmem *t, uint64_t pgno)
+{
+    uint64_t bit = 1ull << (pgno & 63);
+    uint64_t old = atomic_fetch_or_explicit(&t->dirty[pgno >> 6], bit, memory_order_acq_rel);
+    if (!(old & bit)) {
+        atomic_fetch_add_explicit(&t->ndirty, 1, memory_order_relaxed);
+        uint64_t w = pgno >> 6;
+        atomic_fetch_or_explicit(&t->dirty_summary[w >> 6], 1ull << (w & 63), memory_order_acq_rel);
+    }
+}
+
+void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty)
+{
+    tmem_set(t->resident, pgno);
+    atomic_fetch_add_explicit(&t->nresident, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&t->fill_faults, 1, memory_order_relaxed);
+    if (dirty)
+        tmem_mark_dirty(t, pgno);
+}
+
+void tmem_note_write(hal_tmem *t, uint64_t pgno)
+{
+    atomic_fetch_add_explicit(&t->write_faults, 1, memory_order_relaxed);
+    bool throttled = false;
+    for (;;) {
+        tmem_lock(t, pgno);
+        if (!tmem_test(t->frozen, pgno) || tmem_test(t->saved, pgno))
+            break;
+        ssize_t i = frozen_index(t, pgno);
+        if (i < 0 || t->cow_of[i] >= 0)
+            break;
+        int32_t s = cow_take(t);
+        if (s >= 0) {
+            memcpy(cow_page(t, s), t->ops->view(t, pgno), HAL_PAGE_SIZE);
+            t->cow_of[i] = s;
+            atomic_fetch_add_explicit(&t->cow_copies, 1, memory_order_relaxed);
+            break;
+        }
+        /* Pool exhausted: wait for the snapshot writer to save pages and
+         * return copies, instead of growing memory without bound. */
+        tmem_unlock(t, pgno);
+        if (!throttled) {
+            throttled = true;
+            atomic_fetch_add_explicit(&t->cow_throttled, 1, memory_order_relaxed);
+        }
+        struct timespec ts = {0, 50000};
+        nanosleep(&ts, NULL);
+    }
+    tmem_mark_dirty(t, pgno);
+    tmem_unlock(t, pgno);
+}
+
+static void *zalloc_pages(size_t bytes)
+{
+    return bytes ? hal_pages_alloc((bytes + HAL_PAGE_SIZE - 1) & ~(size_t)(HAL_PAGE_SIZE - 1)) : NULL;
+}
+static void free_pages(void *p, size_t bytes)
+{
+    hal_pages_free(p, (bytes + HAL_PAGE_SIZE - 1) & ~(size_t)(HAL_PAGE_SIZE - 1));
+}
+
+static void tmem_free(hal_tmem *t)
+{
+    free_pages((void *)t->dirty, t->bitmap_bytes);
+    free_pages((void *)t->dirty_summary, t->bitmap_bytes / 64 + 8);
+    free_pages((void *)t->resident, t->bitmap_bytes);
+    free_pages((void *)t->frozen, t->bitmap_bytes);
+    free_pages((void *)t->saved, t->bitmap_bytes);
+    free(t->frozen_list);
+    free(t->cow_of);
+    free_pages(t->cow_pool, (size_t)t->cow_slots * HAL_PAGE_SIZE);
+    free(t->cow_free);
+    free(t);
+}
+
+int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out, char *why,
+                  size_t whylen)
+{
+    const tmem_ops *ops = NULL;
+    if (strategy) {
+        ops = find_ops(strategy);
+        if (!ops) {
+            snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
+            return -EINVAL;
+        }
+        int rc = ops->probe(why, whylen);
+        if (rc)
+            return rc;
+    } else {
+        for (size_t i = 0; i < NOPS && !ops; i++)
+            if (!all_ops[i]->probe(why, whylen))
+                ops = all_ops[i];
+        if (!ops)
+            return -ENOTSUP;
+    }
+    if ((uintptr_t)cfg->base % HAL_PAGE_SIZE || !cfg->size || cfg->size % HAL_PAGE_SIZE) {
+        snprintf(why, whylen, "space base and size must be page aligned");
+        return -EINVAL;
+    }
+    hal_tmem *t = calloc(1, sizeof *t);
+    if (!t)
+        return -ENOMEM;
+    t->ops = ops;
+    t->cfg = *cfg;
+    t->base = cfg->base;
+    t->npages = cfg->size / HAL_PAGE_SIZE;
+    t->words = (size_t)((t->npages + 63) / 64);
+    t->bitmap_bytes = t->words * 8;
+    /* Bitmaps are mapped, not touched: a 64 GiB space costs only the words
+     * that pages actually use. */
+    t->dirty = zalloc_pages(t->bitmap_bytes);
+    t->dirty_summary = zalloc_pages(t->bitmap_bytes / 64 + 8);
+    t->resident = zalloc_pages(t->bitmap_bytes);
+    t->frozen = zalloc_pages(t->bitmap_bytes);
+    t->saved = zalloc_pages(t->bitmap_bytes);
+    uint64_t limit = cfg->cow_limit ? cfg->cow_limit : DEFAULT_COW_LIMIT;
+    t->cow_slots = (uint32_t)(limit / HAL_PAGE_SIZE < 16 ? 16 : limit / HAL_PAGE_SIZE);
+    t->cow_pool = zalloc_pages((size_t)t->cow_slots * HAL_PAGE_SIZE);
+    t->cow_free = malloc(sizeof(int32_t) * t->cow_slots);
+    for (size_t i = 0; i < TMEM_STRIPES; i++)
+        atomic_flag_clear(&t->stripe[i]);
+    atomic_flag_clear(&t->cow_lock);
+    if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->cow_pool ||
+        !t->cow_free) {
+        tmem_free(t);
+        snprintf(why, whylen, "out of memory for page-state bitmaps");
+        return -ENOMEM;
+    }
+    for (uint32_t i = 0; i < t->cow_slots; i++)
+        t->cow_free[i] = (int32_t)(t->cow_slots - 1 - i);
+    t->cow_nfree = t->cow_slots;
+    int rc = ops->init(t, why, whylen);
+    if (rc) {
+        tmem_free(t);
+        return rc;
+    }
+    *out = t;
+    return 0;
+}
+
+void hal_tmem_close(hal_tmem *t)
+{
+    if (!t)
+        return;
+    t->ops->fini(t);
+    tmem_free(t);
+}
+
+const char *hal_tmem_name(const hal_tmem *t) { return t->ops->name; }
+
+static int frozen_reserve(hal_tmem *t, size_t n)
+{
+    if (n <= t->frozen_cap)
+        return 0;
+    size_t cap = t->frozen_cap ? t->frozen_cap : 1024;
+    while (cap < n)
+        cap *= 2;
+    uint64_t *l = realloc(t->frozen_list, cap * sizeof *l);
+    if (!l)
+        return -ENOMEM;
+    t->frozen_list = l;
+    int32_t *c = realloc(t->cow_of, cap * sizeof *c);
+    if (!c)
+        return -ENOMEM;
+    t->cow_of = c;
+    t->frozen_cap = cap;
+    return 0;
+}
+
+int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
+{
+    int rc = frozen_reserve(t, (size_t)atomic_load(&t->ndirty));
+    if (rc)
+        return rc;
+    size_t n = 0;
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s < swords; s++) {
+        uint64_t sum = atomic_exchange_explicit(&t->dirty_summary[s], 0, memory_order_acq_rel);
+        while (sum) {
+            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+            sum &= sum - 1;
+            uint64_t bits = atomic_exchange_explicit(&t->dirty[w], 0, memory_order_acq_rel);
+            if (bits) {
+                atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
+                atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
+            }
+            while (bits) {
+                t->frozen_list[n] = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+                t->cow_of[n] = -1;
+                n++;
+                bits &= bits - 1;
+            }
+        }
+    }
+    atomic_store(&t->ndirty, 0);
+    t->nfrozen = n;
+    rc = n ? t->ops->protect(t, t->frozen_list, n) : 0;
+    *pages = t->frozen_list;
+    *npages = n;
+    return rc;
+}
+
+void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst)
+{
+    tmem_lock(t, pgno);
+    ssize_t i = frozen_index(t, pgno);
+    if (i >= 0 && t->cow_of[i] >= 0) {
+        memcpy(dst, cow_page(t, t->cow_of[i]), HAL_PAGE_SIZE);
+        cow_give(t, t->cow_of[i]);
+        t->cow_of[i] = -1;
+    } else {
+        memcpy(dst, t->ops->view(t, pgno), HAL_PAGE_SIZE);
+    }
+    tmem_set(t->saved, pgno);
+    tmem_unlock(t, pgno);
+}
+
+void hal_tmem_thaw(hal_tmem *t, bool durable)
+{
+    for (size_t i = 0; i < t->nfrozen; i++) {
+        uint64_t pg = t->frozen_list[i];
+        tmem_lock(t, pg);
+        if (!durable)
+            tmem_mark_dirty(t, pg); /* abandoned: must be written again */
+        if (t->cow_of[i] >= 0) {
+            cow_give(t, t->cow_of[i]);
+            t->cow_of[i] = -1;
+        }
+        tmem_set(t->saved, pg);
+        tmem_clear(t->frozen, pg);
+        tmem_unlock(t, pg);
+    }
+    t->nfrozen = 0;
+}
+
+void hal_tmem_evict(hal_tmem *t, uint64_t target)
+{
+    uint64_t scanned = 0;
+    while (atomic_load(&t->nresident) > target && scanned < t->npages) {
+        uint64_t pg = t->evict_hand;
+        t->evict_hand = pg + 1 >= t->npages ? 0 : pg + 1;
+        scanned++;
+        if (!(pg & 63) && !atomic_load_explicit(&t->resident[pg >> 6], memory_order_relaxed)) {
+            uint64_t skip = 63;
+            if (pg + 64 > t->npages)
+                skip = t->npages - pg - 1;
+            t->evict_hand = pg + skip + 1 >= t->npages ? 0 : pg + skip + 1;
+            scanned += skip;
+            continue;
+        }
+        if (!tmem_test(t->resident, pg))
+            continue;
+        tmem_lock(t, pg);
+        if (tmem_test(t->resident, pg) && !tmem_test(t->dirty, pg) && !tmem_test(t->frozen, pg) &&
+            t->ops->drop(t, pg) == 0) {
+            tmem_clear(t->resident, pg);
+            atomic_fetch_sub(&t->nresident, 1);
+            atomic_fetch_add(&t->evictions, 1);
+        }
+        tmem_unlock(t, pg);
+    }
+}
+
+void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s)
+{
+    s->resident_pages = atomic_load(&t->nresident);
+    s->dirty_pages = atomic_load(&t->ndirty);
+    s->fill_faults = atomic_load(&t->fill_faults);
+    s->write_faults = atomic_load(&t->write_faults);
+    s->cow_copies = atomic_load(&t->cow_copies);
+    s->cow_throttled = atomic_load(&t->cow_throttled);
+    s->evictions = atomic_load(&t->evictions);
+}

@@ -1,0 +1,101 @@
+/*
+ * tmem_internal.h - what the tracked-memory strategies share: page state
+ * bitmaps, the copy-on-write pool, and the strategy table.
+ *
+ * Page state lives in four bitmaps indexed by page number:
+ *   resident  the page is mapped and holds its content;
+ *   dirty     written since the last freeze (never set for a non-resident
+ *             page);
+ *   frozen    a member of the frozen set (changed only by freeze and thaw);
+ *   saved     the writer has read the frozen content (or it was copied),
+ *             so later writes need no copy.
+ * A frozen page that is not saved is write-protected: the first write to it
+ * faults, and tmem_note_write() copies it before the write proceeds.
+ * Every transition of one page happens under that page's stripe lock; the
+ * dirty bitmap is also updated atomically because freeze reads it whole.
+ */
+#ifndef PHANTOM_HAL_TMEM_INTERNAL_H
+#define PHANTOM_HAL_TMEM_INTERNAL_H
+
+#include "../hal.h"
+
+#include <stdatomic.h>
+
+#define TMEM_STRIPES 256u
+
+typedef struct tmem_ops {
+    const char *name;
+    int (*probe)(char *why, size_t whylen);
+    int (*init)(hal_tmem *t, char *why, size_t whylen);
+    void (*fini)(hal_tmem *t);
+    /* Write-protect the frozen pages (world stopped). */
+    int (*protect)(hal_tmem *t, const uint64_t *pages, size_t n);
+    /* Make a clean resident page non-resident (under its stripe lock). */
+    int (*drop)(hal_tmem *t, uint64_t pgno);
+    /* Where the engine may read a resident page without faulting. */
+    const void *(*view)(hal_tmem *t, uint64_t pgno);
+} tmem_ops;
+
+struct hal_tmem {
+    const tmem_ops *ops;
+    hal_tmem_config cfg;
+    uint8_t *base;
+    uint64_t npages;
+    size_t words;                 /* 64-bit words per bitmap */
+    size_t bitmap_bytes;
+
+    _Atomic uint64_t *dirty;
+    _Atomic uint64_t *dirty_summary; /* bit per dirty word that may be nonzero */
+    _Atomic uint64_t *resident;
+    _Atomic uint64_t *frozen;
+    _Atomic uint64_t *saved;
+
+    uint64_t *frozen_list;        /* sorted; valid from freeze to thaw */
+    size_t nfrozen, frozen_cap;
+    int32_t *cow_of;              /* per frozen index: COW slot or -1 */
+
+    uint8_t *cow_pool;            /* cow_slots pages */
+    uint32_t cow_slots;
+    int32_t *cow_free;            /* stack of free slot numbers */
+    uint32_t cow_nfree;
+    atomic_flag cow_lock;
+
+    atomic_flag stripe[TMEM_STRIPES];
+    uint64_t evict_hand;
+
+    _Atomic uint64_t nresident, ndirty;
+    _Atomic uint64_t fill_faults, write_faults, cow_copies, cow_throttled, evictions;
+
+    void *impl;                   /* strategy's own state */
+};
+
+extern const tmem_ops tmem_uffd_ops;
+extern const tmem_ops tmem_mprotect_ops;
+
+static inline bool tmem_test(_Atomic uint64_t *bm, uint64_t pg)
+{
+    return (atomic_load_explicit(&bm[pg >> 6], memory_order_acquire) >> (pg & 63)) & 1;
+}
+static inline void tmem_set(_Atomic uint64_t *bm, uint64_t pg)
+{
+    atomic_fetch_or_explicit(&bm[pg >> 6], 1ull << (pg & 63), memory_order_acq_rel);
+}
+static inline void tmem_clear(_Atomic uint64_t *bm, uint64_t pg)
+{
+    atomic_fetch_and_explicit(&bm[pg >> 6], ~(1ull << (pg & 63)), memory_order_acq_rel);
+}
+
+/* Spin locks, not mutexes: the mprotect strategy takes them inside a
+ * SIGSEGV handler, where only async-signal-safe operations are allowed. */
+void tmem_lock(hal_tmem *t, uint64_t pgno);
+void tmem_unlock(hal_tmem *t, uint64_t pgno);
+
+/* A resident page is about to be written: secure its frozen content if it
+ * needs it, and mark it dirty.  Takes the stripe lock itself. */
+void tmem_note_write(hal_tmem *t, uint64_t pgno);
+/* A page has just been filled (caller holds the stripe lock). */
+void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty);
+/* Marks a resident page dirty (caller holds the stripe lock). */
+void tmem_mark_dirty(hal_tmem *t, uint64_t pgno);
+
+#endif

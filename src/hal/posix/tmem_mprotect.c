@@ -1,0 +1,230 @@
+/*
+ * tmem_mprotect.c - tracked memory with mprotect() and a SIGSEGV handler:
+ * plain POSIX, for hosts without userfaultfd.
+ *
+ * The space is a shared mapping of a memfd, mapped twice: the program's
+ * view at the fixed base, whose per-page protection encodes the state
+ * (PROT_NONE not resident, PROT_READ clean or frozen, read-write dirty), and
+ * a private read-write alias that the engine uses to fill pages and to read
+ * frozen ones without faulting.  The SIGSEGV handler runs on the faulting
+ * thread: a fault on a PROT_NONE page fills it and makes it readable; a
+ * fault on a readable page is a write, handled by tmem_note_write().
+ *
+ * Limits: every change of protection may split a kernel VMA, so a very
+ * fragmented dirty set can reach vm.max_map_count; the fill callback runs in
+ * signal context (the engine's fill only takes its own locks and reads).
+ */
+#define _GNU_SOURCE
+#include "tmem_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+typedef struct mp_state {
+    int memfd;
+    uint8_t *alias;
+    struct sigaction previous;
+} mp_state;
+
+/* One process-wide handler dispatches to the regions currently open. */
+#define MAX_REGIONS 8
+static hal_tmem *_Atomic regions[MAX_REGIONS];
+static struct sigaction chained;
+static atomic_int handler_installed;
+
+static int mp_probe(char *why, size_t whylen)
+{
+    int fd = memfd_create("phantom-probe", MFD_CLOEXEC);
+    if (fd < 0) {
+        snprintf(why, whylen, "memfd_create unavailable: %s", strerror(errno));
+        return -ENOTSUP;
+    }
+    close(fd);
+    return 0;
+}
+
+static void fatal_errno(hal_tmem *t, const char *what, uint64_t pg)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s of page %llu failed: %s", what, (unsigned long long)pg,
+             strerror(errno));
+    t->cfg.fatal(t->cfg.ctx, msg);
+}
+
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+    uint8_t *addr = si->si_addr;
+    for (int i = 0; i < MAX_REGIONS; i++) {
+        hal_tmem *t = atomic_load(&regions[i]);
+        if (!t || addr < t->base || addr >= t->base + t->cfg.size)
+            continue;
+        mp_state *m = t->impl;
+        uint64_t pg = (uint64_t)(addr - t->base) / HAL_PAGE_SIZE;
+        uint8_t *page = t->base + pg * HAL_PAGE_SIZE;
+        int saved_errno = errno;
+        tmem_lock(t, pg);
+        bool resident = tmem_test(t->resident, pg);
+        if (!resident) {
+            int rc = t->cfg.fill(t->cfg.ctx, pg, m->alias + pg * HAL_PAGE_SIZE);
+            if (rc) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "cannot load page %llu of the persistent space: %s",
+                         (unsigned long long)pg, hal_strerror(rc));
+                t->cfg.fatal(t->cfg.ctx, msg);
+            }
+            if (mprotect(page, HAL_PAGE_SIZE, PROT_READ))
+                fatal_errno(t, "mprotect", pg);
+            tmem_note_filled(t, pg, false);
+        }
+        tmem_unlock(t, pg);
+        if (resident) { /* a write to a readable page */
+            tmem_note_write(t, pg);
+            if (mprotect(page, HAL_PAGE_SIZE, PROT_READ | PROT_WRITE))
+                fatal_errno(t, "mprotect", pg);
+        }
+        errno = saved_errno;
+        return; /* the access is retried */
+    }
+    /* Not ours: hand over to whoever was installed before us. */
+    if (chained.sa_flags & SA_SIGINFO && chained.sa_sigaction) {
+        chained.sa_sigaction(sig, si, uc);
+        return;
+    }
+    if (chained.sa_handler != SIG_IGN && chained.sa_handler != SIG_DFL && chained.sa_handler) {
+        chained.sa_handler(sig);
+        return;
+    }
+    signal(sig, SIG_DFL); /* re-executing the access now kills the process */
+}
+
+static int install_handler(void)
+{
+    if (atomic_exchange(&handler_installed, 1))
+        return 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_segv;
+    sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGSEGV, &sa, &chained)) {
+        atomic_store(&handler_installed, 0);
+        return -errno;
+    }
+    return 0;
+}
+
+static int mp_init(hal_tmem *t, char *why, size_t whylen)
+{
+    mp_state *m = calloc(1, sizeof *m);
+    if (!m)
+        return -ENOMEM;
+    int rc;
+    m->memfd = memfd_create("phantom-world", MFD_CLOEXEC);
+    if (m->memfd < 0 || ftruncate(m->memfd, (off_t)t->cfg.size)) {
+        rc = -errno;
+        snprintf(why, whylen, "cannot create the backing memory: %s", strerror(errno));
+        goto fail;
+    }
+    void *p = mmap(t->base, t->cfg.size, PROT_NONE, MAP_SHARED | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+                   m->memfd, 0);
+    if (p == MAP_FAILED || p != t->base) {
+        rc = p == MAP_FAILED ? -errno : -EEXIST;
+        if (p != MAP_FAILED)
+            munmap(p, t->cfg.size);
+        snprintf(why, whylen, "cannot map the persistent space at %p (%llu bytes): %s", t->base,
+                 (unsigned long long)t->cfg.size,
+                 rc == -EEXIST ? "the address range is in use" : hal_strerror(rc));
+        goto fail;
+    }
+    m->alias = mmap(NULL, t->cfg.size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE, m->memfd, 0);
+    if (m->alias == MAP_FAILED) {
+        rc = -errno;
+        snprintf(why, whylen, "cannot map the engine's view of the space: %s", strerror(errno));
+        munmap(t->base, t->cfg.size);
+        goto fail;
+    }
+    t->impl = m;
+    int slot = -1;
+    for (int i = 0; i < MAX_REGIONS && slot < 0; i++) {
+        hal_tmem *expect = NULL;
+        if (atomic_compare_exchange_strong(&regions[i], &expect, t))
+            slot = i;
+    }
+    if (slot < 0 || (rc = install_handler())) {
+        rc = slot < 0 ? -EMFILE : rc;
+        snprintf(why, whylen, "cannot install the page-fault handler: %s", hal_strerror(rc));
+        if (slot >= 0)
+            atomic_store(&regions[slot], NULL);
+        munmap(m->alias, t->cfg.size);
+        munmap(t->base, t->cfg.size);
+        t->impl = NULL;
+        goto fail;
+    }
+    return 0;
+fail:
+    if (m->memfd >= 0)
+        close(m->memfd);
+    free(m);
+    return rc;
+}
+
+static void mp_fini(hal_tmem *t)
+{
+    mp_state *m = t->impl;
+    if (!m)
+        return;
+    for (int i = 0; i < MAX_REGIONS; i++) {
+        hal_tmem *expect = t;
+        atomic_compare_exchange_strong(&regions[i], &expect, NULL);
+    }
+    munmap(t->base, t->cfg.size);
+    munmap(m->alias, t->cfg.size);
+    close(m->memfd);
+    free(m);
+}
+
+static int mp_protect(hal_tmem *t, const uint64_t *pages, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && pages[j] == pages[j - 1] + 1)
+            j++;
+        if (mprotect(t->base + pages[i] * HAL_PAGE_SIZE, (j - i) * HAL_PAGE_SIZE, PROT_READ))
+            return -errno;
+        i = j;
+    }
+    return 0;
+}
+
+static int mp_drop(hal_tmem *t, uint64_t pgno)
+{
+    mp_state *m = t->impl;
+    if (mprotect(t->base + pgno * HAL_PAGE_SIZE, HAL_PAGE_SIZE, PROT_NONE))
+        return -errno;
+    if (fallocate(m->memfd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)(pgno * HAL_PAGE_SIZE),
+                  HAL_PAGE_SIZE))
+        return -errno;
+    return 0;
+}
+
+static const void *mp_view(hal_tmem *t, uint64_t pgno)
+{
+    mp_state *m = t->impl;
+    return m->alias + pgno * HAL_PAGE_SIZE;
+}
+
+const tmem_ops tmem_mprotect_ops = {
+    .name = "mprotect",
+    .probe = mp_probe,
+    .init = mp_init,
+    .fini = mp_fini,
+    .protect = mp_protect,
+    .drop = mp_drop,
+    .view = mp_view,
+};

@@ -1,0 +1,276 @@
+/*
+ * tmem_uffd.c - tracked memory with Linux userfaultfd (MISSING + WP modes).
+ *
+ * The space is anonymous private memory registered with one userfaultfd.  A
+ * handler thread serves two kinds of fault:
+ *   missing page  -> read it from the image (fill) and install it with
+ *                    UFFDIO_COPY, write-protected unless the access was a
+ *                    write (then it is dirty at once);
+ *   write to a write-protected page -> tmem_note_write() (copy-on-write of
+ *                    a frozen page, dirty bit), then remove the protection.
+ * Every clean resident page is write-protected, so the first write after a
+ * snapshot is always seen: that is the dirty tracking.  Freezing
+ * write-protects exactly the frozen pages, so the pause costs O(dirty).
+ */
+#define _GNU_SOURCE
+#include "tmem_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/userfaultfd.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+typedef struct uffd_state {
+    int uffd;
+    int stop_pipe[2];
+    hal_thread *handler;
+    uint8_t *fillbuf;
+} uffd_state;
+
+static int uffd_create(void) { return (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK); }
+
+static int uffd_api(int fd, char *why, size_t whylen)
+{
+    struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP};
+    if (ioctl(fd, UFFDIO_API, &api)) {
+        snprintf(why, whylen, "userfaultfd write-protect not supported: %s", strerror(errno));
+        return -ENOTSUP;
+    }
+    return 0;
+}
+
+static int uffd_probe(char *why, size_t whylen)
+{
+    int fd = uffd_create();
+    if (fd < 0) {
+        snprintf(why, whylen, "userfaultfd unavailable: %s%s", strerror(errno),
+                 errno == EPERM ? " (needs root or vm.unprivileged_userfaultfd=1)" : "");
+        return -ENOTSUP;
+    }
+    int rc = uffd_api(fd, why, whylen);
+    close(fd);
+    return rc;
+}
+
+static int wp_range(uffd_state *u, uint64_t addr, uint64_t len, bool protect)
+{
+    struct uffdio_writeprotect wp = {
+        .range = {.start = addr, .len = len},
+        .mode = protect ? UFFDIO_WRITEPROTECT_MODE_WP : 0,
+    };
+    while (ioctl(u->uffd, UFFDIO_WRITEPROTECT, &wp)) {
+        if (errno != EAGAIN)
+            return -errno;
+    }
+    return 0;
+}
+
+static void wake(uffd_state *u, uint64_t addr)
+{
+    struct uffdio_range r = {.start = addr, .len = HAL_PAGE_SIZE};
+    ioctl(u->uffd, UFFDIO_WAKE, &r);
+}
+
+static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
+{
+    uint64_t pg = (addr - (uint64_t)(uintptr_t)t->base) / HAL_PAGE_SIZE;
+    tmem_lock(t, pg);
+    if (tmem_test(t->resident, pg)) { /* raced with another fault */
+        tmem_unlock(t, pg);
+        wake(u, addr);
+        return;
+    }
+    int rc = t->cfg.fill(t->cfg.ctx, pg, u->fillbuf);
+    if (rc) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "cannot load page %llu of the persistent space: %s",
+                 (unsigned long long)pg, hal_strerror(rc));
+        t->cfg.fatal(t->cfg.ctx, msg);
+    }
+    struct uffdio_copy c = {
+        .dst = addr,
+        .src = (uint64_t)(uintptr_t)u->fillbuf,
+        .len = HAL_PAGE_SIZE,
+        .mode = write ? 0 : UFFDIO_COPY_MODE_WP,
+    };
+    while (ioctl(u->uffd, UFFDIO_COPY, &c)) {
+        if (errno == EEXIST)
+            break;
+        if (errno != EAGAIN) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "UFFDIO_COPY of page %llu failed: %s",
+                     (unsigned long long)pg, strerror(errno));
+            t->cfg.fatal(t->cfg.ctx, msg);
+        }
+        c.copy = 0;
+    }
+    tmem_note_filled(t, pg, write);
+    tmem_unlock(t, pg);
+}
+
+static void serve_wp(hal_tmem *t, uffd_state *u, uint64_t addr)
+{
+    uint64_t pg = (addr - (uint64_t)(uintptr_t)t->base) / HAL_PAGE_SIZE;
+    tmem_note_write(t, pg);
+    int rc = wp_range(u, addr, HAL_PAGE_SIZE, false); /* also wakes the writer */
+    if (rc && rc != -ENOENT) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "cannot unprotect page %llu: %s", (unsigned long long)pg,
+                 hal_strerror(rc));
+        t->cfg.fatal(t->cfg.ctx, msg);
+    }
+}
+
+static void handler_main(void *arg)
+{
+    hal_tmem *t = arg;
+    uffd_state *u = t->impl;
+    struct uffd_msg msgs[64];
+    for (;;) {
+        struct pollfd p[2] = {{u->uffd, POLLIN, 0}, {u->stop_pipe[0], POLLIN, 0}};
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            t->cfg.fatal(t->cfg.ctx, "poll on userfaultfd failed");
+        }
+        if (p[1].revents)
+            return;
+        ssize_t n = read(u->uffd, msgs, sizeof msgs);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                continue;
+            t->cfg.fatal(t->cfg.ctx, "read from userfaultfd failed");
+        }
+        for (size_t i = 0; i < (size_t)n / sizeof msgs[0]; i++) {
+            if (msgs[i].event != UFFD_EVENT_PAGEFAULT)
+                continue;
+            uint64_t flags = msgs[i].arg.pagefault.flags;
+            uint64_t addr = msgs[i].arg.pagefault.address & ~(uint64_t)(HAL_PAGE_SIZE - 1);
+            if (flags & UFFD_PAGEFAULT_FLAG_WP)
+                serve_wp(t, u, addr);
+            else
+                serve_missing(t, u, addr, flags & UFFD_PAGEFAULT_FLAG_WRITE);
+        }
+    }
+}
+
+static int uffd_init(hal_tmem *t, char *why, size_t whylen)
+{
+    uffd_state *u = calloc(1, sizeof *u);
+    if (!u)
+        return -ENOMEM;
+    u->uffd = -1;
+    u->stop_pipe[0] = u->stop_pipe[1] = -1;
+    t->impl = u;
+    int rc;
+    void *p = mmap(t->base, t->cfg.size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p == MAP_FAILED || p != t->base) {
+        rc = p == MAP_FAILED ? -errno : -EEXIST;
+        if (p != MAP_FAILED)
+            munmap(p, t->cfg.size);
+        snprintf(why, whylen, "cannot map the persistent space at %p (%llu bytes): %s", t->base,
+                 (unsigned long long)t->cfg.size,
+                 rc == -EEXIST ? "the address range is in use" : hal_strerror(rc));
+        free(u);
+        t->impl = NULL;
+        return rc;
+    }
+    u->fillbuf = hal_pages_alloc(HAL_PAGE_SIZE);
+    u->uffd = uffd_create();
+    if (u->uffd < 0 || !u->fillbuf) {
+        rc = -errno;
+        snprintf(why, whylen, "userfaultfd: %s", strerror(errno));
+        goto fail;
+    }
+    if ((rc = uffd_api(u->uffd, why, whylen)))
+        goto fail;
+    struct uffdio_register reg = {
+        .range = {.start = (uint64_t)(uintptr_t)t->base, .len = t->cfg.size},
+        .mode = UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP,
+    };
+    if (ioctl(u->uffd, UFFDIO_REGISTER, &reg)) {
+        rc = -errno;
+        snprintf(why, whylen, "cannot register the space with userfaultfd: %s", strerror(errno));
+        goto fail;
+    }
+    if (pipe2(u->stop_pipe, O_CLOEXEC)) {
+        rc = -errno;
+        snprintf(why, whylen, "pipe: %s", strerror(errno));
+        goto fail;
+    }
+    if ((rc = hal_thread_start(&u->handler, handler_main, t, "pw-fault"))) {
+        snprintf(why, whylen, "cannot start the page-fault thread: %s", hal_strerror(rc));
+        goto fail;
+    }
+    return 0;
+fail:
+    if (u->uffd >= 0)
+        close(u->uffd);
+    if (u->stop_pipe[0] >= 0) {
+        close(u->stop_pipe[0]);
+        close(u->stop_pipe[1]);
+    }
+    hal_pages_free(u->fillbuf, HAL_PAGE_SIZE);
+    munmap(t->base, t->cfg.size);
+    free(u);
+    t->impl = NULL;
+    return rc;
+}
+
+static void uffd_fini(hal_tmem *t)
+{
+    uffd_state *u = t->impl;
+    if (!u)
+        return;
+    if (write(u->stop_pipe[1], "x", 1) < 0) {
+        /* the handler also stops when the descriptors close below */
+    }
+    hal_thread_join(u->handler);
+    close(u->uffd);
+    close(u->stop_pipe[0]);
+    close(u->stop_pipe[1]);
+    munmap(t->base, t->cfg.size);
+    hal_pages_free(u->fillbuf, HAL_PAGE_SIZE);
+    free(u);
+}
+
+static int uffd_protect(hal_tmem *t, const uint64_t *pages, size_t n)
+{
+    uffd_state *u = t->impl;
+    uint64_t base = (uint64_t)(uintptr_t)t->base;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && pages[j] == pages[j - 1] + 1)
+            j++;
+        int rc = wp_range(u, base + pages[i] * HAL_PAGE_SIZE, (j - i) * HAL_PAGE_SIZE, true);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return 0;
+}
+
+static int uffd_drop(hal_tmem *t, uint64_t pgno)
+{
+    return madvise(t->base + pgno * HAL_PAGE_SIZE, HAL_PAGE_SIZE, MADV_DONTNEED) ? -errno : 0;
+}
+
+static const void *uffd_view(hal_tmem *t, uint64_t pgno) { return t->base + pgno * HAL_PAGE_SIZE; }
+
+const tmem_ops tmem_uffd_ops = {
+    .name = "uffd",
+    .probe = uffd_probe,
+    .init = uffd_init,
+    .fini = uffd_fini,
+    .protect = uffd_protect,
+    .drop = uffd_drop,
+    .view = uffd_view,
+};

@@ -1,0 +1,172 @@
+/*
+ * pw.h - the persistence engine's public API ("pw": persistent world).
+ *
+ * A world is a large persistent address space backed by one image file (or
+ * raw block device).  Everything a program keeps in it survives kill -9,
+ * crashes and power loss: the engine snapshots the space to the image while
+ * the program runs, and opening the image again resumes the space as it was
+ * at the last durable snapshot.  Pages come in from the image on first
+ * touch, so opening costs the same for a small and a huge world.
+ *
+ * Consistency.  A snapshot is one instant of the whole space.  Threads that
+ * modify the space are "mutators": they attach with pw_thread_attach() (the
+ * thread that opens the world is attached automatically) and call
+ * pw_safepoint() wherever the space is consistent (between transactions,
+ * at a VM instruction boundary).  A snapshot instant happens only when every
+ * attached thread is at a safepoint or inside pw_blocking_begin/end.  The
+ * pause the program sees is the time from the request until release.
+ *
+ * Pointers into the space stay valid across restarts: the space is always
+ * mapped at the address recorded in the image (pw_base()).
+ *
+ * Thread safety: every function may be called from any attached thread.
+ */
+#ifndef PHANTOM_PW_H
+#define PHANTOM_PW_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../hal/hal.h"
+
+typedef struct pw_world pw_world;
+
+typedef struct pw_error {
+    int code;        /* negative errno-style code, or 0 */
+    char msg[512];   /* names the file and the problem */
+} pw_error;
+
+enum pw_log_level { PW_LOG_ERROR = 0, PW_LOG_WARN = 1, PW_LOG_INFO = 2, PW_LOG_DEBUG = 3 };
+
+typedef struct pw_options {
+    bool create;                  /* create the image if it does not exist */
+    const char *strategy;         /* NULL: best the host supports */
+    uint64_t space_size;          /* new worlds; 0: PW_DEFAULT_SPACE_SIZE */
+    uint64_t space_base;          /* new worlds; 0: PW_DEFAULT_SPACE_BASE */
+    uint32_t snapshot_interval_ms;/* 0: only on request; default via pw_options_default */
+    uint64_t memory_budget;       /* bytes of resident pages; 0: unlimited */
+    uint64_t cow_limit;           /* bytes for copy-on-write copies; 0: default */
+    int log_level;                /* messages at or below go to log (or stderr) */
+    void (*log)(void *ctx, int level, const char *msg);
+    void *log_ctx;
+    hal_blockdev *dev;            /* use this device instead of the path (tests);
+                                     the world takes ownership */
+} pw_options;
+
+#define PW_DEFAULT_SPACE_SIZE (64ull << 30)
+#define PW_DEFAULT_SPACE_BASE 0x300000000000ull
+#define PW_MIN_INTERVAL_MS 10u
+
+void pw_options_default(pw_options *o);
+
+/* Opens (or with o->create creates) the world in the image at path.
+ * On failure returns a negative code and fills err; the image is untouched. */
+int pw_open(const char *path, const pw_options *o, pw_world **out, pw_error *err);
+/* Stops snapshots and unmaps the space.  final_snapshot: take and wait for
+ * one more snapshot first (otherwise work since the last one is dropped, as
+ * after a crash).  Returns the final snapshot's status. */
+int pw_close(pw_world *w, bool final_snapshot);
+
+bool pw_is_new(const pw_world *w);        /* created by this open */
+void *pw_base(const pw_world *w);
+uint64_t pw_size(const pw_world *w);
+const char *pw_strategy(const pw_world *w);
+
+/* The root pointer: where a program finds its data after a restart.
+ * Stored inside the space, so it is part of every snapshot. */
+void *pw_root(pw_world *w);
+void pw_set_root(pw_world *w, void *p);
+
+/* Allocation inside the space.  Memory is zeroed, 16-byte aligned. */
+void *pw_alloc(pw_world *w, size_t bytes);
+void pw_free(pw_world *w, void *p);
+void *pw_alloc_pages(pw_world *w, size_t npages);
+void pw_free_pages(pw_world *w, void *p, size_t npages);
+
+/* ---- mutators and safepoints --------------------------------------------- */
+
+void pw_thread_attach(pw_world *w);
+void pw_thread_detach(pw_world *w);
+void pw_safepoint_slow(pw_world *w);
+/* Cheap: one atomic load when no snapshot is pending. */
+static inline void pw_safepoint(pw_world *w)
+{
+    extern atomic_int *pw_stop_flag_(pw_world *w);
+    if (atomic_load_explicit(pw_stop_flag_(w), memory_order_acquire))
+        pw_safepoint_slow(w);
+}
+/* Brackets code that does not touch the space and may block (I/O, sleep):
+ * snapshots proceed without waiting for this thread. */
+void pw_blocking_begin(pw_world *w);
+void pw_blocking_end(pw_world *w);
+
+/* ---- snapshots --------------------------------------------------------------- */
+
+/* Requests a snapshot now.  wait: return once it is durable (or failed). */
+int pw_snapshot(pw_world *w, bool wait);
+/* Returns once everything the space held when pw_sync was called is durable
+ * in the image.  Used to hold back output until it is safe. */
+int pw_sync(pw_world *w);
+void pw_set_interval(pw_world *w, uint32_t ms); /* 0: periodic off */
+
+typedef struct pw_stats {
+    uint64_t generation;          /* newest durable snapshot */
+    uint64_t resumed_generation;  /* the snapshot this open started from */
+    uint64_t resumed_wall_ns;     /* its instant */
+    uint64_t last_durable_wall_ns;
+    uint64_t snapshots;           /* committed by this open */
+    uint64_t snapshots_failed;
+    uint64_t pages_written;
+    uint64_t bytes_written;       /* data + metadata + roots */
+    uint64_t meta_bytes_written;
+    uint64_t pause_count;
+    uint64_t pause_last_ns;
+    uint64_t pause_max_ns;
+    uint64_t pause_p50_ns;        /* over the last PW_PAUSE_WINDOW pauses */
+    uint64_t pause_p99_ns;
+    uint64_t write_last_ns;       /* freeze to durable, last snapshot */
+    uint64_t image_blocks;
+    uint64_t blocks_used;
+    uint64_t pages_present;       /* pages held by the image */
+    hal_tmem_stats mem;
+} pw_stats;
+#define PW_PAUSE_WINDOW 4096
+
+void pw_stats_get(pw_world *w, pw_stats *s);
+
+/* ---- offline tools: inspection and checking -------------------------------- */
+
+typedef struct pw_image_info {
+    uint32_t version;
+    uint64_t world_id[2];
+    uint64_t space_base, space_size;
+    uint64_t image_blocks, image_bytes;
+    int slots_valid;              /* bitmask: 1 slot A, 2 slot B */
+    struct {
+        uint64_t generation, wall_ns, pages_present, blocks_used, slist_count;
+        uint64_t snapshots_total, bytes_written_total;
+        int map_levels, bitmap_levels;
+        char problem[160];        /* why the slot is unusable, "" if valid */
+    } slot[2];
+    int newest;                   /* index of the slot open would use, -1 none */
+} pw_image_info;
+
+int pw_image_info_read(const char *path, pw_image_info *info, pw_error *err);
+
+typedef struct pw_fsck_result {
+    uint64_t blocks_checked, data_blocks, meta_blocks;
+    uint64_t checksum_errors, map_errors, space_errors;
+    uint64_t leaked_blocks, double_used_blocks;
+    int snapshots_checked;
+    int usable_slot;              /* the slot open would use after checking, -1 */
+} pw_fsck_result;
+
+/* Checks every checksum of both retained snapshots, the page maps and the
+ * free-space accounting, reporting each problem through report().  Returns
+ * 0 when clean, 1 when problems were found, negative when unreadable. */
+int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *r,
+            void (*report)(void *ctx, const char *line), void *ctx, pw_error *err);
+
+#endif

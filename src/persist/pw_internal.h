@@ -1,0 +1,194 @@
+/*
+ * pw_internal.h - the persistence engine's modules and how they fit.
+ *
+ *   store.c     image I/O: root slots, checked block reads, batched writes
+ *   tree.c      copy-on-write radix tree of entries (page map, bitmap index)
+ *   balloc.c    block allocator: allocation bitmap, superseded lists
+ *   snapshot.c  one snapshot: freeze, write data, write metadata, commit
+ *   world.c     open/close, mutators and safepoints, the snapshot thread
+ *   heap.c      allocation inside the persistent space
+ *   check.c     offline inspection: pw_image_info_read, pw_fsck
+ */
+#ifndef PHANTOM_PW_INTERNAL_H
+#define PHANTOM_PW_INTERNAL_H
+
+#include "format.h"
+#include "pw.h"
+
+#include <stdatomic.h>
+
+_Static_assert(PW_BLOCK_SIZE == HAL_PAGE_SIZE, "a page is a block");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the image format is little-endian and this engine writes it natively"
+#endif
+
+/* ---- store ----------------------------------------------------------------- */
+
+typedef struct pw_store {
+    hal_blockdev *dev;
+    const char *name;            /* for messages */
+    _Atomic uint64_t dev_blocks; /* blocks the device holds now */
+    /* pending sequential write run */
+    uint8_t *run_buf;
+    uint64_t run_first, run_len, run_cap;
+    uint64_t bytes_written;
+    int io_error;                /* first error of the current batch */
+} pw_store;
+
+int pw_store_init(pw_store *s, hal_blockdev *dev);
+void pw_store_fini(pw_store *s);
+/* Reads block b and checks it against e (crc).  -EBADMSG on mismatch. */
+int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf);
+int pw_store_read(pw_store *s, uint64_t block, void *buf);
+/* Queues a block write; consecutive blocks are merged into one request. */
+int pw_store_write(pw_store *s, uint64_t block, const void *buf);
+int pw_store_drain(pw_store *s);  /* issue queued writes */
+int pw_store_flush(pw_store *s);  /* drain, then make everything durable */
+int pw_store_ensure(pw_store *s, uint64_t blocks); /* grow the device */
+uint32_t pw_block_crc(const void *block);
+
+/* Validates a root slot read from disk; on failure writes why. */
+bool pw_root_valid(const pw_rootslot *r, uint64_t dev_blocks, char *why, size_t whylen);
+void pw_root_seal(pw_rootslot *r);
+
+/* ---- tree ------------------------------------------------------------------ */
+
+typedef struct tnode tnode;
+struct tnode {
+    pw_entry e[PW_FANOUT];      /* exactly the on-disk node */
+    tnode **child;              /* inner nodes: loaded children */
+    pw_entry *undo;             /* content at the last commit, while dirty */
+    uint64_t new_block;         /* assigned during a commit, 0 before */
+    uint64_t old_block;         /* the block holding the committed version */
+    uint8_t level;              /* 0: entries reference leaves/data */
+    bool dirty;
+};
+
+typedef struct pw_tree {
+    pw_store *store;
+    tnode *root;
+    pw_entry root_entry;        /* committed */
+    int levels, committed_levels;
+    uint64_t nodes_loaded;
+} pw_tree;
+
+typedef int (*pw_alloc_fn)(void *ctx, uint64_t *block);
+typedef void (*pw_supersede_fn)(void *ctx, uint64_t block);
+
+void pw_tree_init(pw_tree *t, pw_store *s, pw_entry root, int levels);
+void pw_tree_fini(pw_tree *t);
+/* Entry at index, or an absent entry; negative on read/checksum error. */
+int pw_tree_get(pw_tree *t, uint64_t idx, pw_entry *out);
+/* Sets the entry (loading and creating nodes, marking the path dirty). */
+int pw_tree_set(pw_tree *t, uint64_t idx, const pw_entry *e);
+/* Adds levels until the tree can index max_idx. */
+int pw_tree_grow(pw_tree *t, uint64_t max_idx);
+/* Gives every dirty node without one a new block, reporting the old block
+ * as superseded.  Returns how many were assigned, or negative. */
+int pw_tree_assign(pw_tree *t, pw_alloc_fn alloc, pw_supersede_fn sup, void *ctx);
+/* Computes checksums bottom-up into the parents, queues the node writes,
+ * and returns the new root entry. */
+int pw_tree_seal(pw_tree *t, uint32_t gen, pw_entry *root_out);
+void pw_tree_commit_done(pw_tree *t, const pw_entry *root);
+void pw_tree_rollback(pw_tree *t);
+uint64_t pw_tree_capacity(int levels); /* indexes addressable */
+int pw_levels_for(uint64_t nidx);
+
+typedef struct pw_u64vec {
+    uint64_t *v;
+    size_t n, cap;
+} pw_u64vec;
+int pw_u64vec_push(pw_u64vec *a, uint64_t x);
+void pw_u64vec_free(pw_u64vec *a);
+
+/* ---- block allocator -------------------------------------------------------- */
+
+typedef struct pw_balloc {
+    pw_store *store;
+    pw_tree index;              /* bitmap block number -> bitmap block */
+    uint8_t **bm;               /* loaded bitmap blocks (NULL: not loaded) */
+    uint8_t **bm_undo;          /* committed content while modified */
+    uint64_t *bm_new;           /* block assigned this commit (0: none) */
+    uint64_t nbm;               /* bitmap blocks covering image_blocks */
+    uint64_t bm_cap;
+    uint64_t image_blocks;      /* blocks the image spans */
+    uint64_t used;              /* bits set */
+    uint64_t used_committed, image_blocks_committed;
+    uint64_t cursor;
+    uint64_t grow_chunk;        /* blocks to add when the image is full */
+    /* Superseded by the committed snapshot: reserved until the next commit
+     * succeeds (the snapshot before it is retained until then). */
+    pw_entry prev_slist;
+    uint64_t prev_slist_count;
+    bool prev_loaded;
+    pw_u64vec prev_sup;         /* sorted once loaded */
+    pw_u64vec prev_chain;       /* blocks holding prev_sup on disk */
+    bool quarantine;            /* prev_sup bits are cleared: skip them */
+    /* Superseded by the snapshot being written, and where that list goes. */
+    pw_u64vec sup;
+    pw_u64vec chain;
+} pw_balloc;
+
+int pw_balloc_init(pw_balloc *a, pw_store *s, const pw_rootslot *r);
+void pw_balloc_fini(pw_balloc *a);
+int pw_balloc_alloc(pw_balloc *a, uint64_t *block);
+void pw_balloc_supersede(pw_balloc *a, uint64_t block);
+/* Finishes a commit's allocation: releases the previous snapshot's
+ * superseded blocks, assigns blocks to the bitmap and superseded list until
+ * nothing changes, then writes them.  Fills the root's allocation fields. */
+int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r);
+void pw_balloc_commit_done(pw_balloc *a, const pw_rootslot *r);
+void pw_balloc_rollback(pw_balloc *a);
+bool pw_bit_get(const uint8_t *bm, uint64_t bit);
+
+/* ---- the world ------------------------------------------------------------------ */
+
+typedef struct pw_header pw_header; /* page 0 of the space: heap.c */
+
+struct pw_world {
+    char path[256];
+    pw_options opt;
+    pw_store store;
+    hal_tmem *mem;
+    uint8_t *base;
+    uint64_t size;
+    bool is_new;
+    pw_header *hdr;
+
+    hal_mutex map_lock;         /* guards map and balloc structure */
+    pw_tree map;
+    pw_balloc balloc;
+    pw_rootslot committed;          /* the newest durable root */
+
+    /* mutators */
+    atomic_int stop_flag;
+    hal_mutex sp_lock;
+    hal_cond sp_resume, sp_parked;
+    int attached, parked;
+
+    /* snapshot thread */
+    hal_thread *snap_thread;
+    hal_mutex snap_lock;
+    hal_cond snap_wake, snap_done;
+    bool stopping;
+    uint64_t requested, done_seq;   /* request sequence numbers */
+    int last_result;
+    uint32_t interval_ms;
+    uint64_t fail_streak;
+    uint8_t *stage;                 /* one page, for reading frozen pages */
+
+    hal_mutex heap_lock;
+
+    /* statistics (under snap_lock) */
+    pw_stats st;
+    uint64_t *pauses;               /* ring of PW_PAUSE_WINDOW */
+};
+
+void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Takes one snapshot now (on the snapshot thread). */
+int pw_snapshot_take(pw_world *w);
+void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */
+void pw_world_resume(pw_world *w);
+int pw_heap_init(pw_world *w);     /* format or check page 0 */
+
+#endif

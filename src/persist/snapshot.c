@@ -1,0 +1,178 @@
+/*
+ * snapshot.c - one snapshot, from the frozen instant to the durable root.
+ *
+ * The commit protocol (the whole of it):
+ *   1. pause: stop the mutators at safepoints, freeze the dirty set (write
+ *      protect it), resume.  This is the only part programs wait for.
+ *   2. data: for each frozen page, read its frozen content (copy-on-write
+ *      keeps it stable), write it to a newly allocated block, and point the
+ *      page map at it.  All-zero pages become holes and cost no block.
+ *   3. metadata: assign blocks to the modified page-map nodes, then seal
+ *      the allocation bitmap and superseded list (balloc.c), then queue the
+ *      node writes.  Only blocks free in the committed bitmap are written,
+ *      so both retained snapshots stay intact whatever happens from here.
+ *   4. flush: every data and metadata block is durable.
+ *   5. root: write the new root into slot generation % 2 (the older of the
+ *      two), flush.  The snapshot exists from the moment this flush returns.
+ * Any failure before the root flush abandons the snapshot: in-memory state
+ * rolls back, the frozen pages become dirty again, and the next attempt
+ * writes them anew.  A crash at any point leaves the newest complete root
+ * (or, if its write was torn, the one before) with all its blocks intact.
+ */
+#include "pw_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool all_zero(const uint8_t *p)
+{
+    const uint64_t *w = (const uint64_t *)(const void *)p;
+    for (size_t i = 0; i < PW_BLOCK_SIZE / 8; i++)
+        if (w[i])
+            return false;
+    return true;
+}
+
+static int alloc_cb(void *ctx, uint64_t *block) { return pw_balloc_alloc(ctx, block); }
+static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block); }
+
+/* Step 2 for one page.  *delta gets the change in pages present. */
+static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta)
+{
+    hal_tmem_read_frozen(w->mem, pg, w->stage);
+    bool zero = all_zero(w->stage);
+    uint32_t crc = zero ? 0 : pw_block_crc(w->stage);
+    pw_entry old, e = {0, 0, 0};
+    hal_mutex_lock(&w->map_lock);
+    int rc = pw_tree_get(&w->map, pg, &old);
+    if (!rc && !(zero && !old.block)) {
+        if (!zero) {
+            rc = pw_balloc_alloc(&w->balloc, &e.block);
+            e.crc = crc;
+            e.gen = gen;
+        }
+        if (!rc && old.block)
+            pw_balloc_supersede(&w->balloc, old.block);
+        if (!rc)
+            rc = pw_tree_set(&w->map, pg, &e);
+        *delta += (e.block != 0) - (old.block != 0);
+    }
+    hal_mutex_unlock(&w->map_lock);
+    if (!rc && e.block) {
+        rc = pw_store_write(&w->store, e.block, w->stage);
+        w->st.pages_written++;
+    }
+    return rc;
+}
+
+static int write_root(pw_world *w, const pw_rootslot *r)
+{
+    uint8_t *blk = w->stage;
+    memset(blk, 0, PW_BLOCK_SIZE);
+    memcpy(blk, r, sizeof *r);
+    hal_blockdev *d = w->store.dev;
+    int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, (r->generation % 2) * PW_BLOCK_SIZE);
+    if (!rc)
+        rc = d->ops->flush(d);
+    return rc;
+}
+
+static void record_pause(pw_world *w, uint64_t ns)
+{
+    hal_mutex_lock(&w->snap_lock);
+    w->pauses[w->st.pause_count % PW_PAUSE_WINDOW] = ns;
+    w->st.pause_count++;
+    w->st.pause_last_ns = ns;
+    if (ns > w->st.pause_max_ns)
+        w->st.pause_max_ns = ns;
+    hal_mutex_unlock(&w->snap_lock);
+}
+
+int pw_snapshot_take(pw_world *w)
+{
+    /* 1. pause */
+    uint64_t t0 = hal_now_mono_ns();
+    pw_world_stop(w);
+    const uint64_t *pages;
+    size_t n;
+    int rc = hal_tmem_freeze(w->mem, &pages, &n);
+    uint64_t wall = hal_now_wall_ns();
+    pw_world_resume(w);
+    uint64_t t1 = hal_now_mono_ns();
+    record_pause(w, t1 - t0);
+    if (rc) {
+        hal_tmem_thaw(w->mem, false);
+        pw_log(w, PW_LOG_WARN, "%s: cannot freeze the space for a snapshot: %s", w->path,
+               hal_strerror(rc));
+        return rc;
+    }
+
+    pw_rootslot r = w->committed;
+    uint64_t gen = r.generation + 1;
+    uint32_t g32 = (uint32_t)gen;
+    uint64_t bytes0 = w->store.bytes_written;
+    uint64_t pages0 = w->st.pages_written;
+    int64_t delta = 0;
+
+    /* 2. data */
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = write_page(w, pages[i], g32, &delta);
+    if (!rc)
+        rc = pw_store_drain(&w->store);
+    uint64_t data_bytes = w->store.bytes_written - bytes0;
+
+    /* 3. metadata */
+    if (!rc) {
+        hal_mutex_lock(&w->map_lock);
+        int a = pw_tree_assign(&w->map, alloc_cb, sup_cb, &w->balloc);
+        rc = a < 0 ? a : 0;
+        if (!rc)
+            rc = pw_tree_seal(&w->map, g32, &r.map_root);
+        r.generation = gen;
+        r.wall_ns = wall;
+        r.map_levels = (uint8_t)w->map.levels;
+        r.pages_present = (uint64_t)((int64_t)r.pages_present + delta);
+        if (!rc)
+            rc = pw_balloc_seal(&w->balloc, g32, &r);
+        hal_mutex_unlock(&w->map_lock);
+    }
+    /* 4. flush, 5. root */
+    if (!rc)
+        rc = pw_store_flush(&w->store);
+    if (!rc) {
+        r.snapshots_total++;
+        r.bytes_written_total += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
+        pw_root_seal(&r);
+        rc = write_root(w, &r);
+    }
+
+    hal_mutex_lock(&w->map_lock);
+    if (!rc) {
+        pw_tree_commit_done(&w->map, &r.map_root);
+        pw_balloc_commit_done(&w->balloc, &r);
+        w->committed = r;
+    } else {
+        pw_tree_rollback(&w->map);
+        pw_balloc_rollback(&w->balloc);
+        w->store.run_len = 0;
+    }
+    hal_mutex_unlock(&w->map_lock);
+    hal_tmem_thaw(w->mem, rc == 0);
+
+    uint64_t t2 = hal_now_mono_ns();
+    hal_mutex_lock(&w->snap_lock);
+    if (!rc) {
+        w->st.snapshots++;
+        w->st.generation = gen;
+        w->st.last_durable_wall_ns = wall;
+        w->st.write_last_ns = t2 - t1;
+        w->st.bytes_written += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
+        w->st.meta_bytes_written += w->store.bytes_written - bytes0 - data_bytes + PW_BLOCK_SIZE;
+    } else {
+        w->st.snapshots_failed++;
+        w->st.pages_written = pages0;
+    }
+    hal_mutex_unlock(&w->snap_lock);
+    return rc;
+}

@@ -1,0 +1,595 @@
+/*
+ * world.c - opening and closing worlds, mutators and safepoints, the
+ * snapshot thread, lazy page loading, statistics.
+ *
+ * Opening never reads more than the two root slots and the top blocks of
+ * the newest snapshot's trees: pages are loaded when first touched (fill()),
+ * so opening costs the same for any world size.  Nothing is written to an
+ * existing image until the first snapshot, and that writes only blocks free
+ * in the committed bitmap: a failed or refused open leaves the image as it
+ * was.
+ */
+#include "pw_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BACKOFF_MS 30000u
+
+/* The world this thread is attached to, and whether it is parked. */
+static _Thread_local pw_world *tls_world;
+static _Thread_local int tls_blocking;
+
+void pw_options_default(pw_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->snapshot_interval_ms = 1000;
+    o->log_level = PW_LOG_WARN;
+}
+
+void pw_log(pw_world *w, int level, const char *fmt, ...)
+{
+    if (level > w->opt.log_level)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (w->opt.log)
+        w->opt.log(w->opt.log_ctx, level, msg);
+    else
+        hal_console_printf(2, "phantom: %s%s\n",
+                           level == PW_LOG_ERROR ? "error: " : level == PW_LOG_WARN ? "warning: " : "",
+                           msg);
+}
+
+static void set_err(pw_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_err(pw_error *err, int code, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    err->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+}
+
+atomic_int *pw_stop_flag_(pw_world *w) { return &w->stop_flag; }
+
+/* ---- lazy loading --------------------------------------------------------------- */
+
+static int fill(void *ctx, uint64_t pg, void *dst)
+{
+    pw_world *w = ctx;
+    pw_entry e;
+    hal_mutex_lock(&w->map_lock);
+    int rc = pw_tree_get(&w->map, pg, &e);
+    hal_mutex_unlock(&w->map_lock);
+    if (rc)
+        return rc;
+    if (!e.block) {
+        memset(dst, 0, PW_BLOCK_SIZE);
+        return 0;
+    }
+    return pw_store_read_checked(&w->store, &e, dst);
+}
+
+static void fatal(void *ctx, const char *msg)
+{
+    pw_world *w = ctx;
+    hal_console_printf(2,
+                       "phantom: fatal: %s: %s\n"
+                       "phantom: the image is damaged or unreadable; nothing more was written to it.\n"
+                       "phantom: run 'phantom fsck %s' to see what is wrong.\n",
+                       w->path, msg, w->path);
+    hal_exit(3);
+}
+
+/* ---- mutators ------------------------------------------------------------------- */
+
+void pw_thread_attach(pw_world *w)
+{
+    hal_mutex_lock(&w->sp_lock);
+    while (atomic_load(&w->stop_flag))
+        hal_cond_wait(&w->sp_resume, &w->sp_lock);
+    w->attached++;
+    hal_mutex_unlock(&w->sp_lock);
+    tls_world = w;
+    tls_blocking = 0;
+}
+
+void pw_thread_detach(pw_world *w)
+{
+    hal_mutex_lock(&w->sp_lock);
+    w->attached--;
+    if (tls_blocking)
+        w->parked--;
+    hal_cond_broadcast(&w->sp_parked);
+    hal_mutex_unlock(&w->sp_lock);
+    tls_world = NULL;
+    tls_blocking = 0;
+}
+
+void pw_safepoint_slow(pw_world *w)
+{
+    hal_mutex_lock(&w->sp_lock);
+    w->parked++;
+    hal_cond_broadcast(&w->sp_parked);
+    while (atomic_load(&w->stop_flag))
+        hal_cond_wait(&w->sp_resume, &w->sp_lock);
+    w->parked--;
+    hal_mutex_unlock(&w->sp_lock);
+}
+
+void pw_blocking_begin(pw_world *w)
+{
+    if (tls_world != w || tls_blocking++)
+        return;
+    hal_mutex_lock(&w->sp_lock);
+    w->parked++;
+    hal_cond_broadcast(&w->sp_parked);
+    hal_mutex_unlock(&w->sp_lock);
+}
+
+void pw_blocking_end(pw_world *w)
+{
+    if (tls_world != w || --tls_blocking)
+        return;
+    hal_mutex_lock(&w->sp_lock);
+    while (atomic_load(&w->stop_flag))
+        hal_cond_wait(&w->sp_resume, &w->sp_lock);
+    w->parked--;
+    hal_mutex_unlock(&w->sp_lock);
+}
+
+void pw_world_stop(pw_world *w)
+{
+    hal_mutex_lock(&w->sp_lock);
+    atomic_store(&w->stop_flag, 1);
+    while (w->parked < w->attached)
+        hal_cond_wait(&w->sp_parked, &w->sp_lock);
+}
+
+void pw_world_resume(pw_world *w)
+{
+    atomic_store(&w->stop_flag, 0);
+    hal_cond_broadcast(&w->sp_resume);
+    hal_mutex_unlock(&w->sp_lock);
+}
+
+/* ---- the snapshot thread -------------------------------------------------------- */
+
+static void budget(pw_world *w)
+{
+    if (!w->opt.memory_budget)
+        return;
+    uint64_t limit = w->opt.memory_budget / PW_BLOCK_SIZE;
+    hal_tmem_stats ms;
+    hal_tmem_stats_get(w->mem, &ms);
+    if (ms.resident_pages > limit)
+        hal_tmem_evict(w->mem, limit - limit / 8);
+}
+
+/* Dirty pages cannot be dropped before a snapshot saves them. */
+static bool budget_needs_snapshot(pw_world *w)
+{
+    if (!w->opt.memory_budget)
+        return false;
+    hal_tmem_stats ms;
+    hal_tmem_stats_get(w->mem, &ms);
+    return ms.dirty_pages > w->opt.memory_budget / PW_BLOCK_SIZE / 2;
+}
+
+static void snapshot_thread(void *arg)
+{
+    pw_world *w = arg;
+    uint64_t next = hal_now_mono_ns() + (uint64_t)w->interval_ms * 1000000u;
+    hal_mutex_lock(&w->snap_lock);
+    for (;;) {
+        while (!w->stopping && w->requested == w->done_seq) {
+            uint64_t now = hal_now_mono_ns();
+            if (w->interval_ms && now >= next)
+                break;
+            uint64_t wake = w->interval_ms ? next : now + 1000000000ull;
+            if (w->opt.memory_budget && wake > now + 20000000u)
+                wake = now + 20000000u; /* check the budget every 20 ms */
+            hal_cond_wait_until(&w->snap_wake, &w->snap_lock, wake);
+            if (w->opt.memory_budget && budget_needs_snapshot(w))
+                break;
+        }
+        if (w->stopping)
+            break;
+        uint64_t seq = w->requested;
+        hal_mutex_unlock(&w->snap_lock);
+        int rc = pw_snapshot_take(w);
+        if (!rc)
+            budget(w);
+        hal_mutex_lock(&w->snap_lock);
+        w->last_result = rc;
+        w->done_seq = seq;
+        uint64_t now = hal_now_mono_ns();
+        if (rc) {
+            /* Retry with backoff; the retained snapshots are untouched. */
+            uint64_t backoff = 100u << (w->fail_streak < 8 ? w->fail_streak : 8);
+            if (backoff > MAX_BACKOFF_MS)
+                backoff = MAX_BACKOFF_MS;
+            w->fail_streak++;
+            pw_log(w, PW_LOG_WARN,
+                   "%s: snapshot failed: %s; the last durable snapshot is intact, retrying in %llu ms",
+                   w->path, hal_strerror(rc), (unsigned long long)backoff);
+            next = now + backoff * 1000000u;
+        } else {
+            if (w->fail_streak)
+                pw_log(w, PW_LOG_WARN, "%s: snapshots work again", w->path);
+            w->fail_streak = 0;
+            next = now + (uint64_t)w->interval_ms * 1000000u;
+        }
+        hal_cond_broadcast(&w->snap_done);
+    }
+    hal_mutex_unlock(&w->snap_lock);
+}
+
+int pw_snapshot(pw_world *w, bool wait)
+{
+    pw_blocking_begin(w);
+    hal_mutex_lock(&w->snap_lock);
+    uint64_t my = ++w->requested;
+    hal_cond_signal(&w->snap_wake);
+    int rc = 0;
+    if (wait) {
+        while (w->done_seq < my && !w->stopping)
+            hal_cond_wait(&w->snap_done, &w->snap_lock);
+        rc = w->done_seq >= my ? w->last_result : -ECANCELED;
+    }
+    hal_mutex_unlock(&w->snap_lock);
+    pw_blocking_end(w);
+    return rc;
+}
+
+int pw_sync(pw_world *w) { return pw_snapshot(w, true); }
+
+void pw_set_interval(pw_world *w, uint32_t ms)
+{
+    hal_mutex_lock(&w->snap_lock);
+    w->interval_ms = ms && ms < PW_MIN_INTERVAL_MS ? PW_MIN_INTERVAL_MS : ms;
+    hal_cond_signal(&w->snap_wake);
+    hal_mutex_unlock(&w->snap_lock);
+}
+
+/* ---- statistics -------------------------------------------------------------------- */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void pw_stats_get(pw_world *w, pw_stats *s)
+{
+    hal_mutex_lock(&w->snap_lock);
+    *s = w->st;
+    size_t n = s->pause_count < PW_PAUSE_WINDOW ? s->pause_count : PW_PAUSE_WINDOW;
+    uint64_t *tmp = n ? malloc(n * sizeof *tmp) : NULL;
+    if (tmp)
+        memcpy(tmp, w->pauses, n * sizeof *tmp);
+    hal_mutex_unlock(&w->snap_lock);
+    if (tmp) {
+        qsort(tmp, n, sizeof *tmp, cmp_u64);
+        s->pause_p50_ns = tmp[n / 2];
+        s->pause_p99_ns = tmp[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1];
+        free(tmp);
+    }
+    hal_mutex_lock(&w->map_lock);
+    s->image_blocks = w->committed.image_blocks;
+    s->blocks_used = w->committed.blocks_used;
+    s->pages_present = w->committed.pages_present;
+    hal_mutex_unlock(&w->map_lock);
+    hal_tmem_stats_get(w->mem, &s->mem);
+}
+
+bool pw_is_new(const pw_world *w) { return w->is_new; }
+void *pw_base(const pw_world *w) { return w->base; }
+uint64_t pw_size(const pw_world *w) { return w->size; }
+const char *pw_strategy(const pw_world *w) { return hal_tmem_name(w->mem); }
+
+/* ---- open and close ---------------------------------------------------------------- */
+
+static int read_slot(pw_store *s, int slot, pw_rootslot *r, char *why, size_t whylen)
+{
+    uint8_t blk[PW_BLOCK_SIZE];
+    int rc = pw_store_read(s, (uint64_t)slot, blk);
+    if (rc) {
+        snprintf(why, whylen, "unreadable: %s", hal_strerror(rc));
+        return rc;
+    }
+    memcpy(r, blk, sizeof *r);
+    if (!pw_root_valid(r, s->dev_blocks, why, whylen))
+        return -EBADMSG;
+    if (r->generation % 2 != (uint64_t)slot) {
+        snprintf(why, whylen, "generation %llu does not belong in this slot",
+                 (unsigned long long)r->generation);
+        return -EBADMSG;
+    }
+    return 0;
+}
+
+/* The top blocks of a snapshot's trees must check out before it is used. */
+static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whylen)
+{
+    const pw_entry *tops[3] = {&r->map_root, &r->bitmap_root, &r->slist_head};
+    const char *names[3] = {"page map", "allocation bitmap", "superseded list"};
+    uint8_t blk[PW_BLOCK_SIZE];
+    for (int i = 0; i < 3; i++) {
+        if (!tops[i]->block)
+            continue;
+        int rc = tops[i]->block >= r->image_blocks ? -EBADMSG : pw_store_read_checked(s, tops[i], blk);
+        if (rc) {
+            snprintf(why, whylen, "%s root block %llu: %s", names[i],
+                     (unsigned long long)tops[i]->block,
+                     rc == -EBADMSG ? "checksum mismatch" : hal_strerror(rc));
+            return rc;
+        }
+    }
+    return 0;
+}
+
+/* Picks the newest usable root.  Returns 0 and the root, or fills err. */
+static int choose_root(pw_world *w, pw_rootslot *out, pw_error *err)
+{
+    pw_rootslot r[2];
+    char why[2][200];
+    int ok[2];
+    for (int i = 0; i < 2; i++)
+        ok[i] = read_slot(&w->store, i, &r[i], why[i], sizeof why[i]) == 0;
+    int order[2] = {0, 1};
+    if (ok[0] && ok[1] && r[1].generation > r[0].generation) {
+        order[0] = 1;
+        order[1] = 0;
+    } else if (!ok[0]) {
+        order[0] = 1;
+        order[1] = 0;
+    }
+    for (int k = 0; k < 2; k++) {
+        int i = order[k];
+        if (!ok[i])
+            continue;
+        char tw[150];
+        if (check_tops(&w->store, &r[i], tw, sizeof tw)) {
+            snprintf(why[i], sizeof why[i], "generation %llu damaged: %s",
+                     (unsigned long long)r[i].generation, tw);
+            ok[i] = 0;
+            continue;
+        }
+        int other = 1 - i;
+        if (k == 1 || (!ok[other] && strstr(why[other], "damaged")))
+            pw_log(w, PW_LOG_ERROR,
+                   "%s: the newest snapshot is unusable (%s); FALLING BACK to generation %llu "
+                   "(%s)",
+                   w->path, why[other], (unsigned long long)r[i].generation,
+                   "work since then is lost; run phantom fsck for details");
+        *out = r[i];
+        return 0;
+    }
+    bool foreign = strstr(why[0], "format version") || strstr(why[1], "format version");
+    bool zero = strstr(why[0], "empty") && strstr(why[1], "empty");
+    set_err(err, -EBADMSG, "%s: %s (slot A: %s; slot B: %s)", w->path,
+            foreign ? "unsupported image format"
+                    : zero ? "not a Phantom image (no root written)" : "no usable snapshot",
+            why[0], why[1]);
+    return -EBADMSG;
+}
+
+static void world_free(pw_world *w)
+{
+    if (!w)
+        return;
+    hal_tmem_close(w->mem);
+    pw_tree_fini(&w->map);
+    pw_balloc_fini(&w->balloc);
+    if (w->store.dev) {
+        pw_store_fini(&w->store);
+        w->store.dev->ops->close(w->store.dev);
+    }
+    hal_pages_free(w->stage, PW_BLOCK_SIZE);
+    free(w->pauses);
+    hal_mutex_destroy(&w->map_lock);
+    hal_mutex_destroy(&w->sp_lock);
+    hal_mutex_destroy(&w->snap_lock);
+    hal_mutex_destroy(&w->heap_lock);
+    hal_cond_destroy(&w->sp_resume);
+    hal_cond_destroy(&w->sp_parked);
+    hal_cond_destroy(&w->snap_wake);
+    hal_cond_destroy(&w->snap_done);
+    free(w);
+}
+
+static int open_dev(const char *path, const pw_options *o, bool *created, hal_blockdev **dev,
+                    pw_error *err)
+{
+    *created = false;
+    if (o->dev) {
+        *dev = o->dev;
+        return 0;
+    }
+    int rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE, dev);
+    if (rc == -ENOENT && o->create) {
+        rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, dev);
+        *created = rc == 0;
+    }
+    if (rc == -ENOENT)
+        set_err(err, rc, "%s: no such image", path);
+    else if (rc == -EBUSY)
+        set_err(err, rc, "%s: the world is already open in another process", path);
+    else if (rc == -EISDIR)
+        set_err(err, rc, "%s: is a directory, not an image", path);
+    else if (rc)
+        set_err(err, rc, "%s: cannot open: %s", path, hal_strerror(rc));
+    return rc;
+}
+
+/* A new image: generation 1, an empty page map. */
+static void new_root(const pw_options *o, pw_rootslot *r)
+{
+    memset(r, 0, sizeof *r);
+    r->world_id[0] = hal_random_u64();
+    r->world_id[1] = hal_random_u64();
+    r->space_base = o->space_base ? o->space_base : PW_DEFAULT_SPACE_BASE;
+    r->space_size = o->space_size ? o->space_size : PW_DEFAULT_SPACE_SIZE;
+    r->space_size = (r->space_size + PW_BLOCK_SIZE - 1) / PW_BLOCK_SIZE * PW_BLOCK_SIZE;
+    r->map_levels = (uint8_t)pw_levels_for(r->space_size / PW_BLOCK_SIZE);
+    r->bitmap_levels = 1;
+}
+
+int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *err)
+{
+    pw_options defaults;
+    if (!o_in) {
+        pw_options_default(&defaults);
+        o_in = &defaults;
+    }
+    *out = NULL;
+    if (err) {
+        err->code = 0;
+        err->msg[0] = 0;
+    }
+    pw_world *w = calloc(1, sizeof *w);
+    if (!w) {
+        set_err(err, -ENOMEM, "%s: out of memory", path);
+        return -ENOMEM;
+    }
+    w->opt = *o_in;
+    snprintf(w->path, sizeof w->path, "%s", path);
+    hal_mutex_init(&w->map_lock);
+    hal_mutex_init(&w->sp_lock);
+    hal_mutex_init(&w->snap_lock);
+    hal_mutex_init(&w->heap_lock);
+    hal_cond_init(&w->sp_resume);
+    hal_cond_init(&w->sp_parked);
+    hal_cond_init(&w->snap_wake);
+    hal_cond_init(&w->snap_done);
+    w->pauses = calloc(PW_PAUSE_WINDOW, sizeof *w->pauses);
+    w->stage = hal_pages_alloc(PW_BLOCK_SIZE);
+    if (!w->pauses || !w->stage) {
+        world_free(w);
+        set_err(err, -ENOMEM, "%s: out of memory", path);
+        return -ENOMEM;
+    }
+
+    bool created;
+    hal_blockdev *dev;
+    int rc = open_dev(path, &w->opt, &created, &dev, err);
+    if (rc) {
+        if (w->opt.dev)
+            w->opt.dev = NULL;
+        world_free(w);
+        return rc;
+    }
+    if ((rc = pw_store_init(&w->store, dev))) {
+        set_err(err, rc, "%s: cannot read: %s", path, hal_strerror(rc));
+        goto fail;
+    }
+    pw_rootslot r;
+    if (w->store.dev_blocks == 0 && (created || (w->opt.dev && w->opt.create))) {
+        new_root(&w->opt, &r);
+        w->is_new = true;
+    } else if (w->store.dev_blocks < PW_FIRST_DATA_BLOCK) {
+        uint64_t bytes = w->store.dev_blocks * PW_BLOCK_SIZE;
+        w->store.dev->ops->size(w->store.dev, &bytes);
+        rc = -EBADMSG;
+        set_err(err, rc, "%s: %s", path,
+                bytes ? "too short to be a Phantom image (truncated or not an image)"
+                      : "empty file, not a Phantom image");
+        goto fail;
+    } else if ((rc = choose_root(w, &r, err))) {
+        goto fail;
+    }
+
+    w->base = (uint8_t *)(uintptr_t)r.space_base;
+    w->size = r.space_size;
+    pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);
+    if ((rc = pw_balloc_init(&w->balloc, &w->store, &r))) {
+        set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
+        goto fail;
+    }
+    w->committed = r;
+    w->st.generation = w->st.resumed_generation = r.generation;
+    w->st.resumed_wall_ns = w->st.last_durable_wall_ns = r.wall_ns;
+
+    hal_tmem_config cfg = {
+        .base = w->base,
+        .size = w->size,
+        .fill = fill,
+        .fatal = fatal,
+        .ctx = w,
+        .cow_limit = w->opt.cow_limit,
+    };
+    char why[256] = "";
+    if ((rc = hal_tmem_open(w->opt.strategy, &cfg, &w->mem, why, sizeof why))) {
+        set_err(err, rc, "%s: %s", path, why);
+        goto fail;
+    }
+    w->interval_ms = w->opt.snapshot_interval_ms && w->opt.snapshot_interval_ms < PW_MIN_INTERVAL_MS
+                         ? PW_MIN_INTERVAL_MS
+                         : w->opt.snapshot_interval_ms;
+
+    pw_thread_attach(w);
+    if ((rc = pw_heap_init(w))) {
+        set_err(err, rc, "%s: the space's header is not a Phantom world header", path);
+        goto fail_detach;
+    }
+    if (w->is_new) {
+        /* The committed root is generation 0 in memory only; this makes the
+         * image valid before open returns. */
+        pw_blocking_begin(w);
+        rc = pw_snapshot_take(w);
+        pw_blocking_end(w);
+        if (rc) {
+            set_err(err, rc, "%s: cannot write the new image: %s", path, hal_strerror(rc));
+            goto fail_detach;
+        }
+        w->st.resumed_generation = w->committed.generation;
+    }
+    if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {
+        set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
+        goto fail_detach;
+    }
+    pw_log(w, PW_LOG_INFO, "%s: %s world, generation %llu, strategy %s", path,
+           w->is_new ? "new" : "resumed", (unsigned long long)w->committed.generation,
+           hal_tmem_name(w->mem));
+    *out = w;
+    return 0;
+
+fail_detach:
+    pw_thread_detach(w);
+fail:
+    world_free(w);
+    if (created)
+        hal_remove(path); /* a half-made new image is not worth keeping */
+    return rc;
+}
+
+int pw_close(pw_world *w, bool final_snapshot)
+{
+    if (!w)
+        return 0;
+    int rc = 0;
+    if (final_snapshot)
+        rc = pw_snapshot(w, true);
+    hal_mutex_lock(&w->snap_lock);
+    w->stopping = true;
+    hal_cond_broadcast(&w->snap_wake);
+    hal_cond_broadcast(&w->snap_done);
+    hal_mutex_unlock(&w->snap_lock);
+    pw_blocking_begin(w); /* the snapshot thread may be mid-snapshot */
+    hal_thread_join(w->snap_thread);
+    pw_blocking_end(w);
+    if (tls_world == w)
+        pw_thread_detach(w);
+    world_free(w);
+    return rc;
+}

@@ -1,0 +1,2 @@
+#include "../persist/pw.h"
+int main(void) { return 0; }
