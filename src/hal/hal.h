@@ -161,6 +161,9 @@ enum { HAL_BD_CREATE = 1, HAL_BD_READONLY = 2, HAL_BD_EXCLUSIVE = 4 };
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out);
 bool hal_path_exists(const char *path);
 int hal_remove(const char *path);
+/* Renames atomically, refusing to replace an existing file (-EEXIST), and
+ * makes the rename durable (flushes the directory). */
+int hal_rename_durable(const char *from, const char *to);
 
 /* ---- console ------------------------------------------------------------- */
 

@@ -285,7 +285,8 @@ static int load_prev(pw_balloc *a)
         a->prev_sup.n = a->prev_chain.n = 0;
         return rc;
     }
-    qsort(a->prev_sup.v, a->prev_sup.n, sizeof(uint64_t), cmp_u64);
+    if (a->prev_sup.n > 1)
+        qsort(a->prev_sup.v, a->prev_sup.n, sizeof(uint64_t), cmp_u64);
     a->prev_loaded = true;
     return 0;
 }
@@ -391,7 +392,8 @@ void pw_balloc_commit_done(pw_balloc *a, const pw_rootslot *r)
     a->prev_chain = a->chain;
     memset(&a->sup, 0, sizeof a->sup);
     memset(&a->chain, 0, sizeof a->chain);
-    qsort(a->prev_sup.v, a->prev_sup.n, sizeof(uint64_t), cmp_u64);
+    if (a->prev_sup.n > 1)
+        qsort(a->prev_sup.v, a->prev_sup.n, sizeof(uint64_t), cmp_u64);
     a->prev_loaded = true;
     a->prev_slist = r->slist_head;
     a->prev_slist_count = r->slist_count;

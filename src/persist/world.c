@@ -408,17 +408,33 @@ static void world_free(pw_world *w)
     free(w);
 }
 
-static int open_dev(const char *path, const pw_options *o, bool *created, hal_blockdev **dev,
-                    pw_error *err)
+/* A new image is built under a temporary name and renamed into place only
+ * once its first snapshot is durable, so a crash during creation never
+ * leaves a file at the image's path that cannot be opened. */
+static void creating_name(const char *path, char *out, size_t n)
+{
+    snprintf(out, n, "%s.creating", path);
+}
+
+static int open_dev(pw_world *w, const char *path, bool *created, hal_blockdev **dev, pw_error *err)
 {
     *created = false;
-    if (o->dev) {
-        *dev = o->dev;
+    if (w->opt.dev) {
+        *dev = w->opt.dev;
         return 0;
     }
     int rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE, dev);
-    if (rc == -ENOENT && o->create) {
-        rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, dev);
+    if (rc == -ENOENT && w->opt.create) {
+        char tmp[sizeof w->path + 16];
+        creating_name(path, tmp, sizeof tmp);
+        /* A leftover from a creation that crashed is unlocked: remove it. */
+        hal_blockdev *stale;
+        int src = hal_blockdev_open(tmp, HAL_BD_EXCLUSIVE, &stale);
+        if (src == 0) {
+            stale->ops->close(stale);
+            hal_remove(tmp);
+        }
+        rc = src == -EBUSY ? -EBUSY : hal_blockdev_open(tmp, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, dev);
         *created = rc == 0;
     }
     if (rc == -ENOENT)
@@ -482,7 +498,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
 
     bool created;
     hal_blockdev *dev;
-    int rc = open_dev(path, &w->opt, &created, &dev, err);
+    int rc = open_dev(w, path, &created, &dev, err);
     if (rc) {
         if (w->opt.dev)
             w->opt.dev = NULL;
@@ -553,6 +569,16 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
             goto fail_detach;
         }
         w->st.resumed_generation = w->committed.generation;
+        if (created) {
+            char tmp[sizeof w->path + 16];
+            creating_name(path, tmp, sizeof tmp);
+            if ((rc = hal_rename_durable(tmp, path))) {
+                set_err(err, rc, "%s: cannot put the new image in place: %s", path,
+                        rc == -EEXIST ? "another process created it meanwhile" : hal_strerror(rc));
+                goto fail_detach;
+            }
+            created = false; /* it is the real image now */
+        }
     }
     if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {
         set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
@@ -568,8 +594,11 @@ fail_detach:
     pw_thread_detach(w);
 fail:
     world_free(w);
-    if (created)
-        hal_remove(path); /* a half-made new image is not worth keeping */
+    if (created) { /* a half-made new image is not worth keeping */
+        char tmp[sizeof w->path + 16];
+        creating_name(path, tmp, sizeof tmp);
+        hal_remove(tmp);
+    }
     return rc;
 }
 

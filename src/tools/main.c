@@ -1,2 +1,75 @@
-#include "../persist/pw.h"
-int main(void) { return 0; }
+/*
+ * main.c - the `phantom` command: dispatches to a subcommand.
+ */
+#include "../hal/hal.h"
+#include "tools.h"
+
+#include <string.h>
+
+static const tool_cmd commands[] = {
+    {"fsck", "check an image: every checksum, the page maps, free space", cmd_fsck, help_fsck},
+    {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+bool tool_wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+            return true;
+    return false;
+}
+
+static void usage(int stream)
+{
+    hal_console_printf(stream,
+                       "usage: phantom COMMAND [ARGS...]\n"
+                       "\n"
+                       "Phantom is an orthogonally persistent runtime: everything a program keeps in\n"
+                       "its world survives kill -9, crashes and power loss.\n"
+                       "\n"
+                       "commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        hal_console_printf(stream, "  %-6s %s\n", commands[i].name, commands[i].summary);
+    hal_console_printf(stream,
+                       "  help   show this text, or `phantom help COMMAND`\n"
+                       "\n"
+                       "`phantom COMMAND --help` describes each command.  The virtual machine,\n"
+                       "compiler and shell (`phantom run`, `phantom boot`, plain `phantom`) are not\n"
+                       "built yet; examples/counter.c shows the persistence engine at work\n"
+                       "(`make run`).\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(2);
+        return 2;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
+        if (argc > 2)
+            for (size_t i = 0; i < NCOMMANDS; i++)
+                if (!strcmp(argv[2], commands[i].name)) {
+                    commands[i].help();
+                    return 0;
+                }
+        usage(1);
+        return 0;
+    }
+    if (!strcmp(name, "--version") || !strcmp(name, "version")) {
+        hal_console_printf(1, "phantom %s\n", PHANTOM_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(name, commands[i].name)) {
+            if (tool_wants_help(argc - 2, argv + 2)) {
+                commands[i].help();
+                return 0;
+            }
+            return commands[i].run(argc - 2, argv + 2);
+        }
+    hal_console_printf(2, "phantom: unknown command '%s'\n\n", name);
+    usage(2);
+    return 2;
+}

@@ -1,0 +1,28 @@
+/*
+ * tools.h - the subcommands of the `phantom` command.  Each takes the
+ * arguments after its name and returns the process exit status:
+ * 0 success, 1 the check or program found a problem, 2 bad usage or input.
+ */
+#ifndef PHANTOM_TOOLS_H
+#define PHANTOM_TOOLS_H
+
+#include <stdbool.h>
+
+#define PHANTOM_VERSION "0.1.0"
+
+typedef struct tool_cmd {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+    void (*help)(void);
+} tool_cmd;
+
+int cmd_fsck(int argc, char **argv);
+void help_fsck(void);
+int cmd_info(int argc, char **argv);
+void help_info(void);
+
+/* True if argv holds -h or --help. */
+bool tool_wants_help(int argc, char **argv);
+
+#endif

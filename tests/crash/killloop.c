@@ -1,0 +1,280 @@
+/*
+ * killloop.c - kill -9 at random moments, resume, verify; again and again.
+ *
+ * The workload (a child process) keeps a bank in the persistent space:
+ * accounts spread over many pages, transfers chosen by a random generator
+ * whose state also lives in the space, a step counter, and heap churn
+ * (blocks freed and allocated with a recognisable pattern).  It snapshots
+ * every 10 ms and, every few hundred steps, waits for a durable snapshot
+ * and reports the step to the parent.
+ *
+ * Because the run is deterministic from its seed, the parent can say
+ * exactly what the space must hold at any step: after each kill it opens
+ * the world and checks that
+ *   - the step never goes back past the last step reported durable, nor
+ *     before what the previous cycle recovered;
+ *   - every balance equals a replay of the transfers up to that step
+ *     (hence the total is conserved);
+ *   - every churn block holds its pattern;
+ * and every few cycles that fsck finds the image clean.  Strategies
+ * alternate between cycles.  TORTURE=1 runs thousands of cycles.
+ */
+#define _GNU_SOURCE
+#include "../../src/persist/pw.h"
+#include "testlib.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NACCT 20000u
+#define NCHURN 32u
+#define SEED 0x5eed1234abcdull
+#define START_BALANCE 1000u
+
+typedef struct churn {
+    uint64_t step, size, words; /* pattern: word i == step * 31 + i */
+    uint64_t data[];
+} churn;
+
+typedef struct bank {
+    uint64_t magic;
+    uint64_t step;
+    uint64_t rng;
+    uint64_t acct[NACCT]; /* 160 KiB: transfers dirty scattered pages */
+    churn *ch[NCHURN];
+} bank;
+
+static uint64_t next_rand(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *s = x;
+}
+
+/* One deterministic step on balances; returns the churn decision. */
+static void transfer(uint64_t *acct, uint64_t *rng)
+{
+    uint64_t a = next_rand(rng) % NACCT, b = next_rand(rng) % NACCT, amt = next_rand(rng) % 100;
+    if (acct[a] >= amt) {
+        acct[a] -= amt;
+        acct[b] += amt;
+    }
+}
+
+static void child(const char *img, const char *strategy, int out)
+{
+    pw_options o;
+    pw_options_default(&o);
+    o.create = true;
+    o.strategy = strategy;
+    o.snapshot_interval_ms = 10;
+    o.space_size = 256ull << 20;
+    o.log_level = PW_LOG_ERROR;
+    pw_world *w;
+    pw_error err;
+    if (pw_open(img, &o, &w, &err)) {
+        fprintf(stderr, "child: %s\n", err.msg);
+        _exit(2);
+    }
+    bank *b = pw_root(w);
+    if (!b) {
+        b = pw_alloc(w, sizeof *b);
+        b->magic = 0xBA4C;
+        b->rng = SEED;
+        for (unsigned i = 0; i < NACCT; i++)
+            b->acct[i] = START_BALANCE;
+        pw_set_root(w, b);
+    }
+    for (;;) {
+        transfer(b->acct, &b->rng);
+        if (b->step % 64 == 0) { /* churn: replace one block */
+            unsigned k = (unsigned)(b->step / 64 % NCHURN);
+            pw_free(w, b->ch[k]);
+            uint64_t words = 1 + (b->step * 2654435761u) % 3000; /* up to ~24 KiB */
+            churn *c = pw_alloc(w, sizeof *c + words * 8);
+            c->step = b->step;
+            c->words = words;
+            for (uint64_t i = 0; i < words; i++)
+                c->data[i] = b->step * 31 + i;
+            b->ch[k] = c;
+        }
+        b->step++;
+        pw_safepoint(w);
+        if (b->step % 500 == 0 && pw_sync(w) == 0) {
+            uint64_t s = b->step;
+            if (write(out, &s, sizeof s) != sizeof s)
+                _exit(3);
+        }
+    }
+}
+
+/* The parent's replay of the balances, advanced as recovered steps grow. */
+static uint64_t replay_acct[NACCT];
+static uint64_t replay_rng = SEED, replay_step;
+
+static void replay_to(uint64_t step)
+{
+    for (; replay_step < step; replay_step++)
+        transfer(replay_acct, &replay_rng);
+}
+
+static void fsck_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    if (line[0] == ' ')
+        fprintf(stderr, "fsck: %s\n", line);
+}
+
+static int verify(const char *img, const char *strategy, uint64_t durable, uint64_t *prev)
+{
+    pw_options o;
+    pw_options_default(&o);
+    o.strategy = strategy;
+    o.snapshot_interval_ms = 0;
+    o.log_level = PW_LOG_ERROR;
+    pw_world *w;
+    pw_error err;
+    if (!hal_path_exists(img) && durable == 0 && *prev == 0)
+        return 0; /* killed while creating: the image never appeared */
+    if (pw_open(img, &o, &w, &err)) {
+        fprintf(stderr, "reopen: %s\n", err.msg);
+        return 1;
+    }
+    int bad = 0;
+    bank *b = pw_root(w);
+    if (!b) { /* killed before the first snapshot with the bank in it */
+        bad = durable > 0 || *prev > 0;
+        pw_close(w, false);
+        return bad;
+    }
+    if (b->step < durable || b->step < *prev) {
+        fprintf(stderr, "step went back: recovered %llu, durable %llu, previous %llu\n",
+                (unsigned long long)b->step, (unsigned long long)durable,
+                (unsigned long long)*prev);
+        bad++;
+    }
+    replay_to(b->step);
+    uint64_t total = 0;
+    for (unsigned i = 0; i < NACCT; i++) {
+        total += b->acct[i];
+        if (b->acct[i] != replay_acct[i] && bad++ < 5)
+            fprintf(stderr, "account %u: %llu, replay says %llu (step %llu)\n", i,
+                    (unsigned long long)b->acct[i], (unsigned long long)replay_acct[i],
+                    (unsigned long long)b->step);
+    }
+    if (total != (uint64_t)NACCT * START_BALANCE) {
+        fprintf(stderr, "total %llu is not conserved\n", (unsigned long long)total);
+        bad++;
+    }
+    if (b->rng != replay_rng) {
+        fprintf(stderr, "generator state differs from the replay\n");
+        bad++;
+    }
+    for (unsigned k = 0; k < NCHURN; k++) {
+        churn *c = b->ch[k];
+        if (!c)
+            continue;
+        for (uint64_t i = 0; i < c->words; i++)
+            if (c->data[i] != c->step * 31 + i) {
+                fprintf(stderr, "churn block %u corrupt at word %llu\n", k, (unsigned long long)i);
+                bad++;
+                break;
+            }
+    }
+    *prev = b->step;
+    pw_close(w, false);
+    return bad;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 4 && !strcmp(argv[1], "--child")) {
+        child(argv[2], argv[3], 1);
+        return 0;
+    }
+    bool torture = getenv("TORTURE") != NULL;
+    int cycles = torture ? 3000 : 200;
+    if (getenv("KILLLOOP_CYCLES"))
+        cycles = atoi(getenv("KILLLOOP_CYCLES"));
+    char img[256];
+    snprintf(img, sizeof img, "/tmp/phantom-killloop-%d.img", getpid());
+    unlink(img);
+    for (unsigned i = 0; i < NACCT; i++)
+        replay_acct[i] = START_BALANCE;
+
+    const char *strategies[4];
+    int nstrat = 0;
+    for (const char *const *s = hal_tmem_strategies(); *s; s++) {
+        char why[200];
+        if (!hal_tmem_probe(*s, why, sizeof why))
+            strategies[nstrat++] = *s;
+    }
+    REQUIRE(nstrat > 0);
+    uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)getpid();
+    printf("killloop: %d cycles, seed %llu\n", cycles, (unsigned long long)seed);
+    uint64_t prev = 0, durable = 0;
+    int failures = 0;
+    for (int cycle = 0; cycle < cycles && failures == 0; cycle++) {
+        const char *strategy = strategies[cycle % nstrat];
+        int fds[2];
+        REQUIRE(pipe(fds) == 0);
+        pid_t pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            close(fds[0]);
+            dup2(fds[1], 1);
+            execl("/proc/self/exe", argv[0], "--child", img, strategy, (char *)NULL);
+            _exit(127);
+        }
+        close(fds[1]);
+        /* Mostly short runs, so kills land in every phase: opening,
+         * first touches, snapshot writes, commits. */
+        uint64_t r = next_rand(&seed);
+        uint64_t us = 2000 + r % (r & 1 ? 150000 : 30000);
+        hal_sleep_ns(us * 1000);
+        kill(pid, SIGKILL);
+        int status;
+        waitpid(pid, &status, 0);
+        uint64_t s;
+        while (read(fds[0], &s, sizeof s) == (ssize_t)sizeof s)
+            if (s > durable)
+                durable = s;
+        close(fds[0]);
+        if (WIFEXITED(status)) {
+            fprintf(stderr, "cycle %d: child exited with %d before the kill\n", cycle,
+                    WEXITSTATUS(status));
+            failures++;
+            break;
+        }
+        int bad = verify(img, strategy, durable, &prev);
+        if (bad) {
+            fprintf(stderr, "cycle %d (%s): %d problems\n", cycle, strategy, bad);
+            failures++;
+        }
+        if (cycle % 25 == 24 || cycle == cycles - 1) {
+            pw_fsck_result fr;
+            pw_error err;
+            int rc = pw_fsck(img, NULL, &fr, fsck_line, NULL, &err);
+            if (rc != 0) {
+                fprintf(stderr, "cycle %d: fsck says %d %s\n", cycle, rc, err.msg);
+                failures++;
+            }
+            printf("cycle %d: step %llu (durable %llu), fsck clean\n", cycle + 1,
+                   (unsigned long long)prev, (unsigned long long)durable);
+            fflush(stdout);
+        }
+    }
+    CHECK(failures == 0);
+    CHECK(prev > 0);
+    unlink(img);
+    char tmp[300];
+    snprintf(tmp, sizeof tmp, "%s.creating", img);
+    unlink(tmp);
+    return test_done("killloop");
+}
