@@ -33,11 +33,15 @@ static int t_checks;
         }                                                                              \
     } while (0)
 
+/* Like CHECK, but a failure ends the test; cond is evaluated once. */
 #define REQUIRE(cond)                                                                  \
     do {                                                                               \
-        CHECK(cond);                                                                   \
-        if (!(cond))                                                                   \
+        int req_ok_ = (cond) ? 1 : 0;                                                  \
+        CHECK(req_ok_ && #cond);                                                       \
+        if (!req_ok_) {                                                                \
+            fprintf(stderr, "  (required: %s)\n", #cond);                              \
             exit(1);                                                                   \
+        }                                                                              \
     } while (0)
 
 static inline int test_done(const char *name)
