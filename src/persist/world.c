@@ -381,7 +381,7 @@ static int choose_root(pw_world *w, pw_rootslot *out, pw_error *err)
             foreign ? "unsupported image format"
                     : zero ? "not a Phantom image (no root written)" : "no usable snapshot",
             why[0], why[1]);
-    return -EBADMSG;
+    return zero ? -ENODATA : -EBADMSG;
 }
 
 static void world_free(pw_world *w)
@@ -522,7 +522,13 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
                       : "empty file, not a Phantom image");
         goto fail;
     } else if ((rc = choose_root(w, &r, err))) {
-        goto fail;
+        if (rc != -ENODATA || !w->opt.create)
+            goto fail;
+        /* Both root slots are zero: a fresh raw device (or a zeroed file)
+         * that the caller asked to create a world on. */
+        new_root(&w->opt, &r);
+        w->is_new = true;
+        rc = 0;
     }
 
     w->base = (uint8_t *)(uintptr_t)r.space_base;

@@ -55,7 +55,7 @@ int cmd_info(int argc, char **argv)
         hal_console_printf(1, "world id:       %016llx%016llx\n", (unsigned long long)in.world_id[0],
                            (unsigned long long)in.world_id[1]);
         hal_console_printf(1, "space:          %s at 0x%llx\n", b, (unsigned long long)in.space_base);
-        hal_console_printf(1, "image blocks:   %llu of 4096 bytes\n",
+        hal_console_printf(1, "image blocks:   %llu (4096 bytes each)\n",
                            (unsigned long long)in.image_blocks);
     }
     uint64_t now = hal_now_wall_ns();
