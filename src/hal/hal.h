@@ -177,6 +177,9 @@ void hal_console_vprintf(int stream, const char *fmt, va_list ap);
 uint64_t hal_random_u64(void);        /* from the host's entropy source */
 int hal_getpid(void);
 _Noreturn void hal_exit(int code);
-_Noreturn void hal_abort(void);       /* immediate, without cleanup */
+/* Immediate exit without cleanup: safe from fault handlers and other
+ * threads (no atexit handlers, no stdio flushing). */
+_Noreturn void hal_exit_now(int code);
+_Noreturn void hal_abort(void);       /* hal_exit_now(134) */
 
 #endif

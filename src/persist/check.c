@@ -412,6 +412,11 @@ int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *res,
                 (unsigned long long)r[i].blocks_used);
         } else {
             say(f, "slot %c: %s", 'A' + i, why[i]);
+            /* Anything but a never-written slot is damage: a damaged newest
+             * root makes open fall back and lose work, a damaged older one
+             * leaves nothing to fall back to. */
+            if (!strstr(why[i], "empty (never written)"))
+                (*(strstr(why[i], "checksum") ? &res->checksum_errors : &res->map_errors))++;
         }
     }
     int order[2] = {0, 1};

@@ -75,12 +75,13 @@ typedef struct pw_rootslot {
     uint32_t crc;             /* crc32c of the bytes before this field */
 } pw_rootslot;
 
-/* Superseded-list block: a chain, newest first. */
+/* Superseded-list block: the list is split over a chain of these, in
+ * list order; all blocks of one chain are written by one generation. */
 #define PW_SLIST_PER_BLOCK ((PW_BLOCK_SIZE - 32u) / 8u) /* 508 */
 typedef struct pw_slist_block {
     uint32_t magic;    /* PW_SLIST_MAGIC */
     uint32_t count;    /* used entries of blocks[] */
-    uint64_t generation;
+    uint64_t generation; /* low 32 bits of the generation that wrote it */
     pw_entry next;     /* next block of the chain; block 0 ends it */
     uint64_t blocks[PW_SLIST_PER_BLOCK];
 } pw_slist_block;

@@ -8,7 +8,10 @@
  *
  * Pages: a bump pointer plus an address-ordered list of free runs, coalesced
  * on free.  Freed pages are zeroed, which makes them holes in the next
- * snapshot (no data block, no write).
+ * snapshot (no data block, no write), all but the first page of each free
+ * run, which holds the run's 16-byte header.  Zeroing touches the pages, so
+ * freeing a large run that is not resident reads it in first; a discard
+ * that skips that is a possible improvement.
  * Small blocks: segregated free lists by size class, carved from pages;
  * each block carries a 16-byte header naming its class, so pw_free needs no
  * size.  Requests above the largest class get whole pages.

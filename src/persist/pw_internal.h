@@ -32,7 +32,8 @@ typedef struct pw_store {
     uint8_t *run_buf;
     uint64_t run_first, run_len, run_cap;
     uint64_t bytes_written;
-    int io_error;                /* first error of the current batch */
+    int io_error;                /* deferred error (allocation failure while
+                                    recording a superseded block) */
 } pw_store;
 
 int pw_store_init(pw_store *s, hal_blockdev *dev);
@@ -159,6 +160,8 @@ struct pw_world {
     pw_tree map;
     pw_balloc balloc;
     pw_rootslot committed;          /* the newest durable root */
+    pw_rootslot prev_root;          /* the other slot's root, if retained */
+    bool root_uncertain;            /* a root write failed: did it land? */
 
     /* mutators */
     atomic_int stop_flag;
@@ -176,6 +179,8 @@ struct pw_world {
     uint32_t interval_ms;
     uint64_t fail_streak;
     uint8_t *stage;                 /* one page, for reading frozen pages */
+    bool slot_unsure;               /* a root write or its flush failed: that
+                                       slot may hold the abandoned root anyway */
 
     hal_mutex heap_lock;
 

@@ -37,8 +37,9 @@ static bool all_zero(const uint8_t *p)
 static int alloc_cb(void *ctx, uint64_t *block) { return pw_balloc_alloc(ctx, block); }
 static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block); }
 
-/* Step 2 for one page.  *delta gets the change in pages present. */
-static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta)
+/* Step 2 for one page.  *delta gets the change in pages present, *written
+ * counts data blocks written. */
+static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta, uint64_t *written)
 {
     hal_tmem_read_frozen(w->mem, pg, w->stage);
     bool zero = all_zero(w->stage);
@@ -61,7 +62,7 @@ static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta)
     hal_mutex_unlock(&w->map_lock);
     if (!rc && e.block) {
         rc = pw_store_write(&w->store, e.block, w->stage);
-        w->st.pages_written++;
+        (*written)++;
     }
     return rc;
 }
@@ -75,6 +76,28 @@ static int write_root(pw_world *w, const pw_rootslot *r)
     int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, (r->generation % 2) * PW_BLOCK_SIZE);
     if (!rc)
         rc = d->ops->flush(d);
+    return rc;
+}
+
+/* A failed root write may still have reached the disk, naming blocks the
+ * next attempt is free to reuse.  Before anything is reused, put back what
+ * the slot held (the retained predecessor's root, or nothing) and make
+ * that durable. */
+static int settle_root(pw_world *w)
+{
+    if (!w->root_uncertain)
+        return 0;
+    uint8_t *blk = w->stage;
+    memset(blk, 0, PW_BLOCK_SIZE);
+    uint64_t slot = (w->committed.generation + 1) % 2;
+    if (w->prev_root.generation % 2 == slot && w->prev_root.generation)
+        memcpy(blk, &w->prev_root, sizeof w->prev_root);
+    hal_blockdev *d = w->store.dev;
+    int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, slot * PW_BLOCK_SIZE);
+    if (!rc)
+        rc = d->ops->flush(d);
+    if (!rc)
+        w->root_uncertain = false;
     return rc;
 }
 
@@ -112,12 +135,25 @@ int pw_snapshot_take(pw_world *w)
     uint64_t gen = r.generation + 1;
     uint32_t g32 = (uint32_t)gen;
     uint64_t bytes0 = w->store.bytes_written;
-    uint64_t pages0 = w->st.pages_written;
+    uint64_t written = 0;
     int64_t delta = 0;
 
+    /* A failed root write (or flush) may still have reached the disk, and
+     * that root's blocks are free in the committed bitmap: this snapshot
+     * may overwrite them.  Clear the slot durably before writing anything. */
+    if (w->slot_unsure) {
+        hal_blockdev *d = w->store.dev;
+        memset(w->stage, 0, PW_BLOCK_SIZE);
+        rc = d->ops->write(d, w->stage, PW_BLOCK_SIZE, (gen % 2) * PW_BLOCK_SIZE);
+        if (!rc)
+            rc = d->ops->flush(d);
+        w->slot_unsure = rc != 0;
+    }
+
+    rc = settle_root(w);
     /* 2. data */
     for (size_t i = 0; i < n && !rc; i++)
-        rc = write_page(w, pages[i], g32, &delta);
+        rc = write_page(w, pages[i], g32, &delta, &written);
     if (!rc)
         rc = pw_store_drain(&w->store);
     uint64_t data_bytes = w->store.bytes_written - bytes0;
@@ -145,12 +181,14 @@ int pw_snapshot_take(pw_world *w)
         r.bytes_written_total += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
         pw_root_seal(&r);
         rc = write_root(w, &r);
+        w->slot_unsure = rc != 0;
     }
 
     hal_mutex_lock(&w->map_lock);
     if (!rc) {
         pw_tree_commit_done(&w->map, &r.map_root);
         pw_balloc_commit_done(&w->balloc, &r);
+        w->prev_root = w->committed;
         w->committed = r;
     } else {
         pw_tree_rollback(&w->map);
@@ -164,6 +202,7 @@ int pw_snapshot_take(pw_world *w)
     hal_mutex_lock(&w->snap_lock);
     if (!rc) {
         w->st.snapshots++;
+        w->st.pages_written += written;
         w->st.generation = gen;
         w->st.last_durable_wall_ns = wall;
         w->st.write_last_ns = t2 - t1;
@@ -171,7 +210,6 @@ int pw_snapshot_take(pw_world *w)
         w->st.meta_bytes_written += w->store.bytes_written - bytes0 - data_bytes + PW_BLOCK_SIZE;
     } else {
         w->st.snapshots_failed++;
-        w->st.pages_written = pages0;
     }
     hal_mutex_unlock(&w->snap_lock);
     return rc;

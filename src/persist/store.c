@@ -125,18 +125,21 @@ bool pw_root_valid(const pw_rootslot *r, uint64_t dev_blocks, char *why, size_t 
         snprintf(why, whylen, zero ? "empty (never written)" : "no Phantom root signature");
         return false;
     }
-    if (r->crc != crc32c(0, r, offsetof(pw_rootslot, crc))) {
-        snprintf(why, whylen, "checksum mismatch (torn or damaged root)");
-        return false;
-    }
+    /* The version comes first: a newer format may lay the rest out
+     * differently, and must be reported as such, not as damage. */
     if (r->version != PW_FORMAT_VERSION) {
         snprintf(why, whylen, "format version %u, this build reads version %u", r->version,
                  PW_FORMAT_VERSION);
         return false;
     }
+    if (r->crc != crc32c(0, r, offsetof(pw_rootslot, crc))) {
+        snprintf(why, whylen, "checksum mismatch (torn or damaged root)");
+        return false;
+    }
     if (r->block_size != PW_BLOCK_SIZE || !r->generation || !r->map_levels ||
         r->map_levels > PW_MAX_LEVELS || !r->bitmap_levels || r->bitmap_levels > PW_MAX_LEVELS ||
-        !r->space_size || r->space_size % PW_BLOCK_SIZE || r->space_base % PW_BLOCK_SIZE) {
+        !r->space_size || r->space_size % PW_BLOCK_SIZE || r->space_base % PW_BLOCK_SIZE ||
+        pw_tree_capacity(r->map_levels) < r->space_size / PW_BLOCK_SIZE) {
         snprintf(why, whylen, "inconsistent root fields");
         return false;
     }

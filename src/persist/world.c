@@ -87,7 +87,7 @@ static void fatal(void *ctx, const char *msg)
                        "phantom: the image is damaged or unreadable; nothing more was written to it.\n"
                        "phantom: run 'phantom fsck %s' to see what is wrong.\n",
                        w->path, msg, w->path);
-    hal_exit(3);
+    hal_exit_now(3);
 }
 
 /* ---- mutators ------------------------------------------------------------------- */
@@ -215,7 +215,7 @@ static void snapshot_thread(void *arg)
         uint64_t now = hal_now_mono_ns();
         if (rc) {
             /* Retry with backoff; the retained snapshots are untouched. */
-            uint64_t backoff = 100u << (w->fail_streak < 8 ? w->fail_streak : 8);
+            uint64_t backoff = 100u << (w->fail_streak < 9 ? w->fail_streak : 9);
             if (backoff > MAX_BACKOFF_MS)
                 backoff = MAX_BACKOFF_MS;
             w->fail_streak++;
@@ -338,50 +338,66 @@ static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whyle
     return 0;
 }
 
-/* Picks the newest usable root.  Returns 0 and the root, or fills err. */
-static int choose_root(pw_world *w, pw_rootslot *out, pw_error *err)
+/* Picks the newest usable root; *prev gets the other slot's root if it is
+ * the retained predecessor (zeroes otherwise).  Returns 0, or fills err. */
+static int choose_root(pw_world *w, pw_rootslot *out, pw_rootslot *prev, pw_error *err)
 {
     pw_rootslot r[2];
     char why[2][200];
     int ok[2];
+    memset(prev, 0, sizeof *prev);
     for (int i = 0; i < 2; i++)
         ok[i] = read_slot(&w->store, i, &r[i], why[i], sizeof why[i]) == 0;
+    for (int i = 0; i < 2; i++)
+        if (!ok[i] && strstr(why[i], "format version")) {
+            /* Never open beside a newer format: our next commit would
+             * overwrite what a newer build wrote. */
+            set_err(err, -EBADMSG, "%s: unsupported image format (slot %c: %s)", w->path, 'A' + i,
+                    why[i]);
+            return -EBADMSG;
+        }
+    if (ok[0] && ok[1] &&
+        (r[0].world_id[0] != r[1].world_id[0] || r[0].world_id[1] != r[1].world_id[1])) {
+        int older = r[0].generation < r[1].generation ? 0 : 1;
+        ok[older] = 0;
+        snprintf(why[older], sizeof why[older], "belongs to a different world");
+    }
     int order[2] = {0, 1};
-    if (ok[0] && ok[1] && r[1].generation > r[0].generation) {
-        order[0] = 1;
-        order[1] = 0;
-    } else if (!ok[0]) {
+    if (!ok[0] || (ok[1] && r[1].generation > r[0].generation)) {
         order[0] = 1;
         order[1] = 0;
     }
     for (int k = 0; k < 2; k++) {
-        int i = order[k];
+        int i = order[k], other = 1 - i;
         if (!ok[i])
             continue;
         char tw[150];
         if (check_tops(&w->store, &r[i], tw, sizeof tw)) {
-            snprintf(why[i], sizeof why[i], "generation %llu damaged: %s",
+            snprintf(why[i], sizeof why[i], "generation %llu is damaged: %s",
                      (unsigned long long)r[i].generation, tw);
             ok[i] = 0;
             continue;
         }
-        int other = 1 - i;
-        if (k == 1 || (!ok[other] && strstr(why[other], "damaged")))
+        if (k == 1)
             pw_log(w, PW_LOG_ERROR,
-                   "%s: the newest snapshot is unusable (%s); FALLING BACK to generation %llu "
-                   "(%s)",
-                   w->path, why[other], (unsigned long long)r[i].generation,
-                   "work since then is lost; run phantom fsck for details");
+                   "%s: the newest snapshot is unusable (%s); FALLING BACK to generation %llu: "
+                   "work since then is lost; run phantom fsck for details",
+                   w->path, why[other], (unsigned long long)r[i].generation);
+        else if (!ok[other] && !strstr(why[other], "empty (never written)"))
+            pw_log(w, PW_LOG_WARN,
+                   "%s: slot %c holds no usable root (%s): a snapshot interrupted while "
+                   "committing, or damage; resuming generation %llu",
+                   w->path, 'A' + other, why[other], (unsigned long long)r[i].generation);
+        if (ok[other] && r[other].generation + 1 == r[i].generation)
+            *prev = r[other];
         *out = r[i];
         return 0;
     }
-    bool foreign = strstr(why[0], "format version") || strstr(why[1], "format version");
     bool zero = strstr(why[0], "empty") && strstr(why[1], "empty");
-    set_err(err, -EBADMSG, "%s: %s (slot A: %s; slot B: %s)", w->path,
-            foreign ? "unsupported image format"
-                    : zero ? "not a Phantom image (no root written)" : "no usable snapshot",
-            why[0], why[1]);
-    return zero ? -ENODATA : -EBADMSG;
+    int rc = zero ? -ENODATA : -EBADMSG;
+    set_err(err, rc, "%s: %s (slot A: %s; slot B: %s)", w->path,
+            zero ? "not a Phantom image (no root written)" : "no usable snapshot", why[0], why[1]);
+    return rc;
 }
 
 static void world_free(pw_world *w)
@@ -521,7 +537,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
                 bytes ? "too short to be a Phantom image (truncated or not an image)"
                       : "empty file, not a Phantom image");
         goto fail;
-    } else if ((rc = choose_root(w, &r, err))) {
+    } else if ((rc = choose_root(w, &r, &w->prev_root, err))) {
         if (rc != -ENODATA || !w->opt.create)
             goto fail;
         /* Both root slots are zero: a fresh raw device (or a zeroed file)

@@ -91,4 +91,5 @@ uint64_t hal_random_u64(void)
 
 int hal_getpid(void) { return (int)getpid(); }
 _Noreturn void hal_exit(int code) { exit(code); }
+_Noreturn void hal_exit_now(int code) { _exit(code); }
 _Noreturn void hal_abort(void) { _exit(134); }

@@ -114,12 +114,13 @@ void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty)
         tmem_mark_dirty(t, pgno);
 }
 
-void tmem_note_write(hal_tmem *t, uint64_t pgno)
+bool tmem_note_write(hal_tmem *t, uint64_t pgno)
 {
     atomic_fetch_add_explicit(&t->write_faults, 1, memory_order_relaxed);
     bool throttled = false;
     for (;;) {
-        tmem_lock(t, pgno);
+        if (!tmem_test(t->resident, pgno))
+            return false;
         if (!tmem_test(t->frozen, pgno) || tmem_test(t->saved, pgno))
             break;
         ssize_t i = frozen_index(t, pgno);
@@ -141,9 +142,10 @@ void tmem_note_write(hal_tmem *t, uint64_t pgno)
         }
         struct timespec ts = {0, 50000};
         nanosleep(&ts, NULL);
+        tmem_lock(t, pgno);
     }
     tmem_mark_dirty(t, pgno);
-    tmem_unlock(t, pgno);
+    return true;
 }
 
 static void *zalloc_pages(size_t bytes)
@@ -172,23 +174,23 @@ static void tmem_free(hal_tmem *t)
 int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out, char *why,
                   size_t whylen)
 {
-    const tmem_ops *ops = NULL;
-    if (strategy) {
-        ops = find_ops(strategy);
-        if (!ops) {
-            snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
-            return -EINVAL;
+    if (!strategy) { /* the best that works: probe, and also set up */
+        int rc = -ENOTSUP;
+        for (size_t i = 0; i < NOPS; i++) {
+            rc = hal_tmem_open(all_ops[i]->name, cfg, out, why, whylen);
+            if (rc == 0 || rc == -EEXIST)
+                return rc; /* -EEXIST: the address is taken; no strategy helps */
         }
-        int rc = ops->probe(why, whylen);
-        if (rc)
-            return rc;
-    } else {
-        for (size_t i = 0; i < NOPS && !ops; i++)
-            if (!all_ops[i]->probe(why, whylen))
-                ops = all_ops[i];
-        if (!ops)
-            return -ENOTSUP;
+        return rc;
     }
+    const tmem_ops *ops = find_ops(strategy);
+    if (!ops) {
+        snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
+        return -EINVAL;
+    }
+    int prc = ops->probe(why, whylen);
+    if (prc)
+        return prc;
     if ((uintptr_t)cfg->base % HAL_PAGE_SIZE || !cfg->size || cfg->size % HAL_PAGE_SIZE) {
         snprintf(why, whylen, "space base and size must be page aligned");
         return -EINVAL;

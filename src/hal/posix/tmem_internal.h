@@ -90,9 +90,13 @@ static inline void tmem_clear(_Atomic uint64_t *bm, uint64_t pg)
 void tmem_lock(hal_tmem *t, uint64_t pgno);
 void tmem_unlock(hal_tmem *t, uint64_t pgno);
 
-/* A resident page is about to be written: secure its frozen content if it
- * needs it, and mark it dirty.  Takes the stripe lock itself. */
-void tmem_note_write(hal_tmem *t, uint64_t pgno);
+/* A write fault on a resident, protected page.  Caller holds the stripe
+ * lock (it may be dropped and retaken while waiting for copy-on-write
+ * memory).  Secures the frozen content if needed and marks the page dirty;
+ * the caller then removes the protection before unlocking.  Returns false
+ * if the page is no longer resident (evicted while the lock was dropped):
+ * the access must simply fault again. */
+bool tmem_note_write(hal_tmem *t, uint64_t pgno);
 /* A page has just been filled (caller holds the stripe lock). */
 void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty);
 /* Marks a resident page dirty (caller holds the stripe lock). */

@@ -11,8 +11,12 @@
  * fault on a readable page is a write, handled by tmem_note_write().
  *
  * Limits: every change of protection may split a kernel VMA, so a very
- * fragmented dirty set can reach vm.max_map_count; the fill callback runs in
- * signal context (the engine's fill only takes its own locks and reads).
+ * fragmented dirty set can reach vm.max_map_count.  The fill callback runs
+ * in signal context and is not async-signal-safe (the engine's fill takes a
+ * mutex and may allocate a page-map node); this is safe only because the
+ * faulting code is the program's own access to the space, never code inside
+ * the allocator or the engine.  The uffd strategy, which fills on its own
+ * thread, has no such caveat and is preferred wherever it works.
  */
 #define _GNU_SOURCE
 #include "tmem_internal.h"
@@ -69,8 +73,7 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
         uint8_t *page = t->base + pg * HAL_PAGE_SIZE;
         int saved_errno = errno;
         tmem_lock(t, pg);
-        bool resident = tmem_test(t->resident, pg);
-        if (!resident) {
+        if (!tmem_test(t->resident, pg)) {
             int rc = t->cfg.fill(t->cfg.ctx, pg, m->alias + pg * HAL_PAGE_SIZE);
             if (rc) {
                 char msg[160];
@@ -81,13 +84,14 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ))
                 fatal_errno(t, "mprotect", pg);
             tmem_note_filled(t, pg, false);
-        }
-        tmem_unlock(t, pg);
-        if (resident) { /* a write to a readable page */
-            tmem_note_write(t, pg);
+        } else if (tmem_note_write(t, pg)) {
+            /* A resident page faults only when written (it is readable).
+             * Unprotect under the lock, so eviction cannot drop it between
+             * the dirty mark and the write. */
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ | PROT_WRITE))
                 fatal_errno(t, "mprotect", pg);
         }
+        tmem_unlock(t, pg);
         errno = saved_errno;
         return; /* the access is retried */
     }

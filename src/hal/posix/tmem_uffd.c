@@ -118,8 +118,12 @@ static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
 static void serve_wp(hal_tmem *t, uffd_state *u, uint64_t addr)
 {
     uint64_t pg = (addr - (uint64_t)(uintptr_t)t->base) / HAL_PAGE_SIZE;
+    tmem_lock(t, pg);
+    /* If the page was evicted meanwhile, unprotecting the empty slot makes
+     * the writer fault again as a missing page and reload it. */
     tmem_note_write(t, pg);
     int rc = wp_range(u, addr, HAL_PAGE_SIZE, false); /* also wakes the writer */
+    tmem_unlock(t, pg);
     if (rc && rc != -ENOENT) {
         char msg[160];
         snprintf(msg, sizeof msg, "cannot unprotect page %llu: %s", (unsigned long long)pg,
