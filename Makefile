@@ -75,4 +75,4 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all run test asan-build torture bench clean
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

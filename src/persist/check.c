@@ -317,7 +317,7 @@ static int read_slots(pw_store *s, pw_rootslot r[2], char why[2][160], int *vali
         memcpy(&r[i], blk, sizeof r[i]);
         if (rc)
             snprintf(why[i], 160, "unreadable: %s", hal_strerror(rc));
-        else if (!pw_root_valid(&r[i], s->dev_blocks, why[i], 160))
+        else if (!pw_root_decode(blk, s->dev_blocks, &r[i], why[i], 160))
             ;
         else if (r[i].generation % 2 != (uint64_t)i)
             snprintf(why[i], 160, "generation %llu does not belong in this slot",

@@ -19,7 +19,8 @@
  *     retained and are released by the next commit.
  * Every reference is an entry {block, crc32c of the referenced block,
  * generation that wrote it}; block 0 in an entry means "absent" (a page of
- * zeros, or an empty subtree).  The root slot carries its own crc32c.
+ * zeros, or an empty subtree).  The root slot carries its own crc32c
+ * (PW_ROOT_CRC_OFFSET).
  *
  * Free-space invariant (checked by fsck): for the committed root R,
  *     bitmap(R) == blocks(R) + superseded(R) + {0, 1}
@@ -71,9 +72,15 @@ typedef struct pw_rootslot {
     uint8_t reserved[6];
     uint64_t snapshots_total; /* snapshots committed over the world's life */
     uint64_t bytes_written_total;
-    uint32_t reserved2[1];
-    uint32_t crc;             /* crc32c of the bytes before this field */
+    uint64_t reserved2;
 } pw_rootslot;
+
+/* Every format version keeps the root in the slot's first 512-byte sector
+ * (which disks write atomically) and its checksum in the same place: bytes
+ * 508..511, the crc32c of bytes 0..507.  So any build can tell a damaged
+ * root from one in a newer format.  The rest of the block is zero. */
+#define PW_ROOT_SECTOR 512u
+#define PW_ROOT_CRC_OFFSET (PW_ROOT_SECTOR - 4u)
 
 /* Superseded-list block: the list is split over a chain of these, in
  * list order; all blocks of one chain are written by one generation. */
@@ -89,6 +96,6 @@ typedef struct pw_slist_block {
 _Static_assert(sizeof(pw_entry) == 16, "entry layout");
 _Static_assert(sizeof(pw_entry) * PW_FANOUT == PW_BLOCK_SIZE, "node layout");
 _Static_assert(sizeof(pw_slist_block) == PW_BLOCK_SIZE, "slist layout");
-_Static_assert(sizeof(pw_rootslot) <= 512, "root fits the first sector");
+_Static_assert(sizeof(pw_rootslot) <= PW_ROOT_CRC_OFFSET, "root fits the first sector");
 
 #endif

@@ -48,9 +48,11 @@ int pw_store_flush(pw_store *s);  /* drain, then make everything durable */
 int pw_store_ensure(pw_store *s, uint64_t blocks); /* grow the device */
 uint32_t pw_block_crc(const void *block);
 
-/* Validates a root slot read from disk; on failure writes why. */
-bool pw_root_valid(const pw_rootslot *r, uint64_t dev_blocks, char *why, size_t whylen);
-void pw_root_seal(pw_rootslot *r);
+/* A root slot block <-> its root.  decode checks signature, checksum,
+ * version and fields, and on failure says why. */
+void pw_root_encode(const pw_rootslot *r, uint8_t *block);
+bool pw_root_decode(const uint8_t *block, uint64_t dev_blocks, pw_rootslot *r, char *why,
+                    size_t whylen);
 
 /* ---- tree ------------------------------------------------------------------ */
 
@@ -179,8 +181,6 @@ struct pw_world {
     uint32_t interval_ms;
     uint64_t fail_streak;
     uint8_t *stage;                 /* one page, for reading frozen pages */
-    bool slot_unsure;               /* a root write or its flush failed: that
-                                       slot may hold the abandoned root anyway */
 
     hal_mutex heap_lock;
 

@@ -70,8 +70,7 @@ static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta, ui
 static int write_root(pw_world *w, const pw_rootslot *r)
 {
     uint8_t *blk = w->stage;
-    memset(blk, 0, PW_BLOCK_SIZE);
-    memcpy(blk, r, sizeof *r);
+    pw_root_encode(r, blk);
     hal_blockdev *d = w->store.dev;
     int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, (r->generation % 2) * PW_BLOCK_SIZE);
     if (!rc)
@@ -91,7 +90,7 @@ static int settle_root(pw_world *w)
     memset(blk, 0, PW_BLOCK_SIZE);
     uint64_t slot = (w->committed.generation + 1) % 2;
     if (w->prev_root.generation % 2 == slot && w->prev_root.generation)
-        memcpy(blk, &w->prev_root, sizeof w->prev_root);
+        pw_root_encode(&w->prev_root, blk);
     hal_blockdev *d = w->store.dev;
     int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, slot * PW_BLOCK_SIZE);
     if (!rc)
@@ -138,18 +137,6 @@ int pw_snapshot_take(pw_world *w)
     uint64_t written = 0;
     int64_t delta = 0;
 
-    /* A failed root write (or flush) may still have reached the disk, and
-     * that root's blocks are free in the committed bitmap: this snapshot
-     * may overwrite them.  Clear the slot durably before writing anything. */
-    if (w->slot_unsure) {
-        hal_blockdev *d = w->store.dev;
-        memset(w->stage, 0, PW_BLOCK_SIZE);
-        rc = d->ops->write(d, w->stage, PW_BLOCK_SIZE, (gen % 2) * PW_BLOCK_SIZE);
-        if (!rc)
-            rc = d->ops->flush(d);
-        w->slot_unsure = rc != 0;
-    }
-
     rc = settle_root(w);
     /* 2. data */
     for (size_t i = 0; i < n && !rc; i++)
@@ -179,9 +166,8 @@ int pw_snapshot_take(pw_world *w)
     if (!rc) {
         r.snapshots_total++;
         r.bytes_written_total += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
-        pw_root_seal(&r);
         rc = write_root(w, &r);
-        w->slot_unsure = rc != 0;
+        w->root_uncertain = rc != 0;
     }
 
     hal_mutex_lock(&w->map_lock);

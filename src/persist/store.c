@@ -108,32 +108,38 @@ int pw_store_ensure(pw_store *s, uint64_t blocks)
     return 0;
 }
 
-void pw_root_seal(pw_rootslot *r)
+void pw_root_encode(const pw_rootslot *r, uint8_t *block)
 {
-    memcpy(r->magic, PW_ROOT_MAGIC, 8);
-    r->version = PW_FORMAT_VERSION;
-    r->block_size = PW_BLOCK_SIZE;
-    r->crc = crc32c(0, r, offsetof(pw_rootslot, crc));
+    pw_rootslot c = *r;
+    memcpy(c.magic, PW_ROOT_MAGIC, 8);
+    c.version = PW_FORMAT_VERSION;
+    c.block_size = PW_BLOCK_SIZE;
+    memset(block, 0, PW_BLOCK_SIZE);
+    memcpy(block, &c, sizeof c);
+    uint32_t crc = crc32c(0, block, PW_ROOT_CRC_OFFSET);
+    memcpy(block + PW_ROOT_CRC_OFFSET, &crc, 4);
 }
 
-bool pw_root_valid(const pw_rootslot *r, uint64_t dev_blocks, char *why, size_t whylen)
+bool pw_root_decode(const uint8_t *block, uint64_t dev_blocks, pw_rootslot *r, char *why,
+                    size_t whylen)
 {
+    memcpy(r, block, sizeof *r);
     if (memcmp(r->magic, PW_ROOT_MAGIC, 8)) {
         bool zero = true;
-        for (size_t i = 0; i < sizeof *r && zero; i++)
-            zero = ((const uint8_t *)r)[i] == 0;
+        for (size_t i = 0; i < PW_BLOCK_SIZE && zero; i++)
+            zero = block[i] == 0;
         snprintf(why, whylen, zero ? "empty (never written)" : "no Phantom root signature");
         return false;
     }
-    /* The version comes first: a newer format may lay the rest out
-     * differently, and must be reported as such, not as damage. */
+    uint32_t crc;
+    memcpy(&crc, block + PW_ROOT_CRC_OFFSET, 4);
+    if (crc != crc32c(0, block, PW_ROOT_CRC_OFFSET)) {
+        snprintf(why, whylen, "checksum mismatch (torn or damaged root)");
+        return false;
+    }
     if (r->version != PW_FORMAT_VERSION) {
         snprintf(why, whylen, "format version %u, this build reads version %u", r->version,
                  PW_FORMAT_VERSION);
-        return false;
-    }
-    if (r->crc != crc32c(0, r, offsetof(pw_rootslot, crc))) {
-        snprintf(why, whylen, "checksum mismatch (torn or damaged root)");
         return false;
     }
     if (r->block_size != PW_BLOCK_SIZE || !r->generation || !r->map_levels ||

@@ -307,8 +307,7 @@ static int read_slot(pw_store *s, int slot, pw_rootslot *r, char *why, size_t wh
         snprintf(why, whylen, "unreadable: %s", hal_strerror(rc));
         return rc;
     }
-    memcpy(r, blk, sizeof *r);
-    if (!pw_root_valid(r, s->dev_blocks, why, whylen))
+    if (!pw_root_decode(blk, s->dev_blocks, r, why, whylen))
         return -EBADMSG;
     if (r->generation % 2 != (uint64_t)slot) {
         snprintf(why, whylen, "generation %llu does not belong in this slot",
@@ -456,7 +455,7 @@ static int open_dev(pw_world *w, const char *path, bool *created, hal_blockdev *
     if (rc == -ENOENT)
         set_err(err, rc, "%s: no such image", path);
     else if (rc == -EBUSY)
-        set_err(err, rc, "%s: the world is already open in another process", path);
+        set_err(err, rc, "%s: the world is already open (in this or another process)", path);
     else if (rc == -EISDIR)
         set_err(err, rc, "%s: is a directory, not an image", path);
     else if (rc)
