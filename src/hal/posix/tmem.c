@@ -292,7 +292,14 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
     }
     atomic_store(&t->ndirty, 0);
     t->nfrozen = n;
-    rc = n ? t->ops->protect(t, t->frozen_list, n) : 0;
+    /* One protection call per run of consecutive pages. */
+    for (size_t i = 0; i < n && !rc;) {
+        size_t j = i + 1;
+        while (j < n && t->frozen_list[j] == t->frozen_list[j - 1] + 1)
+            j++;
+        rc = t->ops->protect(t, t->frozen_list[i], j - i);
+        i = j;
+    }
     *pages = t->frozen_list;
     *npages = n;
     return rc;

@@ -28,8 +28,8 @@ typedef struct tmem_ops {
     int (*probe)(char *why, size_t whylen);
     int (*init)(hal_tmem *t, char *why, size_t whylen);
     void (*fini)(hal_tmem *t);
-    /* Write-protect the frozen pages (world stopped). */
-    int (*protect)(hal_tmem *t, const uint64_t *pages, size_t n);
+    /* Write-protect n consecutive frozen pages (world stopped). */
+    int (*protect)(hal_tmem *t, uint64_t first, uint64_t n);
     /* Make a clean resident page non-resident (under its stripe lock). */
     int (*drop)(hal_tmem *t, uint64_t pgno);
     /* Where the engine may read a resident page without faulting. */

@@ -193,17 +193,9 @@ static void mp_fini(hal_tmem *t)
     free(m);
 }
 
-static int mp_protect(hal_tmem *t, const uint64_t *pages, size_t n)
+static int mp_protect(hal_tmem *t, uint64_t first, uint64_t n)
 {
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && pages[j] == pages[j - 1] + 1)
-            j++;
-        if (mprotect(t->base + pages[i] * HAL_PAGE_SIZE, (j - i) * HAL_PAGE_SIZE, PROT_READ))
-            return -errno;
-        i = j;
-    }
-    return 0;
+    return mprotect(t->base + first * HAL_PAGE_SIZE, n * HAL_PAGE_SIZE, PROT_READ) ? -errno : 0;
 }
 
 static int mp_drop(hal_tmem *t, uint64_t pgno)

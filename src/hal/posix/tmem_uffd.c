@@ -246,20 +246,10 @@ static void uffd_fini(hal_tmem *t)
     free(u);
 }
 
-static int uffd_protect(hal_tmem *t, const uint64_t *pages, size_t n)
+static int uffd_protect(hal_tmem *t, uint64_t first, uint64_t n)
 {
-    uffd_state *u = t->impl;
     uint64_t base = (uint64_t)(uintptr_t)t->base;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && pages[j] == pages[j - 1] + 1)
-            j++;
-        int rc = wp_range(u, base + pages[i] * HAL_PAGE_SIZE, (j - i) * HAL_PAGE_SIZE, true);
-        if (rc)
-            return rc;
-        i = j;
-    }
-    return 0;
+    return wp_range(t->impl, base + first * HAL_PAGE_SIZE, n * HAL_PAGE_SIZE, true);
 }
 
 static int uffd_drop(hal_tmem *t, uint64_t pgno)
