@@ -59,32 +59,12 @@ typedef struct table {
     } o[MAXOBJ];
 } table;
 
-static uint64_t rnd(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static uint64_t hash_bytes(uint64_t h, const uint8_t *p, size_t n)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, p + i, 8);
-        h ^= v;
-        h *= 0x9e3779b97f4a7c15ull;
-        h ^= h >> 29;
-    }
-    return h ^ n;
-}
-
 /* The used part of the space, then a walk from the root pointer (which
  * must find the table and its objects inside the space). */
 static uint64_t content_hash(pw_world *w)
 {
     const uint8_t *b = pw_base(w);
-    uint64_t h = hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
+    uint64_t h = t_hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
     for (uint64_t pg = HW_PAGES + 5; pg < pw_size(w) / PW_BLOCK_SIZE; pg += 97) {
         const uint64_t *p = (const uint64_t *)(const void *)(b + pg * PW_BLOCK_SIZE);
         for (size_t i = 0; i < PW_BLOCK_SIZE / 8; i++)
@@ -101,17 +81,9 @@ static uint64_t content_hash(pw_world *w)
         if (t->o[i].addr < base || t->o[i].npages > HW_PAGES ||
             t->o[i].addr + t->o[i].npages * PW_BLOCK_SIZE > end)
             return h ^ 0xbad2;
-        h = hash_bytes(h, (const uint8_t *)(uintptr_t)t->o[i].addr, t->o[i].npages * PW_BLOCK_SIZE);
+        h = t_hash_bytes(h, (const uint8_t *)(uintptr_t)t->o[i].addr, t->o[i].npages * PW_BLOCK_SIZE);
     }
     return h;
-}
-
-static void fill(uint8_t *p, size_t n, uint64_t *rng)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t v = rnd(rng);
-        memcpy(p + i, &v, 8);
-    }
 }
 
 static void step(pw_world *w, uint64_t *rng)
@@ -124,40 +96,31 @@ static void step(pw_world *w, uint64_t *rng)
         pw_set_root(w, t);
     }
     if (t->nobj < MAXOBJ) {
-        uint64_t np = 1 + rnd(rng) % 5;
+        uint64_t np = 1 + t_rand(rng) % 5;
         uint8_t *p = pw_alloc_pages(w, np);
         REQUIRE(p && (uint64_t)(p - (uint8_t *)pw_base(w)) / PW_BLOCK_SIZE + np <= HW_PAGES);
         for (uint64_t i = 0; i < np; i++)
-            if (rnd(rng) % 4)
-                fill(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
+            if (t_rand(rng) % 4)
+                t_fill_random(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
         t->o[t->nobj].addr = (uint64_t)(uintptr_t)p;
         t->o[t->nobj++].npages = np;
     }
     for (int m = 0; m < 2; m++) {
-        uint64_t i = rnd(rng) % t->nobj;
-        uint8_t *pg = (uint8_t *)(uintptr_t)t->o[i].addr + (rnd(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
-        if (rnd(rng) % 3 == 0)
+        uint64_t i = t_rand(rng) % t->nobj;
+        uint8_t *pg = (uint8_t *)(uintptr_t)t->o[i].addr + (t_rand(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
+        if (t_rand(rng) % 3 == 0)
             memset(pg, 0, PW_BLOCK_SIZE);
         else
-            fill(pg + (rnd(rng) % 64) * 64, 64, rng);
+            t_fill_random(pg + (t_rand(rng) % 64) * 64, 64, rng);
     }
-    if (t->nobj > 4 && rnd(rng) % 2) {
-        uint64_t i = rnd(rng) % t->nobj;
+    if (t->nobj > 4 && t_rand(rng) % 2) {
+        uint64_t i = t_rand(rng) % t->nobj;
         pw_free_pages(w, (void *)(uintptr_t)t->o[i].addr, t->o[i].npages);
         t->o[i] = t->o[--t->nobj];
     }
 }
 
 static uint64_t expected[MAXGEN];
-
-static void opts(pw_options *o, const char *strategy, bool create)
-{
-    pw_options_default(o);
-    o->create = create;
-    o->strategy = strategy;
-    o->space_size = SPACE_SIZE;
-    o->snapshot_interval_ms = 0;
-}
 
 /* ---- what the image holds ------------------------------------------------------ */
 
@@ -267,20 +230,13 @@ static void child_log(void *ctx, int level, const char *msg)
     fprintf(stderr, "phantom: %s\n", msg);
 }
 
-/* Bypasses LeakSanitizer's exit-time check in the child: the engine's fatal
- * path exits with the world still open, on purpose. */
-static void child_on_exit(int status, void *arg)
+/* In the forked child: open the image with strategy arg; _exit with a C_* code. */
+static void child(const void *arg)
 {
-    (void)arg;
-    fflush(NULL);
-    _exit(status);
-}
-
-static void child(const char *strategy)
-{
-    on_exit(child_on_exit, NULL);
+    const char *strategy = arg;
+    on_exit(t_child_on_exit, NULL);
     pw_options o;
-    opts(&o, strategy, false);
+    t_options(&o, strategy, false, SPACE_SIZE);
     o.log = child_log;
     pw_world *w;
     pw_error err;
@@ -310,27 +266,8 @@ static int shown;
 static void check_open(unsigned accept, const char *what, uint64_t case_no)
 {
     const char *strategy = strategies[case_no % (uint64_t)nstrategies];
-    int pipefd[2];
-    REQUIRE(pipe(pipefd) == 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        close(pipefd[0]);
-        dup2(pipefd[1], 2);
-        close(pipefd[1]);
-        child(strategy);
-    }
-    close(pipefd[1]);
     char out[8192];
-    size_t len = 0;
-    ssize_t n;
-    while ((n = read(pipefd[0], out + len, sizeof out - 1 - len)) > 0)
-        len += (size_t)n;
-    out[len] = 0;
-    close(pipefd[0]);
-    int status;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
+    int status = t_run_child(child, strategy, out, sizeof out);
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 100 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     bool ok = code < 32 && (accept & A(code));
     if (code == C_FATAL)
@@ -389,7 +326,7 @@ static void test_block(uint64_t b, uint64_t *rng)
         accept = A(C_NEWEST); /* not read until the next snapshot */
     else
         accept = A(C_NEWEST); /* the newest does not use it */
-    uint64_t bit = rnd(rng) % (PW_BLOCK_SIZE * 8);
+    uint64_t bit = t_rand(rng) % (PW_BLOCK_SIZE * 8);
     char what[200];
     snprintf(what, sizeof what, "block %llu (newest: %s; ", (unsigned long long)b, kind_name(rn));
     snprintf(what + strlen(what), sizeof what - strlen(what), "older: %s), bit %llu",
@@ -404,7 +341,7 @@ static void test_block(uint64_t b, uint64_t *rng)
 /* bit: a bit of the root structure, or -1 for a random one. */
 static void test_root(int slot, long bit_in, uint64_t *rng)
 {
-    uint64_t bit = bit_in >= 0 ? (uint64_t)bit_in : rnd(rng) % (sizeof(pw_rootslot) * 8);
+    uint64_t bit = bit_in >= 0 ? (uint64_t)bit_in : t_rand(rng) % (sizeof(pw_rootslot) * 8);
     char what[160];
     snprintf(what, sizeof what, "root slot %c (%s, generation %llu), bit %llu", 'A' + slot,
              slot == newest_slot ? "newest" : "older",
@@ -433,7 +370,7 @@ static void test_roots(uint64_t *rng)
     };
     for (int slot = 0; slot < 2; slot++) {
         for (size_t f = 0; f < sizeof field_off / sizeof field_off[0]; f++)
-            test_root(slot, (long)(field_off[f] * 8 + rnd(rng) % 8), rng);
+            test_root(slot, (long)(field_off[f] * 8 + t_rand(rng) % 8), rng);
         for (int k = 0; k < (torture ? 64 : 10); k++)
             test_root(slot, -1, rng);
     }
@@ -445,7 +382,7 @@ static uint64_t file_hash(void)
     uint64_t h = 0;
     for (uint64_t b = 0; b < nblocks; b++) {
         rd(b, blk);
-        h = hash_bytes(h, blk, sizeof blk);
+        h = t_hash_bytes(h, blk, sizeof blk);
     }
     return h;
 }
@@ -455,22 +392,14 @@ int main(void)
     torture = getenv("TORTURE") && atoi(getenv("TORTURE")) > 0;
     snprintf(img, sizeof img, "/tmp/phantom-test-bitflip-%d.img", getpid());
     unlink(img);
-    for (const char *const *s = hal_tmem_strategies(); *s && nstrategies < 3; s++) {
-        char why[200];
-        if (hal_tmem_probe(*s, why, sizeof why) == 0)
-            strategies[nstrategies++] = *s;
-    }
+    nstrategies = t_usable_strategies(strategies, 3, false);
     REQUIRE(nstrategies > 0);
 
     /* the image: a few snapshots */
     pw_options o;
-    opts(&o, NULL, true);
+    t_options(&o, NULL, true, SPACE_SIZE);
     pw_world *w;
-    pw_error err;
-    int rc = pw_open(img, &o, &w, &err);
-    if (rc)
-        fprintf(stderr, "open: %s\n", err.msg);
-    REQUIRE(rc == 0);
+    REQUIRE(t_open(img, &o, &w) == 0);
     uint64_t rng = 42;
     pw_stats st;
     for (int s = 0; s < 10; s++) {
@@ -504,7 +433,7 @@ int main(void)
     for (uint64_t b = PW_FIRST_DATA_BLOCK; b < nblocks; b++) {
         bool referenced = refs[0][b] || refs[1][b];
         /* quick: every referenced block, and about 48 of the others */
-        if (!torture && !referenced && rnd(&r2) % (nblocks / 48 + 1))
+        if (!torture && !referenced && t_rand(&r2) % (nblocks / 48 + 1))
             continue;
         for (int k = 0; k < per_block; k++)
             test_block(b, &r2);

@@ -70,11 +70,8 @@ static void transfer(uint64_t *acct, uint64_t *rng)
 static void child(const char *img, const char *strategy, int out)
 {
     pw_options o;
-    pw_options_default(&o);
-    o.create = true;
-    o.strategy = strategy;
+    t_options(&o, strategy, true, 256ull << 20);
     o.snapshot_interval_ms = 10;
-    o.space_size = 256ull << 20;
     o.log_level = PW_LOG_ERROR;
     pw_world *w;
     pw_error err;
@@ -134,9 +131,7 @@ static void fsck_line(void *ctx, const char *line)
 static int verify(const char *img, const char *strategy, uint64_t durable, uint64_t *prev)
 {
     pw_options o;
-    pw_options_default(&o);
-    o.strategy = strategy;
-    o.snapshot_interval_ms = 0;
+    t_options(&o, strategy, false, 0);
     o.log_level = PW_LOG_ERROR;
     pw_world *w;
     pw_error err;
@@ -209,12 +204,7 @@ int main(int argc, char **argv)
         replay_acct[i] = START_BALANCE;
 
     const char *strategies[4];
-    int nstrat = 0;
-    for (const char *const *s = hal_tmem_strategies(); *s; s++) {
-        char why[200];
-        if (!hal_tmem_probe(*s, why, sizeof why))
-            strategies[nstrat++] = *s;
-    }
+    int nstrat = t_usable_strategies(strategies, 4, false);
     REQUIRE(nstrat > 0);
     uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)getpid();
     printf("killloop: %d cycles, seed %llu\n", cycles, (unsigned long long)seed);

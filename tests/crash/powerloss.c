@@ -68,41 +68,14 @@ typedef struct table {
     uint64_t small[NSMALL], small_len[NSMALL], small_sum[NSMALL];
 } table;
 
-static uint64_t rnd(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static uint64_t mix(uint64_t h, uint64_t v)
-{
-    h ^= v;
-    h *= 0x9e3779b97f4a7c15ull;
-    return h ^ (h >> 29);
-}
-
-static uint64_t hash_bytes(uint64_t h, const uint8_t *p, size_t n)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, p + i, 8);
-        h = mix(h, v);
-    }
-    for (size_t i = n & ~(size_t)7; i < n; i++)
-        h = mix(h, p[i]);
-    return mix(h, n);
-}
-
 /* Every byte of the part of the space the workload uses, and a sample of
  * the rest (which must be zero). */
 static uint64_t space_hash(pw_world *w)
 {
     const uint8_t *b = pw_base(w);
-    uint64_t h = hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
+    uint64_t h = t_hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
     for (uint64_t pg = HW_PAGES + 3; pg < pw_size(w) / PW_BLOCK_SIZE; pg += 61)
-        h = mix(h, memdev_zero(b + pg * PW_BLOCK_SIZE, PW_BLOCK_SIZE));
+        h = t_hash_mix(h, memdev_zero(b + pg * PW_BLOCK_SIZE, PW_BLOCK_SIZE));
     return h;
 }
 
@@ -125,16 +98,16 @@ static uint64_t walk_hash(pw_world *w, int *bad)
         (*bad)++;
         return 2;
     }
-    uint64_t h = hash_bytes(3, (const uint8_t *)t, sizeof *t);
+    uint64_t h = t_hash_bytes(3, (const uint8_t *)t, sizeof *t);
     for (uint64_t i = 0; i < t->nobj; i++) {
         if (!in_space(w, t->o[i].addr, t->o[i].npages * PW_BLOCK_SIZE)) {
             (*bad)++;
             continue;
         }
-        uint64_t s = hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
+        uint64_t s = t_hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
                                 t->o[i].npages * PW_BLOCK_SIZE);
         *bad += s != t->o[i].sum;
-        h = mix(h, s);
+        h = t_hash_mix(h, s);
     }
     for (int i = 0; i < NSMALL; i++) {
         if (!t->small[i])
@@ -143,19 +116,11 @@ static uint64_t walk_hash(pw_world *w, int *bad)
             (*bad)++;
             continue;
         }
-        uint64_t s = hash_bytes(11, (const uint8_t *)(uintptr_t)t->small[i], t->small_len[i]);
+        uint64_t s = t_hash_bytes(11, (const uint8_t *)(uintptr_t)t->small[i], t->small_len[i]);
         *bad += s != t->small_sum[i];
-        h = mix(h, s);
+        h = t_hash_mix(h, s);
     }
     return h;
-}
-
-static void fill_words(uint8_t *p, size_t bytes, uint64_t *rng)
-{
-    for (size_t i = 0; i + 8 <= bytes; i += 8) {
-        uint64_t v = rnd(rng);
-        memcpy(p + i, &v, 8);
-    }
 }
 
 /* One step of churn, on whatever the root holds (so it can also continue
@@ -172,9 +137,9 @@ static void step(pw_world *w, uint64_t *rng)
     t->step++;
     /* new object: mostly a few pages (some left as holes), rarely a big
      * sparse one that reaches into another page-map leaf */
-    if (t->nobj < MAXOBJ && (t->nobj < 3 || rnd(rng) % 3)) {
-        bool big = t->nbig < 1 && rnd(rng) % 6 == 0;
-        uint64_t np = big ? 150 + rnd(rng) % 100 : 1 + rnd(rng) % 6;
+    if (t->nobj < MAXOBJ && (t->nobj < 3 || t_rand(rng) % 3)) {
+        bool big = t->nbig < 1 && t_rand(rng) % 6 == 0;
+        uint64_t np = big ? 150 + t_rand(rng) % 100 : 1 + t_rand(rng) % 6;
         uint8_t *p = pw_alloc_pages(w, np);
         REQUIRE(p);
         if ((uint64_t)(p - (uint8_t *)pw_base(w)) / PW_BLOCK_SIZE + np > HW_PAGES) {
@@ -182,8 +147,8 @@ static void step(pw_world *w, uint64_t *rng)
             np = 0;
         }
         for (uint64_t i = 0; i < np; i++)
-            if (big ? rnd(rng) % 40 == 0 || i == np - 1 : rnd(rng) % 5 != 0)
-                fill_words(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
+            if (big ? t_rand(rng) % 40 == 0 || i == np - 1 : t_rand(rng) % 5 != 0)
+                t_fill_random(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
         if (np) {
             t->o[t->nobj].addr = (uint64_t)(uintptr_t)p;
             t->o[t->nobj].npages = np;
@@ -192,24 +157,24 @@ static void step(pw_world *w, uint64_t *rng)
         }
     }
     /* modify pages of a few objects: overwrite words, or zero a page */
-    int nmod = 1 + (int)(rnd(rng) % 3);
+    int nmod = 1 + (int)(t_rand(rng) % 3);
     for (int m = 0; m < nmod && t->nobj; m++) {
-        uint64_t i = rnd(rng) % t->nobj;
+        uint64_t i = t_rand(rng) % t->nobj;
         uint8_t *pg = (uint8_t *)(uintptr_t)t->o[i].addr +
-                      (rnd(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
-        if (rnd(rng) % 4 == 0) {
+                      (t_rand(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
+        if (t_rand(rng) % 4 == 0) {
             memset(pg, 0, PW_BLOCK_SIZE);
         } else {
-            int nw = 1 + (int)(rnd(rng) % 64);
+            int nw = 1 + (int)(t_rand(rng) % 64);
             for (int k = 0; k < nw; k++) {
-                uint64_t v = rnd(rng);
-                memcpy(pg + (rnd(rng) % (PW_BLOCK_SIZE / 8)) * 8, &v, 8);
+                uint64_t v = t_rand(rng);
+                memcpy(pg + (t_rand(rng) % (PW_BLOCK_SIZE / 8)) * 8, &v, 8);
             }
         }
     }
     /* free an object now and then */
-    if (t->nobj > 3 && rnd(rng) % 3 == 0) {
-        uint64_t i = rnd(rng) % t->nobj;
+    if (t->nobj > 3 && t_rand(rng) % 3 == 0) {
+        uint64_t i = t_rand(rng) % t->nobj;
         if (t->o[i].npages >= 150)
             t->nbig--;
         pw_free_pages(w, (void *)(uintptr_t)t->o[i].addr, t->o[i].npages);
@@ -217,26 +182,26 @@ static void step(pw_world *w, uint64_t *rng)
         memset(&t->o[t->nobj], 0, sizeof t->o[0]);
     }
     /* small blocks: replace one */
-    int s = (int)(rnd(rng) % NSMALL);
+    int s = (int)(t_rand(rng) % NSMALL);
     if (t->small[s])
         pw_free(w, (void *)(uintptr_t)t->small[s]);
     t->small[s] = 0;
-    if (rnd(rng) % 4) {
-        size_t len = 10 + rnd(rng) % 700;
+    if (t_rand(rng) % 4) {
+        size_t len = 10 + t_rand(rng) % 700;
         uint8_t *p = pw_alloc(w, len);
         REQUIRE(p);
         if ((uint64_t)(p - (uint8_t *)pw_base(w)) + len > HW_PAGES * PW_BLOCK_SIZE) {
             pw_free(w, p);
         } else {
             for (size_t i = 0; i < len; i++)
-                p[i] = (uint8_t)rnd(rng);
+                p[i] = (uint8_t)t_rand(rng);
             t->small[s] = (uint64_t)(uintptr_t)p;
             t->small_len[s] = len;
-            t->small_sum[s] = hash_bytes(11, p, len);
+            t->small_sum[s] = t_hash_bytes(11, p, len);
         }
     }
     for (uint64_t i = 0; i < t->nobj; i++)
-        t->o[i].sum = hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
+        t->o[i].sum = t_hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
                                  t->o[i].npages * PW_BLOCK_SIZE);
 }
 
@@ -260,42 +225,20 @@ static void expect_now(pw_world *w, uint64_t gen)
 
 /* ---- logging and context ------------------------------------------------------------ */
 
-static char logbuf[16384];
-static size_t loglen;
-static bool log_error_seen;
 static char cur_case[512];
-
-static void log_cb(void *ctx, int level, const char *msg)
-{
-    (void)ctx;
-    if (level == PW_LOG_ERROR)
-        log_error_seen = true;
-    int n = snprintf(logbuf + loglen, sizeof logbuf - loglen, "    [%d] %s\n", level, msg);
-    if (n > 0)
-        loglen = loglen + (size_t)n < sizeof logbuf ? loglen + (size_t)n : sizeof logbuf - 1;
-}
-
-static void log_reset(void)
-{
-    loglen = 0;
-    logbuf[0] = 0;
-    log_error_seen = false;
-}
 
 static char fsck_out[16384];
 static size_t fsck_len;
 static void fsck_cb(void *ctx, const char *line)
 {
     (void)ctx;
-    int n = snprintf(fsck_out + fsck_len, sizeof fsck_out - fsck_len, "    %s\n", line);
-    if (n > 0)
-        fsck_len = fsck_len + (size_t)n < sizeof fsck_out ? fsck_len + (size_t)n : sizeof fsck_out - 1;
+    t_append(fsck_out, sizeof fsck_out, &fsck_len, "    %s\n", line);
 }
 
 static void died(void)
 {
     if (cur_case[0])
-        fprintf(stderr, "powerloss: the process ended during: %s\n%s", cur_case, logbuf);
+        fprintf(stderr, "powerloss: the process ended during: %s\n%s", cur_case, t_logbuf);
 }
 
 static int failures_reported;
@@ -309,17 +252,13 @@ static void case_failed(const char *fmt, ...)
     fprintf(stderr, "powerloss: %s: ", cur_case);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", logbuf);
+    fprintf(stderr, "\n%s", t_logbuf);
 }
 
 static void opts(pw_options *o, memimg *img, const char *name, const char *strategy, bool create)
 {
-    pw_options_default(o);
-    o->create = create;
-    o->strategy = strategy;
-    o->space_size = SPACE_SIZE;
-    o->snapshot_interval_ms = 0;
-    o->log = log_cb;
+    t_options(o, strategy, create, SPACE_SIZE);
+    o->log = t_log_capture;
     o->log_level = PW_LOG_WARN;
     o->dev = memimg_dev(img, name);
 }
@@ -336,13 +275,9 @@ static memimg *record_run(uint64_t grow_max, int nsteps, uint64_t *last_gen)
     pw_options o;
     opts(&o, img, "mem:record", NULL, true);
     pw_world *w;
-    pw_error err;
-    log_reset();
+    t_log_reset();
     snprintf(cur_case, sizeof cur_case, "recording run");
-    int rc = pw_open("mem:record", &o, &w, &err);
-    if (rc)
-        fprintf(stderr, "open: %s\n", err.msg);
-    REQUIRE(rc == 0);
+    REQUIRE(t_open("mem:record", &o, &w) == 0);
     pw_stats st;
     pw_stats_get(w, &st);
     CHECK_EQ_U64(st.generation, 1);
@@ -407,7 +342,7 @@ static void check_crashed(memimg *crash, uint64_t gmin, const char *strategy, bo
     pw_options o;
     opts(&o, crash, name, strategy, false);
     pw_world *w = NULL;
-    log_reset();
+    t_log_reset();
     int rc = pw_open(name, &o, &w, &err);
     if (rc) {
         if (gmin > 0) {
@@ -443,7 +378,7 @@ static void check_crashed(memimg *crash, uint64_t gmin, const char *strategy, bo
     }
     CHECK(ok);
     gen_hist_newer += g > gmin;
-    if (log_error_seen) {
+    if (t_log_error_seen) {
         case_failed("the engine logged an error opening a power-loss image");
         CHECK(0);
     }
@@ -503,7 +438,7 @@ static memimg *build(const memimg *dur, const memop *ops, const size_t *pend, si
     size_t last = SIZE_MAX;
     for (size_t i = 0; i < npend; i++) {
         inc[i] = variant == V_ALL || variant == V_ALL_TORN || variant == V_SECTORS ||
-                 rnd(rng) % 2;
+                 t_rand(rng) % 2;
         if (inc[i] && ops[pend[i]].kind == MOP_WRITE)
             last = i;
     }
@@ -514,14 +449,14 @@ static memimg *build(const memimg *dur, const memop *ops, const size_t *pend, si
         if (variant == V_SECTORS && op->kind == MOP_WRITE) {
             memop_apply(m, op, 0); /* size only */
             for (uint64_t s = 0; s < op->len / SECTOR; s++)
-                if (rnd(rng) % 2)
+                if (t_rand(rng) % 2)
                     memcpy(m->data + op->off + s * SECTOR, op->data + s * SECTOR, SECTOR);
             continue;
         }
         uint64_t prefix = UINT64_MAX;
-        if (i == last && (variant == V_ALL_TORN || (variant == V_SUBSET && rnd(rng) % 2))) {
+        if (i == last && (variant == V_ALL_TORN || (variant == V_SUBSET && t_rand(rng) % 2))) {
             uint64_t nsec = op->len / SECTOR;
-            prefix = nsec > 1 ? (1 + rnd(rng) % (nsec - 1)) * SECTOR : 0;
+            prefix = nsec > 1 ? (1 + t_rand(rng) % (nsec - 1)) * SECTOR : 0;
         }
         memop_apply(m, op, prefix);
     }
@@ -595,13 +530,7 @@ int main(void)
 {
     torture = getenv("TORTURE") && atoi(getenv("TORTURE")) > 0;
     atexit(died);
-    for (const char *const *s = hal_tmem_strategies(); *s && nstrategies < 3; s++) {
-        char why[200];
-        if (hal_tmem_probe(*s, why, sizeof why) == 0)
-            strategies[nstrategies++] = *s;
-        else
-            printf("skip strategy %s: %s\n", *s, why);
-    }
+    nstrategies = t_usable_strategies(strategies, 3, true);
     REQUIRE(nstrategies > 0);
     int nsteps = torture ? 40 : 12;
     uint64_t last;

@@ -210,18 +210,11 @@ static pw_world *open_world(const char *strategy, uint64_t budget, bool fresh)
     if (fresh)
         unlink(path);
     pw_options o;
-    pw_options_default(&o);
-    o.create = true;
-    o.strategy = strategy;
-    o.snapshot_interval_ms = 0;
-    o.space_size = 256ull << 20;
+    t_options(&o, strategy, true, 256ull << 20);
     o.memory_budget = budget;
     pw_world *w;
-    pw_error err;
-    if (pw_open(path, &o, &w, &err)) {
-        fprintf(stderr, "%s\n", err.msg);
+    if (t_open(path, &o, &w))
         REQUIRE(0);
-    }
     return w;
 }
 

@@ -61,33 +61,13 @@ typedef struct table {
     } o[MAXOBJ];
 } table;
 
-static uint64_t rnd(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static uint64_t hash_bytes(uint64_t h, const uint8_t *p, size_t n)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t v;
-        memcpy(&v, p + i, 8);
-        h ^= v;
-        h *= 0x9e3779b97f4a7c15ull;
-        h ^= h >> 29;
-    }
-    return h ^ n;
-}
-
 /* The used part of the space, and the objects the root leads to (each must
  * match the checksum kept next to it). */
 static uint64_t content_hash(pw_world *w, int *bad)
 {
     *bad = 0;
     const uint8_t *b = pw_base(w);
-    uint64_t h = hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
+    uint64_t h = t_hash_bytes(0x5eed, b, (size_t)HW_PAGES * PW_BLOCK_SIZE);
     const table *t = pw_root(w);
     if (!t)
         return h;
@@ -103,20 +83,12 @@ static uint64_t content_hash(pw_world *w, int *bad)
             (*bad)++;
             continue;
         }
-        uint64_t s = hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
+        uint64_t s = t_hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
                                 t->o[i].npages * PW_BLOCK_SIZE);
         *bad += s != t->o[i].sum;
         h ^= s;
     }
     return h;
-}
-
-static void fill(uint8_t *p, size_t n, uint64_t *rng)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        uint64_t v = rnd(rng);
-        memcpy(p + i, &v, 8);
-    }
 }
 
 /* One step: a new object (big ones need many new blocks), changes to old
@@ -130,57 +102,38 @@ static void step(pw_world *w, uint64_t *rng, bool big)
         t->magic = TMAGIC;
         pw_set_root(w, t);
     }
-    if (t->nobj == MAXOBJ || (t->nobj > 4 && rnd(rng) % 3 == 0)) {
-        uint64_t i = rnd(rng) % t->nobj;
+    if (t->nobj == MAXOBJ || (t->nobj > 4 && t_rand(rng) % 3 == 0)) {
+        uint64_t i = t_rand(rng) % t->nobj;
         pw_free_pages(w, (void *)(uintptr_t)t->o[i].addr, t->o[i].npages);
         t->o[i] = t->o[--t->nobj];
     }
-    uint64_t np = big ? 40 : 1 + rnd(rng) % 4;
+    uint64_t np = big ? 40 : 1 + t_rand(rng) % 4;
     uint8_t *p = pw_alloc_pages(w, np);
     REQUIRE(p && (uint64_t)(p - (uint8_t *)pw_base(w)) / PW_BLOCK_SIZE + np <= HW_PAGES);
     for (uint64_t i = 0; i < np; i++)
-        if (big || rnd(rng) % 4)
-            fill(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
+        if (big || t_rand(rng) % 4)
+            t_fill_random(p + i * PW_BLOCK_SIZE, PW_BLOCK_SIZE, rng);
     t->o[t->nobj].addr = (uint64_t)(uintptr_t)p;
     t->o[t->nobj++].npages = np;
     for (int m = 0; m < 3; m++) {
-        uint64_t i = rnd(rng) % t->nobj;
-        uint8_t *pg = (uint8_t *)(uintptr_t)t->o[i].addr + (rnd(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
+        uint64_t i = t_rand(rng) % t->nobj;
+        uint8_t *pg = (uint8_t *)(uintptr_t)t->o[i].addr + (t_rand(rng) % t->o[i].npages) * PW_BLOCK_SIZE;
         if (m == 2)
             memset(pg, 0, PW_BLOCK_SIZE);
         else
-            fill(pg + (rnd(rng) % 32) * 128, 128, rng);
+            t_fill_random(pg + (t_rand(rng) % 32) * 128, 128, rng);
     }
     for (uint64_t i = 0; i < t->nobj; i++)
-        t->o[i].sum = hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
+        t->o[i].sum = t_hash_bytes(7, (const uint8_t *)(uintptr_t)t->o[i].addr,
                                  t->o[i].npages * PW_BLOCK_SIZE);
 }
 
 /* ---- options and logs ---------------------------------------------------------- */
 
-static char logbuf[16384];
-static size_t loglen;
-static void log_cb(void *ctx, int level, const char *msg)
-{
-    (void)ctx;
-    int n = snprintf(logbuf + loglen, sizeof logbuf - loglen, "    [%d] %s\n", level, msg);
-    if (n > 0)
-        loglen = loglen + (size_t)n < sizeof logbuf ? loglen + (size_t)n : sizeof logbuf - 1;
-}
-static void log_reset(void)
-{
-    loglen = 0;
-    logbuf[0] = 0;
-}
-
 static void opts(pw_options *o, const char *strategy, bool create, hal_blockdev *dev)
 {
-    pw_options_default(o);
-    o->create = create;
-    o->strategy = strategy;
-    o->space_size = SPACE_SIZE;
-    o->snapshot_interval_ms = 0;
-    o->log = log_cb;
+    t_options(o, strategy, create, SPACE_SIZE);
+    o->log = t_log_capture;
     o->log_level = PW_LOG_INFO;
     o->dev = dev;
 }
@@ -199,7 +152,7 @@ static void verify_disk(memimg *m, uint64_t gen, uint64_t h, const char *what)
     pw_options o;
     opts(&o, next_strategy(), false, memimg_dev(m, "mem:check"));
     pw_world *w;
-    log_reset();
+    t_log_reset();
     int rc = pw_open("mem:check", &o, &w, &err);
     if (rc) {
         fprintf(stderr, "%s: open failed: %s\n", what, err.msg);
@@ -215,7 +168,7 @@ static void verify_disk(memimg *m, uint64_t gen, uint64_t h, const char *what)
     if (st.resumed_generation != gen || got != h || bad)
         fprintf(stderr, "%s: generation %llu (want %llu), content %s\n%s", what,
                 (unsigned long long)st.resumed_generation, (unsigned long long)gen,
-                got == h ? "right" : "WRONG", logbuf);
+                got == h ? "right" : "WRONG", t_logbuf);
     pw_close(w, false);
 }
 
@@ -262,7 +215,7 @@ static bool fault_case(int kind, int err, long after)
     opts(&o, next_strategy(), true, memimg_dev(img, "mem:faults"));
     pw_world *w;
     pw_error perr;
-    log_reset();
+    t_log_reset();
     int rc = pw_open("mem:faults", &o, &w, &perr);
     if (rc)
         fprintf(stderr, "%s: open: %s\n", what, perr.msg);
@@ -314,7 +267,7 @@ static bool fault_case(int kind, int err, long after)
     rc = pw_snapshot(w, true);
     CHECK(rc == 0);
     if (rc)
-        fprintf(stderr, "%s: snapshot after the fault cleared: %s\n%s", what, hal_strerror(rc), logbuf);
+        fprintf(stderr, "%s: snapshot after the fault cleared: %s\n%s", what, hal_strerror(rc), t_logbuf);
     pw_stats_get(w, &st);
     CHECK_EQ_U64(st.generation, g_good + 1);
     CHECK_EQ_U64(st.snapshots_failed, st0.snapshots_failed + 2);
@@ -364,52 +317,44 @@ static void io_faults(void)
  * reuse that snapshot's blocks while its root can still be found: at every
  * point of the retry, power loss must leave a disk that opens, cleanly, at
  * the good snapshot, the failed one or the retry. */
-static void child_on_exit(int status, void *arg)
+
+/* What the child of open_in_child opens, and the content hashes it accepts. */
+typedef struct landed_open {
+    memimg *m;
+    const uint64_t *h;
+    int nh;
+} landed_open;
+
+static void open_child(const void *arg)
 {
-    (void)arg;
-    fflush(NULL);
-    _exit(status); /* skip LeakSanitizer: the fatal path exits with a world open */
+    const landed_open *a = arg;
+    on_exit(t_child_on_exit, NULL);
+    pw_options o;
+    opts(&o, next_strategy(), false, memimg_dev(a->m, "mem:landed"));
+    o.log = NULL;
+    o.log_level = PW_LOG_WARN;
+    pw_world *w;
+    pw_error err;
+    if (pw_open("mem:landed", &o, &w, &err)) {
+        fprintf(stderr, "open: %s\n", err.msg);
+        _exit(50);
+    }
+    int bad;
+    uint64_t got = content_hash(w, &bad);
+    int code = 60;
+    for (int i = 0; i < a->nh; i++)
+        if (got == a->h[i] && !bad)
+            code = 40 + i;
+    pw_close(w, false);
+    _exit(code);
 }
 
+/* Opens m in a forked child, its stderr into out; returns the child's exit
+ * code: 40 + i when the content matches h[i], 50 refused, 60 no match. */
 static int open_in_child(memimg *m, const uint64_t *h, int nh, char *out, size_t outlen)
 {
-    int pfd[2];
-    REQUIRE(pipe(pfd) == 0);
-    fflush(NULL);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        close(pfd[0]);
-        dup2(pfd[1], 2);
-        on_exit(child_on_exit, NULL);
-        pw_options o;
-        opts(&o, next_strategy(), false, memimg_dev(m, "mem:landed"));
-        o.log = NULL;
-        o.log_level = PW_LOG_WARN;
-        pw_world *w;
-        pw_error err;
-        if (pw_open("mem:landed", &o, &w, &err)) {
-            fprintf(stderr, "open: %s\n", err.msg);
-            _exit(50);
-        }
-        int bad;
-        uint64_t got = content_hash(w, &bad);
-        int code = 60;
-        for (int i = 0; i < nh; i++)
-            if (got == h[i] && !bad)
-                code = 40 + i;
-        pw_close(w, false);
-        _exit(code);
-    }
-    close(pfd[1]);
-    size_t len = 0;
-    ssize_t n;
-    while (len + 1 < outlen && (n = read(pfd[0], out + len, outlen - 1 - len)) > 0)
-        len += (size_t)n;
-    out[len] = 0;
-    close(pfd[0]);
-    int status;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
+    landed_open a = {m, h, nh};
+    int status = t_run_child(open_child, &a, out, outlen);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -422,7 +367,7 @@ static void landed_case(bool flush_fails, uint64_t seed)
     opts(&o, next_strategy(), true, memimg_dev(img, "mem:landed"));
     pw_world *w;
     pw_error err;
-    log_reset();
+    t_log_reset();
     REQUIRE(pw_open("mem:landed", &o, &w, &err) == 0);
     uint64_t rng = seed;
     int bad;
@@ -491,7 +436,7 @@ static void background_retry(void)
     o.snapshot_interval_ms = 10;
     pw_world *w;
     pw_error err;
-    log_reset();
+    t_log_reset();
     REQUIRE(pw_open("mem:retry", &o, &w, &err) == 0);
     uint64_t rng = 5;
     step(w, &rng, false);
@@ -511,8 +456,8 @@ static void background_retry(void)
     CHECK_EQ_U64(st.generation, g);
     /* backoff: 3 failures take at least 100 + 200 ms */
     CHECK(hal_now_mono_ns() - t0 >= 250000000ull);
-    CHECK(strstr(logbuf, "snapshot failed") && strstr(logbuf, "retrying"));
-    CHECK(strstr(logbuf, "mem:retry") != NULL);
+    CHECK(strstr(t_logbuf, "snapshot failed") && strstr(t_logbuf, "retrying"));
+    CHECK(strstr(t_logbuf, "mem:retry") != NULL);
     disarm(img);
     t0 = hal_now_mono_ns();
     do {
@@ -521,7 +466,7 @@ static void background_retry(void)
         pw_stats_get(w, &st);
     } while (st.generation == g && hal_now_mono_ns() - t0 < 10000000000ull);
     CHECK(st.generation > g);
-    CHECK(strstr(logbuf, "snapshots work again") != NULL);
+    CHECK(strstr(t_logbuf, "snapshots work again") != NULL);
     pw_set_interval(w, 0);
     step(w, &rng, false);
     int bad;
@@ -561,7 +506,7 @@ static uint64_t file_sig(const char *path, bool *exists)
     uint64_t h = (uint64_t)st.st_size;
     ssize_t n;
     while ((n = read(fd, buf, sizeof buf)) > 0)
-        h = hash_bytes(h, buf, (size_t)n & ~(size_t)7) ^ (uint64_t)n;
+        h = t_hash_bytes(h, buf, (size_t)n & ~(size_t)7) ^ (uint64_t)n;
     close(fd);
     return h ^ ((uint64_t)st.st_mode << 48);
 }
@@ -674,7 +619,7 @@ static void bad_images(void)
     uint8_t *g = malloc(16 * PW_BLOCK_SIZE);
     REQUIRE(g);
     uint64_t rng = 3;
-    fill(g, 16 * PW_BLOCK_SIZE, &rng);
+    t_fill_random(g, 16 * PW_BLOCK_SIZE, &rng);
     write_file(p, g, 16 * PW_BLOCK_SIZE);
     refused(p, "garbage", "not a Phantom image", "no Phantom root signature");
     memcpy(g, "PHWORLD1", 8); /* the signature alone proves nothing */
@@ -816,11 +761,7 @@ static void already_open(void)
 int main(void)
 {
     torture = getenv("TORTURE") && atoi(getenv("TORTURE")) > 0;
-    for (const char *const *s = hal_tmem_strategies(); *s && nstrategies < 3; s++) {
-        char why[200];
-        if (hal_tmem_probe(*s, why, sizeof why) == 0)
-            strategies[nstrategies++] = *s;
-    }
+    nstrategies = t_usable_strategies(strategies, 3, false);
     REQUIRE(nstrategies > 0);
     snprintf(dir, sizeof dir, "/tmp/phantom-test-faults-%d", getpid());
     REQUIRE(mkdir(dir, 0755) == 0);

@@ -13,18 +13,10 @@ static void roundtrip(const char *strategy)
 {
     unlink(img);
     pw_options o;
-    pw_options_default(&o);
-    o.create = true;
-    o.strategy = strategy;
-    o.snapshot_interval_ms = 0;
-    o.space_size = 1ull << 30;
+    t_options(&o, strategy, true, 1ull << 30);
     pw_world *w;
-    pw_error err;
-    int rc = pw_open(img, &o, &w, &err);
-    if (rc) {
-        fprintf(stderr, "open: %s\n", err.msg);
+    if (t_open(img, &o, &w))
         REQUIRE(0);
-    }
     CHECK(pw_is_new(w));
     uint64_t *arr = pw_alloc(w, 1000 * sizeof(uint64_t));
     REQUIRE(arr);
@@ -40,7 +32,8 @@ static void roundtrip(const char *strategy)
     pw_close(w, false);
 
     o.create = false;
-    rc = pw_open(img, &o, &w, &err);
+    pw_error err;
+    int rc = pw_open(img, &o, &w, &err);
     if (rc)
         fprintf(stderr, "reopen: %s\n", err.msg);
     REQUIRE(rc == 0);
