@@ -118,6 +118,11 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
 void hal_tmem_close(hal_tmem *t);
 const char *hal_tmem_name(const hal_tmem *t);
 
+/* Optional, while writers run, just before stopping them for a freeze:
+ * write-protects the pages written so far, so that the freeze itself only
+ * has to protect pages first written after this call.  This keeps the
+ * pause short however large the dirty set is. */
+int hal_tmem_prepare(hal_tmem *t);
 /* With all writers stopped: the frozen set becomes the pages written since
  * the previous freeze; *pages receives them sorted ascending (owned by the
  * region, valid until hal_tmem_thaw).  Dirty tracking starts afresh. */

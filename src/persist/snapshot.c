@@ -113,7 +113,9 @@ static void record_pause(pw_world *w, uint64_t ns)
 
 int pw_snapshot_take(pw_world *w)
 {
-    /* 1. pause */
+    /* 1. pause.  Protecting the dirty set before the stop leaves the pause
+     * only the pages first written in between. */
+    int prc = hal_tmem_prepare(w->mem);
     uint64_t t0 = hal_now_mono_ns();
     pw_world_stop(w);
     const uint64_t *pages;
@@ -123,6 +125,8 @@ int pw_snapshot_take(pw_world *w)
     pw_world_resume(w);
     uint64_t t1 = hal_now_mono_ns();
     record_pause(w, t1 - t0);
+    if (!rc)
+        rc = prc;
     if (rc) {
         hal_tmem_thaw(w->mem, false);
         pw_log(w, PW_LOG_WARN, "%s: cannot freeze the space for a snapshot: %s", w->path,

@@ -164,6 +164,10 @@ static void tmem_free(hal_tmem *t)
     free_pages((void *)t->resident, t->bitmap_bytes);
     free_pages((void *)t->frozen, t->bitmap_bytes);
     free_pages((void *)t->saved, t->bitmap_bytes);
+    free_pages((void *)t->pending, t->bitmap_bytes);
+    free_pages((void *)t->pending_summary, t->bitmap_bytes / 64 + 8);
+    free_pages((void *)t->fresh, t->bitmap_bytes);
+    free_pages((void *)t->fresh_summary, t->bitmap_bytes / 64 + 8);
     free(t->frozen_list);
     free(t->cow_of);
     free_pages(t->cow_pool, (size_t)t->cow_slots * HAL_PAGE_SIZE);
@@ -211,6 +215,10 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     t->resident = zalloc_pages(t->bitmap_bytes);
     t->frozen = zalloc_pages(t->bitmap_bytes);
     t->saved = zalloc_pages(t->bitmap_bytes);
+    t->pending = zalloc_pages(t->bitmap_bytes);
+    t->pending_summary = zalloc_pages(t->bitmap_bytes / 64 + 8);
+    t->fresh = zalloc_pages(t->bitmap_bytes);
+    t->fresh_summary = zalloc_pages(t->bitmap_bytes / 64 + 8);
     uint64_t limit = cfg->cow_limit ? cfg->cow_limit : DEFAULT_COW_LIMIT;
     t->cow_slots = (uint32_t)(limit / HAL_PAGE_SIZE < 16 ? 16 : limit / HAL_PAGE_SIZE);
     t->cow_pool = zalloc_pages((size_t)t->cow_slots * HAL_PAGE_SIZE);
@@ -218,8 +226,8 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     for (size_t i = 0; i < TMEM_STRIPES; i++)
         atomic_flag_clear(&t->stripe[i]);
     atomic_flag_clear(&t->cow_lock);
-    if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->cow_pool ||
-        !t->cow_free) {
+    if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->pending ||
+        !t->pending_summary || !t->fresh || !t->fresh_summary || !t->cow_pool || !t->cow_free) {
         tmem_free(t);
         snprintf(why, whylen, "out of memory for page-state bitmaps");
         return -ENOMEM;
@@ -265,12 +273,12 @@ static int frozen_reserve(hal_tmem *t, size_t n)
     return 0;
 }
 
-int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
+/* Moves every dirty bit into bm (and its summary); returns pages moved.
+ * Safe while writers run: a bit set concurrently either moves now or stays
+ * for the next call, and its summary bit is set after it. */
+static uint64_t move_dirty(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_summary)
 {
-    int rc = frozen_reserve(t, (size_t)atomic_load(&t->ndirty));
-    if (rc)
-        return rc;
-    size_t n = 0;
+    uint64_t moved = 0;
     size_t swords = (t->words + 63) / 64;
     for (size_t s = 0; s < swords; s++) {
         uint64_t sum = atomic_exchange_explicit(&t->dirty_summary[s], 0, memory_order_acq_rel);
@@ -278,28 +286,113 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
             size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
             sum &= sum - 1;
             uint64_t bits = atomic_exchange_explicit(&t->dirty[w], 0, memory_order_acq_rel);
-            if (bits) {
-                atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
-                atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
+            if (!bits)
+                continue;
+            atomic_fetch_or_explicit(&bm[w], bits, memory_order_relaxed);
+            atomic_fetch_or_explicit(&bm_summary[w >> 6], 1ull << (w & 63), memory_order_relaxed);
+            moved += (uint64_t)__builtin_popcountll(bits);
+        }
+    }
+    atomic_fetch_sub(&t->ndirty, moved);
+    return moved;
+}
+
+static void lock_run(hal_tmem *t, uint64_t first, uint64_t n, bool lock)
+{
+    uint64_t k = n < TMEM_STRIPES ? n : TMEM_STRIPES;
+    /* Always in ascending stripe order: fault handlers hold one at most. */
+    for (uint64_t s = 0; s < TMEM_STRIPES; s++) {
+        uint64_t off = (s + TMEM_STRIPES - first % TMEM_STRIPES) % TMEM_STRIPES;
+        if (off >= k)
+            continue;
+        if (lock)
+            tmem_lock(t, s);
+        else
+            tmem_unlock(t, s);
+    }
+}
+
+/* Write-protects every run of pages set in bm.  running: writers may be
+ * faulting, so each run is protected under its pages' stripe locks (a write
+ * fault holds its page's lock from marking the page dirty until removing
+ * the protection, so it cannot undo this protection unseen). */
+static int protect_runs(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_summary,
+                        bool running)
+{
+    uint64_t first = 0, n = 0;
+    int rc = 0;
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s <= swords && !rc; s++) {
+        uint64_t sum = s < swords ? atomic_load(&bm_summary[s]) : 0;
+        do {
+            uint64_t bits = 0, w = 0;
+            if (sum) {
+                w = s * 64 + (uint64_t)__builtin_ctzll(sum);
+                sum &= sum - 1;
+                bits = atomic_load(&bm[w]);
             }
-            while (bits) {
-                t->frozen_list[n] = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
-                t->cow_of[n] = -1;
+            for (;;) {
+                uint64_t pg = bits ? w * 64 + (uint64_t)__builtin_ctzll(bits) : UINT64_MAX;
+                if (n && pg != first + n) { /* the run ends: protect it */
+                    if (running)
+                        lock_run(t, first, n, true);
+                    rc = t->ops->protect(t, first, n);
+                    if (running)
+                        lock_run(t, first, n, false);
+                    n = 0;
+                    if (rc)
+                        return rc;
+                }
+                if (!bits)
+                    break;
+                if (!n)
+                    first = pg;
                 n++;
                 bits &= bits - 1;
             }
+        } while (sum);
+    }
+    return rc;
+}
+
+int hal_tmem_prepare(hal_tmem *t)
+{
+    t->npending += move_dirty(t, t->pending, t->pending_summary);
+    return protect_runs(t, t->pending, t->pending_summary, true);
+}
+
+int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
+{
+    uint64_t nfresh = move_dirty(t, t->fresh, t->fresh_summary);
+    int rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
+    if (!rc)
+        rc = protect_runs(t, t->fresh, t->fresh_summary, false);
+    /* The frozen set: pending (protected by prepare) and fresh pages. */
+    size_t n = 0;
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s < swords; s++) {
+        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
+        while (sum) {
+            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+            sum &= sum - 1;
+            uint64_t bits = atomic_exchange(&t->pending[w], 0) | atomic_exchange(&t->fresh[w], 0);
+            if (rc) { /* could not freeze: the pages stay dirty */
+                atomic_fetch_or(&t->dirty[w], bits);
+                atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
+                atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
+                continue;
+            }
+            atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
+            atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
+            for (; bits; bits &= bits - 1) {
+                t->frozen_list[n] = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+                t->cow_of[n] = -1;
+                n++;
+            }
         }
     }
-    atomic_store(&t->ndirty, 0);
+    t->npending = 0;
     t->nfrozen = n;
-    /* One protection call per run of consecutive pages. */
-    for (size_t i = 0; i < n && !rc;) {
-        size_t j = i + 1;
-        while (j < n && t->frozen_list[j] == t->frozen_list[j - 1] + 1)
-            j++;
-        rc = t->ops->protect(t, t->frozen_list[i], j - i);
-        i = j;
-    }
     *pages = t->frozen_list;
     *npages = n;
     return rc;
@@ -357,7 +450,7 @@ void hal_tmem_evict(hal_tmem *t, uint64_t target)
             continue;
         tmem_lock(t, pg);
         if (tmem_test(t->resident, pg) && !tmem_test(t->dirty, pg) && !tmem_test(t->frozen, pg) &&
-            t->ops->drop(t, pg) == 0) {
+            !tmem_test(t->pending, pg) && t->ops->drop(t, pg) == 0) {
             tmem_clear(t->resident, pg);
             atomic_fetch_sub(&t->nresident, 1);
             atomic_fetch_add(&t->evictions, 1);

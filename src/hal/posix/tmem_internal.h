@@ -8,7 +8,9 @@
  *             page);
  *   frozen    a member of the frozen set (changed only by freeze and thaw);
  *   saved     the writer has read the frozen content (or it was copied),
- *             so later writes need no copy.
+ *             so later writes need no copy;
+ *   pending   written before the coming freeze and protected ahead of it
+ *             (hal_tmem_prepare); a later write makes the page dirty again.
  * A frozen page that is not saved is write-protected: the first write to it
  * faults, and tmem_note_write() copies it before the write proceeds.
  * Every transition of one page happens under that page's stripe lock; the
@@ -49,6 +51,13 @@ struct hal_tmem {
     _Atomic uint64_t *resident;
     _Atomic uint64_t *frozen;
     _Atomic uint64_t *saved;
+    /* Written before the freeze and already protected by hal_tmem_prepare
+     * (they join the frozen set at the freeze), and the pages first
+     * written after prepare, collected by the freeze: each with a summary
+     * bit per word, like dirty. */
+    _Atomic uint64_t *pending, *pending_summary;
+    _Atomic uint64_t *fresh, *fresh_summary;
+    uint64_t npending;
 
     uint64_t *frozen_list;        /* sorted; valid from freeze to thaw */
     size_t nfrozen, frozen_cap;
