@@ -151,8 +151,17 @@ void pw_world_stop(pw_world *w)
 {
     hal_mutex_lock(&w->sp_lock);
     atomic_store(&w->stop_flag, 1);
-    while (w->parked < w->attached)
-        hal_cond_wait(&w->sp_parked, &w->sp_lock);
+    uint64_t start = hal_now_mono_ns(), warn_after = 1000000000ull;
+    while (w->parked < w->attached) {
+        if (hal_cond_wait_until(&w->sp_parked, &w->sp_lock, start + warn_after))
+            continue;
+        /* A thread that never reaches a safepoint holds every snapshot. */
+        pw_log(w, PW_LOG_WARN,
+               "%s: snapshot waiting %.0f s for %d of %d attached threads to reach a safepoint "
+               "(call pw_safepoint, or pw_blocking_begin before blocking)",
+               w->path, (double)warn_after / 1e9, w->attached - w->parked, w->attached);
+        warn_after *= 4;
+    }
 }
 
 void pw_world_resume(pw_world *w)
