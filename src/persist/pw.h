@@ -90,11 +90,14 @@ void pw_free_pages(pw_world *w, void *p, size_t npages);
 void pw_thread_attach(pw_world *w);
 void pw_thread_detach(pw_world *w);
 void pw_safepoint_slow(pw_world *w);
+/* Every pw_world begins with this, so the safepoint check inlines. */
+struct pw_world_head {
+    atomic_int stop_flag; /* nonzero: a snapshot wants the mutators parked */
+};
 /* Cheap: one atomic load when no snapshot is pending. */
 static inline void pw_safepoint(pw_world *w)
 {
-    extern atomic_int *pw_stop_flag_(pw_world *w);
-    if (atomic_load_explicit(pw_stop_flag_(w), memory_order_acquire))
+    if (atomic_load_explicit(&((struct pw_world_head *)(void *)w)->stop_flag, memory_order_acquire))
         pw_safepoint_slow(w);
 }
 /* Brackets code that does not touch the space and may block (I/O, sleep):

@@ -149,6 +149,7 @@ bool pw_bit_get(const uint8_t *bm, uint64_t bit);
 typedef struct pw_header pw_header; /* page 0 of the space: heap.c */
 
 struct pw_world {
+    struct pw_world_head head;  /* first: pw_safepoint reads it inline */
     char path[256];
     pw_options opt;
     pw_store store;
@@ -165,8 +166,7 @@ struct pw_world {
     pw_rootslot prev_root;          /* the other slot's root, if retained */
     bool root_uncertain;            /* a root write failed: did it land? */
 
-    /* mutators */
-    atomic_int stop_flag;
+    /* mutators (the stop flag is in head) */
     hal_mutex sp_lock;
     hal_cond sp_resume, sp_parked;
     int attached, parked;

@@ -59,8 +59,6 @@ static void set_err(pw_error *err, int code, const char *fmt, ...)
     va_end(ap);
 }
 
-atomic_int *pw_stop_flag_(pw_world *w) { return &w->stop_flag; }
-
 /* ---- lazy loading --------------------------------------------------------------- */
 
 static int fill(void *ctx, uint64_t pg, void *dst)
@@ -95,7 +93,7 @@ static void fatal(void *ctx, const char *msg)
 void pw_thread_attach(pw_world *w)
 {
     hal_mutex_lock(&w->sp_lock);
-    while (atomic_load(&w->stop_flag))
+    while (atomic_load(&w->head.stop_flag))
         hal_cond_wait(&w->sp_resume, &w->sp_lock);
     w->attached++;
     hal_mutex_unlock(&w->sp_lock);
@@ -120,7 +118,7 @@ void pw_safepoint_slow(pw_world *w)
     hal_mutex_lock(&w->sp_lock);
     w->parked++;
     hal_cond_broadcast(&w->sp_parked);
-    while (atomic_load(&w->stop_flag))
+    while (atomic_load(&w->head.stop_flag))
         hal_cond_wait(&w->sp_resume, &w->sp_lock);
     w->parked--;
     hal_mutex_unlock(&w->sp_lock);
@@ -141,7 +139,7 @@ void pw_blocking_end(pw_world *w)
     if (tls_world != w || --tls_blocking)
         return;
     hal_mutex_lock(&w->sp_lock);
-    while (atomic_load(&w->stop_flag))
+    while (atomic_load(&w->head.stop_flag))
         hal_cond_wait(&w->sp_resume, &w->sp_lock);
     w->parked--;
     hal_mutex_unlock(&w->sp_lock);
@@ -150,7 +148,7 @@ void pw_blocking_end(pw_world *w)
 void pw_world_stop(pw_world *w)
 {
     hal_mutex_lock(&w->sp_lock);
-    atomic_store(&w->stop_flag, 1);
+    atomic_store(&w->head.stop_flag, 1);
     uint64_t start = hal_now_mono_ns(), warn_after = 1000000000ull;
     while (w->parked < w->attached) {
         if (hal_cond_wait_until(&w->sp_parked, &w->sp_lock, start + warn_after))
@@ -166,7 +164,7 @@ void pw_world_stop(pw_world *w)
 
 void pw_world_resume(pw_world *w)
 {
-    atomic_store(&w->stop_flag, 0);
+    atomic_store(&w->head.stop_flag, 0);
     hal_cond_broadcast(&w->sp_resume);
     hal_mutex_unlock(&w->sp_lock);
 }
