@@ -38,9 +38,10 @@ static int fill(void *ctx, uint64_t pg, void *dst)
     return 0;
 }
 
-static void fatal(void *ctx, const char *msg)
+static void fatal(void *ctx, int kind, const char *msg)
 {
     (void)ctx;
+    (void)kind;
     fprintf(stderr, "tmem_costs: fatal: %s\n", msg);
     exit(1);
 }

@@ -86,8 +86,10 @@ typedef struct hal_tmem hal_tmem;
  * strategy reports it through the fatal callback and stops the process. */
 typedef int (*hal_fill_fn)(void *ctx, uint64_t pgno, void *dst);
 /* Called once, with a message, when a fault cannot be served. Must not
- * return (the faulting access cannot proceed). */
-typedef void (*hal_fatal_fn)(void *ctx, const char *msg);
+ * return (the faulting access cannot proceed).  HAL_FATAL_FILL: fill()
+ * failed (the image); HAL_FATAL_HOST: the host refused (a limit, memory). */
+enum { HAL_FATAL_FILL = 1, HAL_FATAL_HOST = 2 };
+typedef void (*hal_fatal_fn)(void *ctx, int kind, const char *msg);
 
 typedef struct hal_tmem_config {
     void *base;            /* fixed address, page aligned */
@@ -154,6 +156,10 @@ typedef struct hal_blockdev_ops {
     /* grow to at least bytes; -ENOSPC if it cannot (a raw device) */
     int (*grow)(hal_blockdev *d, uint64_t bytes);
     void (*close)(hal_blockdev *d);
+    /* Optional (may be NULL): start writing a range to stable storage now,
+     * without waiting, so a later flush has less left to do.  A hint only:
+     * durability still comes from flush alone. */
+    void (*writeback)(hal_blockdev *d, uint64_t off, uint64_t len);
 } hal_blockdev_ops;
 struct hal_blockdev {
     const hal_blockdev_ops *ops;

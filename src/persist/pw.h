@@ -112,7 +112,10 @@ int pw_snapshot(pw_world *w, bool wait);
 /* Returns once everything the space held when pw_sync was called is durable
  * in the image.  Used to hold back output until it is safe. */
 int pw_sync(pw_world *w);
-void pw_set_interval(pw_world *w, uint32_t ms); /* 0: periodic off */
+/* 0: periodic off.  A snapshot that takes longer than a quarter of the
+ * interval spaces the next one four times its duration away (and says so
+ * once), so snapshots never monopolise the program. */
+void pw_set_interval(pw_world *w, uint32_t ms);
 
 typedef struct pw_stats {
     uint64_t generation;          /* newest durable snapshot */

@@ -30,7 +30,8 @@ typedef struct pw_store {
     _Atomic uint64_t dev_blocks; /* blocks the device holds now */
     /* pending sequential write run */
     uint8_t *run_buf;
-    uint64_t run_first, run_len, run_cap;
+    uint64_t run_first, run_len, run_cap; /* invariant: run_len < run_cap */
+    uint8_t *spare;                       /* one block, for moving a slot */
     uint64_t bytes_written;
     int io_error;                /* deferred error (allocation failure while
                                     recording a superseded block) */
@@ -43,6 +44,11 @@ int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf);
 int pw_store_read(pw_store *s, uint64_t block, void *buf);
 /* Queues a block write; consecutive blocks are merged into one request. */
 int pw_store_write(pw_store *s, uint64_t block, const void *buf);
+/* Zero-copy variant: fill the buffer pw_store_next_slot() returns, then
+ * queue it with pw_store_commit_slot(block), or simply do not (the slot is
+ * reused).  Valid until the next call that queues or drains. */
+uint8_t *pw_store_next_slot(pw_store *s);
+int pw_store_commit_slot(pw_store *s, uint64_t block);
 int pw_store_drain(pw_store *s);  /* issue queued writes */
 int pw_store_flush(pw_store *s);  /* drain, then make everything durable */
 int pw_store_ensure(pw_store *s, uint64_t blocks); /* grow the device */
@@ -179,6 +185,8 @@ struct pw_world {
     uint64_t requested, done_seq;   /* request sequence numbers */
     int last_result;
     uint32_t interval_ms;
+    bool interval_changed;          /* pw_set_interval since the last wait */
+    bool pacing_warned;             /* said once that snapshots are spaced out */
     uint64_t fail_streak;
     uint8_t *stage;                 /* one page, for reading frozen pages */
 

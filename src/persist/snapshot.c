@@ -41,9 +41,11 @@ static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block);
  * counts data blocks written. */
 static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta, uint64_t *written)
 {
-    hal_tmem_read_frozen(w->mem, pg, w->stage);
-    bool zero = all_zero(w->stage);
-    uint32_t crc = zero ? 0 : pw_block_crc(w->stage);
+    /* Read straight into the write batch: one copy per page. */
+    uint8_t *slot = pw_store_next_slot(&w->store);
+    hal_tmem_read_frozen(w->mem, pg, slot);
+    bool zero = all_zero(slot);
+    uint32_t crc = zero ? 0 : pw_block_crc(slot);
     pw_entry old, e = {0, 0, 0};
     hal_mutex_lock(&w->map_lock);
     int rc = pw_tree_get(&w->map, pg, &old);
@@ -61,7 +63,7 @@ static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta, ui
     }
     hal_mutex_unlock(&w->map_lock);
     if (!rc && e.block) {
-        rc = pw_store_write(&w->store, e.block, w->stage);
+        rc = pw_store_commit_slot(&w->store, e.block);
         (*written)++;
     }
     return rc;

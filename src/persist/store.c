@@ -26,7 +26,8 @@ int pw_store_init(pw_store *s, hal_blockdev *dev)
     s->name = dev->name;
     s->run_cap = RUN_MAX_BLOCKS;
     s->run_buf = hal_pages_alloc(RUN_MAX_BLOCKS * PW_BLOCK_SIZE);
-    if (!s->run_buf)
+    s->spare = hal_pages_alloc(PW_BLOCK_SIZE);
+    if (!s->run_buf || !s->spare)
         return -ENOMEM;
     uint64_t bytes;
     int rc = dev->ops->size(dev, &bytes);
@@ -39,7 +40,8 @@ int pw_store_init(pw_store *s, hal_blockdev *dev)
 void pw_store_fini(pw_store *s)
 {
     hal_pages_free(s->run_buf, RUN_MAX_BLOCKS * PW_BLOCK_SIZE);
-    s->run_buf = NULL;
+    hal_pages_free(s->spare, PW_BLOCK_SIZE);
+    s->run_buf = s->spare = NULL;
 }
 
 int pw_store_read(pw_store *s, uint64_t block, void *buf)
@@ -69,24 +71,40 @@ int pw_store_drain(pw_store *s)
         return 0;
     int rc = s->dev->ops->write(s->dev, s->run_buf, s->run_len * PW_BLOCK_SIZE,
                                 s->run_first * PW_BLOCK_SIZE);
-    if (rc == 0)
+    if (rc == 0) {
         s->bytes_written += s->run_len * PW_BLOCK_SIZE;
+        /* Let the device work while the next batch is prepared. */
+        if (s->dev->ops->writeback)
+            s->dev->ops->writeback(s->dev, s->run_first * PW_BLOCK_SIZE, s->run_len * PW_BLOCK_SIZE);
+    }
     s->run_len = 0;
+    return rc;
+}
+
+uint8_t *pw_store_next_slot(pw_store *s) { return s->run_buf + s->run_len * PW_BLOCK_SIZE; }
+
+int pw_store_commit_slot(pw_store *s, uint64_t block)
+{
+    int rc = 0;
+    if (s->run_len && block != s->run_first + s->run_len) {
+        /* Not contiguous: the slot's content moves to the start of a new
+         * run (rare: the allocator hands out blocks in order). */
+        memcpy(s->spare, pw_store_next_slot(s), PW_BLOCK_SIZE);
+        if ((rc = pw_store_drain(s)))
+            return rc;
+        memcpy(s->run_buf, s->spare, PW_BLOCK_SIZE);
+    }
+    if (!s->run_len)
+        s->run_first = block;
+    if (++s->run_len == s->run_cap)
+        rc = pw_store_drain(s);
     return rc;
 }
 
 int pw_store_write(pw_store *s, uint64_t block, const void *buf)
 {
-    if (s->run_len && (block != s->run_first + s->run_len || s->run_len == s->run_cap)) {
-        int rc = pw_store_drain(s);
-        if (rc)
-            return rc;
-    }
-    if (!s->run_len)
-        s->run_first = block;
-    memcpy(s->run_buf + s->run_len * PW_BLOCK_SIZE, buf, PW_BLOCK_SIZE);
-    s->run_len++;
-    return 0;
+    memcpy(pw_store_next_slot(s), buf, PW_BLOCK_SIZE);
+    return pw_store_commit_slot(s, block);
 }
 
 int pw_store_flush(pw_store *s)

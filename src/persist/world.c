@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define MAX_BACKOFF_MS 30000u
+#define PACING_FACTOR 4u
 
 /* The world this thread is attached to, and whether it is parked. */
 static _Thread_local pw_world *tls_world;
@@ -77,14 +78,20 @@ static int fill(void *ctx, uint64_t pg, void *dst)
     return pw_store_read_checked(&w->store, &e, dst);
 }
 
-static void fatal(void *ctx, const char *msg)
+static void fatal(void *ctx, int kind, const char *msg)
 {
     pw_world *w = ctx;
-    hal_console_printf(2,
-                       "phantom: fatal: %s: %s\n"
-                       "phantom: the image is damaged or unreadable; nothing more was written to it.\n"
-                       "phantom: run 'phantom fsck %s' to see what is wrong.\n",
-                       w->path, msg, w->path);
+    if (kind == HAL_FATAL_FILL)
+        hal_console_printf(2,
+                           "phantom: fatal: %s: %s\n"
+                           "phantom: the image is damaged or unreadable; nothing more was written "
+                           "to it.\nphantom: run 'phantom fsck %s' to see what is wrong.\n",
+                           w->path, msg, w->path);
+    else
+        hal_console_printf(2,
+                           "phantom: fatal: %s: %s\n"
+                           "phantom: the image is intact: it resumes from its last snapshot.\n",
+                           w->path, msg);
     hal_exit_now(3);
 }
 
@@ -200,6 +207,10 @@ static void snapshot_thread(void *arg)
     for (;;) {
         while (!w->stopping && w->requested == w->done_seq) {
             uint64_t now = hal_now_mono_ns();
+            if (w->interval_changed) { /* a new interval counts from now */
+                w->interval_changed = false;
+                next = now + (uint64_t)w->interval_ms * 1000000u;
+            }
             if (w->interval_ms && now >= next)
                 break;
             uint64_t wake = w->interval_ms ? next : now + 1000000000ull;
@@ -213,6 +224,7 @@ static void snapshot_thread(void *arg)
             break;
         uint64_t seq = w->requested;
         hal_mutex_unlock(&w->snap_lock);
+        uint64_t started = hal_now_mono_ns();
         int rc = pw_snapshot_take(w);
         if (!rc)
             budget(w);
@@ -234,7 +246,21 @@ static void snapshot_thread(void *arg)
             if (w->fail_streak)
                 pw_log(w, PW_LOG_WARN, "%s: snapshots work again", w->path);
             w->fail_streak = 0;
-            next = now + (uint64_t)w->interval_ms * 1000000u;
+            /* Each snapshot makes the program fault once on every page it
+             * writes next; snapshots that take most of the interval would
+             * run back to back and starve it.  Keep them at least
+             * PACING_FACTOR times their own duration apart. */
+            uint64_t gap = (uint64_t)w->interval_ms * 1000000u, took = now - started;
+            if (w->interval_ms && took * PACING_FACTOR > gap) {
+                gap = took * PACING_FACTOR;
+                if (!w->pacing_warned)
+                    pw_log(w, PW_LOG_WARN,
+                           "%s: a snapshot took %.0f ms; spacing snapshots %.0f ms apart instead "
+                           "of every %u ms",
+                           w->path, (double)took / 1e6, (double)gap / 1e6, w->interval_ms);
+                w->pacing_warned = true;
+            }
+            next = now + gap;
         }
         hal_cond_broadcast(&w->snap_done);
     }
@@ -264,6 +290,7 @@ void pw_set_interval(pw_world *w, uint32_t ms)
 {
     hal_mutex_lock(&w->snap_lock);
     w->interval_ms = ms && ms < PW_MIN_INTERVAL_MS ? PW_MIN_INTERVAL_MS : ms;
+    w->interval_changed = true;
     hal_cond_signal(&w->snap_wake);
     hal_mutex_unlock(&w->snap_lock);
 }

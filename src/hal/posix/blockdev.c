@@ -91,6 +91,13 @@ static int fd_grow(hal_blockdev *d, uint64_t bytes)
     return -rc;
 }
 
+static void fd_writeback(hal_blockdev *d, uint64_t off, uint64_t len)
+{
+    file_dev *f = (file_dev *)d;
+    /* Errors are ignored: flush() reports whatever went wrong. */
+    (void)sync_file_range(f->fd, (off_t)off, (off_t)len, SYNC_FILE_RANGE_WRITE);
+}
+
 static void fd_close(hal_blockdev *d)
 {
     file_dev *f = (file_dev *)d;
@@ -98,7 +105,8 @@ static void fd_close(hal_blockdev *d)
     free(f);
 }
 
-static const hal_blockdev_ops file_ops = {fd_read, fd_write, fd_flush, fd_size, fd_grow, fd_close};
+static const hal_blockdev_ops file_ops = {fd_read, fd_write, fd_flush, fd_size, fd_grow, fd_close,
+                                          fd_writeback};
 
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
 {

@@ -55,10 +55,19 @@ static int mp_probe(char *why, size_t whylen)
 
 static void fatal_errno(hal_tmem *t, const char *what, uint64_t pg)
 {
-    char msg[160];
-    snprintf(msg, sizeof msg, "%s of page %llu failed: %s", what, (unsigned long long)pg,
-             strerror(errno));
-    t->cfg.fatal(t->cfg.ctx, msg);
+    char msg[320];
+    if (errno == ENOMEM)
+        /* Each page whose protection differs from its neighbours' is a
+         * separate kernel mapping; very scattered writes reach the limit. */
+        snprintf(msg, sizeof msg,
+                 "%s of page %llu failed: the host's limit on memory mappings "
+                 "(vm.max_map_count) was reached by scattered writes; use the uffd strategy "
+                 "or raise vm.max_map_count",
+                 what, (unsigned long long)pg);
+    else
+        snprintf(msg, sizeof msg, "%s of page %llu failed: %s", what, (unsigned long long)pg,
+                 strerror(errno));
+    t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
 }
 
 static void on_segv(int sig, siginfo_t *si, void *uc)
@@ -79,7 +88,7 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
                 char msg[160];
                 snprintf(msg, sizeof msg, "cannot load page %llu of the persistent space: %s",
                          (unsigned long long)pg, hal_strerror(rc));
-                t->cfg.fatal(t->cfg.ctx, msg);
+                t->cfg.fatal(t->cfg.ctx, HAL_FATAL_FILL, msg);
             }
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ))
                 fatal_errno(t, "mprotect", pg);

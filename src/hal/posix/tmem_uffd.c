@@ -92,7 +92,7 @@ static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
         char msg[160];
         snprintf(msg, sizeof msg, "cannot load page %llu of the persistent space: %s",
                  (unsigned long long)pg, hal_strerror(rc));
-        t->cfg.fatal(t->cfg.ctx, msg);
+        t->cfg.fatal(t->cfg.ctx, HAL_FATAL_FILL, msg);
     }
     struct uffdio_copy c = {
         .dst = addr,
@@ -107,7 +107,7 @@ static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
             char msg[160];
             snprintf(msg, sizeof msg, "UFFDIO_COPY of page %llu failed: %s",
                      (unsigned long long)pg, strerror(errno));
-            t->cfg.fatal(t->cfg.ctx, msg);
+            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
         }
         c.copy = 0;
     }
@@ -128,7 +128,7 @@ static void serve_wp(hal_tmem *t, uffd_state *u, uint64_t addr)
         char msg[160];
         snprintf(msg, sizeof msg, "cannot unprotect page %llu: %s", (unsigned long long)pg,
                  hal_strerror(rc));
-        t->cfg.fatal(t->cfg.ctx, msg);
+        t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
     }
 }
 
@@ -142,7 +142,7 @@ static void handler_main(void *arg)
         if (poll(p, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            t->cfg.fatal(t->cfg.ctx, "poll on userfaultfd failed");
+            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, "poll on userfaultfd failed");
         }
         if (p[1].revents)
             return;
@@ -150,7 +150,7 @@ static void handler_main(void *arg)
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 continue;
-            t->cfg.fatal(t->cfg.ctx, "read from userfaultfd failed");
+            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, "read from userfaultfd failed");
         }
         for (size_t i = 0; i < (size_t)n / sizeof msgs[0]; i++) {
             if (msgs[i].event != UFFD_EVENT_PAGEFAULT)
