@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include "../src/persist/pw.h"
 
 static inline uint64_t bu_now_ns(void)
 {
@@ -70,6 +73,26 @@ static inline void bu_die(const char *what)
 {
     fprintf(stderr, "bench: %s\n", what);
     exit(1);
+}
+
+/* A new world for a benchmark: its image replaced, room for twice the
+ * working set, snapshots only on request.  Exits on failure. */
+static inline pw_world *bu_open_world(const char *strategy, const char *img, uint64_t working_mib)
+{
+    unlink(img);
+    pw_options o;
+    pw_options_default(&o);
+    o.create = true;
+    o.strategy = strategy;
+    o.snapshot_interval_ms = 0;
+    o.space_size = working_mib * 2 * (1ull << 20) + (64ull << 20);
+    pw_world *w;
+    pw_error err;
+    if (pw_open(img, &o, &w, &err)) {
+        fprintf(stderr, "bench: open: %s\n", err.msg);
+        exit(1);
+    }
+    return w;
 }
 
 #endif

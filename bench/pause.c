@@ -240,19 +240,7 @@ int main(int argc, char **argv)
     mib = (unsigned)atoi(argv[2]);
     const char *img = argv[3];
     size_t n1 = (size_t)atoi(argv[4]), n10 = (size_t)atoi(argv[5]), nrun = (size_t)atoi(argv[6]);
-    unlink(img);
-
-    pw_options o;
-    pw_options_default(&o);
-    o.create = true;
-    o.strategy = strategy;
-    o.snapshot_interval_ms = 0;
-    o.space_size = (uint64_t)mib * MiB * 2 + 64 * MiB;
-    pw_error err;
-    if (pw_open(img, &o, &w, &err)) {
-        fprintf(stderr, "bench: open: %s\n", err.msg);
-        return 1;
-    }
+    w = bu_open_world(strategy, img, mib);
     npages = (uint64_t)mib * MiB / 4096;
     space = pw_alloc_pages(w, npages);
     perm = malloc(npages * sizeof *perm);

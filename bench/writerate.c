@@ -35,19 +35,7 @@ int main(int argc, char **argv)
     int n = atoi(argv[4]);
     if (n > 32)
         n = 32;
-    unlink(img);
-    pw_options o;
-    pw_options_default(&o);
-    o.create = true;
-    o.strategy = strategy;
-    o.snapshot_interval_ms = 0;
-    o.space_size = (uint64_t)mib * MiB * 2 + 64 * MiB;
-    pw_world *w;
-    pw_error err;
-    if (pw_open(img, &o, &w, &err)) {
-        fprintf(stderr, "bench: open: %s\n", err.msg);
-        return 1;
-    }
+    pw_world *w = bu_open_world(strategy, img, mib);
     uint64_t npages = (uint64_t)mib * MiB / 4096;
     uint8_t *p = pw_alloc_pages(w, npages);
     if (!p)

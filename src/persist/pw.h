@@ -114,7 +114,8 @@ int pw_snapshot(pw_world *w, bool wait);
 int pw_sync(pw_world *w);
 /* 0: periodic off.  A snapshot that takes longer than a quarter of the
  * interval spaces the next one four times its duration away (and says so
- * once), so snapshots never monopolise the program. */
+ * once), so snapshots do not run back to back.  Each snapshot still costs
+ * the program one write fault per page it writes afterwards (BENCHMARKS.md). */
 void pw_set_interval(pw_world *w, uint32_t ms);
 
 typedef struct pw_stats {
