@@ -217,7 +217,11 @@ static void snapshot_thread(void *arg)
             if (w->opt.memory_budget && wake > now + 20000000u)
                 wake = now + 20000000u; /* check the budget every 20 ms */
             hal_cond_wait_until(&w->snap_wake, &w->snap_lock, wake);
-            if (w->opt.memory_budget && budget_needs_snapshot(w))
+            /* The budget may force a snapshot early, but not past the
+             * backoff after a failure (a full disk is not retried every
+             * 20 ms). */
+            if (w->opt.memory_budget && (!w->fail_streak || hal_now_mono_ns() >= next) &&
+                budget_needs_snapshot(w))
                 break;
         }
         if (w->stopping)
