@@ -182,6 +182,7 @@ void hal_console_write(int stream, const char *buf, size_t len); /* 1 out, 2 err
 void hal_console_printf(int stream, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void hal_console_vprintf(int stream, const char *fmt, va_list ap);
+bool hal_console_is_tty(int stream);
 
 /* ---- process ------------------------------------------------------------- */
 

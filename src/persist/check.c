@@ -29,6 +29,7 @@ typedef struct fsck {
     uint8_t *verified;            /* bit per block: content checked ... */
     uint32_t *verified_crc;       /* ... and found to have this crc32c */
     int reported;                 /* lines of detail so far */
+    uint64_t started_ns, progress_ns; /* for progress lines */
     /* per snapshot being walked */
     const pw_rootslot *root;
     uint8_t *live;                /* bit per block referenced */
@@ -94,7 +95,15 @@ static bool claim(fsck *f, uint64_t b, const char *what)
  * content was already verified with the same checksum. */
 static bool verify(fsck *f, const pw_entry *e, const char *what, bool skip_known)
 {
-    f->r->blocks_checked++;
+    if (++f->r->blocks_checked % 4096 == 0) {
+        uint64_t now = hal_now_mono_ns();
+        if (now - f->progress_ns >= 1000000000ull) {
+            f->progress_ns = now;
+            say(f, "progress: %llu blocks checked of about %llu (%.0f s)",
+                (unsigned long long)f->r->blocks_checked, (unsigned long long)f->nblocks,
+                (double)(now - f->started_ns) / 1e9);
+        }
+    }
     if (skip_known && bget(f->verified, e->block) && f->verified_crc[e->block] == e->crc)
         return true;
     int rc = pw_store_read(&f->store, e->block, f->buf);
@@ -393,6 +402,7 @@ int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *res,
     f->r = res;
     f->report = report;
     f->ctx = ctx;
+    f->started_ns = f->progress_ns = hal_now_mono_ns();
     int rc = open_ro(path, dev, &f->store, err);
     if (rc) {
         free(f);

@@ -171,8 +171,10 @@ typedef struct pw_fsck_result {
 } pw_fsck_result;
 
 /* Checks every checksum of both retained snapshots, the page maps and the
- * free-space accounting, reporting each problem through report().  Returns
- * 0 when clean, 1 when problems were found, negative when unreadable. */
+ * free-space accounting, reporting each problem through report().  A check
+ * that runs longer than a second also reports, about once a second, a line
+ * starting with "progress: ".  Returns 0 when clean, 1 when problems were
+ * found, negative when unreadable. */
 int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *r,
             void (*report)(void *ctx, const char *line), void *ctx, pw_error *err);
 

@@ -18,13 +18,31 @@ void help_fsck(void)
                        "\n"
                        "  -q   print only problems and the summary line\n"
                        "\n"
+                       "A check that takes more than a second reports its progress on standard\n"
+                       "error, in place when that is a terminal.\n"
+                       "\n"
                        "Exit status: 0 clean, 1 problems found, 2 the image cannot be read at all\n"
                        "or bad usage.\n");
 }
 
+static bool progress_shown; /* a progress line waits to be cleared */
+
 static void print_line(void *ctx, const char *line)
 {
     bool quiet = *(bool *)ctx;
+    if (!strncmp(line, "progress: ", 10)) { /* to stderr, in place on a terminal */
+        if (hal_console_is_tty(2)) {
+            hal_console_printf(2, "\r%s ", line);
+            progress_shown = true;
+        } else if (!quiet) {
+            hal_console_printf(2, "%s\n", line);
+        }
+        return;
+    }
+    if (progress_shown) {
+        hal_console_printf(2, "\r\033[K");
+        progress_shown = false;
+    }
     if (quiet && strncmp(line, "  ", 2) && !strstr(line, "DAMAGED") && !strstr(line, "clean"))
         return;
     hal_console_printf(1, "%s\n", line);

@@ -81,6 +81,8 @@ void hal_console_printf(int stream, const char *fmt, ...)
     va_end(ap);
 }
 
+bool hal_console_is_tty(int stream) { return isatty(stream == 2 ? STDERR_FILENO : STDOUT_FILENO); }
+
 uint64_t hal_random_u64(void)
 {
     uint64_t v = 0;
