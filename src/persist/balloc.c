@@ -246,7 +246,7 @@ int pw_balloc_alloc(pw_balloc *a, uint64_t *block)
 void pw_balloc_supersede(pw_balloc *a, uint64_t block)
 {
     if (pw_u64vec_push(&a->sup, block))
-        a->store->io_error = -ENOMEM; /* reported by pw_balloc_seal */
+        a->sup_error = -ENOMEM;
 }
 
 static int cmp_u64(const void *x, const void *y)
@@ -294,6 +294,8 @@ static int load_prev(pw_balloc *a)
 static int alloc_cb(void *ctx, uint64_t *block) { return pw_balloc_alloc(ctx, block); }
 static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block); }
 
+int pw_balloc_assign(pw_balloc *a, pw_tree *t) { return pw_tree_assign(t, alloc_cb, sup_cb, a); }
+
 int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r)
 {
     int rc = load_prev(a);
@@ -322,7 +324,7 @@ int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r)
                 return rc;
             changed = true;
         }
-        int n = pw_tree_assign(&a->index, alloc_cb, sup_cb, a);
+        int n = pw_balloc_assign(a, &a->index);
         if (n < 0)
             return n;
         changed |= n > 0;
@@ -334,8 +336,8 @@ int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r)
             changed = true;
         }
     }
-    if (a->store->io_error)
-        return a->store->io_error;
+    if (a->sup_error)
+        return a->sup_error;
 
     /* Contents are final: checksum and queue the writes. */
     for (uint64_t i = 0; i < a->nbm; i++) {
@@ -419,5 +421,5 @@ void pw_balloc_rollback(pw_balloc *a)
     a->used = a->used_committed;
     a->image_blocks = a->image_blocks_committed;
     a->nbm = bm_count(a->image_blocks);
-    a->store->io_error = 0;
+    a->sup_error = 0;
 }

@@ -33,8 +33,6 @@ typedef struct pw_store {
     uint64_t run_first, run_len, run_cap; /* invariant: run_len < run_cap */
     uint8_t *spare;                       /* one block, for moving a slot */
     uint64_t bytes_written;
-    int io_error;                /* deferred error (allocation failure while
-                                    recording a superseded block) */
 } pw_store;
 
 int pw_store_init(pw_store *s, hal_blockdev *dev);
@@ -78,7 +76,6 @@ typedef struct pw_tree {
     tnode *root;
     pw_entry root_entry;        /* committed */
     int levels, committed_levels;
-    uint64_t nodes_loaded;
 } pw_tree;
 
 typedef int (*pw_alloc_fn)(void *ctx, uint64_t *block);
@@ -136,12 +133,16 @@ typedef struct pw_balloc {
     /* Superseded by the snapshot being written, and where that list goes. */
     pw_u64vec sup;
     pw_u64vec chain;
+    int sup_error;              /* recording a superseded block failed
+                                   (reported by pw_balloc_seal) */
 } pw_balloc;
 
 int pw_balloc_init(pw_balloc *a, pw_store *s, const pw_rootslot *r);
 void pw_balloc_fini(pw_balloc *a);
 int pw_balloc_alloc(pw_balloc *a, uint64_t *block);
 void pw_balloc_supersede(pw_balloc *a, uint64_t block);
+/* pw_tree_assign with blocks from this allocator. */
+int pw_balloc_assign(pw_balloc *a, pw_tree *t);
 /* Finishes a commit's allocation: releases the previous snapshot's
  * superseded blocks, assigns blocks to the bitmap and superseded list until
  * nothing changes, then writes them.  Fills the root's allocation fields. */

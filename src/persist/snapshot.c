@@ -34,8 +34,6 @@ static bool all_zero(const uint8_t *p)
     return true;
 }
 
-static int alloc_cb(void *ctx, uint64_t *block) { return pw_balloc_alloc(ctx, block); }
-static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block); }
 
 /* Step 2 for one page.  *delta gets the change in pages present, *written
  * counts data blocks written. */
@@ -154,7 +152,7 @@ int pw_snapshot_take(pw_world *w)
     /* 3. metadata */
     if (!rc) {
         hal_mutex_lock(&w->map_lock);
-        int a = pw_tree_assign(&w->map, alloc_cb, sup_cb, &w->balloc);
+        int a = pw_balloc_assign(&w->balloc, &w->map);
         rc = a < 0 ? a : 0;
         if (!rc)
             rc = pw_tree_seal(&w->map, g32, &r.map_root);

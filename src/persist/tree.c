@@ -79,7 +79,6 @@ static int node_load(pw_tree *t, const pw_entry *e, unsigned level, tnode **out)
             return rc;
         }
         n->old_block = e->block;
-        t->nodes_loaded++;
     }
     *out = n;
     return 0;
