@@ -207,4 +207,18 @@ static inline int t_open(const char *path, const pw_options *o, pw_world **w)
     return rc;
 }
 
+/* The workload's table behind the root pointer, or a new zeroed one of
+ * `bytes` whose first word is `magic` (every test table starts so). */
+static inline void *t_root_table(pw_world *w, size_t bytes, uint64_t magic)
+{
+    uint64_t *t = pw_root(w);
+    if (!t) {
+        t = pw_alloc(w, bytes);
+        REQUIRE(t);
+        t[0] = magic;
+        pw_set_root(w, t);
+    }
+    return t;
+}
+
 #endif

@@ -88,13 +88,7 @@ static uint64_t content_hash(pw_world *w)
 
 static void step(pw_world *w, uint64_t *rng)
 {
-    table *t = pw_root(w);
-    if (!t) {
-        t = pw_alloc(w, sizeof *t);
-        REQUIRE(t);
-        t->magic = TMAGIC;
-        pw_set_root(w, t);
-    }
+    table *t = t_root_table(w, sizeof *t, TMAGIC);
     if (t->nobj < MAXOBJ) {
         uint64_t np = 1 + t_rand(rng) % 5;
         uint8_t *p = pw_alloc_pages(w, np);

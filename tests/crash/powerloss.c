@@ -127,13 +127,7 @@ static uint64_t walk_hash(pw_world *w, int *bad)
  * from a recovered image). */
 static void step(pw_world *w, uint64_t *rng)
 {
-    table *t = pw_root(w);
-    if (!t) {
-        t = pw_alloc(w, sizeof *t);
-        REQUIRE(t);
-        t->magic = TMAGIC;
-        pw_set_root(w, t);
-    }
+    table *t = t_root_table(w, sizeof *t, TMAGIC);
     t->step++;
     /* new object: mostly a few pages (some left as holes), rarely a big
      * sparse one that reaches into another page-map leaf */

@@ -95,13 +95,7 @@ static uint64_t content_hash(pw_world *w, int *bad)
  * ones, sometimes a free. */
 static void step(pw_world *w, uint64_t *rng, bool big)
 {
-    table *t = pw_root(w);
-    if (!t) {
-        t = pw_alloc(w, sizeof *t);
-        REQUIRE(t);
-        t->magic = TMAGIC;
-        pw_set_root(w, t);
-    }
+    table *t = t_root_table(w, sizeof *t, TMAGIC);
     if (t->nobj == MAXOBJ || (t->nobj > 4 && t_rand(rng) % 3 == 0)) {
         uint64_t i = t_rand(rng) % t->nobj;
         pw_free_pages(w, (void *)(uintptr_t)t->o[i].addr, t->o[i].npages);
@@ -661,18 +655,11 @@ static void bad_images(void)
     free(v2);
     free(v);
     unlink(valid);
-    snprintf(p, sizeof p, "%s/missing.img", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/empty.img", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/short.img", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/truncated.img", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/garbage.img", dir);
-    unlink(p);
-    snprintf(p, sizeof p, "%s/foreign.img", dir);
-    unlink(p);
+    static const char *const made[] = {"missing", "empty", "short", "truncated", "garbage", "foreign"};
+    for (size_t k = 0; k < sizeof made / sizeof made[0]; k++) {
+        snprintf(p, sizeof p, "%s/%s.img", dir, made[k]);
+        unlink(p);
+    }
 }
 
 /* ---- already open ------------------------------------------------------------- */
