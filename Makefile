@@ -14,9 +14,10 @@ SANFLAGS ?=
 CFLAGS  := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-format-truncation \
            $(OPT) $(SANFLAGS) -MMD -MP
 LDFLAGS := $(SANFLAGS)
-LDLIBS  := -lpthread
+LDLIBS  := -lpthread -lm
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c)
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) \
+            $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c tests/crash/*.c))
@@ -25,6 +26,17 @@ BENCHES  := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 TOOL_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TOOL_SRC))
 LIB      := $(BUILD)/libphantom.a
+
+# Fuzz targets (tests/fuzz/fuzz_*.c) are built with clang's libFuzzer; they
+# use only the parts that read untrusted input: class files, the assembler,
+# the compiler's front end.
+FUZZ_CC    ?= clang
+FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_DEPS  := src/vm/classfile.c src/vm/verify.c src/vm/opcodes.c src/vm/asm.c src/vm/disasm.c \
+              $(wildcard src/compiler/*.c)
+FUZZERS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_FLAGS := -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+              -DPHANTOM_LIBFUZZER -Isrc
 
 all: $(BUILD)/phantom $(EXAMPLES) $(TESTS) $(BENCHES)
 
@@ -51,15 +63,26 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(FUZZ_DEPS) -o $@ -lm
+
+fuzzers: $(FUZZERS)
+
+# A long fuzzing session: FUZZ_SECONDS per target (default 300).
+fuzz: fuzzers
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} tests/fuzz/run.sh $(BUILD)/fuzz
+
 # The newcomer's first command: build, then run the example world.  Run it
 # again (or kill it and run it again) and it continues where it was.
 run: all
 	$(BUILD)/examples/counter phantom-example.img
 
 test: all
-	@$(MAKE) --no-print-directory asan-build
+	@$(MAKE) --no-print-directory asan-build fuzzers
 	BUILD=$(BUILD) tests/run-all.sh
 	BUILD=$(BUILD)/asan tests/run-all.sh --sanitized
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz
 
 asan-build:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer" \
@@ -74,5 +97,5 @@ bench: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test asan-build torture bench clean
+.PHONY: all run test asan-build torture bench clean fuzzers fuzz
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

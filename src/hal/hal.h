@@ -183,6 +183,22 @@ void hal_console_printf(int stream, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void hal_console_vprintf(int stream, const char *fmt, va_list ap);
 bool hal_console_is_tty(int stream);
+/* Reads one line from standard input into buf (NUL-terminated, newline
+ * kept if it fit).  Returns its length, 0 at end of input, -errno on error. */
+long hal_console_read_line(char *buf, size_t cap);
+
+/* ---- whole files (programs, class files) ------------------------------------ */
+
+/* Reads a whole regular file into a malloc'd buffer (NUL-terminated for
+ * convenience, not counted in *len).  -EFBIG if larger than max bytes,
+ * -EISDIR for a directory, else -errno. */
+int hal_file_read_all(const char *path, size_t max, uint8_t **out, size_t *len);
+/* Writes a whole file atomically (temporary file, flush, rename). */
+int hal_file_write_all(const char *path, const void *buf, size_t len);
+/* Calls fn for every entry of a directory (not . and ..), sorted by name.
+ * is_dir tells subdirectories. */
+int hal_dir_list(const char *path, void (*fn)(void *ctx, const char *name, bool is_dir), void *ctx);
+bool hal_is_dir(const char *path);
 
 /* ---- process ------------------------------------------------------------- */
 

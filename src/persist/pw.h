@@ -133,6 +133,8 @@ typedef struct pw_stats {
     uint64_t pause_max_ns;
     uint64_t pause_p50_ns;        /* over the last PW_PAUSE_WINDOW pauses */
     uint64_t pause_p99_ns;
+    uint64_t stop_p50_ns;         /* within the pause: until every mutator */
+    uint64_t stop_p99_ns;         /* had reached a safepoint */
     uint64_t write_last_ns;       /* freeze to durable, last snapshot */
     uint64_t image_blocks;
     uint64_t blocks_used;

@@ -195,7 +195,7 @@ struct pw_world {
 
     /* statistics (under snap_lock) */
     pw_stats st;
-    uint64_t *pauses;               /* ring of PW_PAUSE_WINDOW */
+    uint64_t *pauses;               /* rings of PW_PAUSE_WINDOW pauses, then stops */
 };
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -100,10 +100,13 @@ static int settle_root(pw_world *w)
     return rc;
 }
 
-static void record_pause(pw_world *w, uint64_t ns)
+/* The pause, and within it the stop: the time until every mutator had
+ * reached a safepoint.  w->pauses holds both rings, stops second. */
+static void record_pause(pw_world *w, uint64_t ns, uint64_t stop_ns)
 {
     hal_mutex_lock(&w->snap_lock);
     w->pauses[w->st.pause_count % PW_PAUSE_WINDOW] = ns;
+    w->pauses[PW_PAUSE_WINDOW + w->st.pause_count % PW_PAUSE_WINDOW] = stop_ns;
     w->st.pause_count++;
     w->st.pause_last_ns = ns;
     if (ns > w->st.pause_max_ns)
@@ -118,13 +121,14 @@ int pw_snapshot_take(pw_world *w)
     int prc = hal_tmem_prepare(w->mem);
     uint64_t t0 = hal_now_mono_ns();
     pw_world_stop(w);
+    uint64_t t_stopped = hal_now_mono_ns();
     const uint64_t *pages;
     size_t n;
     int rc = hal_tmem_freeze(w->mem, &pages, &n);
     uint64_t wall = hal_now_wall_ns();
     pw_world_resume(w);
     uint64_t t1 = hal_now_mono_ns();
-    record_pause(w, t1 - t0);
+    record_pause(w, t1 - t0, t_stopped - t0);
     if (!rc)
         rc = prc;
     if (rc) {

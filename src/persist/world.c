@@ -307,19 +307,28 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Sorts v (n > 0) and returns its median and 99th percentile. */
+static void percentiles(uint64_t *v, size_t n, uint64_t *p50, uint64_t *p99)
+{
+    qsort(v, n, sizeof *v, cmp_u64);
+    *p50 = v[n / 2];
+    *p99 = v[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1];
+}
+
 void pw_stats_get(pw_world *w, pw_stats *s)
 {
     hal_mutex_lock(&w->snap_lock);
     *s = w->st;
     size_t n = s->pause_count < PW_PAUSE_WINDOW ? s->pause_count : PW_PAUSE_WINDOW;
-    uint64_t *tmp = n ? malloc(n * sizeof *tmp) : NULL;
-    if (tmp)
+    uint64_t *tmp = n ? malloc(2 * n * sizeof *tmp) : NULL;
+    if (tmp) {
         memcpy(tmp, w->pauses, n * sizeof *tmp);
+        memcpy(tmp + n, w->pauses + PW_PAUSE_WINDOW, n * sizeof *tmp);
+    }
     hal_mutex_unlock(&w->snap_lock);
     if (tmp) {
-        qsort(tmp, n, sizeof *tmp, cmp_u64);
-        s->pause_p50_ns = tmp[n / 2];
-        s->pause_p99_ns = tmp[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1];
+        percentiles(tmp, n, &s->pause_p50_ns, &s->pause_p99_ns);
+        percentiles(tmp + n, n, &s->stop_p50_ns, &s->stop_p99_ns);
         free(tmp);
     }
     hal_mutex_lock(&w->map_lock);
@@ -541,7 +550,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     hal_cond_init(&w->sp_parked);
     hal_cond_init(&w->snap_wake);
     hal_cond_init(&w->snap_done);
-    w->pauses = calloc(PW_PAUSE_WINDOW, sizeof *w->pauses);
+    w->pauses = calloc(2 * PW_PAUSE_WINDOW, sizeof *w->pauses);
     w->stage = hal_pages_alloc(PW_BLOCK_SIZE);
     if (!w->pauses || !w->stage) {
         world_free(w);

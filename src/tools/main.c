@@ -7,6 +7,8 @@
 #include <string.h>
 
 static const tool_cmd commands[] = {
+    {"run", "install a program into the world and run it", cmd_run, help_run},
+    {"boot", "resume the world: every thread continues where it was", cmd_boot, help_boot},
     {"fsck", "check an image: every checksum, the page maps, free space", cmd_fsck, help_fsck},
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
 };
@@ -34,10 +36,9 @@ static void usage(int stream)
     hal_console_printf(stream,
                        "  help   show this text, or `phantom help COMMAND`\n"
                        "\n"
-                       "`phantom COMMAND --help` describes each command.  The virtual machine,\n"
-                       "compiler and shell (`phantom run`, `phantom boot`, plain `phantom`) are not\n"
-                       "built yet; examples/counter.c shows the persistence engine at work\n"
-                       "(`make run`).\n");
+                       "`phantom COMMAND --help` describes each command.  The Phantom language\n"
+                       "compiler and the interactive shell are not built yet: programs are run from\n"
+                       "class files and assembly sources (docs/BYTECODE.md).\n");
 }
 
 int main(int argc, char **argv)

@@ -21,6 +21,10 @@ int cmd_fsck(int argc, char **argv);
 void help_fsck(void);
 int cmd_info(int argc, char **argv);
 void help_info(void);
+int cmd_run(int argc, char **argv);
+void help_run(void);
+int cmd_boot(int argc, char **argv);
+void help_boot(void);
 
 /* True if argv holds -h or --help. */
 bool tool_wants_help(int argc, char **argv);

@@ -1,0 +1,172 @@
+/*
+ * cmd_run.c - `phantom run` (install a program into a world and run it)
+ * and `phantom boot` (resume a world: every thread continues).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../hal/hal.h"
+#include "../vm/pvm.h"
+#include "program.h"
+#include "tools.h"
+
+#define DEFAULT_IMAGE "phantom.img"
+
+void help_run(void)
+{
+    hal_console_printf(1,
+        "usage: phantom run [--image PATH] [--snapshot-interval MS] [-v] PROGRAM...\n"
+        "\n"
+        "Installs a program into the world and runs it in a new thread until no\n"
+        "non-daemon thread is left.  The world (default ./" DEFAULT_IMAGE ", created if\n"
+        "missing) keeps everything: kill the process at any moment and `phantom boot`\n"
+        "continues from the last snapshot, threads included.\n"
+        "\n"
+        "PROGRAM is one or more class files (.phc), assembly sources (.pasm) or\n"
+        "directories of them.  The entry point is the first class, in command-line\n"
+        "order, with static main(), main(args), an instance main(), or the original\n"
+        "run(boot) / run().\n"
+        "\n"
+        "  --image PATH             the world's image file\n"
+        "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        "  -v                       say which world and snapshot; -v -v says more\n"
+        "\n"
+        "Program output goes to standard output, Phantom's own messages to standard\n"
+        "error.  Exit status: 0 normal end, 1 uncaught exception, 2 bad usage or input.\n");
+}
+
+void help_boot(void)
+{
+    hal_console_printf(1,
+        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [-v]\n"
+        "\n"
+        "Resumes the world from its last snapshot: every thread continues where it\n"
+        "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
+        "left.  A missing or unusable image is an error, never a new world.\n"
+        "\n"
+        "Exit status: 0 normal end, 1 the program's main thread ended by an uncaught\n"
+        "exception, 2 bad usage or an unusable image.\n");
+}
+
+typedef struct run_args {
+    const char *image;
+    uint32_t interval;
+    int verbose;
+    char **files;
+    int nfiles;
+} run_args;
+
+static int parse(int argc, char **argv, run_args *a, bool want_files, const char *cmd)
+{
+    *a = (run_args){.image = DEFAULT_IMAGE};
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--image") && i + 1 < argc) {
+            a->image = argv[++i];
+        } else if (!strcmp(argv[i], "--snapshot-interval") && i + 1 < argc) {
+            char *end;
+            unsigned long ms = strtoul(argv[++i], &end, 10);
+            if (*end || ms < 10 || ms > 86400000) {
+                hal_console_printf(2, "phantom %s: --snapshot-interval: '%s' is not a number of milliseconds from 10 to 86400000\n",
+                                   cmd, argv[i]);
+                return -1;
+            }
+            a->interval = (uint32_t)ms;
+        } else if (!strcmp(argv[i], "-v")) {
+            a->verbose++;
+        } else if (!strcmp(argv[i], "--")) {
+            a->files = argv + i + 1;
+            a->nfiles = argc - i - 1;
+            break;
+        } else if (argv[i][0] == '-') {
+            hal_console_printf(2, "phantom %s: unknown option '%s' (see phantom %s --help)\n", cmd, argv[i], cmd);
+            return -1;
+        } else {
+            if (!want_files) {
+                hal_console_printf(2, "phantom %s: unexpected argument '%s'\n", cmd, argv[i]);
+                return -1;
+            }
+            if (!a->files)
+                a->files = argv + i;
+            a->nfiles++;
+            if (a->files + a->nfiles != argv + i + 1) {
+                hal_console_printf(2, "phantom %s: options must come before the program files\n", cmd);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
+{
+    pvm_options o = {.image = a->image, .create = create, .snapshot_interval_ms = a->interval, .verbose = a->verbose};
+    pvm_boot_info bi;
+    char err[600];
+    if (pvm_open(&o, vm, &bi, err, sizeof err) < 0) {
+        hal_console_printf(2, "phantom %s: %s\n", cmd, err);
+        return -1;
+    }
+    if (a->verbose) {
+        if (bi.is_new)
+            hal_console_printf(2, "phantom: new world %s\n", a->image);
+        else
+            hal_console_printf(2, "phantom: resumed %s from snapshot %llu (%llu ms old), boot %llu, %u thread%s, %u classes\n",
+                               a->image, (unsigned long long)bi.generation, (unsigned long long)bi.snapshot_age_ms,
+                               (unsigned long long)bi.boots, bi.threads, bi.threads == 1 ? "" : "s", bi.classes);
+    }
+    return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    run_args a;
+    if (parse(argc, argv, &a, true, "run") < 0)
+        return 2;
+    if (!a.nfiles) {
+        hal_console_printf(2, "phantom run: no program given (see phantom run --help)\n");
+        return 2;
+    }
+    tool_program p;
+    if (tool_program_load(&p, a.files, a.nfiles) < 0)
+        return 2;   /* tool_program_load printed the errors */
+    pv_vm *vm;
+    if (open_world(&a, true, &vm, "run") < 0) {
+        tool_program_free(&p);
+        return 2;
+    }
+    char err[600];
+    int rc = 2;
+    if (pvm_install(vm, p.classes, p.n, err, sizeof err) < 0)
+        hal_console_printf(2, "phantom run: %s\n", err);
+    else if (!p.entry)
+        hal_console_printf(2, "phantom run: no class declares main() or run(boot)\n");
+    else if (pvm_start(vm, p.entry, (const char *const *)p.names, p.n, err, sizeof err) < 0)
+        hal_console_printf(2, "phantom run: %s\n", err);
+    else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
+        hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.image);
+    else
+        rc = pvm_run(vm);
+    tool_program_free(&p);
+    pvm_close(vm, true);
+    return rc;
+}
+
+int cmd_boot(int argc, char **argv)
+{
+    run_args a;
+    if (parse(argc, argv, &a, false, "boot") < 0)
+        return 2;
+    if (!hal_path_exists(a.image)) {
+        hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.image);
+        return 2;
+    }
+    pv_vm *vm;
+    if (open_world(&a, false, &vm, "boot") < 0)
+        return 2;
+    if (!pvm_thread_count(vm) && a.verbose)
+        hal_console_printf(2, "phantom boot: the world has no threads to run\n");
+    int rc = pvm_run(vm);
+    pvm_close(vm, true);
+    return rc;
+}

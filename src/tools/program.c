@@ -1,0 +1,177 @@
+/*
+ * program.c - reading a program's files (program.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../hal/hal.h"
+#include "../vm/asm.h"
+#include "../vm/object.h"
+#include "program.h"
+
+#define MAX_SOURCE (64u << 20)
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* main (static with 0 or 1 arguments, or instance without) when
+ * want_main, else the original entry: instance run(boot) or run(). */
+static bool has_entry(const pv_cf *cf, bool want_main)
+{
+    for (uint32_t i = 0; i < cf->nmethods; i++) {
+        const pv_cf_method *m = &cf->methods[i];
+        const char *name = pv_cf_str(cf, m->name);
+        bool is_static = m->flags & PV_MF_STATIC;
+        if (!name)
+            continue;
+        if (want_main && !strcmp(name, "main") && m->nargs <= (is_static ? 1 : 0))
+            return true;
+        if (!want_main && !strcmp(name, "run") && m->nargs <= 1 && !is_static)
+            return true;
+    }
+    return false;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    return d ? memcpy(d, s, n) : NULL;
+}
+
+static int add(tool_program *p, pv_cf *cf)
+{
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 16;
+        pv_cf **nc = realloc(p->classes, (size_t)cap * sizeof *nc);
+        char **nn = nc ? realloc(p->names, (size_t)cap * sizeof *nn) : NULL;
+        if (nc)
+            p->classes = nc;
+        if (!nn)
+            return -1;
+        p->names = nn;
+        p->cap = cap;
+    }
+    p->classes[p->n] = cf;
+    p->names[p->n] = dup_str(pv_cf_class_name(cf, cf->this_class));
+    if (!p->names[p->n])
+        return -1;
+    p->n++;
+    return 0;
+}
+
+static int load_file(tool_program *p, const char *path);
+
+struct dir_ctx { tool_program *p; const char *dir; int rc; };
+
+static void dir_entry(void *ctx, const char *name, bool is_dir)
+{
+    struct dir_ctx *d = ctx;
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", d->dir, name);
+    if (is_dir || ends_with(name, ".phc") || ends_with(name, ".pasm"))
+        if (load_file(d->p, full) < 0)
+            d->rc = -1;
+}
+
+static int load_file(tool_program *p, const char *path)
+{
+    if (hal_is_dir(path)) {
+        struct dir_ctx d = {p, path, 0};
+        int rc = hal_dir_list(path, dir_entry, &d);
+        if (rc < 0) {
+            hal_console_printf(2, "phantom: %s: cannot list directory (error %d)\n", path, -rc);
+            return -1;
+        }
+        return d.rc;
+    }
+    bool is_asm = ends_with(path, ".pasm");
+    if (!is_asm && !ends_with(path, ".phc")) {
+        hal_console_printf(2, "phantom: %s: not a program file (.phc class file or .pasm assembly)%s\n", path,
+                           ends_with(path, ".ph") ? "; the Phantom language compiler is not part of this build yet" : "");
+        return -1;
+    }
+    uint8_t *buf;
+    size_t len;
+    int rc = hal_file_read_all(path, MAX_SOURCE, &buf, &len);
+    if (rc < 0) {
+        hal_console_printf(2, "phantom: %s: cannot read: %s\n", path,
+                           rc == -2 ? "no such file" : rc == -27 ? "too large" : rc == -21 ? "is a directory" : "I/O error");
+        return -1;
+    }
+    pv_cf_error err;
+    if (is_asm) {
+        pv_cf *cfs = NULL;
+        int n = 0;
+        rc = pv_asm((const char *)buf, len, path, &cfs, &n, &err);
+        free(buf);
+        if (rc < 0) {
+            hal_console_printf(2, "%s\n", err.msg);
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            pv_cf *one = malloc(sizeof *one);
+            if (one)
+                *one = cfs[i];
+            if (!one || add(p, one) < 0) {
+                free(one);
+                hal_console_printf(2, "phantom: out of memory\n");
+                for (int j = i; j < n; j++)
+                    pv_cf_free(&cfs[j]);
+                free(cfs);
+                return -1;
+            }
+        }
+        free(cfs);
+        return 0;
+    }
+    pv_cf *cf = calloc(1, sizeof *cf);
+    if (!cf) {
+        free(buf);
+        return -1;
+    }
+    rc = pv_cf_read(buf, len, path, cf, &err);
+    free(buf);
+    if (rc < 0) {
+        hal_console_printf(2, "phantom: %s\n", err.msg);
+        free(cf);
+        return -1;
+    }
+    if (add(p, cf) < 0) {
+        pv_cf_free(cf);
+        free(cf);
+        return -1;
+    }
+    return 0;
+}
+
+int tool_program_load(tool_program *p, char **files, int nfiles)
+{
+    memset(p, 0, sizeof *p);
+    for (int i = 0; i < nfiles; i++)
+        if (load_file(p, files[i]) < 0) {
+            tool_program_free(p);
+            return -1;
+        }
+    for (int pass = 0; pass < 2 && !p->entry; pass++)
+        for (int i = 0; i < p->n && !p->entry; i++)
+            if (has_entry(p->classes[i], pass == 0))
+                p->entry = p->names[i];
+    return 0;
+}
+
+void tool_program_free(tool_program *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        pv_cf_free(p->classes[i]);
+        free(p->classes[i]);
+        free(p->names[i]);
+    }
+    free(p->classes);
+    free(p->names);
+    memset(p, 0, sizeof *p);
+}

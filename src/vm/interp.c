@@ -1,0 +1,1060 @@
+/*
+ * interp.c - the bytecode interpreter.
+ *
+ * Registers.  While a thread runs, its top frame's pc and operand stack top
+ * live in C locals (ip, sp); the frame record in the space holds them only
+ * at safepoints, calls, and when the thread leaves the interpreter.  SAVE()
+ * writes them back.  Invariant: whenever anything but this loop may look at
+ * the thread (a snapshot, the scheduler, a native that raises), SAVE() has
+ * run, so the persistent frames describe an instruction boundary.
+ *
+ * Frame pcs.  The top frame's pc is the next instruction to run.  Every
+ * frame below it has its pc on the invoke instruction it is waiting in;
+ * returning resumes after that instruction, and exception handlers are
+ * matched against it.  Entry frames (PV_FR_DISCARD: a thread's first call,
+ * static initialisers) return to the frame below without advancing it.
+ *
+ * Layout of one call.  The caller pushes the receiver and the arguments;
+ * they become the callee's first locals in place (no copying), the other
+ * locals are set to null, and the callee's operand stack follows.  The
+ * result replaces the receiver (or first argument) slot.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "classfile.h"
+#include "interp.h"
+#include "native/native.h"
+#include "opcodes.h"
+#include "sched.h"
+
+static const uint8_t opsize[PV_OP_COUNT] = {
+#define PV_OP_SIZE(name, mn, fmt, pops, pushes) [PV_OP_##name] = PV_FMT_SIZE(fmt),
+    PV_OPCODES(PV_OP_SIZE)
+#undef PV_OP_SIZE
+};
+
+static inline uint32_t rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+/* ---- output ----------------------------------------------------------------- */
+
+void pv_out_flush(pv_vm *vm)
+{
+    if (vm->outlen)
+        hal_console_write(1, vm->outbuf, vm->outlen);
+    vm->outlen = 0;
+}
+
+void pv_out_write(pv_vm *vm, const char *s, size_t n)
+{
+    while (n) {
+        size_t room = sizeof vm->outbuf - vm->outlen, k = n < room ? n : room;
+        memcpy(vm->outbuf + vm->outlen, s, k);
+        vm->outlen += k;
+        s += k;
+        n -= k;
+        if (vm->outlen == sizeof vm->outbuf)
+            pv_out_flush(vm);
+    }
+    if (vm->out_tty && vm->outlen && memchr(vm->outbuf, '\n', vm->outlen))
+        pv_out_flush(vm);
+}
+
+/* ---- frames and stacks ------------------------------------------------------ */
+
+uint32_t pv_method_line(const struct pv_method *m, uint32_t pc)
+{
+    uint32_t line = 0;
+    for (uint32_t i = 0; i < m->nlines && m->lines[i].pc <= pc; i++)
+        line = m->lines[i].line;
+    return line;
+}
+
+/* Makes room for `need` stack slots and one more frame.  Moves the arrays
+ * (frames refer to the stack by index, so nothing else changes). */
+static int reserve(pv_vm *vm, struct pv_thread *t, uint64_t need)
+{
+    if (need > t->stack_cap) {
+        uint64_t cap = t->stack_cap ? t->stack_cap : 64;
+        while (cap < need)
+            cap *= 2;
+        if (cap > (1u << 26))
+            return -1;
+        pv_value *ns = pv_alloc_raw(vm, cap * sizeof *ns);
+        if (!ns)
+            return -1;
+        if (t->stack_cap)
+            memcpy(ns, t->stack, t->stack_cap * sizeof *ns);
+        pv_free_raw(vm, t->stack);
+        t->stack = ns;
+        t->stack_cap = (uint32_t)cap;
+    }
+    if (t->nframes == t->frames_cap) {
+        uint32_t cap = t->frames_cap ? t->frames_cap * 2 : 8;
+        struct pv_frame *nf = pv_alloc_raw(vm, cap * sizeof *nf);
+        if (!nf)
+            return -1;
+        if (t->nframes)
+            memcpy(nf, t->frames, t->nframes * sizeof *nf);
+        pv_free_raw(vm, t->frames);
+        t->frames = nf;
+        t->frames_cap = cap;
+    }
+    return 0;
+}
+
+int pv_thread_push_entry(pv_vm *vm, struct pv_thread *t, struct pv_method *m,
+                         const pv_value *args, int argc)
+{
+    uint32_t base = t->nframes ? t->frames[t->nframes - 1].sp : 0;
+    uint32_t nl = m->nlocals > argc ? m->nlocals : (uint32_t)argc;
+    if (reserve(vm, t, (uint64_t)base + nl + m->max_stack + 1) < 0)
+        return -1;
+    for (int i = 0; i < argc; i++)
+        t->stack[base + i] = args[i];
+    for (uint32_t i = (uint32_t)argc; i < nl; i++)
+        t->stack[base + i] = PV_NULL;
+    t->frames[t->nframes++] = (struct pv_frame){m, 0, base, base + nl, PV_FR_DISCARD};
+    return 0;
+}
+
+struct pv_string *pv_thread_trace(pv_vm *vm, struct pv_thread *t)
+{
+    char buf[4096];
+    size_t n = 0;
+    for (uint32_t i = t->nframes; i-- > 0 && n < sizeof buf - 200;) {
+        const struct pv_frame *f = &t->frames[i];
+        const struct pv_method *m = f->m;
+        const char *src = m->owner->source ? m->owner->source->bytes : "?";
+        if (t->nframes - i > 40) {
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "    ... %u more\n", (unsigned)(i + 1));
+            break;
+        }
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "    at %s.%s (%s:%u)\n", m->owner->name->bytes,
+                              m->name->bytes, src, (unsigned)pv_method_line(m, f->pc));
+    }
+    return pv_str_new(vm, buf, n < sizeof buf ? n : sizeof buf - 1);
+}
+
+/* ---- arithmetic ------------------------------------------------------------- */
+
+enum numk { NK_NONE = 0, NK_INT, NK_LONG, NK_FLOAT, NK_DOUBLE };
+
+static enum numk numkind(pv_vm *vm, pv_value v)
+{
+    if (pv_is_double(v))
+        return NK_DOUBLE;
+    switch (pv_tag(v)) {
+    case PV_TINT: case PV_TCHAR: return NK_INT;
+    case PV_TLONG: return NK_LONG;
+    case PV_TFLOAT: return NK_FLOAT;
+    case PV_TREF: return pv_is_long(vm, v) ? NK_LONG : NK_NONE;
+    default: return NK_NONE;
+    }
+}
+
+static int64_t as_i64(pv_value v)
+{
+    if (pv_is_int(v) || pv_is_char(v))
+        return pv_is_int(v) ? pv_as_int(v) : (int64_t)pv_as_char(v);
+    return pv_long_of(v);
+}
+
+static double as_f64(pv_vm *vm, pv_value v)
+{
+    switch (numkind(vm, v)) {
+    case NK_INT: case NK_LONG: return (double)as_i64(v);
+    case NK_FLOAT: return pv_as_float(v);
+    default: return pv_as_double(v);
+    }
+}
+
+static const char *type_name(pv_vm *vm, pv_value v)
+{
+    struct pv_class *c = pv_class_of(vm, v);
+    return c ? c->name->bytes : "null";
+}
+
+static int type_error(pv_vm *vm, const char *op, pv_value a, pv_value b)
+{
+    return pv_throw(vm, PV_B_TYPE_EXC, "operator %s cannot be applied to %s and %s", op, type_name(vm, a),
+                    type_name(vm, b));
+}
+
+static int concat(pv_vm *vm, pv_value a, pv_value b, pv_value *out)
+{
+    struct pv_string *sa = pv_tostring_native(vm, a), *sb = sa ? pv_tostring_native(vm, b) : NULL;
+    struct pv_string *r = NULL;
+    if (sb && (r = pv_str_alloc(vm, (size_t)sa->len + sb->len))) {
+        memcpy(r->bytes, sa->bytes, sa->len);
+        memcpy(r->bytes + sa->len, sb->bytes, sb->len);
+    }
+    if (!r)
+        return pv_throw_oom(vm);
+    *out = pv_from_ptr(r);
+    return 0;
+}
+
+/* Integer ops on int64 with Java semantics (wrapping, truncating
+ * division); `is32` selects 32-bit wrapping.  Returns -1 on division by 0. */
+static int int_op(int op, int64_t x, int64_t y, bool is32, int64_t *r)
+{
+    uint64_t ux = (uint64_t)x, uy = (uint64_t)y;
+    switch (op) {
+    case PV_OP_ADD: *r = (int64_t)(ux + uy); break;
+    case PV_OP_SUB: *r = (int64_t)(ux - uy); break;
+    case PV_OP_MUL: *r = (int64_t)(ux * uy); break;
+    case PV_OP_DIV: case PV_OP_REM:
+        if (y == 0)
+            return -1;
+        if (y == -1)   /* MIN / -1 overflows in C; Java wraps */
+            *r = op == PV_OP_DIV ? (int64_t)(0 - ux) : 0;
+        else
+            *r = op == PV_OP_DIV ? x / y : x % y;
+        break;
+    case PV_OP_BAND: *r = x & y; break;
+    case PV_OP_BOR: *r = x | y; break;
+    case PV_OP_BXOR: *r = x ^ y; break;
+    case PV_OP_SHL: *r = (int64_t)(ux << (y & (is32 ? 31 : 63))); break;
+    case PV_OP_SHR: *r = is32 ? (int64_t)((int32_t)x >> (y & 31)) : x >> (y & 63); break;
+    case PV_OP_USHR: *r = is32 ? (int64_t)((uint32_t)x >> (y & 31)) : (int64_t)(ux >> (y & 63)); break;
+    default: *r = 0; break;
+    }
+    if (is32)
+        *r = (int32_t)(uint32_t)*r;
+    return 0;
+}
+
+static const char *op_symbol(int op)
+{
+    switch (op) {
+    case PV_OP_ADD: return "+";
+    case PV_OP_SUB: return "-";
+    case PV_OP_MUL: return "*";
+    case PV_OP_DIV: return "/";
+    case PV_OP_REM: return "%";
+    case PV_OP_BAND: return "&";
+    case PV_OP_BOR: return "|";
+    case PV_OP_BXOR: return "^";
+    case PV_OP_SHL: return "<<";
+    case PV_OP_SHR: return ">>";
+    case PV_OP_USHR: return ">>>";
+    default: return pv_opinfo[op].mnemonic;
+    }
+}
+
+/* The general case of a binary arithmetic or bitwise op (the loop handles
+ * int op int itself).  0, or -1 with an exception raised. */
+static int arith(pv_vm *vm, int op, pv_value a, pv_value b, pv_value *out)
+{
+    enum numk ka = numkind(vm, a), kb = numkind(vm, b);
+    bool bitwise = op >= PV_OP_BAND && op <= PV_OP_USHR;
+    if (op == PV_OP_ADD && (pv_is_string(vm, a) || pv_is_string(vm, b)))
+        return concat(vm, a, b, out);
+    if (bitwise && pv_is_bool(a) && pv_is_bool(b) && op <= PV_OP_BXOR) {
+        int64_t r;
+        int_op(op, pv_as_bool(a), pv_as_bool(b), true, &r);
+        *out = pv_bool(r != 0);
+        return 0;
+    }
+    if (!ka || !kb || (bitwise && (pv_is_char(a) || pv_is_char(b))))
+        return type_error(vm, op_symbol(op), a, b);
+    enum numk k = ka > kb ? ka : kb;
+    if (bitwise && k > NK_LONG)
+        return type_error(vm, op_symbol(op), a, b);
+    if (k <= NK_LONG) {
+        int64_t r;
+        /* A shift keeps the left operand's width. */
+        bool is32 = (op >= PV_OP_SHL && op <= PV_OP_USHR) ? ka == NK_INT : k == NK_INT;
+        if (int_op(op, as_i64(a), as_i64(b), is32, &r) < 0)
+            return pv_throw(vm, PV_B_ARITH_EXC, "division by zero");
+        if (is32) {
+            *out = pv_int((int32_t)r);
+            return 0;
+        }
+        *out = pv_make_long(vm, r);
+        return *out == PV_NULL ? pv_throw_oom(vm) : 0;
+    }
+    double x = as_f64(vm, a), y = as_f64(vm, b), r;
+    switch (op) {
+    case PV_OP_ADD: r = x + y; break;
+    case PV_OP_SUB: r = x - y; break;
+    case PV_OP_MUL: r = x * y; break;
+    case PV_OP_DIV: r = x / y; break;
+    default: r = fmod(x, y); break;
+    }
+    *out = k == NK_FLOAT ? pv_float((float)r) : pv_double(r);
+    return 0;
+}
+
+/* <0, 0, >0 for numbers and strings; 2 for unordered (NaN); raises for
+ * other operands and returns INT32_MIN. */
+static int compare(pv_vm *vm, pv_value a, pv_value b, const char *op)
+{
+    enum numk ka = numkind(vm, a), kb = numkind(vm, b);
+    if (ka && kb) {
+        if (ka <= NK_LONG && kb <= NK_LONG) {
+            int64_t x = as_i64(a), y = as_i64(b);
+            return (x > y) - (x < y);
+        }
+        double x = as_f64(vm, a), y = as_f64(vm, b);
+        if (x != x || y != y)
+            return 2;
+        return (x > y) - (x < y);
+    }
+    if (pv_is_string(vm, a) && pv_is_string(vm, b)) {
+        struct pv_string *x = pv_as_ptr(a), *y = pv_as_ptr(b);
+        int c = memcmp(x->bytes, y->bytes, x->len < y->len ? x->len : y->len);
+        return c ? (c > 0) - (c < 0) : (x->len > y->len) - (x->len < y->len);
+    }
+    type_error(vm, op, a, b);
+    return INT32_MIN;
+}
+
+static bool truthy(pv_value v)
+{
+    return !(v == PV_NULL || v == PV_FALSE || v == pv_int(0));
+}
+
+/* A method written in Phantom that overrides ordinal o, or NULL. */
+static struct pv_method *phantom_override(pv_vm *vm, pv_value v, uint32_t o)
+{
+    if (!pv_is_obj(v))
+        return NULL;
+    struct pv_class *c = pv_class_of(vm, v);
+    struct pv_method *m = o < c->nvtable ? c->vtable[o] : NULL;
+    return m && !(m->flags & PV_MF_NATIVE) ? m : NULL;
+}
+
+static int convert(pv_vm *vm, int to, pv_value v, pv_value *out)
+{
+    enum numk k = numkind(vm, v);
+    if (to == PV_CONV_BOOL) {
+        *out = pv_bool(truthy(v));
+        return 0;
+    }
+    if (!k)
+        return pv_throw(vm, PV_B_TYPE_EXC, "cannot convert %s to a number", type_name(vm, v));
+    double d = as_f64(vm, v);
+    int64_t i;
+    if (k <= NK_LONG)
+        i = as_i64(v);
+    else if (d != d)
+        i = 0;
+    else if (d >= 9.2233720368547758e18)
+        i = INT64_MAX;
+    else if (d <= -9.2233720368547758e18)
+        i = INT64_MIN;
+    else
+        i = (int64_t)d;
+    switch (to) {
+    case PV_CONV_INT:
+        if (k > NK_LONG)   /* Java: saturate doubles to the int range */
+            i = i > INT32_MAX ? INT32_MAX : i < INT32_MIN ? INT32_MIN : i;
+        *out = pv_int((int32_t)(uint32_t)(uint64_t)i);
+        return 0;
+    case PV_CONV_LONG:
+        *out = pv_make_long(vm, i);
+        return *out == PV_NULL ? pv_throw_oom(vm) : 0;
+    case PV_CONV_FLOAT: *out = pv_float((float)d); return 0;
+    case PV_CONV_DOUBLE: *out = pv_double(d); return 0;
+    default: *out = pv_char((uint32_t)i & 0x1FFFFFu); return 0;
+    }
+}
+
+/* ---- monitors ------------------------------------------------------------- */
+
+/* The mutex behind `synchronized(obj)`: an open-addressing table of
+ * (object, mutex) pairs in root->monitors, keyed by the object's address.
+ * Entries are never removed (the collector will prune dead ones). */
+static struct pv_mutex *monitor_of(pv_vm *vm, pv_value obj)
+{
+    struct pv_array *t = vm->root->monitors;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < t->len; i += 2)
+        used += t->items[i] != PV_NULL;
+    if ((used + 1) * 4 > t->len) {   /* keep load under 1/2 */
+        uint32_t ncap = t->len ? t->len * 2 : 32;
+        struct pv_array *nt = pv_array_new(vm, ncap);
+        if (!nt)
+            return NULL;
+        for (uint32_t i = 0; i < t->len; i += 2)
+            if (t->items[i] != PV_NULL) {
+                uint32_t j = (uint32_t)((t->items[i] >> 4) * 0x9E3779B97F4A7C15ull >> 40) % (ncap / 2) * 2;
+                while (nt->items[j] != PV_NULL)
+                    j = (j + 2) % ncap;
+                nt->items[j] = t->items[i];
+                nt->items[j + 1] = t->items[i + 1];
+            }
+        vm->root->monitors = t = nt;
+    }
+    uint32_t j = (uint32_t)((obj >> 4) * 0x9E3779B97F4A7C15ull >> 40) % (t->len / 2) * 2;
+    while (t->items[j] != PV_NULL) {
+        if (t->items[j] == obj)
+            return pv_as_ptr(t->items[j + 1]);
+        j = (j + 2) % t->len;
+    }
+    struct pv_mutex *mx = pv_alloc_obj(vm, vm->b[PV_B_MUTEX], sizeof *mx);
+    if (!mx)
+        return NULL;
+    t->items[j] = obj;
+    t->items[j + 1] = pv_from_ptr(mx);
+    return mx;
+}
+
+/* The object whose monitor a synchronized method holds. */
+static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
+{
+    return (m->flags & PV_MF_STATIC) ? pv_from_ptr(m->owner) : base[0];
+}
+
+/* ---- the loop ----------------------------------------------------------------- */
+
+#define SAVE()                                   \
+    do {                                         \
+        f->pc = (uint32_t)(ip - code);           \
+        f->sp = (uint32_t)(sp - t->stack);       \
+    } while (0)
+
+#define LOAD_FRAME()                             \
+    do {                                         \
+        f = &t->frames[t->nframes - 1];          \
+        m = f->m;                                \
+        code = m->code;                          \
+        ip = code + f->pc;                       \
+        base = t->stack + f->base;               \
+        sp = t->stack + f->sp;                   \
+        kval = m->owner->kval;                   \
+        kref = m->owner->kref;                   \
+    } while (0)
+
+/* Raise from inside the loop: the faulting instruction is `ins`. */
+#define THROW(...)                               \
+    do {                                         \
+        ip = ins;                                \
+        pv_throw(vm, __VA_ARGS__);               \
+        goto unwind;                             \
+    } while (0)
+
+/* expr returns 0, or nonzero with an exception raised. */
+#define CHECK(expr)                              \
+    do {                                         \
+        if ((expr) != 0) {                       \
+            ip = ins;                            \
+            goto unwind;                         \
+        }                                        \
+    } while (0)
+
+#define THROW_OOM()                              \
+    do {                                         \
+        ip = ins;                                \
+        pv_throw_oom(vm);                        \
+        goto unwind;                             \
+    } while (0)
+
+/* Backward branches and calls are safepoints: a snapshot may take the
+ * world here, and the thread may yield to others. */
+#define SAFEPOINT()                              \
+    do {                                         \
+        if (--budget == 0 || pv_stop_requested(vm)) { \
+            SAVE();                              \
+            if (pv_stop_requested(vm)) {         \
+                pv_out_flush(vm);                \
+                pw_safepoint(vm->w);             \
+            }                                    \
+            if (budget == 0)                     \
+                return PV_RUN_YIELD;             \
+        }                                        \
+    } while (0)
+
+enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget)
+{
+    struct pv_frame *f;
+    struct pv_method *m, *callee;
+    const uint8_t *code, *ip, *ins;
+    pv_value *base, *sp, *kval, *args;
+    struct pv_cref *kref;
+    uint32_t argc, callflags;
+    pv_value a, b, r;
+
+    if (budget == 0)
+        budget = 1;
+    LOAD_FRAME();
+    ins = ip;
+    if (t->exc != PV_NULL)   /* raised while the thread was away (a native that blocked) */
+        goto unwind;
+
+    for (;;) {
+        ins = ip;
+        switch ((enum pv_opcode)*ip) {
+        case PV_OP_NOP: ip++; break;
+        case PV_OP_PUSHNULL: *sp++ = PV_NULL; ip++; break;
+        case PV_OP_PUSHTRUE: *sp++ = PV_TRUE; ip++; break;
+        case PV_OP_PUSHFALSE: *sp++ = PV_FALSE; ip++; break;
+        case PV_OP_PUSHINT: *sp++ = pv_int((int32_t)rd32(ip + 1)); ip += 5; break;
+        case PV_OP_PUSHCONST: *sp++ = kval[rd32(ip + 1)]; ip += 5; break;
+        case PV_OP_LOAD: *sp++ = base[rd16(ip + 1)]; ip += 3; break;
+        case PV_OP_STORE: base[rd16(ip + 1)] = *--sp; ip += 3; break;
+        case PV_OP_INCLOCAL: {
+            pv_value *l = &base[rd16(ip + 1)];
+            int16_t d = (int16_t)rd16(ip + 3);
+            if (pv_is_int(*l))
+                *l = pv_int((int32_t)((uint32_t)pv_as_int(*l) + (uint32_t)(int32_t)d));
+            else if (!numkind(vm, *l))
+                THROW(PV_B_TYPE_EXC, "inclocal of %s", type_name(vm, *l));
+            else
+                CHECK(arith(vm, PV_OP_ADD, *l, pv_int(d), l));
+            ip += 5;
+            break;
+        }
+        case PV_OP_POP: sp--; ip++; break;
+        case PV_OP_DUP: sp[0] = sp[-1]; sp++; ip++; break;
+        case PV_OP_DUP2: sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; ip++; break;
+        case PV_OP_DUPX1: a = sp[-2]; b = sp[-1]; sp[-2] = b; sp[-1] = a; *sp++ = b; ip++; break;
+        case PV_OP_DUPX2: {
+            pv_value c = sp[-1];
+            sp[0] = c;
+            sp[-1] = sp[-2];
+            sp[-2] = sp[-3];
+            sp[-3] = c;
+            sp++;
+            ip++;
+            break;
+        }
+        case PV_OP_SWAP: a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a; ip++; break;
+
+        case PV_OP_GETFIELD: case PV_OP_PUTFIELD: {
+            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            bool put = *ip == PV_OP_PUTFIELD;
+            a = put ? sp[-2] : sp[-1];
+            if (!pv_is_obj(a))
+                THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "%s of field %s on %s", put ? "assignment" : "read",
+                      ((struct pv_class *)fr->p)->field_names[fr->a]->bytes, type_name(vm, a));
+            struct pv_instance *o = pv_as_ptr(a);
+            if (o->h.cls != fr->p && !pv_is_subclass(o->h.cls, fr->p))
+                THROW(PV_B_TYPE_EXC, "an object of class %s has no field %s", o->h.cls->name->bytes,
+                      ((struct pv_class *)fr->p)->field_names[fr->a]->bytes);
+            if (put) {
+                if (o->h.flags & PV_OF_IMMUTABLE)
+                    THROW(PV_B_STATE_EXC, "object of class %s is immutable", o->h.cls->name->bytes);
+                o->slot[fr->a] = sp[-1];
+                sp -= 2;
+            } else {
+                sp[-1] = o->slot[fr->a];
+            }
+            ip += 5;
+            break;
+        }
+        case PV_OP_GETSTATIC: {
+            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            *sp++ = ((struct pv_class *)fr->p)->statics[fr->a];
+            ip += 5;
+            break;
+        }
+        case PV_OP_PUTSTATIC: {
+            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            ((struct pv_class *)fr->p)->statics[fr->a] = *--sp;
+            ip += 5;
+            break;
+        }
+
+        case PV_OP_ADD: case PV_OP_SUB: case PV_OP_MUL: case PV_OP_DIV: case PV_OP_REM:
+        case PV_OP_BAND: case PV_OP_BOR: case PV_OP_BXOR: case PV_OP_SHL: case PV_OP_SHR: case PV_OP_USHR: {
+            a = sp[-2];
+            b = sp[-1];
+            if (pv_is_int(a) && pv_is_int(b) && (*ip > PV_OP_REM || *ip < PV_OP_DIV || pv_as_int(b) != 0)) {
+                int64_t x;
+                int_op(*ip, pv_as_int(a), pv_as_int(b), true, &x);
+                r = pv_int((int32_t)x);
+            } else if (pv_is_double(a) && pv_is_double(b) && *ip <= PV_OP_DIV) {
+                double x = pv_as_double(a), y = pv_as_double(b);
+                r = pv_double(*ip == PV_OP_ADD ? x + y : *ip == PV_OP_SUB ? x - y : *ip == PV_OP_MUL ? x * y : x / y);
+            } else {
+                CHECK(arith(vm, *ip, a, b, &r));
+            }
+            sp[-2] = r;
+            sp--;
+            ip++;
+            break;
+        }
+        case PV_OP_NEG:
+            a = sp[-1];
+            if (pv_is_int(a))
+                sp[-1] = pv_int((int32_t)(0u - (uint32_t)pv_as_int(a)));
+            else if (pv_is_double(a))
+                sp[-1] = pv_double(-pv_as_double(a));
+            else if (pv_is_float(a))
+                sp[-1] = pv_float(-pv_as_float(a));
+            else
+                CHECK(arith(vm, PV_OP_SUB, numkind(vm, a) == NK_LONG ? pv_long48(0) : pv_int(0), a, &sp[-1]));
+            ip++;
+            break;
+        case PV_OP_BNOT:
+            a = sp[-1];
+            if (pv_is_bool(a))
+                THROW(PV_B_TYPE_EXC, "operator ~ cannot be applied to %s", type_name(vm, a));
+            CHECK(arith(vm, PV_OP_BXOR, a, pv_is_int(a) ? pv_int(-1) : pv_long48(-1), &sp[-1]));
+            ip++;
+            break;
+        case PV_OP_NOT: sp[-1] = pv_bool(!truthy(sp[-1])); ip++; break;
+
+        case PV_OP_EQ: case PV_OP_NE: {
+            a = sp[-2];
+            b = sp[-1];
+            if (a == b && !pv_is_double(a)) {
+                r = pv_bool(*ip == PV_OP_EQ);
+            } else if ((callee = phantom_override(vm, a, 4))) {
+                argc = 2;
+                args = sp - 2;
+                callflags = *ip == PV_OP_EQ ? PV_FR_TRUTH : PV_FR_NEGATE;
+                goto call_bytecode;
+            } else {
+                r = pv_bool(pv_equals_native(vm, a, b) == (*ip == PV_OP_EQ));
+            }
+            sp[-2] = r;
+            sp--;
+            ip++;
+            break;
+        }
+        case PV_OP_LT: case PV_OP_LE: case PV_OP_GT: case PV_OP_GE: {
+            a = sp[-2];
+            b = sp[-1];
+            int c;
+            if (pv_is_int(a) && pv_is_int(b))
+                c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b));
+            else if ((c = compare(vm, a, b, pv_opinfo[*ip].mnemonic)) == INT32_MIN)
+                goto unwind_here;
+            bool res = c != 2 && (*ip == PV_OP_LT ? c < 0 : *ip == PV_OP_LE ? c <= 0 : *ip == PV_OP_GT ? c > 0 : c >= 0);
+            sp[-2] = pv_bool(res);
+            sp--;
+            ip++;
+            break;
+        }
+        case PV_OP_REFEQ: case PV_OP_REFNE:
+            a = sp[-2];
+            b = sp[-1];
+            /* Identity; numbers by value, so boxed longs compare like
+             * immediate ones (a box has no identity a program can use). */
+            r = pv_bool((a == b || (pv_is_obj(a) && pv_is_obj(b) && pv_is_long(vm, a) && pv_is_long(vm, b) &&
+                                    pv_long_of(a) == pv_long_of(b))) == (*ip == PV_OP_REFEQ));
+            sp[-2] = r;
+            sp--;
+            ip++;
+            break;
+
+        case PV_OP_JMP: {
+            const uint8_t *to = code + rd32(ip + 1);
+            bool back = to <= ip;
+            ip = to;
+            if (back)
+                SAFEPOINT();
+            break;
+        }
+        case PV_OP_JT: case PV_OP_JF: {
+            bool c = truthy(*--sp) == (*ip == PV_OP_JT);
+            const uint8_t *to = c ? code + rd32(ip + 1) : ip + 5;
+            bool back = to <= ip;
+            ip = to;
+            if (back)
+                SAFEPOINT();
+            break;
+        }
+        case PV_OP_JLT: case PV_OP_JGE: {
+            a = sp[-2];
+            b = sp[-1];
+            int c;
+            if (pv_is_int(a) && pv_is_int(b))
+                c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b));
+            else if ((c = compare(vm, a, b, *ip == PV_OP_JLT ? "<" : ">=")) == INT32_MIN)
+                goto unwind_here;
+            sp -= 2;
+            bool jump = c != 2 && (*ip == PV_OP_JLT ? c < 0 : c >= 0);
+            const uint8_t *to = jump ? code + rd32(ip + 1) : ip + 5;
+            bool back = to <= ip;
+            ip = to;
+            if (back)
+                SAFEPOINT();
+            break;
+        }
+
+        case PV_OP_INVOKEVIRTUAL: {
+            struct pv_cref *mr = &kref[rd32(ip + 1)];
+            argc = ip[5] + 1u;
+            args = sp - argc;
+            a = args[0];
+            if (a == PV_NULL)
+                THROW(PV_B_NULL_EXC, "call of %s on null", ((struct pv_method *)mr->p)->name->bytes);
+            struct pv_class *c = pv_class_of(vm, a);
+            struct pv_method *want = mr->p;
+            callee = NULL;
+            if (mr->a != PV_NO_ORDINAL && (c == want->owner || pv_is_subclass(c, want->owner)))
+                callee = c->vtable[mr->a];
+            else if (mr->cache_cls == c)
+                callee = mr->cache_m;
+            else if ((callee = pv_find_method_desc(c, want->name->bytes, want->desc->bytes)) ||
+                     (callee = pv_find_method(c, want->name->bytes, (int)want->nargs))) {
+                mr->cache_cls = c;
+                mr->cache_m = callee;
+            }
+            if (!callee)
+                THROW(PV_B_NOMETHOD_EXC, "class %s has no method %s%s", c->name->bytes, want->name->bytes,
+                      want->desc->bytes);
+            callflags = 0;
+            goto call;
+        }
+        case PV_OP_INVOKEORD: {
+            uint32_t o = rd16(ip + 1);
+            argc = ip[3] + 1u;
+            args = sp - argc;
+            if (args[0] == PV_NULL)
+                THROW(PV_B_NULL_EXC, "call of method ordinal %u on null", (unsigned)o);
+            struct pv_class *c = pv_class_of(vm, args[0]);
+            callee = o < c->nvtable ? c->vtable[o] : NULL;
+            if (!callee)
+                THROW(PV_B_NOMETHOD_EXC, "class %s has no method with ordinal %u", c->name->bytes, (unsigned)o);
+            callflags = 0;
+            goto call;
+        }
+        case PV_OP_INVOKENAME: {
+            uint32_t k = rd32(ip + 1);
+            struct pv_cref *mr = &kref[k];
+            argc = ip[5] + 1u;
+            args = sp - argc;
+            struct pv_string *name = pv_as_ptr(kval[k]);
+            if (args[0] == PV_NULL)
+                THROW(PV_B_NULL_EXC, "call of %s on null", name->bytes);
+            struct pv_class *c = pv_class_of(vm, args[0]);
+            if (mr->cache_cls == c) {
+                callee = mr->cache_m;
+            } else if ((callee = pv_find_method(c, name->bytes, (int)argc - 1))) {
+                mr->cache_cls = c;
+                mr->cache_m = callee;
+            } else {
+                for (int n = 0; n <= (int)PV_CF_MAX_ARGS; n++)
+                    if (pv_find_method(c, name->bytes, n))
+                        THROW(PV_B_ARITY_EXC, "method %s of class %s takes %d argument%s, not %u", name->bytes,
+                              c->name->bytes, n, n == 1 ? "" : "s", (unsigned)(argc - 1));
+                THROW(PV_B_NOMETHOD_EXC, "class %s has no method %s", c->name->bytes, name->bytes);
+            }
+            callflags = 0;
+            goto call;
+        }
+        case PV_OP_INVOKESTATIC: case PV_OP_INVOKESPECIAL: {
+            struct pv_cref *mr = &kref[rd32(ip + 1)];
+            argc = ip[5] + (*ip == PV_OP_INVOKESPECIAL);
+            args = sp - argc;
+            callee = mr->p;
+            if (*ip == PV_OP_INVOKESPECIAL && args[0] == PV_NULL)
+                THROW(PV_B_NULL_EXC, "call of %s on null", callee->name->bytes);
+            callflags = 0;
+            goto call;
+        }
+
+        call:
+            if ((uint32_t)callee->nargs + !(callee->flags & PV_MF_STATIC) != argc)
+                THROW(PV_B_ARITY_EXC, "%s.%s takes %u argument%s, not %u", callee->owner->name->bytes,
+                      callee->name->bytes, (unsigned)callee->nargs, callee->nargs == 1 ? "" : "s",
+                      (unsigned)(argc - !(callee->flags & PV_MF_STATIC)));
+            if (callee->flags & PV_MF_ABSTRACT)
+                THROW(PV_B_NOMETHOD_EXC, "%s.%s is abstract", callee->owner->name->bytes, callee->name->bytes);
+            if (callee->flags & PV_MF_NATIVE) {
+                r = PV_NULL;
+                SAVE();   /* pc on the invoke: a raise from the native points here */
+                int rc = callee->native(vm, args, &r);
+                sp = args;
+                *sp++ = r;
+                if (rc == PV_NTHROW) {
+                    sp--;
+                    goto unwind;
+                }
+                ip += opsize[*ip];
+                if (rc == PV_NBLOCK) {
+                    SAVE();
+                    return PV_RUN_BLOCKED;
+                }
+                break;
+            }
+        call_bytecode:
+            if (t->nframes >= vm->max_frames)
+                THROW(PV_B_STACK_EXC, "more than %u nested calls", (unsigned)vm->max_frames);
+            {
+                uint32_t nb = (uint32_t)(args - t->stack);
+                SAVE();
+                f->sp = nb;   /* the arguments belong to the callee now */
+                uint64_t need = (uint64_t)nb + callee->nlocals + callee->max_stack + 1;
+                if ((need > t->stack_cap || t->nframes == t->frames_cap) && reserve(vm, t, need) < 0) {
+                    LOAD_FRAME();
+                    sp = t->stack + nb + argc;
+                    ip = ins;
+                    pv_throw(vm, PV_B_STACK_EXC, "no memory for a deeper stack");
+                    goto unwind;
+                }
+                for (uint32_t i = argc; i < callee->nlocals; i++)
+                    t->stack[nb + i] = PV_NULL;
+                if (callee->flags & PV_MF_SYNCHRONIZED)
+                    callflags |= PV_FR_SYNC;
+                t->frames[t->nframes++] = (struct pv_frame){callee, 0, nb, nb + callee->nlocals, callflags};
+                LOAD_FRAME();
+            }
+            if (callflags & PV_FR_SYNC) {
+                /* Taken inside the new frame: if the thread must wait, it
+                 * resumes at the method's first instruction owning it. */
+                struct pv_mutex *mx = monitor_of(vm, frame_monitor(m, base));
+                if (!mx) {
+                    t->nframes--;
+                    LOAD_FRAME();
+                    THROW_OOM();
+                }
+                if (pv_mutex_acquire(vm, t, mx) == PV_NBLOCK) {
+                    SAVE();
+                    return PV_RUN_BLOCKED;
+                }
+            }
+            SAFEPOINT();
+            break;
+
+        case PV_OP_RETURN: case PV_OP_RETVOID: {
+            r = *ip == PV_OP_RETURN ? sp[-1] : PV_NULL;
+            uint32_t fl = f->flags, rb = f->base;
+            if (fl & PV_FR_SYNC)
+                pv_mutex_release(vm, t, monitor_of(vm, frame_monitor(m, base)));
+            if (fl & PV_FR_TRUTH)
+                r = pv_bool(truthy(r));
+            if (fl & PV_FR_NEGATE)
+                r = pv_bool(!truthy(r));
+            t->nframes--;
+            if (t->nframes == 0)
+                return PV_RUN_DONE;
+            LOAD_FRAME();
+            if (!(fl & PV_FR_DISCARD)) {
+                sp = t->stack + rb;
+                *sp++ = r;
+                ip += opsize[*ip];
+            }
+            break;
+        }
+        case PV_OP_THROW:
+            a = sp[-1];
+            if (a == PV_NULL)
+                THROW(PV_B_NULL_EXC, "throw of null");
+            pv_throw_value(vm, a);
+            goto unwind;
+
+        case PV_OP_NEW: case PV_OP_NEWDYN: {
+            struct pv_class *c;
+            if (*ip == PV_OP_NEW) {
+                c = kref[rd32(ip + 1)].p;
+            } else {
+                a = *--sp;
+                c = pv_is_obj(a) && pv_class_of(vm, a) == vm->b[PV_B_CLASS] ? pv_as_ptr(a) : NULL;
+                if (!c)
+                    THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "new *(...) needs a class, not %s",
+                          type_name(vm, a));
+            }
+            const char *why;
+            r = pv_new_object(vm, c, &why);
+            if (r == PV_NULL && why)
+                THROW(PV_B_TYPE_EXC, "cannot create an object of class %s: %s", c->name->bytes, why);
+            if (r == PV_NULL)
+                THROW_OOM();
+            *sp++ = r;
+            ip += opsize[*ip];
+            break;
+        }
+        case PV_OP_NEWARRAY: {
+            a = sp[-1];
+            if (!pv_is_int(a) || pv_as_int(a) < 0 || (uint32_t)pv_as_int(a) > PV_ARRAY_MAX)
+                THROW(pv_is_int(a) ? PV_B_ARG_EXC : PV_B_TYPE_EXC, "array size must be an int from 0 to %u, not %s",
+                      PV_ARRAY_MAX, pv_is_int(a) ? "negative or larger" : type_name(vm, a));
+            struct pv_array *arr = pv_array_new(vm, (uint32_t)pv_as_int(a));
+            if (!arr)
+                THROW_OOM();
+            sp[-1] = pv_from_ptr(arr);
+            ip++;
+            break;
+        }
+        case PV_OP_ALOAD: case PV_OP_ASTORE: {
+            bool store = *ip == PV_OP_ASTORE;
+            pv_value *opnd = store ? sp - 3 : sp - 2;
+            a = opnd[0];
+            b = opnd[1];
+            if (!pv_is_obj(a))
+                THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "indexing %s", type_name(vm, a));
+            if (!pv_is_int(b))
+                THROW(PV_B_TYPE_EXC, "an index must be an int, not %s", type_name(vm, b));
+            int32_t i = pv_as_int(b);
+            struct pv_obj *o = pv_as_ptr(a);
+            uint32_t kind = o->cls->kind;
+            uint32_t len = kind == PV_K_ARRAY ? ((struct pv_array *)o)->len : kind == PV_K_STRING ? ((struct pv_string *)o)->len
+                         : kind == PV_K_BINARY ? ((struct pv_binary *)o)->len : 0;
+            if (kind != PV_K_ARRAY && kind != PV_K_STRING && kind != PV_K_BINARY)
+                THROW(PV_B_TYPE_EXC, "an object of class %s cannot be indexed", o->cls->name->bytes);
+            if (i < 0 || ((uint32_t)i >= len && !(store && kind == PV_K_ARRAY)))
+                THROW(PV_B_INDEX_EXC, "index %d out of range for length %u", i, (unsigned)len);
+            if (!store) {
+                if (kind == PV_K_ARRAY)
+                    r = ((struct pv_array *)o)->items[i];
+                else if (kind == PV_K_STRING)
+                    r = pv_char((uint8_t)((struct pv_string *)o)->bytes[i]);
+                else
+                    r = pv_int(((struct pv_binary *)o)->bytes[i]);
+                sp[-2] = r;
+                sp--;
+            } else {
+                if (kind == PV_K_STRING)
+                    THROW(PV_B_TYPE_EXC, "strings cannot be changed: store into a %s", o->cls->name->bytes);
+                if (o->flags & PV_OF_IMMUTABLE)
+                    THROW(PV_B_STATE_EXC, "object of class %s is immutable", o->cls->name->bytes);
+                if (kind == PV_K_ARRAY) {
+                    if (pv_array_set(vm, (struct pv_array *)o, (uint32_t)i, sp[-1]) < 0)
+                        THROW((uint32_t)i >= PV_ARRAY_MAX ? PV_B_INDEX_EXC : PV_B_OOM_EXC,
+                              "cannot grow the array to index %d", i);
+                } else if (kind == PV_K_BINARY && pv_is_int(sp[-1])) {
+                    ((struct pv_binary *)o)->bytes[i] = (uint8_t)pv_as_int(sp[-1]);
+                } else {
+                    THROW(PV_B_TYPE_EXC, "cannot store %s into a %s", type_name(vm, sp[-1]), o->cls->name->bytes);
+                }
+                sp -= 3;
+            }
+            ip++;
+            break;
+        }
+        case PV_OP_ALEN: {
+            a = sp[-1];
+            if (!pv_is_obj(a))
+                THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "length of %s", type_name(vm, a));
+            struct pv_obj *o = pv_as_ptr(a);
+            switch (o->cls->kind) {
+            case PV_K_ARRAY: r = pv_int((int32_t)((struct pv_array *)o)->len); break;
+            case PV_K_STRING: r = pv_int((int32_t)((struct pv_string *)o)->len); break;
+            case PV_K_BINARY: r = pv_int((int32_t)((struct pv_binary *)o)->len); break;
+            default: THROW(PV_B_TYPE_EXC, "an object of class %s has no length", o->cls->name->bytes);
+            }
+            sp[-1] = r;
+            ip++;
+            break;
+        }
+        case PV_OP_CHECKCAST: case PV_OP_INSTANCEOF: {
+            struct pv_class *c = kref[rd32(ip + 1)].p;
+            a = sp[-1];
+            bool ok = pv_instance_of(vm, a, c);
+            if (*ip == PV_OP_INSTANCEOF)
+                sp[-1] = pv_bool(ok);
+            else if (!ok && a != PV_NULL)
+                THROW(PV_B_CAST_EXC, "cannot cast %s to %s", type_name(vm, a), c->name->bytes);
+            ip += 5;
+            break;
+        }
+        case PV_OP_CONV:
+            CHECK(convert(vm, ip[1], sp[-1], &sp[-1]));
+            ip += 2;
+            break;
+        case PV_OP_TOSTRING:
+            a = sp[-1];
+            if (pv_is_string(vm, a)) {
+                ip++;
+                break;
+            }
+            if ((callee = phantom_override(vm, a, 5))) {
+                argc = 1;
+                args = sp - 1;
+                callflags = 0;
+                goto call_bytecode;
+            }
+            {
+                struct pv_string *s = pv_tostring_native(vm, a);
+                if (!s)
+                    THROW_OOM();
+                sp[-1] = pv_from_ptr(s);
+            }
+            ip++;
+            break;
+        case PV_OP_CONCAT:
+            if (!pv_is_string(vm, sp[-2]) || !pv_is_string(vm, sp[-1]))
+                THROW(PV_B_TYPE_EXC, "concat needs two strings, not %s and %s", type_name(vm, sp[-2]),
+                      type_name(vm, sp[-1]));
+            CHECK(concat(vm, sp[-2], sp[-1], &r));
+            sp[-2] = r;
+            sp--;
+            ip++;
+            break;
+        case PV_OP_MONITORENTER: case PV_OP_MONITOREXIT: {
+            a = sp[-1];
+            if (!pv_is_obj(a))
+                THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "synchronized on %s", type_name(vm, a));
+            struct pv_mutex *mx = monitor_of(vm, a);
+            if (!mx)
+                THROW_OOM();
+            sp--;
+            if (*ip == PV_OP_MONITOREXIT) {
+                if (pv_mutex_release(vm, t, mx) < 0)
+                    THROW(PV_B_STATE_EXC, "monitor exit by a thread that does not hold it");
+                ip++;
+                break;
+            }
+            ip++;
+            if (pv_mutex_acquire(vm, t, mx) == PV_NBLOCK) {
+                SAVE();
+                return PV_RUN_BLOCKED;
+            }
+            break;
+        }
+        default:
+            /* The verifier makes this unreachable. */
+            THROW(PV_B_TYPE_EXC, "bad opcode %u", (unsigned)*ip);
+        }
+        continue;
+
+    unwind_here:
+        ip = ins;
+    unwind:
+        /* t->exc is set; ip is the faulting instruction of the top frame. */
+        SAVE();
+        {
+            pv_value exc = t->exc;
+            if (t->trace == PV_NULL) {
+                struct pv_string *tr = pv_thread_trace(vm, t);
+                t->trace = tr ? pv_from_ptr(tr) : PV_NULL;
+                if (pv_instance_of(vm, exc, vm->b[PV_B_EXCEPTION])) {
+                    struct pv_instance *e = pv_as_ptr(exc);
+                    if (e->slot[PV_EXC_SLOT_TRACE] == PV_NULL)
+                        e->slot[PV_EXC_SLOT_TRACE] = t->trace;
+                }
+            }
+            for (;;) {
+                const struct pv_handler *h = NULL;
+                for (uint32_t i = 0; i < m->nhandlers; i++) {
+                    const struct pv_handler *c = &m->handlers[i];
+                    if (f->pc >= c->start && f->pc < c->end &&
+                        (c->cls_const == 0 || pv_instance_of(vm, exc, kref[c->cls_const].p))) {
+                        h = c;
+                        break;
+                    }
+                }
+                if (h) {
+                    t->exc = PV_NULL;
+                    t->trace = PV_NULL;
+                    f->sp = f->base + m->nlocals;
+                    t->stack[f->sp++] = exc;
+                    f->pc = h->target;
+                    LOAD_FRAME();
+                    break;
+                }
+                uint32_t fl = f->flags;
+                if (fl & PV_FR_SYNC)
+                    pv_mutex_release(vm, t, monitor_of(vm, frame_monitor(m, t->stack + f->base)));
+                t->nframes--;
+                if (t->nframes == 0 || (fl & PV_FR_DISCARD)) {
+                    t->nframes = 0;   /* uncaught: the thread ends */
+                    return PV_RUN_DONE;
+                }
+                LOAD_FRAME();
+            }
+        }
+    }
+}

@@ -1,0 +1,367 @@
+/*
+ * n_string.c - .internal.string: immutable UTF-8 text.
+ *
+ * Indices and lengths count bytes, not characters: "héllo".length() is 6.
+ * For ASCII text the two are the same.  charAt(i) decodes the character
+ * whose encoding starts at byte i (U+FFFD if i is inside a character).
+ * Case mapping and trim() know ASCII only.  Every method that looks for
+ * text (indexOf, replace, split, ...) compares bytes.
+ */
+#define _GNU_SOURCE   /* memmem */
+#include <stdlib.h>
+#include <string.h>
+
+#include "native.h"
+
+static struct pv_string *self(pv_vm *vm, pv_value *args, const char *fn)
+{
+    return pv_arg_string(vm, args[0], fn, 0);
+}
+
+/* Byte offset of pat in s at or after from, or -1. */
+static int64_t find(const struct pv_string *s, const struct pv_string *pat, int64_t from)
+{
+    if (from < 0)
+        from = 0;
+    if (from > s->len || pat->len > s->len - from)
+        return -1;
+    const char *p = memmem(s->bytes + from, s->len - (size_t)from, pat->bytes, pat->len);
+    return p ? p - s->bytes : -1;
+}
+
+static int str_substring(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "substring");
+    int32_t at, n;
+    if (!s || !pv_arg_int(vm, args[1], "substring", 1, &at) ||
+        !pv_arg_int(vm, args[2], "substring", 2, &n) ||
+        !pv_check_range(vm, "substring", at, n, s->len))
+        return PV_NTHROW;
+    return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + at, (size_t)n));
+}
+
+static int str_charat(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "charAt");
+    int32_t i;
+    if (!s || !pv_arg_int(vm, args[1], "charAt", 1, &i) || !pv_check_index(vm, "charAt", i, s->len))
+        return PV_NTHROW;
+    *ret = pv_str_char_at(s, (uint32_t)i);
+    return PV_NOK;
+}
+
+static int str_concat(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "concat"), *t;
+    if (!s || !(t = pv_arg_string(vm, args[1], "concat", 1)))
+        return PV_NTHROW;
+    struct pv_string *r = pv_str_alloc(vm, (size_t)s->len + t->len);
+    if (r) {
+        memcpy(r->bytes, s->bytes, s->len);
+        memcpy(r->bytes + s->len, t->bytes, t->len);
+    }
+    return pv_ret_obj(vm, ret, r);
+}
+
+static int str_length(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "length");
+    if (!s)
+        return PV_NTHROW;
+    *ret = pv_int((int32_t)s->len);
+    return PV_NOK;
+}
+
+static int str_isempty(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "isEmpty");
+    if (!s)
+        return PV_NTHROW;
+    *ret = pv_bool(s->len == 0);
+    return PV_NOK;
+}
+
+/* indexOf(s), indexOf(s, from) and the original strstr(s). */
+static int index_of(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bool has_from)
+{
+    struct pv_string *s = self(vm, args, fn), *pat;
+    int32_t from = 0;
+    if (!s || !(pat = pv_arg_string(vm, args[1], fn, 1)) ||
+        (has_from && !pv_arg_int(vm, args[2], fn, 2, &from)))
+        return PV_NTHROW;
+    *ret = pv_int((int32_t)find(s, pat, from));
+    return PV_NOK;
+}
+
+static int str_strstr(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return index_of(vm, args, ret, "strstr", false);
+}
+
+static int str_indexof(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return index_of(vm, args, ret, "indexOf", false);
+}
+
+static int str_indexof_from(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return index_of(vm, args, ret, "indexOf", true);
+}
+
+static int str_lastindexof(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "lastIndexOf"), *pat;
+    if (!s || !(pat = pv_arg_string(vm, args[1], "lastIndexOf", 1)))
+        return PV_NTHROW;
+    int64_t at = -1;
+    if (pat->len <= s->len)
+        for (int64_t i = s->len - pat->len; i >= 0 && at < 0; i--)
+            if (memcmp(s->bytes + i, pat->bytes, pat->len) == 0)
+                at = i;
+    *ret = pv_int((int32_t)at);
+    return PV_NOK;
+}
+
+/* startsWith, endsWith, contains: where pat must be found. */
+enum { AT_START, AT_END, ANYWHERE };
+
+static int match(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, int where)
+{
+    struct pv_string *s = self(vm, args, fn), *pat;
+    if (!s || !(pat = pv_arg_string(vm, args[1], fn, 1)))
+        return PV_NTHROW;
+    bool ok = pat->len <= s->len;
+    if (ok && where == AT_START)
+        ok = memcmp(s->bytes, pat->bytes, pat->len) == 0;
+    else if (ok && where == AT_END)
+        ok = memcmp(s->bytes + s->len - pat->len, pat->bytes, pat->len) == 0;
+    else if (ok)
+        ok = find(s, pat, 0) >= 0;
+    *ret = pv_bool(ok);
+    return PV_NOK;
+}
+
+static int str_startswith(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return match(vm, args, ret, "startsWith", AT_START);
+}
+
+static int str_endswith(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return match(vm, args, ret, "endsWith", AT_END);
+}
+
+static int str_contains(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return match(vm, args, ret, "contains", ANYWHERE);
+}
+
+/* Every occurrence, left to right, not overlapping. */
+static int str_replace(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "replace"), *a, *b;
+    if (!s || !(a = pv_arg_string(vm, args[1], "replace", 1)) ||
+        !(b = pv_arg_string(vm, args[2], "replace", 2)))
+        return PV_NTHROW;
+    if (a->len == 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "replace: the text to replace is empty");
+    pv_buf out = { 0 };
+    int64_t at = 0, hit;
+    while ((hit = find(s, a, at)) >= 0) {
+        pv_buf_add(&out, s->bytes + at, (size_t)(hit - at));
+        pv_buf_add(&out, b->bytes, b->len);
+        at = hit + a->len;
+    }
+    pv_buf_add(&out, s->bytes + at, (size_t)(s->len - at));
+    return pv_ret_obj(vm, ret, pv_buf_finish(vm, &out));
+}
+
+static bool ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "trim");
+    if (!s)
+        return PV_NTHROW;
+    uint32_t lo = 0, hi = s->len;
+    while (lo < hi && ascii_space(s->bytes[lo]))
+        lo++;
+    while (hi > lo && ascii_space(s->bytes[hi - 1]))
+        hi--;
+    if (lo == 0 && hi == s->len) {
+        *ret = args[0];
+        return PV_NOK;
+    }
+    return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + lo, hi - lo));
+}
+
+static int change_case(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bool upper)
+{
+    struct pv_string *s = self(vm, args, fn);
+    if (!s)
+        return PV_NTHROW;
+    struct pv_string *r = pv_str_new(vm, s->bytes, s->len);
+    if (r)
+        for (uint32_t i = 0; i < r->len; i++) {
+            char c = r->bytes[i];
+            if (upper && c >= 'a' && c <= 'z')
+                r->bytes[i] = (char)(c - 'a' + 'A');
+            else if (!upper && c >= 'A' && c <= 'Z')
+                r->bytes[i] = (char)(c - 'A' + 'a');
+        }
+    return pv_ret_obj(vm, ret, r);
+}
+
+static int str_upper(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return change_case(vm, args, ret, "toUpperCase", true);
+}
+
+static int str_lower(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return change_case(vm, args, ret, "toLowerCase", false);
+}
+
+static int push_piece(pv_vm *vm, struct pv_array *out, const char *p, size_t n)
+{
+    struct pv_string *piece = pv_str_new(vm, p, n);
+    return piece ? pv_array_push(vm, out, pv_from_ptr(piece)) : -1;
+}
+
+/* The pieces between separators, empty ones included ("a,,b," gives "a",
+ * "", "b", ""); an empty separator splits into characters. */
+static int str_split(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "split"), *sep;
+    if (!s || !(sep = pv_arg_string(vm, args[1], "split", 1)))
+        return PV_NTHROW;
+    struct pv_array *out = pv_array_new(vm, 0);
+    if (!out)
+        return pv_throw_oom(vm);
+    int rc = 0;
+    int64_t at = 0, hit;
+    if (sep->len == 0) {
+        while (at < s->len && rc == 0) {
+            uint32_t cp;
+            size_t n = pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - (size_t)at, &cp);
+            rc = push_piece(vm, out, s->bytes + at, n);
+            at += (int64_t)n;
+        }
+    } else {
+        while (rc == 0 && (hit = find(s, sep, at)) >= 0) {
+            rc = push_piece(vm, out, s->bytes + at, (size_t)(hit - at));
+            at = hit + sep->len;
+        }
+        if (rc == 0)
+            rc = push_piece(vm, out, s->bytes + at, (size_t)(s->len - at));
+    }
+    return pv_ret_obj(vm, ret, rc == 0 ? out : NULL);
+}
+
+static int str_compareto(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "compareTo"), *t;
+    if (!s || !(t = pv_arg_string(vm, args[1], "compareTo", 1)))
+        return PV_NTHROW;
+    *ret = pv_int(pv_str_compare(s, t));
+    return PV_NOK;
+}
+
+/* ---- parsing -------------------------------------------------------------------- */
+
+static int str_toint(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "toInt");
+    int32_t v;
+    const char *err;
+    if (!s)
+        return PV_NTHROW;
+    if ((err = pv_parse_int(s->bytes, s->len, &v)))
+        return pv_throw_parse(vm, "toInt", s, "int", err);
+    *ret = pv_int(v);
+    return PV_NOK;
+}
+
+static int str_tolong(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "toLong");
+    int64_t v;
+    const char *err;
+    if (!s)
+        return PV_NTHROW;
+    if ((err = pv_parse_long(s->bytes, s->len, &v)))
+        return pv_throw_parse(vm, "toLong", s, "long", err);
+    *ret = pv_make_long(vm, v);
+    return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
+}
+
+static int str_tofloat(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "toFloat");
+    float v;
+    const char *err;
+    if (!s)
+        return PV_NTHROW;
+    if ((err = pv_parse_float(s->bytes, s->len, &v)))
+        return pv_throw_parse(vm, "toFloat", s, "float", err);
+    *ret = pv_float(v);
+    return PV_NOK;
+}
+
+static int str_todouble(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "toDouble");
+    double v;
+    const char *err;
+    if (!s)
+        return PV_NTHROW;
+    if ((err = pv_parse_double(s->bytes, s->len, &v)))
+        return pv_throw_parse(vm, "toDouble", s, "double", err);
+    *ret = pv_double(v);
+    return PV_NOK;
+}
+
+static int str_parsejson(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "parseJson");
+    if (!s)
+        return PV_NTHROW;
+    return pv_json_parse(vm, s->bytes, s->len, ret);
+}
+
+static const pv_native_method methods[] = {
+    { "substring", "(*,*)*", 8, 0, str_substring },
+    { "charAt", "(*)*", 9, 0, str_charat },
+    { "concat", "(*)*", 10, 0, str_concat },
+    { "length", "()*", 11, 0, str_length },
+    { "strstr", "(*)*", 12, 0, str_strstr },
+    { "toInt", "()*", 16, 0, str_toint },
+    { "toLong", "()*", 17, 0, str_tolong },
+    { "toFloat", "()*", 18, 0, str_tofloat },
+    { "toDouble", "()*", 19, 0, str_todouble },
+    { "parseJson", "()*", 20, 0, str_parsejson },
+    { "indexOf", "(*)*", PV_NO_ORDINAL, 0, str_indexof },
+    { "indexOf", "(*,*)*", PV_NO_ORDINAL, 0, str_indexof_from },
+    { "lastIndexOf", "(*)*", PV_NO_ORDINAL, 0, str_lastindexof },
+    { "startsWith", "(*)*", PV_NO_ORDINAL, 0, str_startswith },
+    { "endsWith", "(*)*", PV_NO_ORDINAL, 0, str_endswith },
+    { "contains", "(*)*", PV_NO_ORDINAL, 0, str_contains },
+    { "replace", "(*,*)*", PV_NO_ORDINAL, 0, str_replace },
+    { "trim", "()*", PV_NO_ORDINAL, 0, str_trim },
+    { "toUpperCase", "()*", PV_NO_ORDINAL, 0, str_upper },
+    { "toLowerCase", "()*", PV_NO_ORDINAL, 0, str_lower },
+    { "split", "(*)*", PV_NO_ORDINAL, 0, str_split },
+    { "compareTo", "(*)*", PV_NO_ORDINAL, 0, str_compareto },
+    { "isEmpty", "()*", PV_NO_ORDINAL, 0, str_isempty },
+};
+
+const pv_native_class pv_nc_string = {
+    .name = ".internal.string",
+    .kind = PV_K_STRING,
+    .flags = PV_CF_FINAL,
+    .methods = methods,
+    .nmethods = PV_COUNTOF(methods),
+};

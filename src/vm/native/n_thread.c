@@ -1,0 +1,186 @@
+/*
+ * n_thread.c - .internal.thread, .internal.world and .internal.boot: the
+ * classes through which programs start threads, sleep, and reach the
+ * world's published-objects directory.
+ *
+ * A thread runs a method of a target object: run() if its class has one,
+ * else the method at ordinal 8 with no arguments (the original's
+ * convention for boot.startThread).
+ */
+#include "../interp.h"
+#include "../sched.h"
+#include "native.h"
+
+static int start_on(pv_vm *vm, pv_value target, uint32_t tflags, const char *fn, pv_value *ret)
+{
+    if (target == PV_NULL)
+        return pv_throw(vm, PV_B_NULL_EXC, "%s: the target object is null", fn);
+    struct pv_class *c = pv_class_of(vm, target);
+    struct pv_method *m = pv_find_method(c, "run", 0);
+    if (!m || (m->flags & PV_MF_STATIC))
+        m = c->nvtable > 8 ? c->vtable[8] : NULL;
+    if (!m || m->nargs != 0 || (m->flags & PV_MF_ABSTRACT))
+        return pv_throw(vm, PV_B_NOMETHOD_EXC, "%s: class %s has no run() method (or method 8) to run", fn,
+                        c->name->bytes);
+    struct pv_thread *t = pv_thread_start(vm, m, &target, 1, tflags);
+    return pv_ret_obj(vm, ret, t);
+}
+
+
+static int do_sleep(pv_vm *vm, pv_value msv, const char *fn)
+{
+    int64_t ms;
+    if (!pv_arg_long(vm, msv, fn, 1, &ms))
+        return PV_NTHROW;
+    return pv_sched_block(vm, vm->cur, PV_TS_SLEEPING, pv_deadline_after_ms(ms));
+}
+
+/* ---- .internal.thread ------------------------------------------------------------ */
+
+static int th_start(pv_vm *vm, pv_value *args, pv_value *ret) { return start_on(vm, args[0], 0, "start", ret); }
+static int th_start_daemon(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return start_on(vm, args[0], PV_TF_DAEMON, "startDaemon", ret);
+}
+static int th_sleep(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    return do_sleep(vm, args[0], "sleep");
+}
+static int th_current(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    *ret = pv_from_ptr(vm->cur);
+    return PV_NOK;
+}
+static int th_yield(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    (void)ret;
+    pv_waitq_push(&vm->root->runq, vm->cur);   /* to the back of the queue */
+    vm->cur->state = PV_TS_RUNNABLE;
+    return PV_NBLOCK;
+}
+static int th_id(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_thread *t = pv_as_ptr(args[0]);
+    *ret = pv_make_long(vm, (int64_t)t->id);
+    return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
+}
+static int th_alive(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)vm;
+    *ret = pv_bool(((struct pv_thread *)pv_as_ptr(args[0]))->state != PV_TS_DONE);
+    return PV_NOK;
+}
+static int th_join(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    struct pv_thread *t = pv_as_ptr(args[0]);
+    if (t->state == PV_TS_DONE)
+        return PV_NOK;
+    if (t == vm->cur)
+        return pv_throw(vm, PV_B_STATE_EXC, "join: a thread cannot wait for itself");
+    vm->cur->wait_on = args[0];
+    pv_waitq_push(&t->joiners, vm->cur);
+    return pv_sched_block(vm, vm->cur, PV_TS_WAIT_JOIN, 0);
+}
+
+static const pv_native_method thread_methods[] = {
+    {"start", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start},
+    {"startDaemon", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start_daemon},
+    {"sleep", "(*)void", PV_NO_ORDINAL, PV_MF_STATIC, th_sleep},
+    {"current", "()*", PV_NO_ORDINAL, PV_MF_STATIC, th_current},
+    {"yield", "()void", PV_NO_ORDINAL, PV_MF_STATIC, th_yield},
+    {"getId", "()*", PV_NO_ORDINAL, 0, th_id},
+    {"isAlive", "()*", PV_NO_ORDINAL, 0, th_alive},
+    {"join", "()void", PV_NO_ORDINAL, 0, th_join},
+};
+
+const pv_native_class pv_nc_thread = {
+    ".internal.thread", NULL, PV_K_THREAD, 0, NULL, thread_methods, PV_COUNTOF(thread_methods),
+};
+
+/* ---- .internal.world ------------------------------------------------------------- */
+
+static int w_my_thread(pv_vm *vm, pv_value *args, pv_value *ret) { return th_current(vm, args, ret); }
+
+static int w_publish(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    struct pv_string *k = pv_arg_string(vm, args[1], "publish", 1);
+    if (!k)
+        return PV_NTHROW;
+    return pv_dir_put(vm, vm->root->names, k, args[2]) < 0 ? pv_throw_oom(vm) : PV_NOK;
+}
+
+static int w_lookup(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *k = pv_arg_string(vm, args[1], "lookup", 1);
+    if (!k)
+        return PV_NTHROW;
+    *ret = pv_dir_get(vm->root->names, k, NULL);
+    return PV_NOK;
+}
+
+static int w_boots(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    *ret = pv_make_long(vm, (int64_t)vm->root->boots);
+    return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
+}
+
+static const pv_native_method world_methods[] = {
+    {"getMyThread", "()*", 8, 0, w_my_thread},
+    {"publish", "(*,*)void", PV_NO_ORDINAL, 0, w_publish},
+    {"lookup", "(*)*", PV_NO_ORDINAL, 0, w_lookup},
+    {"boots", "()*", PV_NO_ORDINAL, 0, w_boots},
+};
+
+const pv_native_class pv_nc_world = {
+    ".internal.world", NULL, PV_K_NATIVE, 0, NULL, world_methods, PV_COUNTOF(world_methods),
+};
+
+/* ---- .internal.boot -------------------------------------------------------------- */
+
+static int b_load_class(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *n = pv_arg_string(vm, args[1], "loadClass", 1);
+    if (!n)
+        return PV_NTHROW;
+    struct pv_class *c = pv_find_class(vm, n->bytes);
+    *ret = c ? pv_from_ptr(c) : PV_NULL;
+    return PV_NOK;
+}
+
+static int b_print(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    struct pv_string *s = pv_tostring_native(vm, args[1]);
+    if (!s)
+        return pv_throw_oom(vm);
+    pv_out_write(vm, s->bytes, s->len);
+    return PV_NOK;
+}
+
+static int b_start_thread(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return start_on(vm, args[1], 0, "startThread", ret);
+}
+
+static int b_sleep(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    return do_sleep(vm, args[1], "sleep");
+}
+
+static const pv_native_method boot_methods[] = {
+    {"loadClass", "(*)*", 8, 0, b_load_class},
+    {"consolePrint", "(*)void", 16, 0, b_print},
+    {"startThread", "(*)*", 18, 0, b_start_thread},
+    {"sleep", "(*)void", 21, 0, b_sleep},
+};
+
+const pv_native_class pv_nc_boot = {
+    ".internal.boot", NULL, PV_K_NATIVE, 0, NULL, boot_methods, PV_COUNTOF(boot_methods),
+};

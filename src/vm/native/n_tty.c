@@ -1,0 +1,196 @@
+/*
+ * n_tty.c - .internal.io.tty: a text console on standard output and
+ * input, plus the print/println every program uses.
+ *
+ * The console's host state (colours, window title) is kept in the object
+ * and re-applied by its restart hook when the world resumes, because the
+ * terminal a resumed world runs in knows nothing of it.  Escape sequences
+ * are written only when standard output is a terminal.
+ *
+ * Reading blocks the whole VM while it waits (every VM thread runs on one
+ * host thread).  The thread's frame sits on the call while it waits, so
+ * a snapshot taken meanwhile resumes by issuing the read again.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "../interp.h"
+#include "native.h"
+
+enum { TTY_FG, TTY_BG, TTY_TITLE, TTY_REGISTERED };
+
+static struct pv_native_obj *tty(pv_value v) { return pv_as_ptr(v); }
+
+static void esc(pv_vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void esc(pv_vm *vm, const char *fmt, ...)
+{
+    if (!vm->out_tty)
+        return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    pv_out_write(vm, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
+    pv_out_flush(vm);
+}
+
+/* The object now holds host state: make sure it is restored at boot. */
+static int keep(pv_vm *vm, pv_value self)
+{
+    struct pv_native_obj *t = tty(self);
+    if (t->w[TTY_REGISTERED] == PV_TRUE)
+        return PV_NOK;
+    if (pv_array_push(vm, vm->root->restart, self) < 0)
+        return pv_throw_oom(vm);
+    t->w[TTY_REGISTERED] = PV_TRUE;
+    return PV_NOK;
+}
+
+static int write_value(pv_vm *vm, pv_value v, bool newline, int stream)
+{
+    struct pv_string *s = pv_tostring_native(vm, v);
+    if (!s)
+        return pv_throw_oom(vm);
+    if (stream == 1) {
+        pv_out_write(vm, s->bytes, s->len);
+        if (newline)
+            pv_out_write(vm, "\n", 1);
+    } else {
+        pv_out_flush(vm);
+        hal_console_printf(stream, "%s%s", s->bytes, newline ? "\n" : "");
+    }
+    return PV_NOK;
+}
+
+static int t_print(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[0], false, 1); }
+static int t_println(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[0], true, 1); }
+static int t_println0(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    (void)ret;
+    pv_out_write(vm, "\n", 1);
+    return PV_NOK;
+}
+static int t_putws(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], false, 1); }
+static int t_debug(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], true, 2); }
+
+static int read_line(pv_vm *vm, pv_value *ret, size_t max)
+{
+    char buf[4096];
+    pv_out_flush(vm);
+    pw_blocking_begin(vm->w);
+    long n = hal_console_read_line(buf, max < sizeof buf ? max : sizeof buf);
+    pw_blocking_end(vm->w);
+    if (n <= 0) {
+        *ret = PV_NULL;   /* end of input */
+        return PV_NOK;
+    }
+    return pv_ret_obj(vm, ret, pv_str_new(vm, buf, (size_t)n));
+}
+
+static int t_getwc(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    int rc = read_line(vm, ret, 2);
+    if (rc == PV_NOK)
+        *ret = *ret == PV_NULL ? pv_int(-1) : pv_char((uint8_t)((struct pv_string *)pv_as_ptr(*ret))->bytes[0]);
+    return rc;
+}
+
+static int t_read_line(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    int rc = read_line(vm, ret, 4096);
+    struct pv_string *s = *ret == PV_NULL ? NULL : pv_as_ptr(*ret);
+    if (rc == PV_NOK && s && s->len && s->bytes[s->len - 1] == '\n')
+        return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes, s->len - 1));
+    return rc;
+}
+
+static int t_gotoxy(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    int32_t x, y;
+    if (!pv_arg_int(vm, args[1], "gotoxy", 1, &x) || !pv_arg_int(vm, args[2], "gotoxy", 2, &y))
+        return PV_NTHROW;
+    esc(vm, "\x1b[%ld;%ldH", (long)y + 1, (long)x + 1);
+    return PV_NOK;
+}
+
+static int t_clear(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    (void)ret;
+    esc(vm, "\x1b[2J\x1b[H");
+    return PV_NOK;
+}
+
+static void apply_colors(pv_vm *vm, struct pv_native_obj *t)
+{
+    if (pv_is_int(t->w[TTY_FG]))
+        esc(vm, "\x1b[%dm", 30 + (pv_as_int(t->w[TTY_FG]) & 7));
+    if (pv_is_int(t->w[TTY_BG]))
+        esc(vm, "\x1b[%dm", 40 + (pv_as_int(t->w[TTY_BG]) & 7));
+    if (pv_is_obj(t->w[TTY_TITLE]))
+        esc(vm, "\x1b]0;%s\x07", ((struct pv_string *)pv_as_ptr(t->w[TTY_TITLE]))->bytes);
+}
+
+static int set_word(pv_vm *vm, pv_value *args, int word, const char *fn)
+{
+    if (word == TTY_TITLE) {
+        if (!pv_arg_string(vm, args[1], fn, 1))
+            return PV_NTHROW;
+    } else {
+        int32_t c;
+        if (!pv_arg_int(vm, args[1], fn, 1, &c))
+            return PV_NTHROW;
+    }
+    tty(args[0])->w[word] = args[1];
+    apply_colors(vm, tty(args[0]));
+    return keep(vm, args[0]);
+}
+
+static int t_setcolor(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return set_word(vm, args, TTY_FG, "setcolor"); }
+static int t_setbgcolor(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return set_word(vm, args, TTY_BG, "setbgcolor"); }
+static int t_settitle(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return set_word(vm, args, TTY_TITLE, "setTitle"); }
+
+/* Graphics-window operations of the original have no meaning on a text
+ * console; they are accepted and do nothing. */
+static int t_ignore(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)vm;
+    (void)args;
+    (void)ret;
+    return PV_NOK;
+}
+
+static int t_restart(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    apply_colors(vm, tty(args[0]));
+    return PV_NOK;
+}
+
+static const pv_native_method tty_methods[] = {
+    {"getwc", "()*", 16, 0, t_getwc},
+    {"putws", "(*)void", 17, 0, t_putws},
+    {"debug", "(*)void", 18, 0, t_debug},
+    {"gotoxy", "(*,*)void", 19, 0, t_gotoxy},
+    {"clear", "()void", 20, 0, t_clear},
+    {"setcolor", "(*)void", 21, 0, t_setcolor},
+    {"fill", "(*)void", 22, 0, t_ignore},
+    {"putblock", "(*,*,*,*,*)void", 23, 0, t_ignore},
+    {"setWinPos", "(*,*)void", 24, 0, t_ignore},
+    {"setTitle", "(*)void", 25, 0, t_settitle},
+    {"setbgcolor", "(*)void", 26, 0, t_setbgcolor},
+    {"readLine", "()*", PV_NO_ORDINAL, 0, t_read_line},
+    {"restart", "()void", PV_NO_ORDINAL, 0, t_restart},
+    {"print", "(*)void", PV_NO_ORDINAL, PV_MF_STATIC, t_print},
+    {"println", "(*)void", PV_NO_ORDINAL, PV_MF_STATIC, t_println},
+    {"println", "()void", PV_NO_ORDINAL, PV_MF_STATIC, t_println0},
+};
+
+const pv_native_class pv_nc_tty = {
+    ".internal.io.tty", NULL, PV_K_NATIVE, 0, NULL, tty_methods, PV_COUNTOF(tty_methods),
+};

@@ -1,0 +1,376 @@
+/*
+ * sched.c - the scheduler (sched.h).
+ *
+ * One host thread runs every VM thread in turn: each runs until it blocks,
+ * ends, or has made PV_SLICE backward branches and calls, then goes to the
+ * back of the run queue.  Blocking never blocks the host thread, except
+ * console input (documented in docs/VM.md).
+ *
+ * Invariants:
+ *  - a thread is in at most one queue: the run queue (RUNNABLE, except
+ *    the one running now) or the wait queue of the mutex, condition,
+ *    semaphore or thread in t->wait_on;
+ *  - a SLEEPING or timed-waiting thread has wake_wall_ns != 0 and an entry
+ *    in the host timer heap; entries whose thread has since woken are
+ *    recognised (deadline or state changed) and dropped;
+ *  - root->nondaemon counts live threads without PV_TF_DAEMON.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+#include "sched.h"
+
+#define PV_SLICE 20000u
+
+struct timer { int64_t at; struct pv_thread *t; };
+
+struct pv_sched {
+    struct timer *heap;
+    size_t n, cap;
+};
+
+/* ---- queues ------------------------------------------------------------------ */
+
+void pv_waitq_push(struct pv_waitq *q, struct pv_thread *t)
+{
+    t->next = NULL;
+    t->prev = q->tail;
+    if (q->tail)
+        q->tail->next = t;
+    else
+        q->head = t;
+    q->tail = t;
+}
+
+void pv_waitq_remove(struct pv_waitq *q, struct pv_thread *t)
+{
+    if (t->prev)
+        t->prev->next = t->next;
+    else if (q->head == t)
+        q->head = t->next;
+    else
+        return;   /* not in this queue */
+    if (t->next)
+        t->next->prev = t->prev;
+    else
+        q->tail = t->prev;
+    t->next = t->prev = NULL;
+}
+
+struct pv_thread *pv_waitq_pop(struct pv_waitq *q)
+{
+    struct pv_thread *t = q->head;
+    if (t)
+        pv_waitq_remove(q, t);
+    return t;
+}
+
+static struct pv_waitq *runq(pv_vm *vm) { return &vm->root->runq; }
+
+void pv_sched_ready(pv_vm *vm, struct pv_thread *t)
+{
+    t->state = PV_TS_RUNNABLE;
+    t->wake_wall_ns = 0;
+    t->wait_on = PV_NULL;
+    pv_waitq_push(runq(vm), t);
+}
+
+/* ---- timers ------------------------------------------------------------------ */
+
+static int timer_push(pv_vm *vm, int64_t at, struct pv_thread *t)
+{
+    struct pv_sched *s = vm->sched;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        struct timer *h = realloc(s->heap, cap * sizeof *h);
+        if (!h)
+            return -1;
+        s->heap = h;
+        s->cap = cap;
+    }
+    size_t i = s->n++;
+    while (i && s->heap[(i - 1) / 2].at > at) {
+        s->heap[i] = s->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    s->heap[i] = (struct timer){at, t};
+    return 0;
+}
+
+static struct timer timer_pop(pv_vm *vm)
+{
+    struct pv_sched *s = vm->sched;
+    struct timer top = s->heap[0], last = s->heap[--s->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= s->n)
+            break;
+        if (c + 1 < s->n && s->heap[c + 1].at < s->heap[c].at)
+            c++;
+        if (s->heap[c].at >= last.at)
+            break;
+        s->heap[i] = s->heap[c];
+        i = c;
+    }
+    if (s->n)
+        s->heap[i] = last;
+    return top;
+}
+
+void pv_thread_set_result(struct pv_thread *t, pv_value v)
+{
+    struct pv_frame *f = &t->frames[t->nframes - 1];
+    t->stack[f->sp - 1] = v;
+}
+
+int pv_sched_block(pv_vm *vm, struct pv_thread *t, uint32_t state, int64_t wake_ns)
+{
+    t->state = state;
+    t->wake_wall_ns = wake_ns;
+    if (wake_ns && timer_push(vm, wake_ns, t) < 0) {
+        t->state = PV_TS_RUNNABLE;
+        t->wake_wall_ns = 0;
+        return pv_throw_oom(vm);
+    }
+    return PV_NBLOCK;
+}
+
+static void grant_mutex(pv_vm *vm, struct pv_mutex *mx, struct pv_thread *t)
+{
+    mx->owner = t;
+    mx->depth = t->wait_depth ? t->wait_depth : 1;
+    t->wait_depth = 0;
+    pv_sched_ready(vm, t);
+}
+
+void pv_cond_rewake(pv_vm *vm, struct pv_thread *t)
+{
+    struct pv_mutex *mx = pv_as_ptr(t->wait_mutex);
+    t->wake_wall_ns = 0;
+    if (!mx->owner) {
+        grant_mutex(vm, mx, t);
+    } else {
+        t->state = PV_TS_WAIT_MUTEX;
+        t->wait_on = pv_from_ptr(mx);
+        pv_waitq_push(&mx->q, t);
+    }
+}
+
+int64_t pv_deadline_after_ms(int64_t ms)
+{
+    if (ms < 0)
+        ms = 0;
+    if (ms > INT64_C(1) << 40)   /* about 35 years: far enough, and no overflow */
+        ms = INT64_C(1) << 40;
+    return (int64_t)hal_now_wall_ns() + ms * 1000000;
+}
+
+/* A timed wait ran out (or a sleep ended). */
+static void timeout(pv_vm *vm, struct pv_thread *t)
+{
+    switch (t->state) {
+    case PV_TS_SLEEPING:
+        pv_sched_ready(vm, t);
+        break;
+    case PV_TS_WAIT_COND:
+        pv_waitq_remove(&((struct pv_cond *)pv_as_ptr(t->wait_on))->q, t);
+        pv_thread_set_result(t, PV_FALSE);
+        pv_cond_rewake(vm, t);
+        break;
+    case PV_TS_WAIT_SEMA: {
+        struct pv_sema *s = pv_as_ptr(t->wait_on);
+        pv_waitq_remove(&s->q, t);
+        pv_thread_set_result(t, PV_FALSE);
+        pv_sched_ready(vm, t);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void fire_timers(pv_vm *vm, int64_t now)
+{
+    struct pv_sched *s = vm->sched;
+    while (s->n && s->heap[0].at <= now) {
+        struct timer tm = timer_pop(vm);
+        if (tm.t->wake_wall_ns == tm.at && tm.t->state != PV_TS_RUNNABLE && tm.t->state != PV_TS_DONE)
+            timeout(vm, tm.t);
+    }
+}
+
+/* ---- mutexes ----------------------------------------------------------------- */
+
+int pv_mutex_acquire(pv_vm *vm, struct pv_thread *t, struct pv_mutex *mx)
+{
+    if (!mx->owner) {
+        mx->owner = t;
+        mx->depth = 1;
+        return PV_NOK;
+    }
+    if (mx->owner == t) {
+        mx->depth++;
+        return PV_NOK;
+    }
+    t->wait_on = pv_from_ptr(mx);
+    t->wait_depth = 1;
+    pv_waitq_push(&mx->q, t);
+    return pv_sched_block(vm, t, PV_TS_WAIT_MUTEX, 0);
+}
+
+int pv_mutex_release(pv_vm *vm, struct pv_thread *t, struct pv_mutex *mx)
+{
+    if (mx->owner != t)
+        return -1;
+    if (--mx->depth)
+        return 0;
+    struct pv_thread *next = pv_waitq_pop(&mx->q);
+    mx->owner = NULL;
+    if (next)
+        grant_mutex(vm, mx, next);
+    return 0;
+}
+
+/* ---- threads ------------------------------------------------------------------ */
+
+struct pv_thread *pv_thread_start(pv_vm *vm, struct pv_method *m, const pv_value *args, int argc,
+                                  uint32_t tflags)
+{
+    struct pv_thread *t = pv_alloc_obj(vm, vm->b[PV_B_THREAD], sizeof *t);
+    if (!t)
+        return NULL;
+    t->id = ++vm->root->next_thread_id;
+    t->tflags = tflags;
+    t->exc = t->trace = t->name = t->wait_on = t->wait_mutex = PV_NULL;
+    t->target = argc ? args[0] : PV_NULL;
+    if (pv_thread_push_entry(vm, t, m, args, argc) < 0)
+        return NULL;
+    t->index = vm->root->threads->len;
+    if (pv_array_push(vm, vm->root->threads, pv_from_ptr(t)) < 0)
+        return NULL;
+    if (!(tflags & PV_TF_DAEMON))
+        vm->root->nondaemon++;
+    pv_sched_ready(vm, t);
+    return t;
+}
+
+static void print_uncaught(pv_vm *vm, struct pv_thread *t)
+{
+    pv_value e = t->exc;
+    struct pv_class *c = pv_class_of(vm, e);
+    pv_value msg = e;
+    if (pv_instance_of(vm, e, vm->b[PV_B_EXCEPTION]))
+        msg = ((struct pv_instance *)pv_as_ptr(e))->slot[PV_EXC_SLOT_MESSAGE];
+    struct pv_string *ms = msg == PV_NULL ? NULL : pv_tostring_native(vm, msg);
+    pv_out_flush(vm);
+    hal_console_printf(2, "Uncaught %s: %s\n", c ? c->name->bytes : "null", ms ? ms->bytes : "");
+    if (pv_is_obj(t->trace))
+        hal_console_write(2, ((struct pv_string *)pv_as_ptr(t->trace))->bytes,
+                          ((struct pv_string *)pv_as_ptr(t->trace))->len);
+}
+
+static void thread_end(pv_vm *vm, struct pv_thread *t)
+{
+    struct pv_root *root = vm->root;
+    if (t->exc != PV_NULL)
+        print_uncaught(vm, t);
+    if (t == root->main_thread) {
+        root->exit_code = t->exc != PV_NULL;
+        root->main_thread = NULL;
+    }
+    t->state = PV_TS_DONE;
+    t->exc = PV_NULL;
+    struct pv_thread *j;
+    while ((j = pv_waitq_pop(&t->joiners)))
+        pv_sched_ready(vm, j);
+    struct pv_array *all = root->threads;
+    uint32_t i = t->index;
+    if (i < all->len && all->items[i] == pv_from_ptr(t)) {
+        struct pv_thread *last = pv_as_ptr(all->items[all->len - 1]);
+        all->items[i] = pv_from_ptr(last);
+        last->index = i;
+        all->items[--all->len] = PV_NULL;
+    }
+    if (!(t->tflags & PV_TF_DAEMON))
+        root->nondaemon--;
+    /* Free the stacks now; the thread object stays valid for joiners. */
+    pv_free_raw(vm, t->stack);
+    pv_free_raw(vm, t->frames);
+    t->stack = NULL;
+    t->frames = NULL;
+    t->stack_cap = t->frames_cap = 0;
+}
+
+/* ---- the loop -------------------------------------------------------------------- */
+
+/* The run queue is rebuilt at boot from the threads' states: the thread
+ * that was running when the snapshot was taken had left the queue (a
+ * thread is dequeued while it runs), and must not be lost. */
+int pv_sched_init(pv_vm *vm)
+{
+    if (!(vm->sched = calloc(1, sizeof *vm->sched)))
+        return -1;
+    struct pv_array *all = vm->root->threads;
+    vm->root->runq = (struct pv_waitq){NULL, NULL};
+    for (uint32_t i = 0; i < all->len; i++) {
+        struct pv_thread *t = pv_as_ptr(all->items[i]);
+        if (t->state == PV_TS_RUNNABLE)
+            pv_waitq_push(runq(vm), t);
+        if (t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+void pv_sched_free(pv_vm *vm)
+{
+    if (vm->sched)
+        free(vm->sched->heap);
+    free(vm->sched);
+    vm->sched = NULL;
+}
+
+int pv_sched_run(pv_vm *vm)
+{
+    struct pv_root *root = vm->root;
+    while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) && root->nondaemon > 0) {
+        if (pv_stop_requested(vm)) {
+            pv_out_flush(vm);
+            pw_safepoint(vm->w);
+        }
+        if (vm->sched->n)
+            fire_timers(vm, (int64_t)hal_now_wall_ns());
+        struct pv_thread *t = pv_waitq_pop(runq(vm));
+        if (!t) {
+            if (!vm->sched->n) {
+                pv_out_flush(vm);
+                hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
+                                   (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",
+                                   root->threads->len == 1 ? "s" : "");
+                root->exit_code = 1;
+                break;
+            }
+            /* Idle: sleep until the next deadline, letting snapshots run. */
+            int64_t wait = vm->sched->heap[0].at - (int64_t)hal_now_wall_ns();
+            pv_out_flush(vm);
+            if (wait > 0) {
+                pw_blocking_begin(vm->w);
+                hal_sleep_ns((uint64_t)(wait < 50000000 ? wait : 50000000));
+                pw_blocking_end(vm->w);
+            }
+            continue;
+        }
+        vm->cur = t;
+        enum pv_run_result r = pv_interp_run(vm, t, PV_SLICE);
+        vm->cur = NULL;
+        if (r == PV_RUN_YIELD)
+            pv_waitq_push(runq(vm), t);
+        else if (r == PV_RUN_DONE)
+            thread_end(vm, t);
+    }
+    pv_out_flush(vm);
+    return root->exit_code;
+}

@@ -1,0 +1,264 @@
+/*
+ * vm.c - opening a world as a VM (pvm.h): the root object, boot, and
+ * starting programs.
+ *
+ * Boot order: open the image; if the world is new, create the root and
+ * the internal classes, else check the root is a VM root of a version we
+ * read; bind native code by name; preallocate what raising OutOfMemory
+ * needs; rebuild host-side scheduler state.  Nothing here runs bytecode.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "class.h"
+#include "install.h"
+#include "interp.h"
+#include "pvm.h"
+#include "sched.h"
+
+#define PV_MAX_FRAMES 100000u
+
+/* Internal objects holding host state (a console's colours, later network
+ * connections) listed themselves in root->restart; each rebuilds its host
+ * side through its native restart() method, looked up by name. */
+static void run_restart_hooks(pv_vm *vm)
+{
+    struct pv_array *list = vm->root->restart;
+    for (uint32_t i = 0; i < list->len; i++) {
+        pv_value o = list->items[i];
+        struct pv_class *c = pv_class_of(vm, o);
+        struct pv_method *m = c ? pv_find_method(c, "restart", 0) : NULL;
+        pv_value ret = PV_NULL;
+        if (m && (m->flags & PV_MF_NATIVE) && m->native)
+            m->native(vm, &o, &ret);
+    }
+}
+
+static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
+{
+    struct pv_root *root = pw_root(vm->w);
+    if (is_new || !root) {
+        if (!(root = pw_alloc(vm->w, sizeof *root))) {
+            snprintf(err, errlen, "out of memory creating the world");
+            return -1;
+        }
+        root->magic = PV_ROOT_MAGIC;
+        root->version = PV_ROOT_VERSION;
+        vm->root = root;
+        if (pv_native_bind_all(vm, true, err, errlen) < 0)
+            return -1;
+        pw_set_root(vm->w, root);
+    } else {
+        if (root->magic != PV_ROOT_MAGIC) {
+            snprintf(err, errlen, "the image holds a persistent world, but not one made by the Phantom VM");
+            return -1;
+        }
+        if (root->version != PV_ROOT_VERSION) {
+            snprintf(err, errlen, "the world has VM format version %u; this Phantom reads version %u",
+                     (unsigned)root->version, PV_ROOT_VERSION);
+            return -1;
+        }
+        vm->root = root;
+        if (pv_native_bind_all(vm, false, err, errlen) < 0)
+            return -1;
+    }
+    root->boots++;
+    if (!is_new)
+        run_restart_hooks(vm);
+    struct pv_string *msg = pv_str_cstr(vm, "out of memory");
+    if (!msg || !(vm->oom = pv_new_instance(vm, vm->b[PV_B_OOM_EXC]))) {
+        snprintf(err, errlen, "out of memory in the world");
+        return -1;
+    }
+    vm->oom->slot[PV_EXC_SLOT_MESSAGE] = pv_from_ptr(msg);
+    if (pv_sched_init(vm) < 0) {
+        snprintf(err, errlen, "out of host memory");
+        return -1;
+    }
+    return 0;
+}
+
+int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, size_t errlen)
+{
+    *out = NULL;
+    pw_options po;
+    pw_options_default(&po);
+    po.create = o->create;
+    if (o->snapshot_interval_ms)
+        po.snapshot_interval_ms = o->snapshot_interval_ms;
+    po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
+    pw_world *w;
+    pw_error pe;
+    int rc = pw_open(o->image, &po, &w, &pe);
+    if (rc < 0) {
+        snprintf(err, errlen, "%s", pe.msg);
+        return rc;
+    }
+    if (((uint64_t)(uintptr_t)pw_base(w) + pw_size(w)) >> 48) {
+        snprintf(err, errlen, "%s: the world's space lies above 2^48 and cannot hold VM references", o->image);
+        pw_close(w, false);
+        return -22;
+    }
+    pv_vm *vm = calloc(1, sizeof *vm);
+    if (!vm) {
+        snprintf(err, errlen, "out of host memory");
+        pw_close(w, false);
+        return -12;
+    }
+    vm->w = w;
+    vm->verbose = o->verbose;
+    vm->max_frames = PV_MAX_FRAMES;
+    vm->out_tty = hal_console_is_tty(1);
+    char why[400];
+    if (boot(vm, pw_is_new(w), why, sizeof why) < 0) {
+        snprintf(err, errlen, "%s: %s", o->image, why);
+        pv_sched_free(vm);
+        pw_close(w, false);
+        free(vm);
+        return -22;
+    }
+    if (info) {
+        pw_stats st;
+        pw_stats_get(w, &st);
+        uint64_t now = hal_now_wall_ns();
+        *info = (pvm_boot_info){
+            .is_new = pw_is_new(w),
+            .generation = st.resumed_generation,
+            .snapshot_age_ms = st.resumed_wall_ns && now > st.resumed_wall_ns ? (now - st.resumed_wall_ns) / 1000000 : 0,
+            .boots = vm->root->boots,
+            .threads = vm->root->threads->len,
+            .classes = vm->root->classes->count,
+        };
+    }
+    *out = vm;
+    return 0;
+}
+
+int pvm_close(pv_vm *vm, bool final)
+{
+    pv_out_flush(vm);
+    pv_sched_free(vm);
+    int rc = pw_close(vm->w, final);
+    free(vm);
+    return rc;
+}
+
+void pvm_flush(pv_vm *vm)
+{
+    pv_out_flush(vm);
+}
+
+int pvm_install(pv_vm *vm, pv_cf **cfs, int n, char *err, size_t errlen)
+{
+    struct pv_class **out = calloc((size_t)n + 1, sizeof *out);
+    if (!out) {
+        snprintf(err, errlen, "out of host memory");
+        return -1;
+    }
+    int rc = pv_install(vm, cfs, n, out, err, errlen);
+    free(out);
+    return rc;
+}
+
+static struct pv_method *own(struct pv_class *c, const char *name, int nargs, bool is_static)
+{
+    struct pv_method *m = pv_find_method(c, name, nargs);
+    return m && m->owner == c && !!(m->flags & PV_MF_STATIC) == is_static ? m : NULL;
+}
+
+static struct pv_method *ctor0(struct pv_class *c)
+{
+    for (uint32_t i = 0; i < c->nmethods; i++)
+        if ((c->methods[i]->flags & PV_MF_CTOR) && c->methods[i]->nargs == 0)
+            return c->methods[i];
+    return NULL;
+}
+
+int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, char *err, size_t errlen)
+{
+    struct pv_class *c = pv_find_class(vm, cname);
+    if (!c) {
+        snprintf(err, errlen, "class %s is not in the world", cname);
+        return -1;
+    }
+    struct pv_method *m;
+    pv_value args[2];
+    int argc;
+    struct pv_method *ctor = NULL;
+    if ((m = own(c, "main", 0, true))) {
+        argc = 0;
+    } else if ((m = own(c, "main", 1, true))) {
+        struct pv_array *a = pv_array_new(vm, 0);
+        if (!a)
+            goto oom;
+        args[0] = pv_from_ptr(a);
+        argc = 1;
+    } else {
+        bool orig = false;
+        if (!(m = own(c, "main", 0, false)) && !(m = pv_find_method(c, "run", 1)) && !(m = pv_find_method(c, "run", 0))) {
+            snprintf(err, errlen, "class %s has no entry point: static void main(), main(var args : string[]), "
+                     "void main() or the original run(var boot)", cname);
+            return -1;
+        }
+        orig = !strcmp(m->name->bytes, "run");
+        if ((m->flags & PV_MF_STATIC) || (c->flags & (PV_CF_ABSTRACT | PV_CF_INTERFACE)) || c->kind != PV_K_INSTANCE) {
+            snprintf(err, errlen, "class %s: cannot make an instance to call %s on", cname, m->name->bytes);
+            return -1;
+        }
+        struct pv_instance *obj = pv_new_instance(vm, c);
+        if (!obj)
+            goto oom;
+        args[0] = pv_from_ptr(obj);
+        argc = 1;
+        if (orig && m->nargs == 1) {
+            struct pv_obj *bootobj = pv_alloc_obj(vm, vm->b[PV_B_BOOT], sizeof *bootobj);
+            if (!bootobj)
+                goto oom;
+            args[1] = pv_from_ptr(bootobj);
+            argc = 2;
+        }
+        ctor = ctor0(c);
+    }
+    struct pv_thread *t = pv_thread_start(vm, m, args, argc, PV_TF_MAIN);
+    if (!t || (ctor && pv_thread_push_entry(vm, t, ctor, args, 1) < 0))
+        goto oom;
+    for (int i = n; i-- > 0;) {
+        struct pv_class *ic = pv_find_class(vm, inits[i]);
+        struct pv_method *cl = ic ? own(ic, "<clinit>", 0, true) : NULL;
+        if (cl && pv_thread_push_entry(vm, t, cl, NULL, 0) < 0)
+            goto oom;
+    }
+    vm->root->main_thread = t;
+    vm->root->exit_code = 0;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory in the world");
+    return -1;
+}
+
+int pvm_snapshot(pv_vm *vm)
+{
+    pv_out_flush(vm);
+    return pw_snapshot(vm->w, true);
+}
+
+void pvm_request_stop(pv_vm *vm)
+{
+    atomic_store(&vm->stop, true);
+}
+
+struct pw_world *pvm_world(pv_vm *vm)
+{
+    return vm->w;
+}
+
+uint32_t pvm_thread_count(pv_vm *vm)
+{
+    return vm->root->threads->len;
+}
+
+int pvm_run(pv_vm *vm)
+{
+    return pv_sched_run(vm);
+}

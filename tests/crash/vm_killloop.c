@@ -1,0 +1,218 @@
+/*
+ * vm_killloop.c - a multi-threaded VM program is killed with SIGKILL at
+ * random moments and resumed with `phantom boot`, over and over.
+ *
+ * The program (tests/vm/persist/workers.pasm) has three workers that print
+ * "wK I" for I = 0, 1, ... with sleeps in between, and a thread that
+ * computes without sleeping; each checks an invariant of its own state at
+ * every step and prints "BAD ..." if it breaks.  Across all the runs:
+ *  - for each worker, every line continues its sequence: within a run I
+ *    goes up by one; after a restart it goes back at most the work of one
+ *    snapshot interval (re-execution of what the lost tail printed) and
+ *    never skips a number (output is flushed before every snapshot);
+ *  - no "BAD" line ever appears;
+ *  - after the kills, a last boot runs the program to its end: every
+ *    worker reached N-1, the cruncher reported, "done", exit status 0;
+ *  - phantom fsck finds the image clean.
+ * At least 100 kill cycles (TORTURE=1: 1000).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testlib.h"
+
+#define WORKERS 3
+#define N 2000
+#define INTERVAL_MS "30"
+/* Lines a worker may repeat after a restart: the work of one snapshot
+ * interval (30 ms at >= 1 ms a line), generously, since snapshots may be
+ * spaced out when they are slow. */
+#define MAX_REPEAT 400
+
+static const char *build_dir(void)
+{
+    const char *b = getenv("BUILD");
+    return b && *b ? b : "build";
+}
+
+static uint64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+typedef struct state {
+    long hi[WORKERS + 1];    /* highest I printed so far by worker k, -1 none */
+    long prev[WORKERS + 1];  /* last I printed in this run, -1 none */
+    bool done, cruncher, bad;
+    long restarts_repeated;  /* lines printed again after restarts */
+    char partial[256];
+    size_t plen;
+} state;
+
+static void line(state *s, const char *l)
+{
+    int k;
+    long i;
+    if (!strncmp(l, "BAD", 3)) {
+        fprintf(stderr, "program reported: %s\n", l);
+        s->bad = true;
+    } else if (!strcmp(l, "done")) {
+        s->done = true;
+    } else if (!strncmp(l, "c ", 2)) {
+        s->cruncher = atol(l + 2) == 300;
+    } else if (sscanf(l, "w%d %ld", &k, &i) == 2 && k >= 1 && k <= WORKERS) {
+        if (s->prev[k] >= 0 && i != s->prev[k] + 1) {
+            fprintf(stderr, "worker %d: %ld after %ld in one run\n", k, i, s->prev[k]);
+            s->bad = true;
+        }
+        if (s->prev[k] < 0 && i > s->hi[k] + 1) {
+            fprintf(stderr, "worker %d: resumed at %ld but had printed only up to %ld: a gap\n", k, i, s->hi[k]);
+            s->bad = true;
+        }
+        if (s->prev[k] < 0 && s->hi[k] - i + 1 > MAX_REPEAT) {
+            fprintf(stderr, "worker %d: resumed at %ld after printing %ld: repeats more than %d lines\n", k, i,
+                    s->hi[k], MAX_REPEAT);
+            s->bad = true;
+        }
+        if (s->prev[k] < 0 && i <= s->hi[k])
+            s->restarts_repeated += s->hi[k] - i + 1;
+        s->prev[k] = i;
+        if (i > s->hi[k])
+            s->hi[k] = i;
+    } else {
+        fprintf(stderr, "unexpected output line: '%s'\n", l);
+        s->bad = true;
+    }
+}
+
+static void feed(state *s, const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == '\n') {
+            s->partial[s->plen] = 0;
+            line(s, s->partial);
+            s->plen = 0;
+        } else if (s->plen < sizeof s->partial - 1) {
+            s->partial[s->plen++] = buf[i];
+        }
+    }
+}
+
+/* Runs phantom with args; if kill_after_ms > 0, kills it with SIGKILL
+ * that long after its first output line (so the first run has made the
+ * world).  Returns the exit status, or -1 if it was killed. */
+static int run(state *s, char *const argv[], int kill_after_ms)
+{
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        dup2(out[1], 1);
+        close(out[0]);
+        close(out[1]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(out[1]);
+    for (int k = 0; k <= WORKERS; k++)
+        s->prev[k] = -1;
+    s->plen = 0;
+    uint64_t start = now_ms(), deadline = 0;
+    bool killed = false;
+    for (;;) {
+        struct pollfd p = {out[0], POLLIN, 0};
+        int wait = 1000;
+        if (deadline) {
+            uint64_t t = now_ms();
+            wait = t >= deadline ? 0 : (int)(deadline - t);
+        }
+        int r = poll(&p, 1, wait);
+        if (r == 0 && deadline && !killed) {
+            kill(pid, SIGKILL);
+            killed = true;
+            continue;
+        }
+        if (r > 0) {
+            char buf[4096];
+            ssize_t n = read(out[0], buf, sizeof buf);
+            if (n <= 0)
+                break;
+            if (!killed)
+                feed(s, buf, (size_t)n);
+            if (kill_after_ms > 0 && !deadline)
+                deadline = now_ms() + (uint64_t)kill_after_ms;
+        }
+        if (now_ms() - start > 120000) {   /* a hung program fails the test */
+            kill(pid, SIGKILL);
+            killed = true;
+            CHECK(!"phantom ran for more than 120 s");
+        }
+    }
+    close(out[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    if (killed)
+        return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+int main(void)
+{
+    int cycles = getenv("TORTURE") ? 1000 : 100;
+    uint64_t rng = (uint64_t)time(NULL) ^ (uint64_t)getpid() << 20;
+    char dir[] = "/tmp/phantom-vmkill-XXXXXX";
+    REQUIRE(mkdtemp(dir));
+    char phantom[512], img[600];
+    snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
+    snprintf(img, sizeof img, "%s/w.img", dir);
+    state s = {0};
+    for (int k = 0; k <= WORKERS; k++)
+        s.hi[k] = -1;
+
+    char *first[] = {phantom, "run", "--image", img, "--snapshot-interval", INTERVAL_MS,
+                     "tests/vm/persist/workers.pasm", NULL};
+    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS, NULL};
+    int killed = 0, finished_early = 0;
+    int rc = run(&s, first, 20 + (int)(t_rand(&rng) % 100));
+    for (int c = 0; c < cycles && rc < 0 && !s.bad; c++) {
+        killed++;
+        rc = run(&s, again, 10 + (int)(t_rand(&rng) % 110));
+    }
+    if (rc >= 0)
+        finished_early = 1;
+    else
+        killed++;
+    if (rc < 0)
+        rc = run(&s, again, 0);   /* the last boot runs the program to its end */
+
+    CHECK(!s.bad);
+    CHECK(rc == 0);
+    CHECK(s.done);
+    CHECK(s.cruncher);
+    for (int k = 1; k <= WORKERS; k++)
+        CHECK(s.hi[k] == N - 1);
+    if (!finished_early)
+        CHECK(killed >= cycles);
+
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
+    CHECK(system(cmd) == 0);
+    printf("vm_killloop: %d kills; %ld lines printed again after restarts; program finished%s\n", killed,
+           s.restarts_repeated, finished_early ? " before all kills were made" : "");
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return test_done("vm_killloop");
+}

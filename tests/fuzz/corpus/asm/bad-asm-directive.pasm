@@ -1,0 +1,3 @@
+; expect: t.pasm:3: error: unknown directive .frobnicate
+.class .bad.a
+.frobnicate

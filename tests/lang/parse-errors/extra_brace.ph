@@ -1,0 +1,11 @@
+class a
+{
+    void f()
+    {
+        y = 1;
+        }
+    }
+    void g() { }
+};
+}
+class b { };

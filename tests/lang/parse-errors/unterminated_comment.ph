@@ -1,0 +1,6 @@
+class a
+{
+    void f() { }
+    /* this comment never ends
+    void g() { }
+};

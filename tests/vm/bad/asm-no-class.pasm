@@ -1,0 +1,2 @@
+; expect: t.pasm:2: error: .field outside a class
+.field x
