@@ -433,6 +433,25 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         kref = m->owner->kref;                   \
     } while (0)
 
+/* Both values are ints (one test for both tags). */
+#define BOTH_INT(a, b) ((((a) ^ PV_MKTAG(PV_TINT)) | ((b) ^ PV_MKTAG(PV_TINT))) >> 32 == 0)
+
+/* An int op int fast path: when both operands are ints and `ok` holds
+ * (x and y name them), the result is `expr`; else the general case. */
+#define INT_BINOP(expr, ok)                                        \
+    do {                                                           \
+        if (BOTH_INT(sp[-2], sp[-1])) {                            \
+            int32_t x = pv_as_int(sp[-2]), y = pv_as_int(sp[-1]);  \
+            if (ok) {                                              \
+                sp[-2] = pv_int(expr);                             \
+                sp--;                                              \
+                ip++;                                              \
+                NEXT;                                              \
+            }                                                      \
+        }                                                          \
+        goto arith_slow;                                           \
+    } while (0)
+
 /* Raise from inside the loop: the faulting instruction is `ins`. */
 #define THROW(...)                               \
     do {                                         \
@@ -472,8 +491,42 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         }                                        \
     } while (0)
 
+/* Dispatch.  With GCC or Clang each instruction jumps straight to the
+ * next one's code through a table of label addresses ("threaded code", a
+ * GNU C extension): every opcode gets its own indirect branch, which the
+ * CPU predicts far better than the single shared jump of a switch, and the
+ * switch's range check goes away.  Other compilers use the switch. */
+#if defined(__GNUC__) && !defined(PV_NO_THREADED)
+#define PV_THREADED 1
+#endif
+
+#define CASE(op) case PV_OP_##op: L_##op:
+#ifdef PV_THREADED
+#define NEXT                                     \
+    do {                                         \
+        ins = ip;                                \
+        goto *dispatch[*ip];                     \
+    } while (0)
+#else
+#define NEXT continue
+#endif
+
 enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget)
 {
+#ifdef PV_THREADED
+    /* Every byte value has an entry: unknown opcodes (which the verifier
+     * keeps out) land on L_BAD.  The opcode entries deliberately override
+     * the range default. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static const void *const dispatch[256] = {
+        [0 ... 255] = &&L_BAD,
+#define PV_OP_LABEL(name, mn, fmt, pops, pushes) [PV_OP_##name] = &&L_##name,
+        PV_OPCODES(PV_OP_LABEL)
+#undef PV_OP_LABEL
+    };
+#pragma GCC diagnostic pop
+#endif
     struct pv_frame *f;
     struct pv_method *m, *callee;
     const uint8_t *code, *ip, *ins;
@@ -491,16 +544,19 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
 
     for (;;) {
         ins = ip;
+#ifdef PV_THREADED
+        goto *dispatch[*ip];
+#endif
         switch ((enum pv_opcode)*ip) {
-        case PV_OP_NOP: ip++; break;
-        case PV_OP_PUSHNULL: *sp++ = PV_NULL; ip++; break;
-        case PV_OP_PUSHTRUE: *sp++ = PV_TRUE; ip++; break;
-        case PV_OP_PUSHFALSE: *sp++ = PV_FALSE; ip++; break;
-        case PV_OP_PUSHINT: *sp++ = pv_int((int32_t)rd32(ip + 1)); ip += 5; break;
-        case PV_OP_PUSHCONST: *sp++ = kval[rd32(ip + 1)]; ip += 5; break;
-        case PV_OP_LOAD: *sp++ = base[rd16(ip + 1)]; ip += 3; break;
-        case PV_OP_STORE: base[rd16(ip + 1)] = *--sp; ip += 3; break;
-        case PV_OP_INCLOCAL: {
+        CASE(NOP) ip++; NEXT;
+        CASE(PUSHNULL) *sp++ = PV_NULL; ip++; NEXT;
+        CASE(PUSHTRUE) *sp++ = PV_TRUE; ip++; NEXT;
+        CASE(PUSHFALSE) *sp++ = PV_FALSE; ip++; NEXT;
+        CASE(PUSHINT) *sp++ = pv_int((int32_t)rd32(ip + 1)); ip += 5; NEXT;
+        CASE(PUSHCONST) *sp++ = kval[rd32(ip + 1)]; ip += 5; NEXT;
+        CASE(LOAD) *sp++ = base[rd16(ip + 1)]; ip += 3; NEXT;
+        CASE(STORE) base[rd16(ip + 1)] = *--sp; ip += 3; NEXT;
+        CASE(INCLOCAL) {
             pv_value *l = &base[rd16(ip + 1)];
             int16_t d = (int16_t)rd16(ip + 3);
             if (pv_is_int(*l))
@@ -510,13 +566,13 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             else
                 CHECK(arith(vm, PV_OP_ADD, *l, pv_int(d), l));
             ip += 5;
-            break;
+            NEXT;
         }
-        case PV_OP_POP: sp--; ip++; break;
-        case PV_OP_DUP: sp[0] = sp[-1]; sp++; ip++; break;
-        case PV_OP_DUP2: sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; ip++; break;
-        case PV_OP_DUPX1: a = sp[-2]; b = sp[-1]; sp[-2] = b; sp[-1] = a; *sp++ = b; ip++; break;
-        case PV_OP_DUPX2: {
+        CASE(POP) sp--; ip++; NEXT;
+        CASE(DUP) sp[0] = sp[-1]; sp++; ip++; NEXT;
+        CASE(DUP2) sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; ip++; NEXT;
+        CASE(DUPX1) a = sp[-2]; b = sp[-1]; sp[-2] = b; sp[-1] = a; *sp++ = b; ip++; NEXT;
+        CASE(DUPX2) {
             pv_value c = sp[-1];
             sp[0] = c;
             sp[-1] = sp[-2];
@@ -524,11 +580,11 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-3] = c;
             sp++;
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_SWAP: a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a; ip++; break;
+        CASE(SWAP) a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a; ip++; NEXT;
 
-        case PV_OP_GETFIELD: case PV_OP_PUTFIELD: {
+        CASE(GETFIELD) CASE(PUTFIELD) {
             struct pv_cref *fr = &kref[rd32(ip + 1)];
             bool put = *ip == PV_OP_PUTFIELD;
             a = put ? sp[-2] : sp[-1];
@@ -548,30 +604,37 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 sp[-1] = o->slot[fr->a];
             }
             ip += 5;
-            break;
+            NEXT;
         }
-        case PV_OP_GETSTATIC: {
+        CASE(GETSTATIC) {
             struct pv_cref *fr = &kref[rd32(ip + 1)];
             *sp++ = ((struct pv_class *)fr->p)->statics[fr->a];
             ip += 5;
-            break;
+            NEXT;
         }
-        case PV_OP_PUTSTATIC: {
+        CASE(PUTSTATIC) {
             struct pv_cref *fr = &kref[rd32(ip + 1)];
             ((struct pv_class *)fr->p)->statics[fr->a] = *--sp;
             ip += 5;
-            break;
+            NEXT;
         }
 
-        case PV_OP_ADD: case PV_OP_SUB: case PV_OP_MUL: case PV_OP_DIV: case PV_OP_REM:
-        case PV_OP_BAND: case PV_OP_BOR: case PV_OP_BXOR: case PV_OP_SHL: case PV_OP_SHR: case PV_OP_USHR: {
+        /* Arithmetic: int (op) int inline; everything else in arith_slow. */
+        CASE(ADD) INT_BINOP((int32_t)((uint32_t)x + (uint32_t)y), true);
+        CASE(SUB) INT_BINOP((int32_t)((uint32_t)x - (uint32_t)y), true);
+        CASE(MUL) INT_BINOP((int32_t)((uint32_t)x * (uint32_t)y), true);
+        CASE(DIV) INT_BINOP(x / y, y != 0 && y != -1);
+        CASE(REM) INT_BINOP(x % y, y != 0 && y != -1);
+        CASE(BAND) INT_BINOP(x & y, true);
+        CASE(BOR) INT_BINOP(x | y, true);
+        CASE(BXOR) INT_BINOP(x ^ y, true);
+        CASE(SHL) INT_BINOP((int32_t)((uint32_t)x << (y & 31)), true);
+        CASE(SHR) INT_BINOP(x >> (y & 31), true);
+        CASE(USHR) INT_BINOP((int32_t)((uint32_t)x >> (y & 31)), true);
+        arith_slow:
             a = sp[-2];
             b = sp[-1];
-            if (pv_is_int(a) && pv_is_int(b) && (*ip > PV_OP_REM || *ip < PV_OP_DIV || pv_as_int(b) != 0)) {
-                int64_t x;
-                int_op(*ip, pv_as_int(a), pv_as_int(b), true, &x);
-                r = pv_int((int32_t)x);
-            } else if (pv_is_double(a) && pv_is_double(b) && *ip <= PV_OP_DIV) {
+            if (pv_is_double(a) && pv_is_double(b) && *ip <= PV_OP_DIV) {
                 double x = pv_as_double(a), y = pv_as_double(b);
                 r = pv_double(*ip == PV_OP_ADD ? x + y : *ip == PV_OP_SUB ? x - y : *ip == PV_OP_MUL ? x * y : x / y);
             } else {
@@ -580,9 +643,8 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
-            break;
-        }
-        case PV_OP_NEG:
+            NEXT;
+        CASE(NEG)
             a = sp[-1];
             if (pv_is_int(a))
                 sp[-1] = pv_int((int32_t)(0u - (uint32_t)pv_as_int(a)));
@@ -593,17 +655,17 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             else
                 CHECK(arith(vm, PV_OP_SUB, numkind(vm, a) == NK_LONG ? pv_long48(0) : pv_int(0), a, &sp[-1]));
             ip++;
-            break;
-        case PV_OP_BNOT:
+            NEXT;
+        CASE(BNOT)
             a = sp[-1];
             if (pv_is_bool(a))
                 THROW(PV_B_TYPE_EXC, "operator ~ cannot be applied to %s", type_name(vm, a));
             CHECK(arith(vm, PV_OP_BXOR, a, pv_is_int(a) ? pv_int(-1) : pv_long48(-1), &sp[-1]));
             ip++;
-            break;
-        case PV_OP_NOT: sp[-1] = pv_bool(!truthy(sp[-1])); ip++; break;
+            NEXT;
+        CASE(NOT) sp[-1] = pv_bool(!truthy(sp[-1])); ip++; NEXT;
 
-        case PV_OP_EQ: case PV_OP_NE: {
+        CASE(EQ) CASE(NE) {
             a = sp[-2];
             b = sp[-1];
             if (a == b && !pv_is_double(a)) {
@@ -619,9 +681,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_LT: case PV_OP_LE: case PV_OP_GT: case PV_OP_GE: {
+        CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
             a = sp[-2];
             b = sp[-1];
             int c;
@@ -633,9 +695,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = pv_bool(res);
             sp--;
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_REFEQ: case PV_OP_REFNE:
+        CASE(REFEQ) CASE(REFNE)
             a = sp[-2];
             b = sp[-1];
             /* Identity; numbers by value, so boxed longs compare like
@@ -645,30 +707,30 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
-            break;
+            NEXT;
 
-        case PV_OP_JMP: {
+        CASE(JMP) {
             const uint8_t *to = code + rd32(ip + 1);
             bool back = to <= ip;
             ip = to;
             if (back)
                 SAFEPOINT();
-            break;
+            NEXT;
         }
-        case PV_OP_JT: case PV_OP_JF: {
+        CASE(JT) CASE(JF) {
             bool c = truthy(*--sp) == (*ip == PV_OP_JT);
             const uint8_t *to = c ? code + rd32(ip + 1) : ip + 5;
             bool back = to <= ip;
             ip = to;
             if (back)
                 SAFEPOINT();
-            break;
+            NEXT;
         }
-        case PV_OP_JLT: case PV_OP_JGE: {
+        CASE(JLT) CASE(JGE) {
             a = sp[-2];
             b = sp[-1];
             int c;
-            if (pv_is_int(a) && pv_is_int(b))
+            if (BOTH_INT(a, b))
                 c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b));
             else if ((c = compare(vm, a, b, *ip == PV_OP_JLT ? "<" : ">=")) == INT32_MIN)
                 goto unwind_here;
@@ -679,10 +741,10 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             ip = to;
             if (back)
                 SAFEPOINT();
-            break;
+            NEXT;
         }
 
-        case PV_OP_INVOKEVIRTUAL: {
+        CASE(INVOKEVIRTUAL) {
             struct pv_cref *mr = &kref[rd32(ip + 1)];
             argc = ip[5] + 1u;
             args = sp - argc;
@@ -707,7 +769,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             callflags = 0;
             goto call;
         }
-        case PV_OP_INVOKEORD: {
+        CASE(INVOKEORD) {
             uint32_t o = rd16(ip + 1);
             argc = ip[3] + 1u;
             args = sp - argc;
@@ -720,7 +782,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             callflags = 0;
             goto call;
         }
-        case PV_OP_INVOKENAME: {
+        CASE(INVOKENAME) {
             uint32_t k = rd32(ip + 1);
             struct pv_cref *mr = &kref[k];
             argc = ip[5] + 1u;
@@ -744,7 +806,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             callflags = 0;
             goto call;
         }
-        case PV_OP_INVOKESTATIC: case PV_OP_INVOKESPECIAL: {
+        CASE(INVOKESTATIC) CASE(INVOKESPECIAL) {
             struct pv_cref *mr = &kref[rd32(ip + 1)];
             argc = ip[5] + (*ip == PV_OP_INVOKESPECIAL);
             args = sp - argc;
@@ -777,7 +839,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                     SAVE();
                     return PV_RUN_BLOCKED;
                 }
-                break;
+                NEXT;
             }
         call_bytecode:
             if (t->nframes >= vm->max_frames)
@@ -816,9 +878,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 }
             }
             SAFEPOINT();
-            break;
+            NEXT;
 
-        case PV_OP_RETURN: case PV_OP_RETVOID: {
+        CASE(RETURN) CASE(RETVOID) {
             r = *ip == PV_OP_RETURN ? sp[-1] : PV_NULL;
             uint32_t fl = f->flags, rb = f->base;
             if (fl & PV_FR_SYNC)
@@ -836,16 +898,16 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 *sp++ = r;
                 ip += opsize[*ip];
             }
-            break;
+            NEXT;
         }
-        case PV_OP_THROW:
+        CASE(THROW)
             a = sp[-1];
             if (a == PV_NULL)
                 THROW(PV_B_NULL_EXC, "throw of null");
             pv_throw_value(vm, a);
             goto unwind;
 
-        case PV_OP_NEW: case PV_OP_NEWDYN: {
+        CASE(NEW) CASE(NEWDYN) {
             struct pv_class *c;
             if (*ip == PV_OP_NEW) {
                 c = kref[rd32(ip + 1)].p;
@@ -864,9 +926,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 THROW_OOM();
             *sp++ = r;
             ip += opsize[*ip];
-            break;
+            NEXT;
         }
-        case PV_OP_NEWARRAY: {
+        CASE(NEWARRAY) {
             a = sp[-1];
             if (!pv_is_int(a) || pv_as_int(a) < 0 || (uint32_t)pv_as_int(a) > PV_ARRAY_MAX)
                 THROW(pv_is_int(a) ? PV_B_ARG_EXC : PV_B_TYPE_EXC, "array size must be an int from 0 to %u, not %s",
@@ -876,9 +938,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 THROW_OOM();
             sp[-1] = pv_from_ptr(arr);
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_ALOAD: case PV_OP_ASTORE: {
+        CASE(ALOAD) CASE(ASTORE) {
             bool store = *ip == PV_OP_ASTORE;
             pv_value *opnd = store ? sp - 3 : sp - 2;
             a = opnd[0];
@@ -922,9 +984,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 sp -= 3;
             }
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_ALEN: {
+        CASE(ALEN) {
             a = sp[-1];
             if (!pv_is_obj(a))
                 THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "length of %s", type_name(vm, a));
@@ -937,9 +999,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             }
             sp[-1] = r;
             ip++;
-            break;
+            NEXT;
         }
-        case PV_OP_CHECKCAST: case PV_OP_INSTANCEOF: {
+        CASE(CHECKCAST) CASE(INSTANCEOF) {
             struct pv_class *c = kref[rd32(ip + 1)].p;
             a = sp[-1];
             bool ok = pv_instance_of(vm, a, c);
@@ -948,17 +1010,17 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             else if (!ok && a != PV_NULL)
                 THROW(PV_B_CAST_EXC, "cannot cast %s to %s", type_name(vm, a), c->name->bytes);
             ip += 5;
-            break;
+            NEXT;
         }
-        case PV_OP_CONV:
+        CASE(CONV)
             CHECK(convert(vm, ip[1], sp[-1], &sp[-1]));
             ip += 2;
-            break;
-        case PV_OP_TOSTRING:
+            NEXT;
+        CASE(TOSTRING)
             a = sp[-1];
             if (pv_is_string(vm, a)) {
                 ip++;
-                break;
+                NEXT;
             }
             if ((callee = phantom_override(vm, a, 5))) {
                 argc = 1;
@@ -973,8 +1035,8 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 sp[-1] = pv_from_ptr(s);
             }
             ip++;
-            break;
-        case PV_OP_CONCAT:
+            NEXT;
+        CASE(CONCAT)
             if (!pv_is_string(vm, sp[-2]) || !pv_is_string(vm, sp[-1]))
                 THROW(PV_B_TYPE_EXC, "concat needs two strings, not %s and %s", type_name(vm, sp[-2]),
                       type_name(vm, sp[-1]));
@@ -982,8 +1044,8 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
-            break;
-        case PV_OP_MONITORENTER: case PV_OP_MONITOREXIT: {
+            NEXT;
+        CASE(MONITORENTER) CASE(MONITOREXIT) {
             a = sp[-1];
             if (!pv_is_obj(a))
                 THROW(a == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "synchronized on %s", type_name(vm, a));
@@ -995,16 +1057,17 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 if (pv_mutex_release(vm, t, mx) < 0)
                     THROW(PV_B_STATE_EXC, "monitor exit by a thread that does not hold it");
                 ip++;
-                break;
+                NEXT;
             }
             ip++;
             if (pv_mutex_acquire(vm, t, mx) == PV_NBLOCK) {
                 SAVE();
                 return PV_RUN_BLOCKED;
             }
-            break;
+            NEXT;
         }
         default:
+        L_BAD:
             /* The verifier makes this unreachable. */
             THROW(PV_B_TYPE_EXC, "bad opcode %u", (unsigned)*ip);
         }
