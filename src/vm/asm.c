@@ -715,7 +715,8 @@ static int d_count(asmst *A, const tok *t, int nt)
 static int d_line(asmst *A, const tok *t, int nt)
 {
     int64_t v;
-    if (need_method(A, ".line") < 0 || arity(A, ".line", nt - 1, 1, 1) < 0 || num(A, &t[1], 0, UINT32_MAX, ".line", &v) < 0)
+    if (need_method(A, ".line") < 0 || arity(A, ".line", nt - 1, 1, 1) < 0 ||
+        num(A, &t[1], 0, UINT32_MAX, ".line", &v) < 0)
         return -1;
     A->ms->line_pending = true;
     A->ms->pending_line = (uint32_t)v;

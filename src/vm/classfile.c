@@ -366,8 +366,15 @@ uint32_t pv_cf_utf8(pv_cf *cf, const char *s, uint32_t len)
 
 uint32_t pv_cf_int(pv_cf *cf, int32_t v) { return add_const(cf, &(pv_cf_const){.kind = PV_CK_INT, .i = v}); }
 uint32_t pv_cf_long(pv_cf *cf, int64_t v) { return add_const(cf, &(pv_cf_const){.kind = PV_CK_LONG, .i = v}); }
-uint32_t pv_cf_float(pv_cf *cf, uint32_t bits) { return add_const(cf, &(pv_cf_const){.kind = PV_CK_FLOAT, .bits = bits}); }
-uint32_t pv_cf_double(pv_cf *cf, uint64_t bits) { return add_const(cf, &(pv_cf_const){.kind = PV_CK_DOUBLE, .bits = bits}); }
+uint32_t pv_cf_float(pv_cf *cf, uint32_t bits)
+{
+    return add_const(cf, &(pv_cf_const){.kind = PV_CK_FLOAT, .bits = bits});
+}
+
+uint32_t pv_cf_double(pv_cf *cf, uint64_t bits)
+{
+    return add_const(cf, &(pv_cf_const){.kind = PV_CK_DOUBLE, .bits = bits});
+}
 
 uint32_t pv_cf_class(pv_cf *cf, const char *name)
 {
@@ -652,7 +659,9 @@ static int check_const(reader *r, uint32_t i)
         snprintf(item, sizeof item, "constant %u: the class name", i);
         if (want_kind(r, at, k->a, PV_CK_UTF8, item) < 0)
             return -1;
-        return role_ok(r, k->a, ROLE_CLASS) ? 0 : fail(r, at, "%s \"%.80s\" is not a full class name", item, r->cf->consts[k->a].s);
+        if (!role_ok(r, k->a, ROLE_CLASS))
+            return fail(r, at, "%s \"%.80s\" is not a full class name", item, r->cf->consts[k->a].s);
+        return 0;
     case PV_CK_FIELD:
     case PV_CK_METHOD:
         snprintf(item, sizeof item, "constant %u: the class", i);

@@ -87,12 +87,13 @@ static void endline(dis *d)
 
 static void put_quoted(dis *d, const char *s, uint32_t len)
 {
+    static const char specials[] = "\"\\\n\r\t", escaped[] = "\"\\nrt";
     add(d, "\"", 1);
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
-        if (esc)
-            add(d, esc, 2);
+        const char *sp = c ? strchr(specials, c) : NULL;
+        if (sp)
+            add(d, (const char[]){'\\', escaped[sp - specials]}, 2);
         else if (c < 0x20 || c == 0x7F)
             put(d, "\\x%02x", c);
         else

@@ -668,7 +668,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         CASE(EQ) CASE(NE) {
             a = sp[-2];
             b = sp[-1];
-            if (a == b && !pv_is_double(a)) {
+            if (a == b && !pv_is_double(a) && !pv_is_float(a)) {   /* NaN != NaN */
                 r = pv_bool(*ip == PV_OP_EQ);
             } else if ((callee = phantom_override(vm, a, 4))) {
                 argc = 2;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hostio.h"
 #include "interp.h"
 #include "sched.h"
 
@@ -322,11 +323,12 @@ int pv_sched_init(pv_vm *vm)
         if (t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
             return -1;
     }
-    return 0;
+    return pv_io_reissue(vm);
 }
 
 void pv_sched_free(pv_vm *vm)
 {
+    pv_io_free(vm);
     if (vm->sched)
         free(vm->sched->heap);
     free(vm->sched);
@@ -343,9 +345,11 @@ int pv_sched_run(pv_vm *vm)
         }
         if (vm->sched->n)
             fire_timers(vm, (int64_t)hal_now_wall_ns());
+        pv_io_deliver(vm);
         struct pv_thread *t = pv_waitq_pop(runq(vm));
         if (!t) {
-            if (!vm->sched->n) {
+            bool io = pv_io_pending(vm);
+            if (!vm->sched->n && !io) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",
@@ -353,12 +357,13 @@ int pv_sched_run(pv_vm *vm)
                 root->exit_code = 1;
                 break;
             }
-            /* Idle: sleep until the next deadline, letting snapshots run. */
-            int64_t wait = vm->sched->heap[0].at - (int64_t)hal_now_wall_ns();
+            /* Idle: wait for the next deadline or host call, letting
+             * snapshots run meanwhile. */
+            int64_t wait = vm->sched->n ? vm->sched->heap[0].at - (int64_t)hal_now_wall_ns() : 50000000;
             pv_out_flush(vm);
             if (wait > 0) {
                 pw_blocking_begin(vm->w);
-                hal_sleep_ns((uint64_t)(wait < 50000000 ? wait : 50000000));
+                pv_io_wait(vm, (uint64_t)(wait < 50000000 ? wait : 50000000));
                 pw_blocking_end(vm->w);
             }
             continue;

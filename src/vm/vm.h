@@ -116,6 +116,7 @@ extern const size_t pv_native_class_count;
 
 typedef struct pv_vm pv_vm;
 struct pv_sched;
+struct pv_hostio;
 
 struct pv_vm {
     pw_world *w;
@@ -123,6 +124,7 @@ struct pv_vm {
     struct pv_class *b[PV_B_COUNT];
     struct pv_thread *cur;         /* the VM thread running now */
     struct pv_sched *sched;        /* host-side scheduler state */
+    struct pv_hostio *io;          /* blocking host calls (hostio.c), or NULL */
     struct pv_instance *oom;       /* preallocated OutOfMemoryException */
     int verbose;
     uint32_t max_frames;           /* stack overflow limit */

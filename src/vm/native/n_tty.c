@@ -7,13 +7,14 @@
  * terminal a resumed world runs in knows nothing of it.  Escape sequences
  * are written only when standard output is a terminal.
  *
- * Reading blocks the whole VM while it waits (every VM thread runs on one
- * host thread).  The thread's frame sits on the call while it waits, so
- * a snapshot taken meanwhile resumes by issuing the read again.
+ * Reading runs on a helper host thread (hostio.c): the reading VM thread
+ * waits, the others run.  A snapshot taken while it waits resumes by
+ * issuing the read again.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "../hostio.h"
 #include "../interp.h"
 #include "native.h"
 
@@ -75,37 +76,18 @@ static int t_println0(pv_vm *vm, pv_value *args, pv_value *ret)
 static int t_putws(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], false, 1); }
 static int t_debug(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], true, 2); }
 
-static int read_line(pv_vm *vm, pv_value *ret, size_t max)
-{
-    char buf[4096];
-    pv_out_flush(vm);
-    pw_blocking_begin(vm->w);
-    long n = hal_console_read_line(buf, max < sizeof buf ? max : sizeof buf);
-    pw_blocking_end(vm->w);
-    if (n <= 0) {
-        *ret = PV_NULL;   /* end of input */
-        return PV_NOK;
-    }
-    return pv_ret_obj(vm, ret, pv_str_new(vm, buf, (size_t)n));
-}
-
 static int t_getwc(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     (void)args;
-    int rc = read_line(vm, ret, 2);
-    if (rc == PV_NOK)
-        *ret = *ret == PV_NULL ? pv_int(-1) : pv_char((uint8_t)((struct pv_string *)pv_as_ptr(*ret))->bytes[0]);
-    return rc;
+    (void)ret;
+    return pv_io_submit(vm, vm->cur, PV_IO_READCHAR);
 }
 
 static int t_read_line(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     (void)args;
-    int rc = read_line(vm, ret, 4096);
-    struct pv_string *s = *ret == PV_NULL ? NULL : pv_as_ptr(*ret);
-    if (rc == PV_NOK && s && s->len && s->bytes[s->len - 1] == '\n')
-        return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes, s->len - 1));
-    return rc;
+    (void)ret;
+    return pv_io_submit(vm, vm->cur, PV_IO_READLINE);
 }
 
 static int t_gotoxy(pv_vm *vm, pv_value *args, pv_value *ret)
