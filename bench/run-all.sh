@@ -307,5 +307,11 @@ echo "| strategy | operation | size | median | cost |"
 echo "|---|---|---|---|---|"
 rows tmem
 echo
+
+# ---- interpreter vs Lua: bench/vm/*.pasm next to lua5.4 and luajit -joff -----------
+
+log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/vm_compare.sh"
+echo
 echo "Total benchmark time: $(( $(date +%s) - START )) s"
 exit 0

@@ -23,6 +23,7 @@
 #include "classfile.h"
 #include "install.h"
 #include "opcodes.h"
+#include "quicken.h"
 
 typedef struct batch {
     pv_vm *vm;
@@ -288,6 +289,9 @@ int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, 
                 return -1;
         if (check_uses(&b, i) < 0)
             return -1;
+        for (uint32_t k = 0; k < c->nmethods; k++)
+            if (c->methods[k]->code)
+                pv_quicken(c->methods[k]);
     }
     for (int i = 0; i < n; i++)
         if (pv_class_register(vm, out[i]) < 0)

@@ -27,9 +27,10 @@
 #include "interp.h"
 #include "native/native.h"
 #include "opcodes.h"
+#include "quicken.h"
 #include "sched.h"
 
-static const uint8_t opsize[PV_OP_COUNT] = {
+static const uint8_t opsize[PV_QOP_END] = {
 #define PV_OP_SIZE(name, mn, fmt, pops, pushes) [PV_OP_##name] = PV_FMT_SIZE(fmt),
     PV_OPCODES(PV_OP_SIZE)
 #undef PV_OP_SIZE
@@ -452,6 +453,34 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         goto arith_slow;                                           \
     } while (0)
 
+/* The same with a double op double fast path (dx and dy name them). */
+#define NUM_BINOP(expr, ok, dexpr)                                 \
+    do {                                                           \
+        pv_value l_ = sp[-2], r_ = sp[-1];                         \
+        if (pv_is_double(l_) && pv_is_double(r_)) {                \
+            double dx = pv_as_double(l_), dy = pv_as_double(r_);   \
+            sp[-2] = pv_double(dexpr);                             \
+            sp--;                                                  \
+            ip++;                                                  \
+            NEXT;                                                  \
+        }                                                          \
+        INT_BINOP(expr, ok);                                       \
+    } while (0)
+
+/* -1, 0, 1, or 2 for unordered: ints and doubles inline, the rest through
+ * compare() (which raises and gives INT32_MIN for non-comparable ones). */
+#define COMPARE(c, a, b, opname)                                   \
+    do {                                                           \
+        if (BOTH_INT(a, b)) {                                      \
+            c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b)); \
+        } else if (pv_is_double(a) && pv_is_double(b)) {           \
+            double x_ = pv_as_double(a), y_ = pv_as_double(b);     \
+            c = x_ < y_ ? -1 : x_ > y_ ? 1 : x_ == y_ ? 0 : 2;     \
+        } else if ((c = compare(vm, a, b, opname)) == INT32_MIN) { \
+            goto unwind_here;                                      \
+        }                                                          \
+    } while (0)
+
 /* Raise from inside the loop: the faulting instruction is `ins`. */
 #define THROW(...)                               \
     do {                                         \
@@ -480,9 +509,9 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
  * world here, and the thread may yield to others. */
 #define SAFEPOINT()                              \
     do {                                         \
-        if (--budget == 0 || pv_stop_requested(vm)) { \
+        if (--budget == 0 || atomic_load_explicit(stopf, memory_order_relaxed)) { \
             SAVE();                              \
-            if (pv_stop_requested(vm)) {         \
+            if (atomic_load_explicit(stopf, memory_order_relaxed)) { \
                 pv_out_flush(vm);                \
                 pw_safepoint(vm->w);             \
             }                                    \
@@ -524,6 +553,10 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
 #define PV_OP_LABEL(name, mn, fmt, pops, pushes) [PV_OP_##name] = &&L_##name,
         PV_OPCODES(PV_OP_LABEL)
 #undef PV_OP_LABEL
+        [PV_QOP_LOAD_LOAD] = &&L_Q_LOAD_LOAD,
+        [PV_QOP_LOAD_PUSHINT] = &&L_Q_LOAD_PUSHINT,
+        [PV_QOP_LOAD_GETFIELD] = &&L_Q_LOAD_GETFIELD,
+        [PV_QOP_ADD_STORE] = &&L_Q_ADD_STORE,
     };
 #pragma GCC diagnostic pop
 #endif
@@ -534,6 +567,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
     struct pv_cref *kref;
     uint32_t argc, callflags;
     pv_value a, b, r;
+
+    /* The engine's stop request, read at every safepoint. */
+    const atomic_int *stopf = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
 
     if (budget == 0)
         budget = 1;
@@ -547,7 +583,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
 #ifdef PV_THREADED
         goto *dispatch[*ip];
 #endif
-        switch ((enum pv_opcode)*ip) {
+        switch (*ip) {
         CASE(NOP) ip++; NEXT;
         CASE(PUSHNULL) *sp++ = PV_NULL; ip++; NEXT;
         CASE(PUSHTRUE) *sp++ = PV_TRUE; ip++; NEXT;
@@ -555,6 +591,38 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         CASE(PUSHINT) *sp++ = pv_int((int32_t)rd32(ip + 1)); ip += 5; NEXT;
         CASE(PUSHCONST) *sp++ = kval[rd32(ip + 1)]; ip += 5; NEXT;
         CASE(LOAD) *sp++ = base[rd16(ip + 1)]; ip += 3; NEXT;
+
+        /* Fused pairs (quicken.c): the second instruction's bytes follow
+         * the first's, unchanged. */
+        case PV_QOP_LOAD_LOAD: L_Q_LOAD_LOAD:
+            sp[0] = base[rd16(ip + 1)];
+            sp[1] = base[rd16(ip + 4)];
+            sp += 2;
+            ip += 6;
+            NEXT;
+        case PV_QOP_LOAD_PUSHINT: L_Q_LOAD_PUSHINT:
+            sp[0] = base[rd16(ip + 1)];
+            sp[1] = pv_int((int32_t)rd32(ip + 4));
+            sp += 2;
+            ip += 8;
+            NEXT;
+        case PV_QOP_LOAD_GETFIELD: L_Q_LOAD_GETFIELD:
+            *sp++ = base[rd16(ip + 1)];
+            ip += 3;
+            ins = ip;
+            goto getfield;
+        case PV_QOP_ADD_STORE: L_Q_ADD_STORE:
+            if (BOTH_INT(sp[-2], sp[-1])) {
+                base[rd16(ip + 2)] = pv_int((int32_t)((uint32_t)pv_as_int(sp[-2]) + (uint32_t)pv_as_int(sp[-1])));
+                sp -= 2;
+                ip += 4;
+                NEXT;
+            }
+            CHECK(arith(vm, PV_OP_ADD, sp[-2], sp[-1], &r));
+            sp -= 2;
+            base[rd16(ip + 2)] = r;
+            ip += 4;
+            NEXT;
         CASE(STORE) base[rd16(ip + 1)] = *--sp; ip += 3; NEXT;
         CASE(INCLOCAL) {
             pv_value *l = &base[rd16(ip + 1)];
@@ -584,7 +652,8 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         }
         CASE(SWAP) a = sp[-1]; sp[-1] = sp[-2]; sp[-2] = a; ip++; NEXT;
 
-        CASE(GETFIELD) CASE(PUTFIELD) {
+        CASE(GETFIELD) CASE(PUTFIELD)
+        getfield: {
             struct pv_cref *fr = &kref[rd32(ip + 1)];
             bool put = *ip == PV_OP_PUTFIELD;
             a = put ? sp[-2] : sp[-1];
@@ -620,11 +689,11 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         }
 
         /* Arithmetic: int (op) int inline; everything else in arith_slow. */
-        CASE(ADD) INT_BINOP((int32_t)((uint32_t)x + (uint32_t)y), true);
-        CASE(SUB) INT_BINOP((int32_t)((uint32_t)x - (uint32_t)y), true);
-        CASE(MUL) INT_BINOP((int32_t)((uint32_t)x * (uint32_t)y), true);
-        CASE(DIV) INT_BINOP(x / y, y != 0 && y != -1);
-        CASE(REM) INT_BINOP(x % y, y != 0 && y != -1);
+        CASE(ADD) NUM_BINOP((int32_t)((uint32_t)x + (uint32_t)y), true, dx + dy);
+        CASE(SUB) NUM_BINOP((int32_t)((uint32_t)x - (uint32_t)y), true, dx - dy);
+        CASE(MUL) NUM_BINOP((int32_t)((uint32_t)x * (uint32_t)y), true, dx * dy);
+        CASE(DIV) NUM_BINOP(x / y, y != 0 && y != -1, dx / dy);
+        CASE(REM) NUM_BINOP(x % y, y != 0 && y != -1, fmod(dx, dy));
         CASE(BAND) INT_BINOP(x & y, true);
         CASE(BOR) INT_BINOP(x | y, true);
         CASE(BXOR) INT_BINOP(x ^ y, true);
@@ -632,14 +701,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         CASE(SHR) INT_BINOP(x >> (y & 31), true);
         CASE(USHR) INT_BINOP((int32_t)((uint32_t)x >> (y & 31)), true);
         arith_slow:
-            a = sp[-2];
-            b = sp[-1];
-            if (pv_is_double(a) && pv_is_double(b) && *ip <= PV_OP_DIV) {
-                double x = pv_as_double(a), y = pv_as_double(b);
-                r = pv_double(*ip == PV_OP_ADD ? x + y : *ip == PV_OP_SUB ? x - y : *ip == PV_OP_MUL ? x * y : x / y);
-            } else {
-                CHECK(arith(vm, *ip, a, b, &r));
-            }
+            CHECK(arith(vm, *ip, sp[-2], sp[-1], &r));
             sp[-2] = r;
             sp--;
             ip++;
@@ -687,10 +749,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             a = sp[-2];
             b = sp[-1];
             int c;
-            if (pv_is_int(a) && pv_is_int(b))
-                c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b));
-            else if ((c = compare(vm, a, b, pv_opinfo[*ip].mnemonic)) == INT32_MIN)
-                goto unwind_here;
+            COMPARE(c, a, b, pv_opinfo[*ip].mnemonic);
             bool res = c != 2 && (*ip == PV_OP_LT ? c < 0 : *ip == PV_OP_LE ? c <= 0 : *ip == PV_OP_GT ? c > 0 : c >= 0);
             sp[-2] = pv_bool(res);
             sp--;
@@ -730,10 +789,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             a = sp[-2];
             b = sp[-1];
             int c;
-            if (BOTH_INT(a, b))
-                c = (pv_as_int(a) > pv_as_int(b)) - (pv_as_int(a) < pv_as_int(b));
-            else if ((c = compare(vm, a, b, *ip == PV_OP_JLT ? "<" : ">=")) == INT32_MIN)
-                goto unwind_here;
+            COMPARE(c, a, b, *ip == PV_OP_JLT ? "<" : ">=");
             sp -= 2;
             bool jump = c != 2 && (*ip == PV_OP_JLT ? c < 0 : c >= 0);
             const uint8_t *to = jump ? code + rd32(ip + 1) : ip + 5;
@@ -814,7 +870,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if (*ip == PV_OP_INVOKESPECIAL && args[0] == PV_NULL)
                 THROW(PV_B_NULL_EXC, "call of %s on null", callee->name->bytes);
             callflags = 0;
-            goto call;
+            goto call_linked;   /* arity, static-ness, abstract: checked at install */
         }
 
         call:
@@ -824,6 +880,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                       (unsigned)(argc - !(callee->flags & PV_MF_STATIC)));
             if (callee->flags & PV_MF_ABSTRACT)
                 THROW(PV_B_NOMETHOD_EXC, "%s.%s is abstract", callee->owner->name->bytes, callee->name->bytes);
+        call_linked:
             if (callee->flags & PV_MF_NATIVE) {
                 r = PV_NULL;
                 SAVE();   /* pc on the invoke: a raise from the native points here */
@@ -1013,7 +1070,10 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             NEXT;
         }
         CASE(CONV)
-            CHECK(convert(vm, ip[1], sp[-1], &sp[-1]));
+            if (ip[1] == PV_CONV_DOUBLE && pv_is_int(sp[-1]))
+                sp[-1] = pv_double((double)pv_as_int(sp[-1]));
+            else
+                CHECK(convert(vm, ip[1], sp[-1], &sp[-1]));
             ip += 2;
             NEXT;
         CASE(TOSTRING)

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# bench/vm_compare.sh - the interpreter benchmarks of bench/vm/, each run by
+# Phantom, lua5.4 and luajit -joff (the LuaJIT interpreter, JIT off) in the
+# same run, interleaved (one run of each tool in turn, RUNS rounds), so that
+# a busy machine slows all three alike.
+#
+# Prints a markdown section on stdout (progress on stderr) and always exits
+# 0: these are measurements, not tests.  Every run's output is compared
+# with the first Phantom run's; a difference is reported in the table.
+#
+#   bench/vm_compare.sh                    5 rounds of every benchmark
+#   QUICK=1 bench/vm_compare.sh            1 round
+#   RUNS=3 bench/vm_compare.sh fib nbody   3 rounds of these two
+#
+# Environment: BUILD (default build) and PHANTOM (default $BUILD/phantom);
+# BENCH_DIR (default /tmp) for the images, one fresh image per Phantom run
+# in a temporary directory, deleted at the end; SNAP_MS (default 1000), the
+# snapshot interval of the Phantom runs.  Wall time, peak RSS and CPU time
+# (user + system, all threads) come from GNU time (/usr/bin/time; package
+# `time`).  The CPU ratio is the steadier one on a machine shared with
+# other work.  Missing tools are named and skipped.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+SRC=$HERE/vm
+BUILD=${BUILD:-build}
+PHANTOM=${PHANTOM:-$BUILD/phantom}
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then RUNS=${RUNS:-1}; else RUNS=${RUNS:-5}; fi
+SNAP_MS=${SNAP_MS:-1000}
+BASE_DIR=${BENCH_DIR:-/tmp}
+ALL="fib loop calls binarytrees nbody spectralnorm strings collections"
+BENCHES=${*:-$ALL}
+
+DIR=$(mktemp -d "$BASE_DIR/phantom-vmcmp.XXXXXX") || exit 0
+trap 'rm -rf "$DIR"' EXIT
+trap 'exit 0' INT TERM
+
+log() { echo "== $*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# ---- tools ------------------------------------------------------------------------
+
+TOOLS=()      # names, in table order
+missing=()
+if [ -x "$PHANTOM" ]; then TOOLS+=(phantom); else missing+=("phantom ($PHANTOM; run make)"); fi
+if have lua5.4; then TOOLS+=(lua5.4); else missing+=("lua5.4 (apt-get install lua5.4)"); fi
+if have luajit; then TOOLS+=(luajit); else missing+=("luajit (apt-get install luajit)"); fi
+GNUTIME=
+if [ -x /usr/bin/time ] && /usr/bin/time -f '%e %M' true 2>/dev/null; then
+    GNUTIME=/usr/bin/time
+else
+    missing+=("GNU time (apt-get install time): wall time from bash, no peak RSS")
+fi
+
+# run TOOL BENCH: one timed run; appends "wall rss cpu output-ok" to $DIR/BENCH.TOOL
+run() {
+    local tool=$1 b=$2 d out t
+    d=$(mktemp -d "$DIR/run.XXXXXX")
+    local cmd
+    case $tool in
+    phantom) cmd=("$PHANTOM" run --image "$d/world.img" --snapshot-interval "$SNAP_MS" "$SRC/$b.pasm") ;;
+    lua5.4) cmd=(lua5.4 "$SRC/$b.lua") ;;
+    luajit) cmd=(luajit -joff "$SRC/$b.lua") ;;
+    esac
+    if [ -n "$GNUTIME" ]; then
+        "$GNUTIME" -f '%e %M %U %S' -o "$d/time" "${cmd[@]}" >"$d/out" 2>"$d/err"
+        # the last line: GNU time may put "Command exited with non-zero status N" first
+        t=$(tail -1 "$d/time" | awk '{printf "%s %s %.2f", $1, $2, $3 + $4}')
+    else
+        local s0 s1
+        s0=$(date +%s%N)
+        "${cmd[@]}" >"$d/out" 2>"$d/err"
+        s1=$(date +%s%N)
+        t="$(awk -v a="$s0" -v b="$s1" 'BEGIN{printf "%.2f", (b-a)/1e9}') - -"
+    fi
+    out=$(head -c 200 "$d/out" | tr -d '\n')
+    [ -s "$d/err" ] && sed "s/^/bench: $tool $b: /" "$d/err" | head -5 >&2
+    [ -f "$DIR/$b.expect" ] || echo "$out" >"$DIR/$b.expect"
+    local ok=1
+    [ "$out" = "$(cat "$DIR/$b.expect")" ] || { ok=0; echo "bench: $tool $b printed '$out', expected '$(cat "$DIR/$b.expect")'" >&2; }
+    [ -z "$out" ] && ok=0
+    if [ "$tool" = phantom ] && [ -f "$d/world.img" ]; then
+        stat -c %s "$d/world.img" >"$DIR/$b.image"
+    fi
+    echo "$t $ok" >>"$DIR/$b.$tool"
+    rm -rf "$d"
+}
+
+# median of column COL of FILE ("-" if none)
+median() {
+    awk -v c="$2" '$c != "-" {print $c}' "$1" 2>/dev/null | sort -g |
+        awk '{v[NR]=$1} END {if (!NR) print "-"; else print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
+}
+
+# ---- runs -------------------------------------------------------------------------
+
+START=$(date +%s)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+for b in $BENCHES; do
+    if [ ! -f "$SRC/$b.pasm" ] || [ ! -f "$SRC/$b.lua" ]; then
+        echo "bench: $SRC/$b.pasm or .lua missing; $b skipped" >&2
+        continue
+    fi
+    log "vm compare: $b, $RUNS round(s) of ${TOOLS[*]:-nothing}"
+    for _ in $(seq "$RUNS"); do
+        for tool in "${TOOLS[@]}"; do
+            run "$tool" "$b"
+        done
+    done
+done
+
+# ---- table ------------------------------------------------------------------------
+
+echo "## Interpreter vs Lua (issue 3)"
+echo
+echo "- command: \`bench/vm_compare.sh\` ($([ "$QUICK" = 1 ] && echo QUICK, || echo full,) $RUNS round(s), tools interleaved in each round)"
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs; load average (1, 5, 15 min) at start: $LOAD0, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- phantom: $PHANTOM run --image (fresh per run) --snapshot-interval $SNAP_MS; the time includes creating the image and the final snapshot at exit"
+have lua5.4 && echo "- lua5.4: $(lua5.4 -v 2>&1 | head -1)"
+have luajit && echo "- luajit -joff: $(luajit -v 2>&1 | head -1)"
+for m in "${missing[@]}"; do echo "- MISSING: $m - skipped"; done
+echo
+echo "Medians over the rounds: wall seconds, peak RSS in MiB; a ratio is Phantom's median over the"
+echo "other's, of wall time, and in the CPU column of user + system CPU time (all threads:"
+echo "Phantom's snapshot and fault threads included). The image is the last Phantom run's file."
+echo
+echo "| benchmark | phantom s | lua5.4 s | luajit -joff s | phantom / lua5.4 | phantom / luajit | phantom / lua5.4 CPU | phantom MiB | lua5.4 MiB | luajit MiB | phantom image MiB | output |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+: >"$DIR/ratios"
+sec() { awk -v s="$1" 'BEGIN{ if (s == "-") print "-"; else printf "%.2f", s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "-" || b == "-" || b+0 <= 0) print "-"; else printf "%.2f", a/b }'; }
+for b in $BENCHES; do
+    [ -f "$DIR/$b.expect" ] || continue
+    declare -A T=() M=() C=()
+    okall=1
+    for tool in phantom lua5.4 luajit; do
+        if [ -f "$DIR/$b.$tool" ]; then
+            T[$tool]=$(median "$DIR/$b.$tool" 1)
+            C[$tool]=$(median "$DIR/$b.$tool" 3)
+            M[$tool]=$(median "$DIR/$b.$tool" 2 | awk '$1 == "-" {print "-"; next} {printf "%.0f", $1/1024}')
+            grep -q ' 0$' "$DIR/$b.$tool" && okall=0
+        else
+            T[$tool]=-; M[$tool]=-; C[$tool]=-
+        fi
+    done
+    rl=$(ratio "${T[phantom]}" "${T[lua5.4]}")
+    rj=$(ratio "${T[phantom]}" "${T[luajit]}")
+    rc=$(ratio "${C[phantom]}" "${C[lua5.4]}")
+    echo "$rl $rj $rc" >>"$DIR/ratios"
+    img=-
+    [ -f "$DIR/$b.image" ] && img=$(awk '{printf "%.0f", $1/1048576}' "$DIR/$b.image")
+    if [ $okall = 1 ]; then outcol="$(cat "$DIR/$b.expect") (all equal)"; else outcol="**DIFFERS** (see stderr)"; fi
+    echo "| $b | $(sec "${T[phantom]}") | $(sec "${T[lua5.4]}") | $(sec "${T[luajit]}") | $rl | $rj | $rc | ${M[phantom]} | ${M[lua5.4]} | ${M[luajit]} | $img | $outcol |"
+    unset T M C
+done
+geo() { # column -> geometric mean of the numeric entries
+    awk -v c="$1" '$c != "-" && $c > 0 {s += log($c); n++} END {if (n) printf "%.2f (over %d benchmarks)", exp(s/n), n; else print "-"}' "$DIR/ratios"
+}
+echo
+echo "Geometric mean of phantom / lua5.4: **$(geo 1)**; of phantom / luajit -joff: $(geo 2);"
+echo "of phantom / lua5.4 in CPU time: $(geo 3)."
+echo
+echo "Benchmark time: $(( $(date +%s) - START )) s"
+exit 0

@@ -1,0 +1,29 @@
+/*
+ * quicken.h - instruction pairs fused at install time ("quickening").
+ *
+ * Where two instructions often follow each other, the loader replaces the
+ * first one's opcode with a fused opcode that does both.  Only the opcode
+ * byte changes: the operands, and the second instruction, stay where they
+ * are, so a jump to the second instruction, an exception handler range or
+ * a line-table entry still finds the code it expects.  Fused opcodes are
+ * numbered from PV_OP_COUNT up; they never appear in class files (the
+ * verifier refuses unknown opcodes) and the code is verified before it is
+ * quickened.
+ */
+#ifndef PHANTOM_VM_QUICKEN_H
+#define PHANTOM_VM_QUICKEN_H
+
+#include "object.h"
+#include "opcodes.h"
+
+enum pv_qop {
+    PV_QOP_LOAD_LOAD = PV_OP_COUNT,   /* load a; load b */
+    PV_QOP_LOAD_PUSHINT,              /* load a; pushint k */
+    PV_QOP_LOAD_GETFIELD,             /* load a; getfield f */
+    PV_QOP_ADD_STORE,                 /* add; store l */
+    PV_QOP_END
+};
+
+void pv_quicken(struct pv_method *m);
+
+#endif
