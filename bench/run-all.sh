@@ -308,6 +308,22 @@ echo "|---|---|---|---|---|"
 rows tmem
 echo
 
+# ---- VM threads to an instruction boundary --------------------------------------------
+
+log "VM safepoint with 1,000 runnable threads (bench/vm_safepoint)"
+echo "## 5. VM: bringing every VM thread to an instruction boundary"
+echo
+echo "1,000 VM threads spin in a loop that writes a field; snapshots every 10 ms for"
+echo "3 s.  'stop' is from the snapshot's request until every mutator is parked"
+echo "(all VM threads at an instruction boundary); 'pause' adds the freeze."
+echo
+echo "| threads | snapshots | stop p50 ms | stop p99 ms | pause p50 ms | pause p99 ms |"
+echo "|---|---|---|---|---|---|"
+for r in $(seq 1 $([ "$QUICK" = 1 ] && echo 1 || echo 3)); do
+    "$B/vm_safepoint" "$DIR" 1000 3
+done
+echo
+
 # ---- interpreter vs Lua: bench/vm/*.pasm next to lua5.4 and luajit -joff -----------
 
 log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
