@@ -1,0 +1,2 @@
+au BufRead,BufNewFile *.ph   setfiletype phantom
+au BufRead,BufNewFile *.pasm setfiletype pasm
