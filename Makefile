@@ -48,7 +48,19 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/phantom: $(TOOL_OBJ) $(LIB)
+# The standard library's sources (lib/*.ph) are embedded in the command.
+LIB_PH   := $(sort $(wildcard lib/*.ph))
+EMBED_OBJ := $(BUILD)/obj/gen/lib_embed.o
+
+$(BUILD)/gen/lib_embed.c: $(LIB_PH) $(wildcard lib) tools/embed-lib.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed-lib.sh $(LIB_PH) > $@.tmp && mv $@.tmp $@
+
+$(EMBED_OBJ): $(BUILD)/gen/lib_embed.c src/tools/lib_embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
+
+$(BUILD)/phantom: $(TOOL_OBJ) $(EMBED_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/examples/%: examples/%.c $(LIB)
@@ -65,7 +77,12 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(FUZZ_DEPS) -o $@ -lm
+	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(sort $(FUZZ_DEPS)) -o $@ -lm -lpthread
+
+# The compiler's target also links the VM, for its real table of internal
+# classes (src/vm/native_info.c).
+$(BUILD)/fuzz/fuzz_compile: FUZZ_DEPS += $(LIB_SRC)
+$(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
 
 fuzzers: $(FUZZERS)
 

@@ -8,6 +8,8 @@
 
 static const tool_cmd commands[] = {
     {"run", "install a program into the world and run it", cmd_run, help_run},
+    {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
+    {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
     {"boot", "resume the world: every thread continues where it was", cmd_boot, help_boot},
     {"fsck", "check an image: every checksum, the page maps, free space", cmd_fsck, help_fsck},
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
@@ -32,13 +34,13 @@ static void usage(int stream)
                        "\n"
                        "commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
-        hal_console_printf(stream, "  %-6s %s\n", commands[i].name, commands[i].summary);
+        hal_console_printf(stream, "  %-8s %s\n", commands[i].name, commands[i].summary);
     hal_console_printf(stream,
-                       "  help   show this text, or `phantom help COMMAND`\n"
+                       "  help     show this text, or `phantom help COMMAND`\n"
                        "\n"
-                       "`phantom COMMAND --help` describes each command.  The Phantom language\n"
-                       "compiler and the interactive shell are not built yet: programs are run from\n"
-                       "class files and assembly sources (docs/BYTECODE.md).\n");
+                       "`phantom COMMAND --help` describes each command.  Programs are Phantom\n"
+                       "language sources (.ph, docs/LANGUAGE.md), class files (.phc) or assembly\n"
+                       "sources (.pasm, docs/BYTECODE.md).\n");
 }
 
 int main(int argc, char **argv)

@@ -64,35 +64,76 @@ static int add(tool_program *p, pv_cf *cf)
     return 0;
 }
 
-static int load_file(tool_program *p, const char *path);
+/* ---- the files of a program, in command-line order ---------------------------------- */
 
-struct dir_ctx { tool_program *p; const char *dir; int rc; };
+typedef struct flist {
+    char **paths;
+    int n, cap;
+    int rc;
+} flist;
+
+static void flist_add(flist *l, const char *path)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 16;
+        char **np = realloc(l->paths, (size_t)cap * sizeof *np);
+        if (!np) {
+            l->rc = -1;
+            return;
+        }
+        l->paths = np;
+        l->cap = cap;
+    }
+    if (!(l->paths[l->n] = dup_str(path)))
+        l->rc = -1;
+    else
+        l->n++;
+}
+
+static void flist_free(flist *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->paths[i]);
+    free(l->paths);
+    memset(l, 0, sizeof *l);
+}
+
+static void expand(flist *l, const char *path);
+
+struct dir_ctx { flist *l; const char *dir; };
 
 static void dir_entry(void *ctx, const char *name, bool is_dir)
 {
     struct dir_ctx *d = ctx;
     char full[4096];
     snprintf(full, sizeof full, "%s/%s", d->dir, name);
-    if (is_dir || ends_with(name, ".phc") || ends_with(name, ".pasm"))
-        if (load_file(d->p, full) < 0)
-            d->rc = -1;
+    if (name[0] == '.')
+        return;
+    if (is_dir || ends_with(name, ".phc") || ends_with(name, ".pasm") || ends_with(name, ".ph"))
+        expand(d->l, full);
+}
+
+/* A directory becomes the program files under it, sorted; a file stays itself. */
+static void expand(flist *l, const char *path)
+{
+    if (hal_is_dir(path)) {
+        struct dir_ctx d = {l, path};
+        int rc = hal_dir_list(path, dir_entry, &d);
+        if (rc < 0) {
+            hal_console_printf(2, "phantom: %s: cannot list directory (error %d)\n", path, -rc);
+            l->rc = -1;
+        }
+        return;
+    }
+    flist_add(l, path);
 }
 
 static int load_file(tool_program *p, const char *path)
 {
-    if (hal_is_dir(path)) {
-        struct dir_ctx d = {p, path, 0};
-        int rc = hal_dir_list(path, dir_entry, &d);
-        if (rc < 0) {
-            hal_console_printf(2, "phantom: %s: cannot list directory (error %d)\n", path, -rc);
-            return -1;
-        }
-        return d.rc;
-    }
     bool is_asm = ends_with(path, ".pasm");
     if (!is_asm && !ends_with(path, ".phc")) {
-        hal_console_printf(2, "phantom: %s: not a program file (.phc class file or .pasm assembly)%s\n", path,
-                           ends_with(path, ".ph") ? "; the Phantom language compiler is not part of this build yet" : "");
+        hal_console_printf(2, "phantom: %s: not a program file (.ph source, .phc class file or .pasm assembly)\n",
+                           path);
         return -1;
     }
     uint8_t *buf;
@@ -152,11 +193,54 @@ static int load_file(tool_program *p, const char *path)
 int tool_program_load(tool_program *p, char **files, int nfiles)
 {
     memset(p, 0, sizeof *p);
+    flist l = {0};
     for (int i = 0; i < nfiles; i++)
-        if (load_file(p, files[i]) < 0) {
-            tool_program_free(p);
-            return -1;
+        expand(&l, files[i]);
+    if (l.rc < 0) {
+        flist_free(&l);
+        return -1;
+    }
+    /* the Phantom sources are compiled together, then take their places in the order */
+    char **ph = calloc((size_t)(l.n ? l.n : 1), sizeof *ph);
+    int nph = 0;
+    for (int i = 0; ph && i < l.n; i++)
+        if (ends_with(l.paths[i], ".ph"))
+            ph[nph++] = l.paths[i];
+    pc_output out = {0};
+    char **names = NULL;
+    int rc = ph ? 0 : -1;
+    if (rc == 0 && nph && tool_compile(ph, nph, true, &out, &names) < 0)
+        rc = -1;
+    for (int i = 0, k = 0; rc == 0 && i < l.n; i++) {
+        if (!ends_with(l.paths[i], ".ph")) {
+            rc = load_file(p, l.paths[i]);
+            continue;
         }
+        for (int j = 0; j < out.n && rc == 0; j++)
+            if (out.source[j] == k) {
+                if (add(p, out.classes[j]) < 0)
+                    rc = -1;
+                else
+                    out.classes[j] = NULL; /* now the program's */
+            }
+        k++;
+    }
+    /* The standard library's classes come after the program's. */
+    for (int j = 0; j < out.n && rc == 0; j++)
+        if (out.source[j] >= nph) {
+            if (add(p, out.classes[j]) < 0)
+                rc = -1;
+            else
+                out.classes[j] = NULL;
+        }
+    pc_output_free(&out); /* the classes not taken (after an error) and the names */
+    tool_compile_free_names(names, nph);
+    free(ph);
+    flist_free(&l);
+    if (rc < 0) {
+        tool_program_free(p);
+        return -1;
+    }
     for (int pass = 0; pass < 2 && !p->entry; pass++)
         for (int i = 0; i < p->n && !p->entry; i++)
             if (has_entry(p->classes[i], pass == 0))

@@ -5,6 +5,7 @@
 #ifndef PHANTOM_TOOLS_PROGRAM_H
 #define PHANTOM_TOOLS_PROGRAM_H
 
+#include "../compiler/pc_compile.h"
 #include "../vm/classfile.h"
 
 typedef struct tool_program {
@@ -14,9 +15,25 @@ typedef struct tool_program {
     const char *entry; /* first class with an entry point, or NULL */
 } tool_program;
 
-/* Loads every file; on any error prints `file: message` lines to standard
- * error and returns -1 (nothing to free). */
+/* Loads every file: class files (.phc), assembly sources (.pasm), Phantom
+ * language sources (.ph, all compiled together) and directories of them.
+ * On any error prints `file: message` lines (or the compiler's
+ * diagnostics) to standard error and returns -1 (nothing to free). */
 int tool_program_load(tool_program *p, char **files, int nfiles);
 void tool_program_free(tool_program *p);
+
+/* compile.c: compiles the .ph files paths[0, n) together, and with_lib,
+ * the standard library embedded in the command (lib_embed.h) after them:
+ * its sources get the indices n and up in out->source, except files the
+ * program names itself (same file name), which it then replaces.  0 with
+ * *out and *names (the file names the classes' messages refer to; free
+ * with tool_compile_free_names(names, n) after out), or -1 after printing
+ * the diagnostics. */
+int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names);
+void tool_compile_free_names(char **names, int n);
+/* Expands directories into the .ph files under them (sorted); other
+ * arguments are kept as they are. */
+int tool_collect_sources(char **args, int nargs, char ***paths, int *n);
+void tool_free_sources(char **paths, int n);
 
 #endif

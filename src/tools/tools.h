@@ -25,6 +25,10 @@ int cmd_run(int argc, char **argv);
 void help_run(void);
 int cmd_boot(int argc, char **argv);
 void help_boot(void);
+int cmd_compile(int argc, char **argv);
+void help_compile(void);
+int cmd_disasm(int argc, char **argv);
+void help_disasm(void);
 
 /* True if argv holds -h or --help. */
 bool tool_wants_help(int argc, char **argv);

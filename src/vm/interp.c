@@ -847,7 +847,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if (args[0] == PV_NULL)
                 THROW(PV_B_NULL_EXC, "call of %s on null", name->bytes);
             struct pv_class *c = pv_class_of(vm, args[0]);
-            if (mr->cache_cls == c) {
+            /* One name constant may be called with different argument
+             * counts: the cache holds the last (class, count) pair. */
+            if (mr->cache_cls == c && mr->cache_m->nargs + 1u == argc) {
                 callee = mr->cache_m;
             } else if ((callee = pv_find_method(c, name->bytes, (int)argc - 1))) {
                 mr->cache_cls = c;

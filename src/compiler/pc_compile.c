@@ -1,0 +1,215 @@
+/*
+ * pc_compile.c - the compiler's driver (pc_compile.h): parses the sources,
+ * runs the phases in order (pc_internal.h lists them) and collects the
+ * class files.  Code is generated only for a program without errors.
+ * Every generated class is written out and read back through the class
+ * file reader and verified, so the compiler can never hand over a class
+ * the VM would refuse: that would be reported as an internal error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pc_internal.h"
+
+struct pc_compiler {
+    pc_ctx ctx;
+    pc_options opts;
+};
+
+static void init_types(pc_ctx *c)
+{
+    c->t_error.k = PC_TY_ERROR;
+    c->t_any.k = PC_TY_ANY;
+    c->t_void.k = PC_TY_VOID;
+    c->t_null.k = PC_TY_NULL;
+    c->t_bool.k = PC_TY_BOOL;
+    c->t_char.k = PC_TY_CHAR;
+    c->t_int.k = PC_TY_INT;
+    c->t_long.k = PC_TY_LONG;
+    c->t_float.k = PC_TY_FLOAT;
+    c->t_double.k = PC_TY_DOUBLE;
+    c->t_string.k = PC_TY_STRING;
+}
+
+pc_compiler *pc_compiler_new(pc_diag *d, const pc_options *opts)
+{
+    pc_compiler *pc = calloc(1, sizeof *pc);
+    if (!pc)
+        return NULL;
+    if (opts)
+        pc->opts = *opts;
+    pc_ctx *c = &pc->ctx;
+    c->d = d;
+    c->opts = &pc->opts;
+    pc_arena_init(&c->arena);
+    init_types(c);
+    return pc;
+}
+
+int pc_compiler_add_source(pc_compiler *pc, const char *text, size_t len, const char *name)
+{
+    pc_ctx *c = &pc->ctx;
+    pc_parse_opts po = {.mem_limit = pc->opts.mem_limit};
+    pc_unit *u = pc_parse_unit(text, len, name, c->d, &po);
+    if (!u) {
+        c->parse_failed = true;
+        return -1;
+    }
+    if (c->nunits == c->capunits) {
+        uint32_t cap = c->capunits ? c->capunits * 2 : 8;
+        pc_unitinfo **n = realloc(c->units, cap * sizeof *n);
+        if (!n) {
+            pc_unit_free(u);
+            c->parse_failed = true;
+            return -1;
+        }
+        c->units = n;
+        c->capunits = cap;
+    }
+    pc_unitinfo *ui = calloc(1, sizeof *ui);
+    if (!ui) {
+        pc_unit_free(u);
+        c->parse_failed = true;
+        return -1;
+    }
+    ui->unit = u;
+    ui->index = (int)c->nunits;
+    c->units[c->nunits++] = ui;
+    if (u->status != PC_PARSE_OK) {
+        c->parse_failed = true;
+        return -1;
+    }
+    return 0;
+}
+
+bool pc_compiler_internal_error(const pc_compiler *pc)
+{
+    return pc->ctx.internal_error;
+}
+
+/* Writes cf and reads it back: the reader's structural checks and the verifier. */
+static int check_class(pc_ctx *c, pc_class *k, pv_cf *cf)
+{
+    size_t len;
+    uint8_t *bytes = pv_cf_write(cf, &len);
+    pv_cf back;
+    pv_cf_error err;
+    int rc = -1;
+    if (!bytes) {
+        pc_error(c->d, k->decl->u.cls.name->loc, "out of memory writing class '%s'", k->name);
+        return -1;
+    }
+    if (pv_cf_read(bytes, len, NULL, &back, &err) < 0) {
+        pc_error(c->d, k->decl->u.cls.name->loc, "internal compiler error: %s", err.msg);
+        c->internal_error = true;
+    } else {
+        if (pv_cf_verify(&back, &err) < 0) {
+            pc_error(c->d, k->decl->u.cls.name->loc, "internal compiler error: %s", err.msg);
+            c->internal_error = true;
+        } else {
+            rc = 0;
+        }
+        pv_cf_free(&back);
+    }
+    free(bytes);
+    return rc;
+}
+
+static bool has_entry(const pc_class *k, bool want_main)
+{
+    for (const pc_method *m = k->methods; m; m = m->next) {
+        bool is_static = (m->flags & PV_MF_STATIC) != 0;
+        if (want_main && !strcmp(m->name, "main") && m->nparams <= (is_static ? 1u : 0u) &&
+            !(m->flags & PV_MF_ABSTRACT))
+            return true;
+        if (!want_main && !strcmp(m->name, "run") && m->nparams <= 1 && !is_static)
+            return true;
+    }
+    return false;
+}
+
+int pc_compiler_run(pc_compiler *pc, pc_output *out)
+{
+    pc_ctx *c = &pc->ctx;
+    memset(out, 0, sizeof *out);
+    out->entry = -1;
+    if (c->parse_failed || c->d->errors)
+        return -1;
+    pc_natives_load(c);
+    for (uint32_t i = 0; i < c->nunits; i++)
+        pc_unit_scan(c, c->units[i]);
+    pc_classes_declare(c);
+    for (uint32_t i = 0; i < c->nunits; i++)
+        pc_unit_check_imports(c, c->units[i]);
+    if (!pc_diag_stopped(c->d))
+        pc_classes_resolve(c);
+    if (!pc_diag_stopped(c->d))
+        pc_sema_bodies(c);
+    if (c->d->errors)
+        return -1;
+    out->classes = calloc(c->nprog ? c->nprog : 1, sizeof *out->classes);
+    out->names = calloc(c->nprog ? c->nprog : 1, sizeof *out->names);
+    out->source = calloc(c->nprog ? c->nprog : 1, sizeof *out->source);
+    if (!out->classes || !out->names || !out->source) {
+        pc_output_free(out);
+        return -1;
+    }
+    int rc = 0;
+    for (uint32_t i = 0; i < c->nprog; i++) {
+        pc_class *k = c->prog[i];
+        pv_cf *cf = pc_gen_class(c, k);
+        if (!cf || check_class(c, k, cf) < 0) {
+            if (cf) {
+                pv_cf_free(cf);
+                free(cf);
+            }
+            rc = -1;
+            continue;
+        }
+        out->classes[out->n] = cf;
+        out->names[out->n] = malloc(strlen(k->name) + 1);
+        if (!out->names[out->n])
+            abort();
+        strcpy(out->names[out->n], k->name);
+        out->source[out->n] = k->ui->index;
+        out->n++;
+    }
+    if (rc < 0 || c->d->errors) {
+        pc_output_free(out);
+        return -1;
+    }
+    for (int pass = 0; pass < 2 && out->entry < 0; pass++)
+        for (uint32_t i = 0; i < c->nprog && out->entry < 0; i++)
+            if (has_entry(c->prog[i], pass == 0))
+                out->entry = (int)i;
+    return 0;
+}
+
+void pc_output_free(pc_output *out)
+{
+    for (int i = 0; i < out->n; i++) {
+        pv_cf_free(out->classes[i]);
+        free(out->classes[i]);
+        free(out->names[i]);
+    }
+    free(out->classes);
+    free(out->names);
+    free(out->source);
+    memset(out, 0, sizeof *out);
+    out->entry = -1;
+}
+
+void pc_compiler_free(pc_compiler *pc)
+{
+    if (!pc)
+        return;
+    pc_ctx *c = &pc->ctx;
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        pc_unit_free(c->units[i]->unit);
+        free(c->units[i]);
+    }
+    free(c->units);
+    free(c->map);
+    pc_arena_free(&c->arena);
+    free(pc);
+}

@@ -1,0 +1,60 @@
+class S { static int si = 3; };
+class O { int fi = 1; long fl = 2; double fd = 0.5; char fc = 'q'; string fs = "f"; };
+class e1001
+{
+    static void main()
+    {
+        int i1 = 7, i2 = -3; long l1 = 5; double d1 = 1.5; float f1 = 2.5f; char c1 = 'k'; bool b1 = true; string s1 = "s";
+        var o = new O(); int[] arr = new int[3];
+        s1 = "xyz";
+        println("0 " + s1);
+        s1 = "a";
+        println("1 " + s1);
+        c1 = ((char)('y' + 1));
+        println("2 " + c1);
+        o.fd += d1;
+        println("3 " + o.fd);
+        arr[1] = ("bc".length() + ((int)f1));
+        println("4 " + arr[1]);
+        b1 = (i2 == ((int)((char)(b1 ? 1.25f : f1))));
+        println("5 " + b1);
+        o.fs = (s1 + ((int)(-((7L << arr[1])))));
+        println("6 " + o.fs);
+        l1 = ((o.fs == ((s1 + 'z') + l1)) ? ((((long)2.5) * o.fl) + ((long)((char)('z' + 1)))) : (-((l1 - (l1 >> -12)))));
+        println("7 " + l1);
+        s1 = ((((o.fd * l1) + ("a" + b1)) + 9.25f) + ((double)((b1 ? -4L : o.fl) * ((int)5L))));
+        println("8 " + s1);
+        o.fl = (((-(6L)) * ('c' * 7L)) >> o.fc);
+        println("9 " + o.fl);
+        d1 = o.fd;
+        println("10 " + d1);
+        l1 *= (l1 >>> o.fc);
+        println("11 " + l1);
+        o.fl = (-(((true && ("a" == "xyz")) ? ((long)((long)'x')) : (8L + 'y'))));
+        println("12 " + o.fl);
+        d1 = ((double)(-(((false ? 8.5 : d1) + (b1 ? o.fd : o.fd)))));
+        println("13 " + d1);
+        o.fl = (((b1 && (false && false)) ? (o.fl * (1L & o.fc)) : (-((i1 - l1)))) + 7L);
+        println("14 " + o.fl);
+        S.si = (-14 + -23);
+        println("15 " + S.si);
+        f1 = (((char)(((char)('b' + 1)) + 1)) - (-((("a" == "bc") ? (23 - 0.25f) : ((float)'x')))));
+        println("16 " + f1);
+        b1 = b1;
+        println("17 " + b1);
+        c1 = ((((b1 + "xyz") + (o.fd + "bc")) == ("bc" + (false && false))) ? ((char)2.5) : ((char)((char)(((char)(o.fc + 1)) + 1))));
+        println("18 " + c1);
+        l1 = (-7L ^ ((char)('b' + 1)));
+        println("19 " + l1);
+        d1 -= (9L * ((-((-(8L)))) + (3.5 + (2L + 5L))));
+        println("20 " + d1);
+        S.si = -45;
+        println("21 " + S.si);
+        i2 = (((char)(o.fc + 1)) - 30);
+        println("22 " + i2);
+        o.fc = ((char)(((char)(((char)(((char)('a' + 1)) + 1)) + 1)) + 1));
+        println("23 " + o.fc);
+        S.si = S.si;
+        println("24 " + S.si);
+    }
+};

@@ -1,0 +1,60 @@
+class S { static int si = 3; };
+class O { int fi = 1; long fl = 2; double fd = 0.5; char fc = 'q'; string fs = "f"; };
+class e1002
+{
+    static void main()
+    {
+        int i1 = 7, i2 = -3; long l1 = 5; double d1 = 1.5; float f1 = 2.5f; char c1 = 'k'; bool b1 = true; string s1 = "s";
+        var o = new O(); int[] arr = new int[3];
+        o.fc = ((false ? (b1 ? true : (b1 && true)) : (o.fs == ("bc" + 6L))) ? ((char)(c1 + 1)) : 'y');
+        println("0 " + o.fc);
+        b1 = true;
+        println("1 " + b1);
+        i1 -= ((((arr[1] - 'x') - (27 | 48)) & ("xyz".length() - 'b')) - ((char)(o.fc + 1)));
+        println("2 " + i1);
+        o.fl += (o.fc - (4L * ((-(l1)) * -1)));
+        println("3 " + o.fl);
+        i1 = (-((("".length() & (-50 >>> 29)) >>> ((char)(((char)(o.fc + 1)) + 1)))));
+        println("4 " + i1);
+        o.fs = ((b1 + s1) + ((b1 ? (-(-7L)) : (-(-9L))) + ((b1 ? b1 : b1) ? (8L - -25) : -5L)));
+        println("5 " + o.fs);
+        f1 = (-((((char)(true ? 'y' : o.fc)) * ((-(9.25f)) - ((long)0L)))));
+        println("6 " + f1);
+        arr[1] *= ((c1 >= 9.5) ? ('a' + (-((b1 ? i1 : i2)))) : 13);
+        println("7 " + arr[1]);
+        o.fd -= 4.5;
+        println("8 " + o.fd);
+        b1 = ((((false ? b1 : false) ? ('x' * -1L) : (b1 ? l1 : l1)) + (true + (o.fd + "xyz"))) == (((true + o.fs) + ((char)(o.fc + 1))) + ((-3L << 'c') * ((long)c1))));
+        println("9 " + b1);
+        s1 = ((!b1 + ((7.25f + o.fs) + 'b')) + (((d1 + "") + (-(o.fd))) + (-((b1 ? 40 : i2)))));
+        println("10 " + s1);
+        d1 = (l1 - ((2.5 * l1) * ((f1 - f1) - f1)));
+        println("11 " + d1);
+        o.fc = ((char)(c1 + 1));
+        println("12 " + o.fc);
+        s1 += s1;
+        println("13 " + s1);
+        c1 = (!(("" + l1) == (1.25f + "xyz")) ? ((char)(((char)('b' + 1)) + 1)) : ((char)((b1 ? 'z' : c1) + 1)));
+        println("14 " + c1);
+        l1 = (-((false ? o.fl : (((char)-3L) - (true ? -9L : -7L)))));
+        println("15 " + l1);
+        o.fd *= ((-((-(8.5)))) * (-((5.5 + (b1 ? d1 : 4.5)))));
+        println("16 " + o.fd);
+        f1 = (f1 * ((o.fs + d1) + o.fs).length());
+        println("17 " + f1);
+        o.fc = (((true ? c1 : 'b') > -36) ? (!b1 ? ((char)(o.fc + 1)) : o.fc) : ((char)(((char)('x' + 1)) + 1)));
+        println("18 " + o.fc);
+        o.fs = ("a" + ((b1 ? ((int)S.si) : (-32 << 'z')) * (44 * o.fs.length())));
+        println("19 " + o.fs);
+        c1 = ((char)(((char)(((char)(o.fc + 2.25f)) + 1)) + 1));
+        println("20 " + c1);
+        o.fs += s1;
+        println("21 " + o.fs);
+        b1 = !(((char)(((char)(c1 + 1)) + 1)) <= ((int)l1));
+        println("22 " + b1);
+        f1 += f1;
+        println("23 " + f1);
+        b1 = !(((true && b1) && !b1) ? ((b1 ? b1 : b1) ? (true ? true : b1) : false) : false);
+        println("24 " + b1);
+    }
+};

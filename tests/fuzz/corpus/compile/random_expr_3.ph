@@ -1,0 +1,60 @@
+class S { static int si = 3; };
+class O { int fi = 1; long fl = 2; double fd = 0.5; char fc = 'q'; string fs = "f"; };
+class e1003
+{
+    static void main()
+    {
+        int i1 = 7, i2 = -3; long l1 = 5; double d1 = 1.5; float f1 = 2.5f; char c1 = 'k'; bool b1 = true; string s1 = "s";
+        var o = new O(); int[] arr = new int[3];
+        f1 -= ((float)4.5);
+        println("0 " + f1);
+        b1 = (b1 ? (s1 == ((s1 + 9.5) + (b1 ? f1 : f1))) : b1);
+        println("1 " + b1);
+        c1 = o.fc;
+        println("2 " + c1);
+        b1 = (true ? (((false ? o.fl : l1) + "") == (("bc" + -11) + 5.5)) : !((true ? i1 : i2) <= (l1 - c1)));
+        println("3 " + b1);
+        l1 = (((int)(2L ^ ((char)(c1 + 1)))) * ((long)((char)(((char)(c1 + 1)) + 1))));
+        println("4 " + l1);
+        o.fs = ((3.25f * (true ? (true ? 4L : l1) : ('b' * -9L))) + ("bc" + (('z' + "xyz") + ('y' + 1.25f))));
+        println("5 " + o.fs);
+        d1 = (7.5 * ((((int)S.si) >> ((int)8.25f)) - (((float)d1) + o.fd)));
+        println("6 " + d1);
+        d1 -= 9.5;
+        println("7 " + d1);
+        f1 *= (b1 ? (-(("a".length() * (-(0.25f))))) : (((float)((double)-7L)) * ((-(-10)) + (true ? 'b' : 'c'))));
+        println("8 " + f1);
+        f1 = ((((3.25f * 'b') * c1) - ((char)26)) - 9);
+        println("9 " + f1);
+        c1 = ((((-(-2L)) + (o.fs + -1)) == (("a" + b1) + c1)) ? ((char)((b1 ? false : b1) ? d1 : o.fd)) : ((char)(-(((float)4.25f)))));
+        println("10 " + c1);
+        o.fc = ((char)(((char)(o.fc + 1)) + 1));
+        println("11 " + o.fc);
+        l1 *= 2L;
+        println("12 " + l1);
+        o.fl = -3L;
+        println("13 " + o.fl);
+        s1 = (true + ((("a" + 'x') + (-11 >>> -43)) + false));
+        println("14 " + s1);
+        i1 = (((int)'a') + 'c');
+        println("15 " + i1);
+        b1 = ((!(b1 ? true : b1) && ((false ? true : b1) && true)) ? (((char)(((char)(c1 + 1)) + 1)) == (23 * 4)) : (((o.fc != 7.5) ? ('c' <= o.fd) : (o.fs == "a")) ? b1 : (!true && !false)));
+        println("16 " + b1);
+        o.fs += s1;
+        println("17 " + o.fs);
+        s1 = (((true ? false : !b1) ? ((c1 + 0L) - f1) : (("" == "bc") ? (-(2.25f)) : (o.fc + f1))) + (((o.fs + 'z') + ("xyz" + 7.25f)) + S.si));
+        println("18 " + s1);
+        f1 = ((float)22);
+        println("19 " + f1);
+        o.fd *= (o.fd + (-(((false ? true : true) ? 0.25f : (true ? f1 : f1)))));
+        println("20 " + o.fd);
+        b1 = b1;
+        println("21 " + b1);
+        b1 = ((((int)(31 ^ 'x')) <= ((long)(b1 ? d1 : d1))) ? !((i2 < 0L) ? ("" == o.fs) : !true) : !(("bc" + b1) == ("xyz" + o.fs)));
+        println("22 " + b1);
+        o.fl = o.fl;
+        println("23 " + o.fl);
+        b1 = b1;
+        println("24 " + b1);
+    }
+};
