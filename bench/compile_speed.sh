@@ -14,9 +14,9 @@ trap 'rm -rf "$DIR"' EXIT
 
 # The program: classes of 20 methods; each method declares locals, loops,
 # branches, calls another method and builds a string - the mix of a real
-# program.  Each method is about 25 lines.
+# program.  Each method is 21 lines.
 awk -v lines="$LINES" -v dir="$DIR" 'BEGIN {
-    per_method = 25; per_class = 20;
+    per_method = 21; per_class = 20;
     nmethods = int(lines / per_method); nclasses = int((nmethods + per_class - 1) / per_class);
     m = 0;
     for (c = 0; c < nclasses; c++) {

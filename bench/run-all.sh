@@ -324,6 +324,14 @@ for r in $(seq 1 $([ "$QUICK" = 1 ] && echo 1 || echo 3)); do
 done
 echo
 
+# ---- compiler: lines per second on a generated 100,000-line program -----------------
+
+log "compile speed (bench/compile_speed.sh)"
+echo "## 6. Compiler: lines per second and peak memory"
+echo
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/compile_speed.sh"
+echo
+
 # ---- interpreter vs Lua: bench/vm/*.pasm next to lua5.4 and luajit -joff -----------
 
 log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
