@@ -40,80 +40,6 @@ static int read_file(void *ctx, const char *path, char **data, size_t *len, char
     return 0;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
-/* ---- collecting sources ------------------------------------------------------------- */
-
-typedef struct srclist {
-    char **paths;
-    int n, cap;
-    int rc;
-} srclist;
-
-static void add_path(srclist *l, const char *path)
-{
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->paths, (size_t)cap * sizeof *p);
-        if (!p) {
-            l->rc = -1;
-            return;
-        }
-        l->paths = p;
-        l->cap = cap;
-    }
-    size_t k = strlen(path) + 1;
-    if (!(l->paths[l->n] = malloc(k))) {
-        l->rc = -1;
-        return;
-    }
-    memcpy(l->paths[l->n++], path, k);
-}
-
-struct walk { srclist *l; const char *dir; };
-
-static void collect(srclist *l, const char *path, bool top);
-
-static void walk_entry(void *ctx, const char *name, bool is_dir)
-{
-    struct walk *w = ctx;
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", w->dir, name);
-    if (name[0] == '.')
-        return;
-    if (is_dir || ends_with(name, ".ph"))
-        collect(w->l, full, false);
-}
-
-static void collect(srclist *l, const char *path, bool top)
-{
-    if (hal_is_dir(path)) {
-        struct walk w = {l, path};
-        int rc = hal_dir_list(path, walk_entry, &w);
-        if (rc < 0) {
-            hal_console_printf(2, "phantom: %s: cannot list directory (error %d)\n", path, -rc);
-            l->rc = -1;
-        }
-        return;
-    }
-    if (top || ends_with(path, ".ph"))
-        add_path(l, path);
-}
-
-static void free_list(srclist *l)
-{
-    for (int i = 0; i < l->n; i++)
-        free(l->paths[i]);
-    free(l->paths);
-    memset(l, 0, sizeof *l);
-}
-
-/* ---- compiling ------------------------------------------------------------------------ */
-
 /* True if one of paths[0, n) has the file name `name` (lib/NAME.ph given
  * on the command line replaces the embedded copy). */
 static bool given(char **paths, int n, const char *name)
@@ -182,27 +108,6 @@ void tool_compile_free_names(char **names, int n)
     free(names);
 }
 
-/* Expands directories into their .ph files (sorted, recursively). */
-int tool_collect_sources(char **args, int nargs, char ***paths, int *n)
-{
-    srclist l = {0};
-    for (int i = 0; i < nargs; i++)
-        collect(&l, args[i], true);
-    if (l.rc < 0) {
-        free_list(&l);
-        return -1;
-    }
-    *paths = l.paths;
-    *n = l.n;
-    return 0;
-}
-
-void tool_free_sources(char **paths, int n)
-{
-    srclist l = {paths, n, n, 0};
-    free_list(&l);
-}
-
 /* ---- phantom compile ------------------------------------------------------------------ */
 
 void help_compile(void)
@@ -258,17 +163,18 @@ int cmd_compile(int argc, char **argv)
     }
     char **paths;
     int n;
-    if (tool_collect_sources(files, nfiles, &paths, &n) < 0)
+    static const char *const ph[] = {".ph", NULL};
+    if (tool_collect_files(files, nfiles, ph, &paths, &n) < 0)
         return 2;
     if (!n) {
         hal_console_printf(2, "phantom compile: no .ph files in the sources given\n");
-        tool_free_sources(paths, n);
+        tool_free_files(paths, n);
         return 2;
     }
     pc_output out;
     char **names;
     if (tool_compile(paths, n, false, &out, &names) < 0) {
-        tool_free_sources(paths, n);
+        tool_free_files(paths, n);
         return 2;
     }
     int rc = 0;
@@ -286,6 +192,6 @@ int cmd_compile(int argc, char **argv)
     }
     pc_output_free(&out);
     tool_compile_free_names(names, n);
-    tool_free_sources(paths, n);
+    tool_free_files(paths, n);
     return rc;
 }

@@ -12,12 +12,6 @@
 
 #define MAX_SOURCE (64u << 20)
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 /* main (static with 0 or 1 arguments, or instance without) when
  * want_main, else the original entry: instance run(boot) or run(). */
 static bool has_entry(const pv_cf *cf, bool want_main)
@@ -64,74 +58,10 @@ static int add(tool_program *p, pv_cf *cf)
     return 0;
 }
 
-/* ---- the files of a program, in command-line order ---------------------------------- */
-
-typedef struct flist {
-    char **paths;
-    int n, cap;
-    int rc;
-} flist;
-
-static void flist_add(flist *l, const char *path)
-{
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
-        char **np = realloc(l->paths, (size_t)cap * sizeof *np);
-        if (!np) {
-            l->rc = -1;
-            return;
-        }
-        l->paths = np;
-        l->cap = cap;
-    }
-    if (!(l->paths[l->n] = dup_str(path)))
-        l->rc = -1;
-    else
-        l->n++;
-}
-
-static void flist_free(flist *l)
-{
-    for (int i = 0; i < l->n; i++)
-        free(l->paths[i]);
-    free(l->paths);
-    memset(l, 0, sizeof *l);
-}
-
-static void expand(flist *l, const char *path);
-
-struct dir_ctx { flist *l; const char *dir; };
-
-static void dir_entry(void *ctx, const char *name, bool is_dir)
-{
-    struct dir_ctx *d = ctx;
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", d->dir, name);
-    if (name[0] == '.')
-        return;
-    if (is_dir || ends_with(name, ".phc") || ends_with(name, ".pasm") || ends_with(name, ".ph"))
-        expand(d->l, full);
-}
-
-/* A directory becomes the program files under it, sorted; a file stays itself. */
-static void expand(flist *l, const char *path)
-{
-    if (hal_is_dir(path)) {
-        struct dir_ctx d = {l, path};
-        int rc = hal_dir_list(path, dir_entry, &d);
-        if (rc < 0) {
-            hal_console_printf(2, "phantom: %s: cannot list directory (error %d)\n", path, -rc);
-            l->rc = -1;
-        }
-        return;
-    }
-    flist_add(l, path);
-}
-
 static int load_file(tool_program *p, const char *path)
 {
-    bool is_asm = ends_with(path, ".pasm");
-    if (!is_asm && !ends_with(path, ".phc")) {
+    bool is_asm = tool_ends_with(path, ".pasm");
+    if (!is_asm && !tool_ends_with(path, ".phc")) {
         hal_console_printf(2, "phantom: %s: not a program file (.ph source, .phc class file or .pasm assembly)\n",
                            path);
         return -1;
@@ -193,27 +123,25 @@ static int load_file(tool_program *p, const char *path)
 int tool_program_load(tool_program *p, char **files, int nfiles)
 {
     memset(p, 0, sizeof *p);
-    flist l = {0};
-    for (int i = 0; i < nfiles; i++)
-        expand(&l, files[i]);
-    if (l.rc < 0) {
-        flist_free(&l);
+    static const char *const exts[] = {".ph", ".phc", ".pasm", NULL};
+    char **paths;
+    int npaths;
+    if (tool_collect_files(files, nfiles, exts, &paths, &npaths) < 0)
         return -1;
-    }
     /* the Phantom sources are compiled together, then take their places in the order */
-    char **ph = calloc((size_t)(l.n ? l.n : 1), sizeof *ph);
+    char **ph = calloc((size_t)(npaths ? npaths : 1), sizeof *ph);
     int nph = 0;
-    for (int i = 0; ph && i < l.n; i++)
-        if (ends_with(l.paths[i], ".ph"))
-            ph[nph++] = l.paths[i];
+    for (int i = 0; ph && i < npaths; i++)
+        if (tool_ends_with(paths[i], ".ph"))
+            ph[nph++] = paths[i];
     pc_output out = {0};
     char **names = NULL;
     int rc = ph ? 0 : -1;
     if (rc == 0 && nph && tool_compile(ph, nph, true, &out, &names) < 0)
         rc = -1;
-    for (int i = 0, k = 0; rc == 0 && i < l.n; i++) {
-        if (!ends_with(l.paths[i], ".ph")) {
-            rc = load_file(p, l.paths[i]);
+    for (int i = 0, k = 0; rc == 0 && i < npaths; i++) {
+        if (!tool_ends_with(paths[i], ".ph")) {
+            rc = load_file(p, paths[i]);
             continue;
         }
         for (int j = 0; j < out.n && rc == 0; j++)
@@ -236,7 +164,7 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
     pc_output_free(&out); /* the classes not taken (after an error) and the names */
     tool_compile_free_names(names, nph);
     free(ph);
-    flist_free(&l);
+    tool_free_files(paths, npaths);
     if (rc < 0) {
         tool_program_free(p);
         return -1;

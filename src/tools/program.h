@@ -31,9 +31,11 @@ void tool_program_free(tool_program *p);
  * the diagnostics. */
 int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names);
 void tool_compile_free_names(char **names, int n);
-/* Expands directories into the .ph files under them (sorted); other
- * arguments are kept as they are. */
-int tool_collect_sources(char **args, int nargs, char ***paths, int *n);
-void tool_free_sources(char **paths, int n);
+/* files.c: expands directories into the files under them whose names end
+ * with one of exts (NULL-terminated; sorted, recursively, hidden ones
+ * skipped); other arguments are kept as they are.  -1 after printing why. */
+int tool_collect_files(char **args, int nargs, const char *const *exts, char ***paths, int *n);
+void tool_free_files(char **paths, int n);
+bool tool_ends_with(const char *s, const char *suffix);
 
 #endif

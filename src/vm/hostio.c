@@ -131,7 +131,9 @@ static pv_value result(pv_vm *vm, const struct io_req *r)
     if (r->op == PV_IO_READCHAR)
         return pv_char((uint8_t)r->data[0]);
     size_t n = (size_t)r->n;
-    if (r->data[n - 1] == '\n')
+    if (r->data[n - 1] == '\n')   /* the line without its ending, \n or \r\n */
+        n--;
+    if (n && r->data[n - 1] == '\r')
         n--;
     struct pv_string *s = pv_str_new(vm, r->data, n);
     return s ? pv_from_ptr(s) : PV_NULL;

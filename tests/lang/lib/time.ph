@@ -1,7 +1,7 @@
-// .phantom.time: sleep and sleepSeconds.  Without a clock the test can
-// only check the order in which sleepers wake: a shorter sleep started
-// later still ends first.
+// .phantom.time and .phantom.stopwatch: the clocks, sleep and
+// sleepSeconds; sleepers wake in the order of their deadlines.
 import .phantom.time;
+import .phantom.stopwatch;
 
 class sleeper
 {
@@ -37,5 +37,18 @@ class time_test
         b.join();
         c.join();
         println(log);
+
+        long t0 = time.now();
+        println(t0 > 1700000000000L);          // after November 2023
+        var w = new stopwatch();
+        time.sleep(50);
+        long e = w.elapsedMillis();
+        println(e >= 50 && e < 5000);
+        println(w.elapsedNanos() >= e * 1000000);
+        w.restart();
+        println(w.elapsedMillis() < 50);
+        println(time.now() - t0 >= 50);
+        long n0 = time.nanos();
+        println(time.nanos() >= n0);
     }
 };
