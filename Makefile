@@ -90,10 +90,13 @@ fuzzers: $(FUZZERS)
 fuzz: fuzzers
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} tests/fuzz/run.sh $(BUILD)/fuzz
 
-# The newcomer's first command: build, then run the example world.  Run it
-# again (or kill it and run it again) and it continues where it was.
+# The newcomer's first command: build, then run the example program in the
+# world phantom-example.img.  Stop it any way (Ctrl-C, kill -9) and run
+# `make run` again: the world resumes and the program continues counting.
+EXAMPLE_IMG ?= phantom-example.img
 run: all
-	$(BUILD)/examples/counter phantom-example.img
+	@if [ -f $(EXAMPLE_IMG) ]; then $(BUILD)/phantom boot -v --image $(EXAMPLE_IMG); \
+	else $(BUILD)/phantom run -v --image $(EXAMPLE_IMG) examples/counter.ph; fi
 
 test: all
 	@$(MAKE) --no-print-directory asan-build fuzzers

@@ -205,6 +205,11 @@ bool hal_is_dir(const char *path);
 uint64_t hal_random_u64(void);        /* from the host's entropy source */
 int hal_getpid(void);
 _Noreturn void hal_exit(int code);
+/* Calls fn(ctx) when the user interrupts the process (Ctrl-C: SIGINT) or
+ * asks it to end (SIGTERM).  fn runs in a signal handler: it may only set
+ * flags (atomics).  A second interrupt ends the process at once (status
+ * 130).  NULL restores the default. */
+void hal_on_interrupt(void (*fn)(void *ctx), void *ctx);
 /* Immediate exit without cleanup: safe from fault handlers and other
  * threads (no atexit handlers, no stdio flushing). */
 _Noreturn void hal_exit_now(int code);

@@ -2,6 +2,7 @@
  * cmd_run.c - `phantom run` (install a program into a world and run it)
  * and `phantom boot` (resume a world: every thread continues).
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,9 @@ void help_run(void)
         "  -v                       say which world and snapshot; -v -v says more\n"
         "\n"
         "Program output goes to standard output, Phantom's own messages to standard\n"
-        "error.  Exit status: 0 normal end, 1 uncaught exception, 2 bad usage or input.\n");
+        "error.  Ctrl-C stops every thread at its next instruction and saves the world:\n"
+        "`phantom boot` continues it.  Exit status: 0 normal end, 1 uncaught exception,\n"
+        "2 bad usage or input, 130 interrupted.\n");
 }
 
 void help_boot(void)
@@ -46,8 +49,9 @@ void help_boot(void)
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
         "left.  A missing or unusable image is an error, never a new world.\n"
         "\n"
-        "Exit status: 0 normal end, 1 the program's main thread ended by an uncaught\n"
-        "exception, 2 bad usage or an unusable image.\n");
+        "Ctrl-C stops and saves the world again.  Exit status: 0 normal end, 1 the\n"
+        "program's main thread ended by an uncaught exception, 2 bad usage or an\n"
+        "unusable image, 130 interrupted.\n");
 }
 
 typedef struct run_args {
@@ -119,6 +123,32 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     return 0;
 }
 
+static atomic_bool interrupted;
+
+static void on_interrupt(void *vm)
+{
+    atomic_store(&interrupted, true);
+    pvm_request_stop(vm);
+}
+
+/* Runs the world until no non-daemon thread is left, or until Ctrl-C /
+ * SIGTERM: then the threads stop at their next instruction boundary and
+ * the final snapshot (pvm_close) keeps them there, to continue at the next
+ * boot.  Exit status 130 after an interrupt. */
+static int run_world(pv_vm *vm, const run_args *a)
+{
+    hal_on_interrupt(on_interrupt, vm);
+    int rc = pvm_run(vm);
+    hal_on_interrupt(NULL, NULL);
+    if (atomic_load(&interrupted)) {
+        pvm_flush(vm);
+        hal_console_printf(2, "phantom: interrupted; the world is saved in %s (phantom boot continues it)\n",
+                           a->image);
+        return 130;
+    }
+    return rc;
+}
+
 int cmd_run(int argc, char **argv)
 {
     run_args a;
@@ -147,7 +177,7 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.image);
     else
-        rc = pvm_run(vm);
+        rc = run_world(vm, &a);
     tool_program_free(&p);
     pvm_close(vm, true);
     return rc;
@@ -167,7 +197,7 @@ int cmd_boot(int argc, char **argv)
         return 2;
     if (!pvm_thread_count(vm) && a.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    int rc = pvm_run(vm);
+    int rc = run_world(vm, &a);
     pvm_close(vm, true);
     return rc;
 }

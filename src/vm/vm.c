@@ -7,6 +7,7 @@
  * read; bind native code by name; preallocate what raising OutOfMemory
  * needs; rebuild host-side scheduler state.  Nothing here runs bytecode.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,12 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
     pw_world *w;
     pw_error pe;
-    int rc = pw_open(o->image, &po, &w, &pe);
+    /* A process killed a moment ago may still hold the image's lock while
+     * the kernel tears it down: a restart right after kill -9 waits for it
+     * (up to 3 s) rather than failing. */
+    int rc;
+    for (int tries = 0; (rc = pw_open(o->image, &po, &w, &pe)) == -EBUSY && tries < 60; tries++)
+        hal_sleep_ns(50000000);
     if (rc < 0) {
         snprintf(err, errlen, "%s", pe.msg);
         return rc;
