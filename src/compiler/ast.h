@@ -105,13 +105,15 @@ typedef struct pc_attr {
     struct pc_attr *next;
 } pc_attr;
 
-/* Declaration modifiers: fields and methods any, classes the access ones, locals const. */
+/* Declaration modifiers: fields and methods any (synchronized: methods only), classes the access
+ * ones, locals const. */
 enum {
     PC_MOD_STATIC = 1 << 0,
     PC_MOD_CONST = 1 << 1, /* a constant: needs an initialiser; a const field is also static */
     PC_MOD_PUBLIC = 1 << 2,
     PC_MOD_PROTECTED = 1 << 3,
     PC_MOD_PRIVATE = 1 << 4,
+    PC_MOD_SYNCHRONIZED = 1 << 5, /* methods: hold the receiver's (or class's) monitor while running */
 };
 
 /* ---- expressions ------------------------------------------------------------------ */

@@ -188,7 +188,7 @@ static void mods(dumper *d, unsigned m)
         const char *text;
     } names[] = {{PC_MOD_PUBLIC, " public"}, {PC_MOD_PROTECTED, " protected"},
                  {PC_MOD_PRIVATE, " private"}, {PC_MOD_STATIC, " static"},
-                 {PC_MOD_CONST, " const"}};
+                 {PC_MOD_CONST, " const"}, {PC_MOD_SYNCHRONIZED, " synchronized"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (m & names[i].mod)
             put_str(d, names[i].text);

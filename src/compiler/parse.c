@@ -556,6 +556,11 @@ unsigned p_mods(pc_parser *p, unsigned allowed, const char *what)
         case PC_TK_PUBLIC: m = PC_MOD_PUBLIC; break;
         case PC_TK_PROTECTED: m = PC_MOD_PROTECTED; break;
         case PC_TK_PRIVATE: m = PC_MOD_PRIVATE; break;
+        case PC_TK_SYNCHRONIZED:
+            if (p_peek(p, 1).kind == PC_TK_LPAREN)
+                return mods; /* a synchronized block */
+            m = PC_MOD_SYNCHRONIZED;
+            break;
         default: return mods;
         }
         if (!(m & allowed))

@@ -63,6 +63,8 @@ bool p_const_shorthand(const pc_parser *p, unsigned mods)
 static pc_decl *fields(pc_parser *p, unsigned mods, p_var *vars)
 {
     pc_decl *head = NULL, **tail = &head;
+    if (vars && (mods & PC_MOD_SYNCHRONIZED))
+        p_check(p, vars->loc, "'synchronized' is for methods (and blocks), not fields");
     for (p_var *v = vars; v; v = v->next) {
         pc_decl *f = p_new_decl(p, PC_D_FIELD, v->loc);
         f->mods = mods;
@@ -185,6 +187,8 @@ static pc_decl *member(pc_parser *p)
         m->u.method.ctor = ctor;
         if (ctor && (mods & PC_MOD_STATIC))
             p_check(p, m->loc, "a constructor cannot be static");
+        if (ctor && (mods & PC_MOD_SYNCHRONIZED))
+            p_check(p, m->loc, "a constructor cannot be synchronized");
         if (mods & PC_MOD_CONST)
             p_check(p, m->loc, "a method cannot be 'const'");
         p_advance(p);

@@ -92,7 +92,7 @@ pc_decl *p_attribute_decl(pc_parser *p); /* at `attribute`: the definitions, thr
 /* Modifiers (PC_MOD_*); those not in `allowed` are reported as not allowed on `what`. */
 unsigned p_mods(pc_parser *p, unsigned allowed, const char *what);
 #define P_MODS_ACCESS (PC_MOD_PUBLIC | PC_MOD_PROTECTED | PC_MOD_PRIVATE)
-#define P_MODS_ALL (PC_MOD_STATIC | PC_MOD_CONST | P_MODS_ACCESS)
+#define P_MODS_ALL (PC_MOD_STATIC | PC_MOD_CONST | PC_MOD_SYNCHRONIZED | P_MODS_ACCESS)
 
 /* ---- the grammar (parse_decl.c, parse_stmt.c, parse_expr.c) ---- */
 

@@ -361,6 +361,12 @@ static pc_stmt *simple_stmt(pc_parser *p, pc_stmt *s, int ctx)
         s->kind = p->tok.kind == PC_TK_BREAK ? PC_S_BREAK : PC_S_CONTINUE;
         const char *what = s->kind == PC_S_BREAK ? "after 'break'" : "after 'continue'";
         p_advance(p);
+        if (p->tok.kind == PC_TK_IDENT && p_peek(p, 1).kind == PC_TK_SEMI) {
+            p_error(p, p->tok.loc, "labels are not supported: '%s' leaves the innermost %s",
+                    s->kind == PC_S_BREAK ? "break" : "continue",
+                    s->kind == PC_S_BREAK ? "loop or switch" : "loop");
+            p_advance(p);
+        }
         p_expect_semi(p, what);
         return s;
     }
@@ -423,6 +429,15 @@ static pc_stmt *stmt(pc_parser *p, int ctx)
         p_error(p, p->tok.loc, "'%s' declarations belong at the top level of a file",
                 pc_tok_spelling(p->tok.kind));
         return s;
+    case PC_TK_IDENT:
+        if (p_peek(p, 1).kind == PC_TK_COLON) { /* a Java label: report it, parse what it labels */
+            p_error(p, p->tok.loc, "labels are not supported: 'break' and 'continue' leave the innermost "
+                                   "loop (use a flag, or return from a method)");
+            p_advance(p);
+            p_advance(p);
+            return p_stmt(p, ctx);
+        }
+        break;
     default:
         break;
     }

@@ -63,8 +63,8 @@ void pc_classes_declare(pc_ctx *c)
                 pc_note(c->d, old->decl->u.cls.name->loc, "the first declaration is here");
                 continue;
             }
-            if (strlen(full) > 1000 || !pv_cf_name_ok(strrchr(full, '.') + 1)) {
-                pc_error(c->d, n->loc, "'%s' cannot be a class name",
+            if (strlen(full) > 1000) {
+                pc_error(c->d, n->loc, "'%s' cannot be a class name (it is longer than 1000 bytes)",
                          pc_diag_quote(q, sizeof q, full, strlen(full)));
                 continue;
             }
@@ -73,8 +73,8 @@ void pc_classes_declare(pc_ctx *c)
                 if (!pv_cf_name_ok(n->part[i]))
                     bad = true;
             if (bad) {
-                pc_error(c->d, n->loc, "'%s' cannot be a class name (a component holds a character "
-                                       "that names cannot have)", pc_diag_quote(q, sizeof q, full, strlen(full)));
+                pc_error(c->d, n->loc, "'%s' cannot be a class name (a component holds a space, a control "
+                                       "character or one of ().,[]*:;#\"/)", pc_diag_quote(q, sizeof q, full, strlen(full)));
                 continue;
             }
             pc_class *k = new_prog_class(c, full, d, ui);
@@ -313,6 +313,8 @@ static void add_method(pc_ctx *c, pc_class *k, pc_decl *d)
     m->ret = pc_resolve_type(c, k->ui, d->u.method.ret);
     if (d->mods & PC_MOD_STATIC)
         m->flags |= PV_MF_STATIC;
+    if (d->mods & PC_MOD_SYNCHRONIZED)
+        m->flags |= PV_MF_SYNCHRONIZED;
     if (d->u.method.ctor) {
         m->flags |= PV_MF_CTOR;
         m->kind = PC_MK_CTOR;
@@ -329,7 +331,7 @@ static void add_method(pc_ctx *c, pc_class *k, pc_decl *d)
                                        ? "only virtual methods have ordinals ([%d] on a static method or constructor)"
                                        : "method ordinal %d is above the maximum of 4095",
                      (int)d->u.method.ordinal);
-            bad = true;
+            /* the method is kept, without the ordinal, so that its uses are not errors too */
         } else {
             m->explicit_ord = d->u.method.ordinal;
         }
@@ -339,10 +341,14 @@ static void add_method(pc_ctx *c, pc_class *k, pc_decl *d)
             pc_error(c->d, d->loc, "%s needs a body", (m->flags & PV_MF_STATIC) ? "a static method" : "a constructor");
             bad = true;
         }
+        if (m->flags & PV_MF_SYNCHRONIZED) {
+            pc_error(c->d, d->loc, "a method without a body cannot be synchronized");
+            m->flags &= ~PV_MF_SYNCHRONIZED;
+        }
         m->flags |= PV_MF_ABSTRACT;
         if (!k->is_interface)
             k->is_abstract = true;
-    } else if (k->is_interface && !(m->flags & PV_MF_STATIC)) {
+    } else if (k->is_interface && !(m->flags & (PV_MF_STATIC | PV_MF_CTOR))) {
         pc_error(c->d, d->loc, "an interface method has no body (only static methods of an interface do)");
         bad = true;
     }
@@ -471,6 +477,36 @@ static pc_method *overridden(pc_class *k, pc_method *m)
     return NULL;
 }
 
+/* Gives the virtual method m of k its slot: [N], or its parent's slot for
+ * an override, or the first free slot from 8. */
+static void place_method(pc_ctx *c, pc_class *k, pc_method *m)
+{
+    uint32_t o = m->explicit_ord >= 0 ? (uint32_t)m->explicit_ord : PV_NO_ORDINAL;
+    if (o == PV_NO_ORDINAL) {
+        pc_method *over = overridden(k, m);
+        if (over)
+            o = over->ordinal;
+    }
+    if (o == PV_NO_ORDINAL) {
+        o = 8;
+        while (reserved_ordinal(o) || (o < k->nvt && k->vt[o]))
+            o++;
+    } else if (o < k->nvt && k->vt[o] && k->vt[o]->owner == k) {
+        if (!k->is_extern && m->decl)
+            pc_error(c->d, m->decl->loc, "methods '%s' and '%s' both have ordinal %u in class '%s'",
+                     k->vt[o]->name, m->name, (unsigned)o, k->name);
+        return;
+    }
+    if (o > PV_MAX_ORDINAL) {
+        if (!k->is_extern && m->decl)
+            pc_error(c->d, m->decl->loc, "class '%s' has too many methods (ordinal %u is above 4095)", k->name,
+                     (unsigned)o);
+        return;
+    }
+    m->ordinal = o;
+    vt_set(c, k, o, m);
+}
+
 void pc_class_layout(pc_ctx *c, pc_class *k)
 {
     if (k->laid_out)
@@ -484,36 +520,14 @@ void pc_class_layout(pc_ctx *c, pc_class *k)
             k->nvt = k->super->nvt;
         }
     }
-    for (pc_method *m = k->methods; m; m = m->next) {
-        if (m->flags & (PV_MF_STATIC | PV_MF_CTOR))
-            continue;
-        if (k->is_interface && !k->is_extern)
-            continue; /* interface methods are found by name and descriptor */
-        uint32_t o = m->explicit_ord >= 0 ? (uint32_t)m->explicit_ord : PV_NO_ORDINAL;
-        if (o == PV_NO_ORDINAL) {
-            pc_method *over = overridden(k, m);
-            if (over)
-                o = over->ordinal;
-        }
-        if (o == PV_NO_ORDINAL) {
-            o = 8;
-            while (reserved_ordinal(o) || (o < k->nvt && k->vt[o]))
-                o++;
-        } else if (o < k->nvt && k->vt[o] && k->vt[o]->owner == k) {
-            if (!k->is_extern && m->decl)
-                pc_error(c->d, m->decl->loc, "methods '%s' and '%s' both have ordinal %u in class '%s'",
-                         k->vt[o]->name, m->name, (unsigned)o, k->name);
-            continue;
-        }
-        if (o > PV_MAX_ORDINAL) {
-            if (!k->is_extern && m->decl)
-                pc_error(c->d, m->decl->loc, "class '%s' has too many methods (ordinal %u is above 4095)",
-                         k->name, (unsigned)o);
-            continue;
-        }
-        m->ordinal = o;
-        vt_set(c, k, o, m);
-    }
+    if (k->is_interface && !k->is_extern)
+        return; /* interface methods are found by name and descriptor */
+    /* The methods with [N] first, so that the others take the slots left
+     * free whatever the order of declaration. */
+    for (int pass = 0; pass < 2; pass++)
+        for (pc_method *m = k->methods; m; m = m->next)
+            if (!(m->flags & (PV_MF_STATIC | PV_MF_CTOR)) && (m->explicit_ord >= 0) == (pass == 0))
+                place_method(c, k, m);
 }
 
 /* ---- checks ---------------------------------------------------------------------------------- */

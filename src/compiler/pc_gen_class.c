@@ -38,21 +38,29 @@ static bool needs_clinit(const pc_class *k)
     return false;
 }
 
-/* Field initialisers (static ones for <clinit>, instance ones for constructors). */
-static void gen_field_inits(pc_gen *g, bool statics)
+/*
+ * Field initialisers (static ones for <clinit>, instance ones for
+ * constructors).  zeros: every field of a primitive type gets its type's
+ * zero; else the fields with an initialiser get its value.  The zeros
+ * come first (in a constructor, before the parent's constructor runs), so
+ * that a field is never seen unset, and a value given meanwhile to a field
+ * without initialiser (by a method the parent's constructor calls, by
+ * another static initialiser) is kept, as in Java.
+ */
+static void gen_field_inits(pc_gen *g, bool statics, bool zeros)
 {
     pc_emit *em = &g->em;
     for (pc_field *f = g->k->fields; f; f = f->next) {
         if (f->is_static != statics)
             continue;
         pc_expr *init = f->decl ? f->decl->u.field.init : NULL;
-        if (!init && !primitive_default(f))
+        if (zeros ? !primitive_default(f) : !init)
             continue;
         if (f->decl)
             em_at(em, f->decl->loc);
         if (!statics)
             em_local(em, PV_OP_LOAD, 0);
-        if (init)
+        if (!zeros)
             gen_expr(g, init, true);
         else
             gen_zero(g, f->ty);
@@ -73,15 +81,18 @@ static pc_method *parent_ctor0(pc_class *k)
     return NULL;
 }
 
-/* The start of every constructor: the parent's constructor unless the body
- * calls one itself, then the field initialisers (unless it delegates to
- * another constructor of this class, which runs them).  Returns the
+/* The start of every constructor: the zeros of its primitive fields, the
+ * parent's constructor unless the body calls one itself, then the field
+ * initialisers (all but the parent's constructor left to another
+ * constructor of this class when it delegates to one).  Returns the
  * statement of the body's explicit constructor call, if any. */
 static pc_stmt *gen_ctor_prologue(pc_gen *g, pc_method *m)
 {
     pc_emit *em = &g->em;
     pc_info *in = m->decl ? pc_info_get(g->c, m->decl) : NULL;
     pc_stmt *first = NULL;
+    if (!(in && in->ordinal == 2))
+        gen_field_inits(g, false, true);
     if (in && in->ordinal && in->cexpr) {
         for (pc_stmt *s = m->decl->u.method.body->u.block; s; s = s->next)
             if (s->kind == PC_S_EXPR && s->u.expr == in->cexpr) {
@@ -102,7 +113,7 @@ static pc_stmt *gen_ctor_prologue(pc_gen *g, pc_method *m)
             em_op(em, PV_OP_POP);
         }
     }
-    gen_field_inits(g, false);
+    gen_field_inits(g, false, false);
     return first;
 }
 
@@ -133,7 +144,7 @@ static int gen_method(pc_gen *g, pc_method *m, pv_cf_method *out, method_out *mo
     const char *name = m->kind == PC_MK_CLINIT ? "<clinit>" : m->name;
     out->name = pv_cf_utf8(cf, name, (uint32_t)strlen(name));
     out->desc = pv_cf_utf8(cf, m->desc, (uint32_t)strlen(m->desc));
-    out->flags = m->flags & (PV_MF_STATIC | PV_MF_ABSTRACT | PV_MF_CTOR);
+    out->flags = m->flags & (PV_MF_STATIC | PV_MF_ABSTRACT | PV_MF_CTOR | PV_MF_SYNCHRONIZED);
     out->ordinal = m->ordinal;
     out->nargs = (uint16_t)m->nparams;
     uint32_t base = m->nparams + !(m->flags & PV_MF_STATIC);
@@ -152,7 +163,8 @@ static int gen_method(pc_gen *g, pc_method *m, pv_cf_method *out, method_out *mo
     em_at(em, at);
     switch (m->kind) {
     case PC_MK_CLINIT:
-        gen_field_inits(g, true);
+        gen_field_inits(g, true, true);
+        gen_field_inits(g, true, false);
         break;
     case PC_MK_IMPLICIT_CTOR:
         gen_ctor_prologue(g, m);

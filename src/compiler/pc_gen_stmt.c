@@ -289,7 +289,7 @@ static void gen_do(pc_gen *g, pc_stmt *s)
             gen_cond(g, s->u.do_.cond, top, true);
         } else {
             gen_cond(g, s->u.do_.cond, end, false);
-            gen_loop_body(g, s->u.do_.step, end, cont);
+            gen_loop_body(g, s->u.do_.step, end, top); /* continue in S2: the next iteration, S */
             if (em->reachable)
                 em_jump(em, PV_OP_JMP, top);
         }
@@ -321,6 +321,13 @@ static void gen_for(pc_gen *g, pc_stmt *s)
     em_place(em, end);
 }
 
+/*
+ * foreach keeps the array (or string) and an index in temporaries.  A
+ * string is walked by characters: the element is charAt(i), and the index
+ * then moves past the bytes that continue that character's UTF-8
+ * encoding.  Over an untyped value (in->iter 2) a directory becomes its
+ * keys and a string is walked so too, both decided when the loop starts.
+ */
 static void gen_foreach(pc_gen *g, pc_stmt *s)
 {
     pc_emit *em = &g->em;
@@ -330,8 +337,17 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em->bad = true;
         return;
     }
+    bool str = in->iter == 3 && c->c_string; /* certainly a string */
+    bool maybe_str = in->iter == 2 && c->c_string;
     gen_expr(g, s->u.foreach.iter, true);
     em_at(em, s->loc);
+    uint32_t a = em_temp(em), i = em_temp(em), isstr = 0;
+    if (maybe_str) { /* decided at run time: is it a string? */
+        isstr = em_temp(em);
+        em_op(em, PV_OP_DUP);
+        em_k(em, PV_OP_INSTANCEOF, gen_class_ref(g, c->c_string->name));
+        em_local(em, PV_OP_STORE, isstr);
+    }
     if (c->c_directory && in->iter == 1) {
         em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_directory->name, "iterate", "()*"), 0);
     } else if (c->c_directory && in->iter == 2) { /* decided at run time: a directory's keys, else the value */
@@ -342,7 +358,6 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em_invoke(em, PV_OP_INVOKENAME, pv_cf_utf8(g->cf, "iterate", 7), 0);
         em_place(em, plain);
     }
-    uint32_t a = em_temp(em), i = em_temp(em);
     int body = em_label(em), cont = em_label(em), test = em_label(em), end = em_label(em);
     em_local(em, PV_OP_STORE, a);
     em_int(em, 0);
@@ -351,7 +366,20 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
     em_place_loop(em, body, 0);
     em_local(em, PV_OP_LOAD, a);
     em_local(em, PV_OP_LOAD, i);
-    em_op(em, PV_OP_ALOAD);
+    int got = em_label(em), byte = em_label(em);
+    if (maybe_str) {
+        em_local(em, PV_OP_LOAD, isstr);
+        em_jump(em, PV_OP_JF, byte);
+    }
+    if (str || maybe_str) {
+        em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_string->name, "charAt", "(*)*"), 1);
+        if (maybe_str)
+            em_jump(em, PV_OP_JMP, got);
+    }
+    em_place(em, byte);
+    if (!str)
+        em_op(em, PV_OP_ALOAD);
+    em_place(em, got);
     if (in->coerce)
         em_conv(em, pc_ty_conv(in->coerce));
     em_local(em, PV_OP_STORE, in->slot);
@@ -359,6 +387,34 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
     em_place(em, cont);
     if (em->reachable)
         em_inclocal(em, i, 1);
+    if (em->reachable && (str || maybe_str)) { /* skip the continuation bytes (0x80-0xBF) */
+        int skip = em_label(em), more = em_label(em);
+        uint32_t b = em_temp(em);
+        if (maybe_str) {
+            em_local(em, PV_OP_LOAD, isstr);
+            em_jump(em, PV_OP_JF, test);
+        }
+        em_jump(em, PV_OP_JMP, skip);
+        em_place_loop(em, more, 0);
+        em_inclocal(em, i, 1);
+        em_place(em, skip);
+        em_local(em, PV_OP_LOAD, i);
+        em_local(em, PV_OP_LOAD, a);
+        em_op(em, PV_OP_ALEN);
+        em_jump(em, PV_OP_JGE, test);
+        em_local(em, PV_OP_LOAD, a);
+        em_local(em, PV_OP_LOAD, i);
+        em_op(em, PV_OP_ALOAD);
+        em_conv(em, PV_CONV_INT);
+        em_local(em, PV_OP_STORE, b);
+        em_local(em, PV_OP_LOAD, b);
+        em_int(em, 0x80);
+        em_jump(em, PV_OP_JLT, test);
+        em_local(em, PV_OP_LOAD, b);
+        em_int(em, 0xC0);
+        em_jump(em, PV_OP_JLT, more);
+        em_free_temp(em, b);
+    }
     em_place(em, test);
     if (em->reachable) {
         em_at(em, s->loc);
@@ -368,6 +424,8 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em_jump(em, PV_OP_JLT, body);
     }
     em_place(em, end);
+    if (maybe_str)
+        em_free_temp(em, isstr);
     em_free_temp(em, i);
     em_free_temp(em, a);
 }

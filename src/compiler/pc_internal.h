@@ -230,7 +230,7 @@ typedef struct pc_info {
     pc_ty *lconv;        /* compound assignment: convert the value read from the target to this */
     pc_class **classes;  /* a catch clause: the classes caught (NULL entries: anything) */
     uint32_t nclasses;
-    int iter;            /* foreach: 0 array or string, 1 directory keys, 2 decided at run time */
+    int iter;            /* foreach: 0 array or binary, 1 directory keys, 2 decided at run time, 3 a string's characters */
 } pc_info;
 
 pc_info *pc_info_get(pc_ctx *c, const void *node);   /* NULL if none was recorded */

@@ -197,16 +197,32 @@ void pc_unit_scan(pc_ctx *c, pc_unitinfo *ui)
     ui->dir = slash ? pc_strndup(c, name, (size_t)(slash - name + 1)) : "";
 }
 
+/* Whether some known class is in package pkg (or in one under it). */
+static bool package_known(pc_ctx *c, const char *pkg)
+{
+    size_t n = strlen(pkg);
+    for (uint32_t i = 0; i < c->nbuckets; i++)
+        for (pc_class *k = c->buckets[i]; k; k = k->hash_next)
+            if (!strncmp(k->name, pkg, n) && k->name[n] == '.')
+                return true;
+    return false;
+}
+
 void pc_unit_check_imports(pc_ctx *c, pc_unitinfo *ui)
 {
     for (pc_decl *d = ui->unit->decls; d; d = d->next) {
-        if (d->kind != PC_D_IMPORT || d->u.import.all)
+        if (d->kind != PC_D_IMPORT)
             continue;
         const char *full = pc_name_join(c, d->u.import.name, d->u.import.name->count);
-        if (!pc_class_find(c, full)) {
-            char q[80];
-            pc_error(c->d, d->u.import.name->loc, "import of unknown class '%s'",
-                     pc_diag_quote(q, sizeof q, full, strlen(full)));
+        char q[80];
+        if (d->u.import.all) {
+            if (!package_known(c, full))
+                pc_error(c->d, d->u.import.name->loc, "import of unknown package '%s' (no class is in it)",
+                         pc_diag_quote(q, sizeof q, full, strlen(full)));
+        } else if (!pc_class_find(c, full)) {
+            pc_error(c->d, d->u.import.name->loc, "import of unknown class '%s'%s",
+                     pc_diag_quote(q, sizeof q, full, strlen(full)),
+                     package_known(c, full) ? " (it is a package: import its classes with '.*')" : "");
         }
     }
 }

@@ -531,7 +531,7 @@ static pc_ty *assign(pc_body *b, pc_expr *e, pc_info *in)
     if (t->k == PC_TY_ERROR)
         return t;
     in->opty = t;
-    if (in->str_concat && lt->k != PC_TY_STRING && lt->k != PC_TY_ANY) {
+    if (in->str_concat && pc_ty_fit(c, &c->t_string, lt) == PC_FIT_NO) {
         pc_error(c->d, e->loc, "'+=' with a string makes a string, which %s cannot hold", pc_ty_str(c, lt));
         return &c->t_error;
     }
@@ -572,6 +572,8 @@ static void fit_args(pc_body *b, pc_method *m, pc_expr *args, pc_ty **at, uint32
     for (pc_expr *a = args; a && i < n; a = a->next, i++) {
         char what[160], q[80];
         const char *mn = (m->flags & PV_MF_CTOR) ? m->owner->simple : m->name;
+        if (at[i]->k == PC_TY_VOID)
+            continue; /* reported by no_values */
         snprintf(what, sizeof what, "argument %u of '%s'", i + 1, Q(q, mn));
         pc_sema_fit(b, a, at[i], m->params[i], what);
     }
@@ -634,7 +636,7 @@ static const char *class_what(pc_ctx *c, pc_class *k, pc_ty *t)
 {
     if (t && t->k != PC_TY_CLASS)
         return pc_ty_str(c, t);
-    return pc_fmt(c, "class '%s'", k->name);
+    return pc_fmt(c, "%s '%s'", k->is_interface ? "interface" : "class", k->name);
 }
 
 /* A call on a value of type t (the receiver is obj, or this when obj is NULL). */
@@ -692,8 +694,10 @@ static pc_ty *ctor_call(pc_body *b, pc_expr *e, pc_info *in, pc_class *k, pc_ty 
         b->ctor_misplaced = true;
         return &c->t_error;
     }
+    b->ctor_called = is_super ? 1 : 2; /* even if the call is wrong: no "call one first" on top */
     if (any_error(at, n))
         return &c->t_error;
+    no_values(b, e->u.call.args, at, n);
     bool dynamic;
     pc_method *m = pick(b, k, class_what(c, k, NULL), k->simple, e->u.call.args, at, n, true, false, e->loc, &dynamic);
     if (!m)
@@ -706,7 +710,6 @@ static pc_ty *ctor_call(pc_body *b, pc_expr *e, pc_info *in, pc_class *k, pc_ty 
     in->rk = PC_R_CALL_SPECIAL;
     in->method = m;
     in->implicit_this = true;
-    b->ctor_called = is_super ? 1 : 2;
     return &c->t_void;
 }
 
@@ -865,8 +868,8 @@ static pc_ty *call(pc_body *b, pc_expr *e, pc_info *in)
             if (!m)
                 return &c->t_error;
             if (!(m->flags & PV_MF_STATIC)) {
-                pc_error(c->d, e->loc, "method '%s' of class '%s' is not static; call it on an object", Q(q, name),
-                         Q(q2, k->name));
+                pc_error(c->d, e->loc, "method '%s' of %s is not static; call it on an object", Q(q, name),
+                         class_what(c, k, NULL));
                 return &c->t_error;
             }
             fit_args(b, m, e->u.call.args, at, n);
@@ -988,6 +991,25 @@ static bool related(pc_class *a, pc_class *b)
     return pc_class_is_sub(a, b) || pc_class_is_sub(b, a) || a->is_interface || b->is_interface;
 }
 
+/* Whether a value of the reference type from may be one of type to: one
+ * fits the other, two classes are related (a subclass may implement any
+ * interface), arrays whose elements may be cast (primitive elements must
+ * be the same).  Strings and arrays implement no interface of a program. */
+static bool castable(pc_ctx *c, const pc_ty *from, const pc_ty *to)
+{
+    if (pc_ty_fit(c, from, to) == PC_FIT_SAME || pc_ty_fit(c, to, from) == PC_FIT_SAME)
+        return true;
+    if (from->k == PC_TY_CLASS && to->k == PC_TY_CLASS)
+        return related(from->cls, to->cls);
+    if (from->k == PC_TY_ARRAY && to->k == PC_TY_ARRAY) {
+        const pc_ty *fe = from->elem, *te = to->elem;
+        if (pc_ty_prim(fe) || pc_ty_prim(te))
+            return pc_ty_same(fe, te);
+        return castable(c, fe, te);
+    }
+    return false;
+}
+
 static pc_ty *cast(pc_body *b, pc_expr *e, pc_info *in)
 {
     pc_ctx *c = b->c;
@@ -1013,13 +1035,12 @@ static pc_ty *cast(pc_body *b, pc_expr *e, pc_info *in)
         }
         goto bad;
     }
-    if (from->k == PC_TY_NULL || pc_ty_fit(c, from, to) == PC_FIT_SAME)
-        return to; /* widening: nothing to do */
+    if (from->k == PC_TY_NULL || (to->k == PC_TY_CLASS && to->cls == c->c_object) ||
+        (from->k != PC_TY_ANY && pc_ty_fit(c, from, to) == PC_FIT_SAME))
+        return to; /* widening: nothing to do (an untyped value is checked) */
     if (pc_ty_prim(from))
         goto bad;
-    if (to->k == PC_TY_CLASS && from->k == PC_TY_CLASS && !related(from->cls, to->cls))
-        goto bad;
-    if (to->k == PC_TY_STRING && from->k != PC_TY_ANY && !(from->k == PC_TY_CLASS && from->cls == c->c_object))
+    if (from->k != PC_TY_ANY && !castable(c, from, to))
         goto bad;
     in->rk = PC_R_CAST_CHECK;
     in->name = pc_ty_class_name(c, to);

@@ -165,7 +165,7 @@ static bool foreach_stmt(pc_body *b, pc_stmt *s)
     switch (it->k) {
     case PC_TY_ERROR: break;
     case PC_TY_ARRAY: elem = it->elem; break;
-    case PC_TY_STRING: elem = &c->t_char; break;
+    case PC_TY_STRING: elem = &c->t_char; in->iter = 3; break;
     case PC_TY_ANY:
     case PC_TY_NULL: elem = &c->t_any; in->iter = 2; break;
     case PC_TY_CLASS:
@@ -217,7 +217,6 @@ static bool switch_stmt(pc_body *b, pc_stmt *s)
         t = &c->t_error;
     }
     push_target(b, false);
-    scope_mark m = scope_open(b);
     bool has_default = false, last = true;
     for (pc_case *arm = s->u.switch_.cases; arm; arm = arm->next) {
         for (pc_expr *l = arm->labels; l; l = l->next) {
@@ -248,9 +247,12 @@ static bool switch_stmt(pc_body *b, pc_stmt *s)
         }
         if (arm->has_default)
             has_default = true;
+        /* Each arm is a scope of its own: an arm entered directly must not
+         * see a variable whose declaration (in an earlier arm) did not run. */
+        scope_mark m = scope_open(b);
         last = stmt_list(b, arm->body, true);
+        scope_close(b, m);
     }
-    scope_close(b, m);
     bool brk = pop_target(b);
     return !has_default || last || brk;
 }

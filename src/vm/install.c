@@ -60,6 +60,28 @@ static struct pv_class *find(batch *b, const char *name)
     return i >= 0 ? b->cls[i] : pv_find_class(b->vm, name);
 }
 
+/* The initial value of a static field of this declared type: zero of a
+ * primitive type (so a class reading another's static before that class's
+ * initialiser ran sees 0, not null), null for everything else. */
+static pv_value zero_of(const char *type)
+{
+    if (type[0] == '.' && !strncmp(type, ".internal.", 10))
+        type += 10;
+    if (!strcmp(type, "int"))
+        return pv_int(0);
+    if (!strcmp(type, "long"))
+        return pv_long48(0);
+    if (!strcmp(type, "float"))
+        return pv_float(0.0f);
+    if (!strcmp(type, "double"))
+        return pv_double(0.0);
+    if (!strcmp(type, "bool"))
+        return PV_FALSE;
+    if (!strcmp(type, "char"))
+        return pv_char(0);
+    return PV_NULL;
+}
+
 static int create_class(batch *b, int i, int depth)
 {
     pv_cf *cf = b->cfs[i];
@@ -105,9 +127,13 @@ static int create_class(batch *b, int i, int depth)
         if (pv_class_add_interface(vm, c, ic) < 0)
             return fail(b, "class %s: out of memory in the world", name);
     }
-    for (uint32_t k = 0; k < cf->nfields; k++)
-        if (pv_class_add_field(vm, c, pv_cf_str(cf, cf->fields[k].name), cf->fields[k].flags & PV_MF_STATIC) < 0)
+    for (uint32_t k = 0; k < cf->nfields; k++) {
+        bool is_static = cf->fields[k].flags & PV_MF_STATIC;
+        if (pv_class_add_field(vm, c, pv_cf_str(cf, cf->fields[k].name), is_static) < 0)
             return fail(b, "class %s: out of memory in the world", name);
+        if (is_static && cf->fields[k].type)   /* a typed number starts at zero, as in Java */
+            c->statics[c->nstatics - 1] = zero_of(pv_cf_str(cf, cf->fields[k].type));
+    }
     if (cf->source && !(c->source = pv_str_cstr(vm, pv_cf_str(cf, cf->source))))
         return fail(b, "class %s: out of memory in the world", name);
     for (uint32_t k = 0; k < cf->nmethods; k++) {

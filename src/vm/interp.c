@@ -944,6 +944,16 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             uint32_t fl = f->flags, rb = f->base;
             if (fl & PV_FR_SYNC)
                 pv_mutex_release(vm, t, monitor_of(vm, frame_monitor(m, base)));
+            if ((fl & PV_FR_STRING) && !pv_is_string(vm, r)) {   /* a toString that returned null */
+                struct pv_string *str = pv_tostring_native(vm, r);
+                if (!str) {
+                    t->nframes--;
+                    LOAD_FRAME();
+                    ins = ip;
+                    THROW_OOM();
+                }
+                r = pv_from_ptr(str);
+            }
             if (fl & PV_FR_TRUTH)
                 r = pv_bool(truthy(r));
             if (fl & PV_FR_NEGATE)
@@ -1087,7 +1097,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if ((callee = phantom_override(vm, a, 5))) {
                 argc = 1;
                 args = sp - 1;
-                callflags = 0;
+                callflags = PV_FR_STRING;
                 goto call_bytecode;
             }
             {

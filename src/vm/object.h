@@ -190,6 +190,7 @@ struct pv_frame {
 #define PV_FR_DISCARD 1u   /* discard the returned value (entry frames) */
 #define PV_FR_NEGATE  2u   /* negate the returned value's truth (NE via equals) */
 #define PV_FR_TRUTH   4u   /* turn the returned value into a bool (EQ via equals) */
+#define PV_FR_STRING 16u   /* make the returned value a string (tostring via toString) */
 #define PV_FR_SYNC    8u   /* a synchronized method: holds the monitor of
                               its receiver (static: of its class) */
 

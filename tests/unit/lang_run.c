@@ -905,8 +905,9 @@ int main(int argc, char **argv)
         }
         free(names);
     }
-    static const char *const roundtrip[] = {"hello", "multi_file", "ctor_chain", "exc_finally", "overloading",
-                                            "orig_package", "switch_stmt", "control_mix"};
+    static const char *const roundtrip[] = {"hello",        "multi_file",  "ctor_chain",   "exc_finally",
+                                            "overloading",  "orig_package", "switch_stmt", "control_mix",
+                                            "orig_basket",  "foreach_edge", "sync_methods"};
     for (size_t i = 0; i < sizeof roundtrip / sizeof roundtrip[0]; i++)
         if (!filter || strstr(roundtrip[i], filter)) {
             passed += classfiles(roundtrip[i]);

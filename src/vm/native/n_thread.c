@@ -19,10 +19,13 @@ static int start_on(pv_vm *vm, pv_value target, uint32_t tflags, const char *fn,
     struct pv_method *m = pv_find_method(c, "run", 0);
     if (!m || (m->flags & PV_MF_STATIC))
         m = c->nvtable > 8 ? c->vtable[8] : NULL;
-    if (!m || m->nargs != 0 || (m->flags & PV_MF_ABSTRACT))
+    /* The original's thread classes take one argument, `run(var parent)`:
+     * it receives null (there is no parent object to hand over). */
+    if (!m || m->nargs > 1 || (m->flags & (PV_MF_ABSTRACT | PV_MF_STATIC)))
         return pv_throw(vm, PV_B_NOMETHOD_EXC, "%s: class %s has no run() method (or method 8) to run", fn,
                         c->name->bytes);
-    struct pv_thread *t = pv_thread_start(vm, m, &target, 1, tflags);
+    pv_value args[2] = {target, PV_NULL};
+    struct pv_thread *t = pv_thread_start(vm, m, args, 1 + m->nargs, tflags);
     return pv_ret_obj(vm, ret, t);
 }
 

@@ -1,0 +1,2 @@
+package .other;
+class circle { string who() { return ".other.circle"; } };

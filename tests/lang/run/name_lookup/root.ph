@@ -1,0 +1,2 @@
+class rootonly { string who() { return ".rootonly"; } };
+class util.tool { string who() { return ".util.tool"; } };

@@ -1,0 +1,7 @@
+// Anything with a total price.
+package .demo.shop;
+
+interface priced
+{
+    int total();
+};
