@@ -409,12 +409,6 @@ const char *pv_cf_class_name(const pv_cf *cf, uint32_t i)
 
 /* ---- instructions ------------------------------------------------------------ */
 
-static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 int pv_insn_decode(const uint8_t *code, uint32_t len, uint32_t pc, pv_insn *out)
 {
     if (pc >= len || code[pc] >= PV_OP_COUNT)
@@ -427,12 +421,12 @@ int pv_insn_decode(const uint8_t *code, uint32_t len, uint32_t pc, pv_insn *out)
     *out = (pv_insn){.op = code[pc], .fmt = fmt, .size = (uint8_t)size};
     switch (fmt) {
     case PV_F_NONE: break;
-    case PV_F_I32: out->i = (int32_t)le32(p); break;
-    case PV_F_K: case PV_F_J: out->u = le32(p); break;
-    case PV_F_L: out->u = le16(p); break;
-    case PV_F_KN: out->u = le32(p); out->i = p[4]; break;
-    case PV_F_ON: out->u = le16(p); out->i = p[2]; break;
-    case PV_F_LI: out->u = le16(p); out->i = (int16_t)le16(p + 2); break;
+    case PV_F_I32: out->i = (int32_t)pv_rd32(p); break;
+    case PV_F_K: case PV_F_J: out->u = pv_rd32(p); break;
+    case PV_F_L: out->u = pv_rd16(p); break;
+    case PV_F_KN: out->u = pv_rd32(p); out->i = p[4]; break;
+    case PV_F_ON: out->u = pv_rd16(p); out->i = p[2]; break;
+    case PV_F_LI: out->u = pv_rd16(p); out->i = (int16_t)pv_rd16(p + 2); break;
     case PV_F_U8: out->u = p[0]; break;
     }
     return size;

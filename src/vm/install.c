@@ -245,20 +245,18 @@ static int resolve_const(batch *b, int i, uint32_t k)
     }
 }
 
-static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
-
 /* Checks that each instruction's use of a resolved constant fits it. */
 static int check_uses(batch *b, int i)
 {
     struct pv_class *c = b->cls[i];
     for (uint32_t k = 0; k < c->nmethods; k++) {
         struct pv_method *m = c->methods[k];
-        for (uint32_t pc = 0; pc < m->code_len; pc += (uint32_t)pv_op_size(pv_opinfo[m->code[pc]].fmt)) {
-            uint8_t op = m->code[pc];
-            if (pv_opinfo[op].fmt != PV_F_K && pv_opinfo[op].fmt != PV_F_KN)
+        pv_insn in;
+        for (uint32_t pc = 0; pv_insn_decode(m->code, m->code_len, pc, &in); pc += in.size) {
+            uint8_t op = in.op;
+            if (in.fmt != PV_F_K && in.fmt != PV_F_KN)
                 continue;
-            uint32_t ki = rd32(m->code + pc + 1);
-            struct pv_cref *r = &c->kref[ki];
+            struct pv_cref *r = &c->kref[in.u];
             const char *why = NULL;
             switch (op) {
             case PV_OP_GETFIELD: case PV_OP_PUTFIELD:

@@ -36,11 +36,6 @@ static const uint8_t opsize[PV_QOP_END] = {
 #undef PV_OP_SIZE
 };
 
-static inline uint32_t rd32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-static inline uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 
 /* ---- output ----------------------------------------------------------------- */
 
@@ -588,45 +583,45 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         CASE(PUSHNULL) *sp++ = PV_NULL; ip++; NEXT;
         CASE(PUSHTRUE) *sp++ = PV_TRUE; ip++; NEXT;
         CASE(PUSHFALSE) *sp++ = PV_FALSE; ip++; NEXT;
-        CASE(PUSHINT) *sp++ = pv_int((int32_t)rd32(ip + 1)); ip += 5; NEXT;
-        CASE(PUSHCONST) *sp++ = kval[rd32(ip + 1)]; ip += 5; NEXT;
-        CASE(LOAD) *sp++ = base[rd16(ip + 1)]; ip += 3; NEXT;
+        CASE(PUSHINT) *sp++ = pv_int((int32_t)pv_rd32(ip + 1)); ip += 5; NEXT;
+        CASE(PUSHCONST) *sp++ = kval[pv_rd32(ip + 1)]; ip += 5; NEXT;
+        CASE(LOAD) *sp++ = base[pv_rd16(ip + 1)]; ip += 3; NEXT;
 
         /* Fused pairs (quicken.c): the second instruction's bytes follow
          * the first's, unchanged. */
         case PV_QOP_LOAD_LOAD: L_Q_LOAD_LOAD:
-            sp[0] = base[rd16(ip + 1)];
-            sp[1] = base[rd16(ip + 4)];
+            sp[0] = base[pv_rd16(ip + 1)];
+            sp[1] = base[pv_rd16(ip + 4)];
             sp += 2;
             ip += 6;
             NEXT;
         case PV_QOP_LOAD_PUSHINT: L_Q_LOAD_PUSHINT:
-            sp[0] = base[rd16(ip + 1)];
-            sp[1] = pv_int((int32_t)rd32(ip + 4));
+            sp[0] = base[pv_rd16(ip + 1)];
+            sp[1] = pv_int((int32_t)pv_rd32(ip + 4));
             sp += 2;
             ip += 8;
             NEXT;
         case PV_QOP_LOAD_GETFIELD: L_Q_LOAD_GETFIELD:
-            *sp++ = base[rd16(ip + 1)];
+            *sp++ = base[pv_rd16(ip + 1)];
             ip += 3;
             ins = ip;
             goto getfield;
         case PV_QOP_ADD_STORE: L_Q_ADD_STORE:
             if (BOTH_INT(sp[-2], sp[-1])) {
-                base[rd16(ip + 2)] = pv_int((int32_t)((uint32_t)pv_as_int(sp[-2]) + (uint32_t)pv_as_int(sp[-1])));
+                base[pv_rd16(ip + 2)] = pv_int((int32_t)((uint32_t)pv_as_int(sp[-2]) + (uint32_t)pv_as_int(sp[-1])));
                 sp -= 2;
                 ip += 4;
                 NEXT;
             }
             CHECK(arith(vm, PV_OP_ADD, sp[-2], sp[-1], &r));
             sp -= 2;
-            base[rd16(ip + 2)] = r;
+            base[pv_rd16(ip + 2)] = r;
             ip += 4;
             NEXT;
-        CASE(STORE) base[rd16(ip + 1)] = *--sp; ip += 3; NEXT;
+        CASE(STORE) base[pv_rd16(ip + 1)] = *--sp; ip += 3; NEXT;
         CASE(INCLOCAL) {
-            pv_value *l = &base[rd16(ip + 1)];
-            int16_t d = (int16_t)rd16(ip + 3);
+            pv_value *l = &base[pv_rd16(ip + 1)];
+            int16_t d = (int16_t)pv_rd16(ip + 3);
             if (pv_is_int(*l))
                 *l = pv_int((int32_t)((uint32_t)pv_as_int(*l) + (uint32_t)(int32_t)d));
             else if (!numkind(vm, *l))
@@ -654,7 +649,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
 
         CASE(GETFIELD) CASE(PUTFIELD)
         getfield: {
-            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            struct pv_cref *fr = &kref[pv_rd32(ip + 1)];
             bool put = *ip == PV_OP_PUTFIELD;
             a = put ? sp[-2] : sp[-1];
             if (!pv_is_obj(a))
@@ -676,13 +671,13 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             NEXT;
         }
         CASE(GETSTATIC) {
-            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            struct pv_cref *fr = &kref[pv_rd32(ip + 1)];
             *sp++ = ((struct pv_class *)fr->p)->statics[fr->a];
             ip += 5;
             NEXT;
         }
         CASE(PUTSTATIC) {
-            struct pv_cref *fr = &kref[rd32(ip + 1)];
+            struct pv_cref *fr = &kref[pv_rd32(ip + 1)];
             ((struct pv_class *)fr->p)->statics[fr->a] = *--sp;
             ip += 5;
             NEXT;
@@ -769,7 +764,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             NEXT;
 
         CASE(JMP) {
-            const uint8_t *to = code + rd32(ip + 1);
+            const uint8_t *to = code + pv_rd32(ip + 1);
             bool back = to <= ip;
             ip = to;
             if (back)
@@ -778,7 +773,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         }
         CASE(JT) CASE(JF) {
             bool c = truthy(*--sp) == (*ip == PV_OP_JT);
-            const uint8_t *to = c ? code + rd32(ip + 1) : ip + 5;
+            const uint8_t *to = c ? code + pv_rd32(ip + 1) : ip + 5;
             bool back = to <= ip;
             ip = to;
             if (back)
@@ -792,7 +787,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             COMPARE(c, a, b, *ip == PV_OP_JLT ? "<" : ">=");
             sp -= 2;
             bool jump = c != 2 && (*ip == PV_OP_JLT ? c < 0 : c >= 0);
-            const uint8_t *to = jump ? code + rd32(ip + 1) : ip + 5;
+            const uint8_t *to = jump ? code + pv_rd32(ip + 1) : ip + 5;
             bool back = to <= ip;
             ip = to;
             if (back)
@@ -801,7 +796,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         }
 
         CASE(INVOKEVIRTUAL) {
-            struct pv_cref *mr = &kref[rd32(ip + 1)];
+            struct pv_cref *mr = &kref[pv_rd32(ip + 1)];
             argc = ip[5] + 1u;
             args = sp - argc;
             a = args[0];
@@ -826,7 +821,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             goto call;
         }
         CASE(INVOKEORD) {
-            uint32_t o = rd16(ip + 1);
+            uint32_t o = pv_rd16(ip + 1);
             argc = ip[3] + 1u;
             args = sp - argc;
             if (args[0] == PV_NULL)
@@ -839,7 +834,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             goto call;
         }
         CASE(INVOKENAME) {
-            uint32_t k = rd32(ip + 1);
+            uint32_t k = pv_rd32(ip + 1);
             struct pv_cref *mr = &kref[k];
             argc = ip[5] + 1u;
             args = sp - argc;
@@ -865,7 +860,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             goto call;
         }
         CASE(INVOKESTATIC) CASE(INVOKESPECIAL) {
-            struct pv_cref *mr = &kref[rd32(ip + 1)];
+            struct pv_cref *mr = &kref[pv_rd32(ip + 1)];
             argc = ip[5] + (*ip == PV_OP_INVOKESPECIAL);
             args = sp - argc;
             callee = mr->p;
@@ -979,7 +974,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         CASE(NEW) CASE(NEWDYN) {
             struct pv_class *c;
             if (*ip == PV_OP_NEW) {
-                c = kref[rd32(ip + 1)].p;
+                c = kref[pv_rd32(ip + 1)].p;
             } else {
                 a = *--sp;
                 c = pv_is_obj(a) && pv_class_of(vm, a) == vm->b[PV_B_CLASS] ? pv_as_ptr(a) : NULL;
@@ -1071,7 +1066,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             NEXT;
         }
         CASE(CHECKCAST) CASE(INSTANCEOF) {
-            struct pv_class *c = kref[rd32(ip + 1)].p;
+            struct pv_class *c = kref[pv_rd32(ip + 1)].p;
             a = sp[-1];
             bool ok = pv_instance_of(vm, a, c);
             if (*ip == PV_OP_INSTANCEOF)

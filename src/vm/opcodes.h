@@ -117,6 +117,14 @@ struct pv_opinfo {
 };
 extern const struct pv_opinfo pv_opinfo[PV_OP_COUNT];
 
+/* Operands: little endian, unaligned (the byte form is portable; compilers
+ * turn it into a single load). */
+static inline uint16_t pv_rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static inline uint32_t pv_rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 /* Bytes an instruction with this format occupies, opcode included. */
 int pv_op_size(enum pv_opfmt fmt);
 #define PV_FMT_SIZE(f) ((f) == PV_F_NONE ? 1 : (f) == PV_F_U8 ? 2 : (f) == PV_F_L ? 3 : \
