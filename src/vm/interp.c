@@ -368,36 +368,45 @@ static int convert(pv_vm *vm, int to, pv_value v, pv_value *out)
 /* The mutex behind `synchronized(obj)`: an open-addressing table of
  * (object, mutex) pairs in root->monitors, keyed by the object's address.
  * Entries are never removed (the collector will prune dead ones). */
+/* obj's pair in a table of len values: its home pair, then linear
+ * probing to obj's entry or the first empty one (len > 0, never full). */
+static uint32_t monitor_slot(const struct pv_array *t, pv_value obj)
+{
+    uint32_t j = (uint32_t)((obj >> 4) * 0x9E3779B97F4A7C15ull >> 40) % (t->len / 2) * 2;
+    while (t->items[j] != PV_NULL && t->items[j] != obj)
+        j = (j + 2) % t->len;
+    return j;
+}
+
 static struct pv_mutex *monitor_of(pv_vm *vm, pv_value obj)
 {
     struct pv_array *t = vm->root->monitors;
+    if (t->len) {
+        uint32_t j = monitor_slot(t, obj);
+        if (t->items[j] == obj)
+            return pv_as_ptr(t->items[j + 1]);
+    }
+    /* A new entry.  Counting is linear, but it happens once per object
+     * ever synchronized on; the table keeps its load under 1/2. */
     uint32_t used = 0;
     for (uint32_t i = 0; i < t->len; i += 2)
         used += t->items[i] != PV_NULL;
-    if ((used + 1) * 4 > t->len) {   /* keep load under 1/2 */
-        uint32_t ncap = t->len ? t->len * 2 : 32;
-        struct pv_array *nt = pv_array_new(vm, ncap);
+    if ((used + 1) * 4 > t->len) {
+        struct pv_array *nt = pv_array_new(vm, t->len ? t->len * 2 : 32);
         if (!nt)
             return NULL;
         for (uint32_t i = 0; i < t->len; i += 2)
             if (t->items[i] != PV_NULL) {
-                uint32_t j = (uint32_t)((t->items[i] >> 4) * 0x9E3779B97F4A7C15ull >> 40) % (ncap / 2) * 2;
-                while (nt->items[j] != PV_NULL)
-                    j = (j + 2) % ncap;
-                nt->items[j] = t->items[i];
-                nt->items[j + 1] = t->items[i + 1];
+                uint32_t k = monitor_slot(nt, t->items[i]);
+                nt->items[k] = t->items[i];
+                nt->items[k + 1] = t->items[i + 1];
             }
         vm->root->monitors = t = nt;
-    }
-    uint32_t j = (uint32_t)((obj >> 4) * 0x9E3779B97F4A7C15ull >> 40) % (t->len / 2) * 2;
-    while (t->items[j] != PV_NULL) {
-        if (t->items[j] == obj)
-            return pv_as_ptr(t->items[j + 1]);
-        j = (j + 2) % t->len;
     }
     struct pv_mutex *mx = pv_alloc_obj(vm, vm->b[PV_B_MUTEX], sizeof *mx);
     if (!mx)
         return NULL;
+    uint32_t j = monitor_slot(t, obj);
     t->items[j] = obj;
     t->items[j + 1] = pv_from_ptr(mx);
     return mx;
