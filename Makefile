@@ -17,7 +17,7 @@ LDFLAGS := $(SANFLAGS)
 LDLIBS  := -lpthread -lm
 
 LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) \
-            $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/compiler/*.c)
+            $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c tests/crash/*.c))
@@ -105,7 +105,7 @@ test: all
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz
 
 asan-build:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer -DPV_GC_POISON" \
 	    SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all
 
 torture: all

@@ -3,14 +3,36 @@
  * every part of the VM asks of a value: what is its class, is it an
  * instance of that one.
  */
+#include "gc/gc.h"
 #include "vm.h"
+
+static bool kind_is_linked(const struct pv_class *cls)
+{
+    if (!cls)
+        return true;   /* the classes of a new world, made before their class */
+    switch (cls->kind) {
+    case PV_K_CLASS: case PV_K_METHOD: case PV_K_THREAD:
+    case PV_K_MUTEX: case PV_K_COND: case PV_K_SEMA:
+        return true;
+    default:
+        return false;
+    }
+}
 
 void *pv_alloc_obj(pv_vm *vm, struct pv_class *cls, size_t bytes)
 {
-    struct pv_obj *o = pw_alloc(vm->w, bytes);
+    return pv_gc_alloc(vm, cls, bytes, vm->alloc_sticky || kind_is_linked(cls));
+}
+
+void *pv_alloc_sticky(pv_vm *vm, struct pv_class *cls, size_t bytes)
+{
+    return pv_gc_alloc(vm, cls, bytes, true);
+}
+
+void pv_free_obj(pv_vm *vm, void *o)
+{
     if (o)
-        o->cls = cls;
-    return o;
+        pv_gc_free_object(vm, o);
 }
 
 void *pv_alloc_raw(pv_vm *vm, size_t bytes)

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 
+#include "gc/gc.h"
 #include "native/native.h"
 #include "vm.h"
 
@@ -51,7 +52,7 @@ struct pv_array *pv_array_new(pv_vm *vm, uint32_t len)
     if (len) {
         pv_value *items = pv_alloc_raw(vm, (size_t)len * sizeof *items);
         if (!items) {
-            pv_free_raw(vm, a);
+            pv_free_obj(vm, a);
             return NULL;
         }
         fill_null(items, len);
@@ -65,7 +66,7 @@ int pv_array_set(pv_vm *vm, struct pv_array *a, uint32_t i, pv_value v)
 {
     if (i >= PV_ARRAY_MAX || (i >= a->cap && grow(vm, a, i + 1) < 0))
         return -1;
-    a->items[i] = v;
+    pv_gc_write(vm, &a->items[i], v);
     if (i >= a->len)
         a->len = i + 1;
     return 0;
@@ -80,7 +81,10 @@ struct pv_array *pv_array_copy(pv_vm *vm, const struct pv_array *a, uint32_t fro
 {
     struct pv_array *c = pv_array_new(vm, to - from);
     if (c && to > from)
+    {
         memcpy(c->items, a->items + from, (size_t)(to - from) * sizeof *c->items);
+        pv_gc_retain_values(c->items, to - from);
+    }
     return c;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "native/native.h"
+#include "gc/gc.h"
 #include "vm.h"
 
 #define DIR_MIN_CAP 8u
@@ -112,7 +113,7 @@ int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_valu
     bool found = false;
     uint32_t i = d->cap ? find(d, key->bytes, key->len, h, &found) : 0;
     if (found) {
-        d->e[i].val = v;
+        pv_gc_write(vm, &d->e[i].val, v);
         return 0;
     }
     if ((uint64_t)(d->count + d->tombs + 1) * 4 > (uint64_t)d->cap * 3) {
@@ -122,20 +123,20 @@ int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_valu
     }
     if (d->e[i].key == PV_FALSE)
         d->tombs--;
-    d->e[i].key = pv_from_ptr(key);
-    d->e[i].val = v;
+    pv_gc_write(vm, &d->e[i].key, pv_from_ptr(key));
+    pv_gc_write(vm, &d->e[i].val, v);
     d->count++;
     return 0;
 }
 
-bool pv_dir_remove(struct pv_directory *d, struct pv_string *key)
+bool pv_dir_remove(pv_vm *vm, struct pv_directory *d, struct pv_string *key)
 {
     bool found = false;
     uint32_t i = d->cap ? find(d, key->bytes, key->len, pv_str_hash(key), &found) : 0;
     if (!found)
         return false;
-    d->e[i].key = PV_FALSE;
-    d->e[i].val = PV_NULL;
+    pv_gc_write(vm, &d->e[i].key, PV_FALSE);
+    pv_gc_write(vm, &d->e[i].val, PV_NULL);
     d->count--;
     d->tombs++;
     return true;
@@ -143,6 +144,8 @@ bool pv_dir_remove(struct pv_directory *d, struct pv_string *key)
 
 void pv_dir_clear(pv_vm *vm, struct pv_directory *d)
 {
+    if (d->e)
+        pv_gc_release_values(vm, (const pv_value *)d->e, (size_t)d->cap * 2);
     pv_free_raw(vm, d->e);
     d->e = NULL;
     d->cap = d->count = d->tombs = 0;
@@ -155,10 +158,11 @@ struct pv_directory *pv_dir_copy(pv_vm *vm, const struct pv_directory *d)
         return c;
     c->e = pv_alloc_raw(vm, (size_t)d->cap * sizeof *c->e);
     if (!c->e) {
-        pv_free_raw(vm, c);
+        pv_free_obj(vm, c);
         return NULL;
     }
     memcpy(c->e, d->e, (size_t)d->cap * sizeof *c->e);
+    pv_gc_retain_values((const pv_value *)c->e, (size_t)c->cap * 2);
     c->cap = d->cap;
     c->count = d->count;
     c->tombs = d->tombs;

@@ -287,7 +287,7 @@ static int check_uses(batch *b, int i)
     return 0;
 }
 
-int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen)
+static int install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen)
 {
     batch b = {vm, cfs, out, n, err, errlen};
     pv_cf_error ve;
@@ -321,4 +321,16 @@ int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, 
         if (pv_class_register(vm, out[i]) < 0)
             return fail(&b, "class %s: out of memory in the world", out[i]->name->bytes);
     return 0;
+}
+
+/* Classes, their strings and tables are referenced without counting
+ * (from the class table, constant pools, method tables): everything made
+ * while installing is sticky (gc/gc.h).  A batch that fails leaves its
+ * objects unreferenced, for the complete collector. */
+int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen)
+{
+    vm->alloc_sticky++;
+    int rc = install(vm, cfs, n, out, err, errlen);
+    vm->alloc_sticky--;
+    return rc;
 }

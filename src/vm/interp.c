@@ -367,7 +367,9 @@ static int convert(pv_vm *vm, int to, pv_value v, pv_value *out)
 
 /* The mutex behind `synchronized(obj)`: an open-addressing table of
  * (object, mutex) pairs in root->monitors, keyed by the object's address.
- * Entries are never removed (the collector will prune dead ones). */
+ * The table refers to its keys without counting, and they are made
+ * sticky; the complete collector drops the entries of unreachable keys
+ * (a weak table) with pv_monitors_prune. */
 /* obj's pair in a table of len values: its home pair, then linear
  * probing to obj's entry or the first empty one (len > 0, never full). */
 static uint32_t monitor_slot(const struct pv_array *t, pv_value obj)
@@ -376,6 +378,35 @@ static uint32_t monitor_slot(const struct pv_array *t, pv_value obj)
     while (t->items[j] != PV_NULL && t->items[j] != obj)
         j = (j + 2) % t->len;
     return j;
+}
+
+/* A new table of len values holding the old one's pairs (those whose
+ * key `keep` accepts, if given).  The root refers to it without
+ * counting: it is sticky.  NULL, and the old table unchanged, when out
+ * of memory. */
+static struct pv_array *monitors_copy(pv_vm *vm, uint32_t len, bool (*keep)(pv_vm *vm, pv_value key))
+{
+    struct pv_array *t = vm->root->monitors;
+    vm->alloc_sticky++;
+    struct pv_array *nt = pv_array_new(vm, len);
+    vm->alloc_sticky--;
+    if (!nt)
+        return NULL;
+    for (uint32_t i = 0; i < t->len; i += 2)
+        if (t->items[i] != PV_NULL && (!keep || keep(vm, t->items[i]))) {
+            uint32_t k = monitor_slot(nt, t->items[i]);
+            nt->items[k] = t->items[i];
+            nt->items[k + 1] = t->items[i + 1];
+        }
+    vm->root->monitors = nt;
+    return nt;
+}
+
+void pv_monitors_prune(pv_vm *vm, bool (*keep)(pv_vm *vm, pv_value key))
+{
+    uint32_t len = vm->root->monitors->len;
+    if (len)
+        monitors_copy(vm, len, keep);   /* out of memory: every entry stays */
 }
 
 static struct pv_mutex *monitor_of(pv_vm *vm, pv_value obj)
@@ -391,21 +422,12 @@ static struct pv_mutex *monitor_of(pv_vm *vm, pv_value obj)
     uint32_t used = 0;
     for (uint32_t i = 0; i < t->len; i += 2)
         used += t->items[i] != PV_NULL;
-    if ((used + 1) * 4 > t->len) {
-        struct pv_array *nt = pv_array_new(vm, t->len ? t->len * 2 : 32);
-        if (!nt)
-            return NULL;
-        for (uint32_t i = 0; i < t->len; i += 2)
-            if (t->items[i] != PV_NULL) {
-                uint32_t k = monitor_slot(nt, t->items[i]);
-                nt->items[k] = t->items[i];
-                nt->items[k + 1] = t->items[i + 1];
-            }
-        vm->root->monitors = t = nt;
-    }
+    if ((used + 1) * 4 > t->len && !(t = monitors_copy(vm, t->len ? t->len * 2 : 32, NULL)))
+        return NULL;
     struct pv_mutex *mx = pv_alloc_obj(vm, vm->b[PV_B_MUTEX], sizeof *mx);
     if (!mx)
         return NULL;
+    ((struct pv_obj *)pv_as_ptr(obj))->gc |= PV_GC_STICKY;
     uint32_t j = monitor_slot(t, obj);
     t->items[j] = obj;
     t->items[j + 1] = pv_from_ptr(mx);
@@ -522,6 +544,14 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
             if (budget == 0)                     \
                 return PV_RUN_YIELD;             \
         }                                        \
+    } while (0)
+
+/* Allocation calls for collection work: end the slice at the next
+ * safepoint, where the scheduler runs a collector step. */
+#define GC_POLL()                                \
+    do {                                         \
+        if (vm->gch->alloc_since_poll >= vm->gch->poll_bytes) \
+            budget = 1;                          \
     } while (0)
 
 /* Dispatch.  With GCC or Clang each instruction jumps straight to the
@@ -671,7 +701,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if (put) {
                 if (o->h.flags & PV_OF_IMMUTABLE)
                     THROW(PV_B_STATE_EXC, "object of class %s is immutable", o->h.cls->name->bytes);
-                o->slot[fr->a] = sp[-1];
+                pv_gc_write(vm, &o->slot[fr->a], sp[-1]);
                 sp -= 2;
             } else {
                 sp[-1] = o->slot[fr->a];
@@ -687,7 +717,8 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         }
         CASE(PUTSTATIC) {
             struct pv_cref *fr = &kref[pv_rd32(ip + 1)];
-            ((struct pv_class *)fr->p)->statics[fr->a] = *--sp;
+            sp--;
+            pv_gc_write(vm, &((struct pv_class *)fr->p)->statics[fr->a], *sp);
             ip += 5;
             NEXT;
         }
@@ -999,6 +1030,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 THROW_OOM();
             *sp++ = r;
             ip += opsize[*ip];
+            GC_POLL();
             NEXT;
         }
         CASE(NEWARRAY) {
@@ -1162,7 +1194,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 if (pv_instance_of(vm, exc, vm->b[PV_B_EXCEPTION])) {
                     struct pv_instance *e = pv_as_ptr(exc);
                     if (e->slot[PV_EXC_SLOT_TRACE] == PV_NULL)
-                        e->slot[PV_EXC_SLOT_TRACE] = t->trace;
+                        pv_gc_write(vm, &e->slot[PV_EXC_SLOT_TRACE], t->trace);
                 }
             }
             for (;;) {

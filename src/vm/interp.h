@@ -30,6 +30,10 @@ uint32_t pv_method_line(const struct pv_method *m, uint32_t pc);
 
 /* Program output: buffered, flushed at newlines on a terminal, before
  * every snapshot and when the VM goes idle or exits. */
+/* Rebuilds the monitor table with only the entries whose key `keep`
+ * accepts (the complete collector drops unreachable ones). */
+void pv_monitors_prune(pv_vm *vm, bool (*keep)(pv_vm *vm, pv_value key));
+
 void pv_out_write(pv_vm *vm, const char *s, size_t n);
 void pv_out_flush(pv_vm *vm);
 

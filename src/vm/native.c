@@ -92,7 +92,7 @@ static int bootstrap(pv_vm *vm, char *err, size_t errlen)
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        if (!(pre[i] = pw_alloc(vm->w, sizeof(struct pv_class)))) {
+        if (!(pre[i] = pv_alloc_sticky(vm, NULL, sizeof(struct pv_class)))) {
             snprintf(err, errlen, "out of memory creating the world");
             return -1;
         }
@@ -136,7 +136,9 @@ static int bootstrap(pv_vm *vm, char *err, size_t errlen)
     return 0;
 }
 
-int pv_native_bind_all(pv_vm *vm, bool new_world, char *err, size_t errlen)
+/* Everything made here is referenced by the class table and the root
+ * without counting: it is made sticky (gc/gc.h). */
+static int bind_all(pv_vm *vm, bool new_world, char *err, size_t errlen)
 {
     if (new_world && bootstrap(vm, err, errlen) < 0)
         return -1;
@@ -163,4 +165,12 @@ int pv_native_bind_all(pv_vm *vm, bool new_world, char *err, size_t errlen)
         if (bind_methods(vm, pv_find_class(vm, pv_native_classes[i]->name), pv_native_classes[i], err, errlen) < 0)
             return -1;
     return 0;
+}
+
+int pv_native_bind_all(pv_vm *vm, bool new_world, char *err, size_t errlen)
+{
+    vm->alloc_sticky++;
+    int rc = bind_all(vm, new_world, err, errlen);
+    vm->alloc_sticky--;
+    return rc;
 }

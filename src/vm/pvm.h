@@ -61,6 +61,22 @@ struct pw_world *pvm_world(pv_vm *vm);
 /* Live threads in the world. */
 uint32_t pvm_thread_count(pv_vm *vm);
 
+/* The collectors' counters (docs/GC.md).  Counts and bytes live in the
+ * world and survive restarts; pauses are of this run. */
+typedef struct pvm_gc_stats {
+    uint64_t live_objects, live_bytes;
+    uint64_t allocated_objects, allocated_bytes;
+    uint64_t rc_freed_objects, rc_freed_bytes;        /* the fast collector */
+    uint64_t cycle_freed_objects, cycle_freed_bytes;  /* the complete collector */
+    uint64_t cycles, zct_scans;
+    uint64_t heap_pages, pages_released;
+    uint64_t last_cycle_ns, last_cycle_work_ns;       /* start to end; its steps' time */
+    const char *phase;                                /* "idle", "mark", "sweep" */
+    uint64_t steps, step_p50_ns, step_p99_ns, step_max_ns;
+    bool disabled;                                    /* PHANTOM_GC=off */
+} pvm_gc_stats;
+void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s);
+
 /* Runs until no non-daemon thread is left; the program's exit code. */
 int pvm_run(pv_vm *vm);
 

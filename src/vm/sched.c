@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc/gc.h"
 #include "hostio.h"
 #include "interp.h"
 #include "sched.h"
@@ -305,6 +306,13 @@ static void thread_end(pv_vm *vm, struct pv_thread *t)
     t->stack_cap = t->frames_cap = 0;
 }
 
+void pv_sched_each_host_root(pv_vm *vm, void (*visit)(pv_vm *vm, pv_value v))
+{
+    struct pv_sched *s = vm->sched;
+    for (size_t i = 0; s && i < s->n; i++)
+        visit(vm, pv_from_ptr(s->heap[i].t));
+}
+
 /* ---- the loop -------------------------------------------------------------------- */
 
 /* The run queue is rebuilt at boot from the threads' states: the thread
@@ -357,8 +365,13 @@ int pv_sched_run(pv_vm *vm)
                 root->exit_code = 1;
                 break;
             }
-            /* Idle: wait for the next deadline or host call, letting
-             * snapshots run meanwhile. */
+            /* Idle: collect first (a step at a time, so snapshots and
+             * wake-ups are not held up), then wait for the next deadline
+             * or host call, letting snapshots run meanwhile. */
+            if (pv_gc_wants_step(vm)) {
+                pv_gc_step(vm);
+                continue;
+            }
             int64_t wait = vm->sched->n ? vm->sched->heap[0].at - (int64_t)hal_now_wall_ns() : 50000000;
             pv_out_flush(vm);
             if (wait > 0) {
@@ -371,6 +384,8 @@ int pv_sched_run(pv_vm *vm)
         vm->cur = t;
         enum pv_run_result r = pv_interp_run(vm, t, PV_SLICE);
         vm->cur = NULL;
+        if (pv_gc_wants_step(vm))
+            pv_gc_step(vm);
         if (r == PV_RUN_YIELD)
             pv_waitq_push(runq(vm), t);
         else if (r == PV_RUN_DONE)

@@ -46,4 +46,8 @@ int64_t pv_deadline_after_ms(int64_t ms);
  * Returns the program's exit code. */
 int pv_sched_run(pv_vm *vm);
 
+/* Calls visit for each object the scheduler's host state refers to
+ * (threads in the timer heap): roots for the complete collector. */
+void pv_sched_each_host_root(pv_vm *vm, void (*visit)(pv_vm *vm, pv_value v));
+
 #endif

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "gc/gc.h"
 #include "vm.h"
 
 int pv_throw_value(pv_vm *vm, pv_value exc)
@@ -32,6 +33,6 @@ int pv_throw(pv_vm *vm, enum pv_builtin which, const char *fmt, ...)
     struct pv_string *m = e ? pv_str_cstr(vm, msg) : NULL;
     if (!m)
         return pv_throw_oom(vm);
-    e->slot[PV_EXC_SLOT_MESSAGE] = pv_from_ptr(m);
+    pv_gc_write(vm, &e->slot[PV_EXC_SLOT_MESSAGE], pv_from_ptr(m));
     return pv_throw_value(vm, pv_from_ptr(e));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "class.h"
+#include "gc/gc.h"
 #include "install.h"
 #include "interp.h"
 #include "pvm.h"
@@ -39,13 +40,19 @@ static void run_restart_hooks(pv_vm *vm)
 static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
 {
     struct pv_root *root = pw_root(vm->w);
+    if (pv_gc_init(vm, is_new || !root, err, errlen) < 0)
+        return -1;
     if (is_new || !root) {
+        /* The root is not a heap object: nothing refers to it but the
+         * engine's root pointer, and no collector ever frees it. */
         if (!(root = pw_alloc(vm->w, sizeof *root))) {
             snprintf(err, errlen, "out of memory creating the world");
             return -1;
         }
+        root->h.gc = PV_GC_STICKY;
         root->magic = PV_ROOT_MAGIC;
         root->version = PV_ROOT_VERSION;
+        root->gc = vm->gc;
         vm->root = root;
         if (pv_native_bind_all(vm, true, err, errlen) < 0)
             return -1;
@@ -61,18 +68,25 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
             return -1;
         }
         vm->root = root;
+        vm->gc = root->gc;
         if (pv_native_bind_all(vm, false, err, errlen) < 0)
             return -1;
     }
     root->boots++;
     if (!is_new)
         run_restart_hooks(vm);
+    /* The preallocated OutOfMemoryException: made anew at every boot
+     * (the host holds it), so it is sticky only until the next boot's
+     * complete collection finds the old one unreachable. */
+    vm->alloc_sticky++;
     struct pv_string *msg = pv_str_cstr(vm, "out of memory");
-    if (!msg || !(vm->oom = pv_new_instance(vm, vm->b[PV_B_OOM_EXC]))) {
+    vm->oom = msg ? pv_new_instance(vm, vm->b[PV_B_OOM_EXC]) : NULL;
+    vm->alloc_sticky--;
+    if (!vm->oom) {
         snprintf(err, errlen, "out of memory in the world");
         return -1;
     }
-    vm->oom->slot[PV_EXC_SLOT_MESSAGE] = pv_from_ptr(msg);
+    pv_gc_write(vm, &vm->oom->slot[PV_EXC_SLOT_MESSAGE], pv_from_ptr(msg));
     if (pv_sched_init(vm) < 0) {
         snprintf(err, errlen, "out of host memory");
         return -1;
@@ -120,6 +134,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     if (boot(vm, pw_is_new(w), why, sizeof why) < 0) {
         snprintf(err, errlen, "%s: %s", o->image, why);
         pv_sched_free(vm);
+        pv_gc_free_host(vm);
         pw_close(w, false);
         free(vm);
         return -22;
@@ -145,6 +160,7 @@ int pvm_close(pv_vm *vm, bool final)
 {
     pv_out_flush(vm);
     pv_sched_free(vm);
+    pv_gc_free_host(vm);
     int rc = pw_close(vm->w, final);
     free(vm);
     return rc;

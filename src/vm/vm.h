@@ -71,7 +71,7 @@ enum pv_builtin {
 
 /* The persistent root object of a VM world (pw_root points at it). */
 #define PV_ROOT_MAGIC 0x544f4f524d565050ull   /* "PPVMROOT" */
-#define PV_ROOT_VERSION 1u
+#define PV_ROOT_VERSION 2u   /* 2: the collectors' heap (gc/gc.h) */
 struct pv_root {
     struct pv_obj h;
     uint64_t magic;
@@ -87,6 +87,8 @@ struct pv_root {
     struct pv_thread *main_thread; /* the program's first thread, or NULL */
     int32_t exit_code;             /* set when the main thread ends */
     uint32_t nondaemon;            /* live threads that keep the VM running */
+    uint32_t pad2;
+    struct pv_gc *gc;              /* the heap and the collectors (gc/gc.h) */
 };
 
 /* Native method results. */
@@ -117,6 +119,8 @@ extern const size_t pv_native_class_count;
 typedef struct pv_vm pv_vm;
 struct pv_sched;
 struct pv_hostio;
+struct pv_gc;
+struct pv_gc_host;
 
 struct pv_vm {
     pw_world *w;
@@ -126,6 +130,9 @@ struct pv_vm {
     struct pv_sched *sched;        /* host-side scheduler state */
     struct pv_hostio *io;          /* blocking host calls (hostio.c), or NULL */
     struct pv_instance *oom;       /* preallocated OutOfMemoryException */
+    struct pv_gc *gc;              /* == root->gc */
+    struct pv_gc_host *gch;        /* the collectors' host-side state */
+    uint32_t alloc_sticky;         /* > 0: new objects are sticky (installing classes) */
     int verbose;
     uint32_t max_frames;           /* stack overflow limit */
     atomic_bool stop;              /* leave the scheduler (pvm_request_stop) */
@@ -143,8 +150,16 @@ static inline bool pv_stop_requested(pv_vm *vm)
 
 /* ---- allocation (alloc.c) ------------------------------------------------- */
 /* A zeroed object of class cls and `bytes` total size; NULL when the space
- * is full (callers raise OutOfMemoryException with pv_throw_oom). */
+ * is full (callers raise OutOfMemoryException with pv_throw_oom).  Its
+ * reference count is zero: it lives while a stack or a counted slot
+ * refers to it (gc/gc.h).  Objects the VM's own structures point to
+ * without counting are "sticky": those of kinds the VM links (threads,
+ * classes, methods, mutexes, conditions, semaphores), and every object
+ * made while vm->alloc_sticky is raised. */
 void *pv_alloc_obj(pv_vm *vm, struct pv_class *cls, size_t bytes);
+void *pv_alloc_sticky(pv_vm *vm, struct pv_class *cls, size_t bytes);
+/* Frees an object that was never published (a constructor's failure path). */
+void pv_free_obj(pv_vm *vm, void *o);
 /* Raw memory for object internals (array items, directory entries). */
 void *pv_alloc_raw(pv_vm *vm, size_t bytes);
 void pv_free_raw(pv_vm *vm, void *p);
@@ -193,7 +208,7 @@ struct pv_directory *pv_dir_new(pv_vm *vm);
 pv_value pv_dir_get(struct pv_directory *d, struct pv_string *key, bool *found);
 pv_value pv_dir_get_cstr(struct pv_directory *d, const char *key);
 int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_value v);
-bool pv_dir_remove(struct pv_directory *d, struct pv_string *key);
+bool pv_dir_remove(pv_vm *vm, struct pv_directory *d, struct pv_string *key);
 
 /* ---- exceptions (throw.c) -------------------------------------------------- */
 /* Raises a new exception of builtin class `which` with a formatted message

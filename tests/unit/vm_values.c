@@ -78,6 +78,8 @@ static void setup(void)
     t_options(&o, NULL, true, 1ull << 30);
     REQUIRE(t_open(img, &o, &w) == 0);
     vm.w = w;
+    char gerr[200];
+    REQUIRE(pv_gc_init(&vm, true, gerr, sizeof gerr) == 0);
     vm.cur = &thr;
     thr.exc = PV_NULL;
 
@@ -551,9 +553,9 @@ static void test_directory_core(void)
     CHECK(bad == 0);
 
     for (int i = 0; i < N; i += 2)
-        bad += !pv_dir_remove(d, keys[i]);
+        bad += !pv_dir_remove(&vm, d, keys[i]);
     CHECK(bad == 0 && d->count == N / 2);
-    CHECK(!pv_dir_remove(d, keys[0]));
+    CHECK(!pv_dir_remove(&vm, d, keys[0]));
     for (int i = 0; i < N; i++) {
         bool found = true;
         pv_value v = pv_dir_get(d, keys[i], &found);
@@ -585,7 +587,7 @@ static void test_directory_core(void)
         struct pv_string *key = keys[round % 5 + 10];
         bad += pv_dir_put(&vm, small, key, pv_int(round)) != 0;
         if (round % 3 == 0)
-            bad += !pv_dir_remove(small, key);
+            bad += !pv_dir_remove(&vm, small, key);
     }
     CHECK(bad == 0 && small->cap <= 16);
 

@@ -102,10 +102,11 @@ static int arr_push(pv_vm *vm, pv_value *args, pv_value *ret)
 
 /* Removes n items at i (the caller checked the range): the tail moves down
  * and the freed slots go back to null. */
-static void remove_items(struct pv_array *a, uint32_t i, uint32_t n)
+static void remove_items(pv_vm *vm, struct pv_array *a, uint32_t i, uint32_t n)
 {
     if (n == 0)
         return;
+    pv_gc_release_values(vm, a->items + i, n);
     memmove(a->items + i, a->items + i + n, (size_t)(a->len - i - n) * sizeof *a->items);
     for (uint32_t k = a->len - n; k < a->len; k++)
         a->items[k] = PV_NULL;
@@ -120,7 +121,7 @@ static int arr_pop(pv_vm *vm, pv_value *args, pv_value *ret)
     if (a->len == 0)
         return pv_throw(vm, PV_B_INDEX_EXC, "pop: the array is empty");
     *ret = a->items[a->len - 1];
-    remove_items(a, a->len - 1, 1);
+    remove_items(vm, a, a->len - 1, 1);
     return PV_NOK;
 }
 
@@ -136,7 +137,8 @@ static int arr_insert(pv_vm *vm, pv_value *args, pv_value *ret)
     if (pv_array_push(vm, a, PV_NULL) < 0)
         return grow_failed(vm, "insert", a->len);
     memmove(a->items + i + 1, a->items + i, (size_t)(a->len - 1 - (uint32_t)i) * sizeof *a->items);
-    a->items[i] = args[2];
+    a->items[i] = args[2];   /* the slot's old value moved up: only count the new one */
+    pv_gc_inc(args[2]);
     return PV_NOK;
 }
 
@@ -148,7 +150,7 @@ static int arr_removeat(pv_vm *vm, pv_value *args, pv_value *ret)
         !pv_check_index(vm, "removeAt", i, a->len))
         return PV_NTHROW;
     *ret = a->items[i];
-    remove_items(a, (uint32_t)i, 1);
+    remove_items(vm, a, (uint32_t)i, 1);
     return PV_NOK;
 }
 
@@ -184,7 +186,7 @@ static int arr_clear(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_array *a = self_mutable(vm, args, "clear");
     if (!a)
         return PV_NTHROW;
-    remove_items(a, 0, a->len);
+    remove_items(vm, a, 0, a->len);
     return PV_NOK;
 }
 

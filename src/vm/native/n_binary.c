@@ -12,7 +12,7 @@ struct pv_binary *pv_binary_new(pv_vm *vm, uint32_t len)
 {
     struct pv_binary *b = pv_alloc_obj(vm, vm->b[PV_B_BINARY], sizeof *b);
     if (b && pv_binary_resize(vm, b, len) < 0) {
-        pv_free_raw(vm, b);
+        pv_free_obj(vm, b);
         return NULL;
     }
     return b;

@@ -31,7 +31,7 @@ static int c_methods(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_class *c = pv_as_ptr(args[0]);
     struct pv_array *a = pv_array_new(vm, c->nmethods);
     for (uint32_t i = 0; a && i < c->nmethods; i++)
-        a->items[i] = pv_from_ptr(c->methods[i]);
+        pv_gc_write(vm, &a->items[i], pv_from_ptr(c->methods[i]));
     return pv_ret_obj(vm, ret, a);
 }
 
@@ -40,7 +40,7 @@ static int c_fields(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_class *c = pv_as_ptr(args[0]);
     struct pv_array *a = pv_array_new(vm, c->nfields);
     for (uint32_t i = 0; a && i < c->nfields; i++)
-        a->items[i] = pv_from_ptr(c->field_names[i]);
+        pv_gc_write(vm, &a->items[i], pv_from_ptr(c->field_names[i]));
     return pv_ret_obj(vm, ret, a);
 }
 

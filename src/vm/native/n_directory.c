@@ -59,7 +59,7 @@ static int dir_remove(pv_vm *vm, pv_value *args, pv_value *ret)
     if (!d || !(k = key_arg(vm, args, "remove")))
         return PV_NTHROW;
     *ret = pv_dir_get(d, k, NULL);
-    pv_dir_remove(d, k);
+    pv_dir_remove(vm, d, k);
     return PV_NOK;
 }
 
@@ -103,7 +103,7 @@ static int listing(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, boo
     struct pv_array *a = NULL;
     if (pv_dir_sorted_keys(d, &keys) == 0 && (a = pv_array_new(vm, d->count)))
         for (uint32_t i = 0; i < d->count; i++)
-            a->items[i] = values ? pv_dir_get(d, pv_as_ptr(keys[i]), NULL) : keys[i];
+            pv_gc_write(vm, &a->items[i], values ? pv_dir_get(d, pv_as_ptr(keys[i]), NULL) : keys[i]);
     free(keys);
     return pv_ret_obj(vm, ret, a);
 }

@@ -23,7 +23,7 @@ static int exc_init1(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     (void)vm;
     (void)ret;
-    self(args[0])->slot[PV_EXC_SLOT_MESSAGE] = args[1];
+    pv_gc_write(vm, &self(args[0])->slot[PV_EXC_SLOT_MESSAGE], args[1]);
     return PV_NOK;
 }
 

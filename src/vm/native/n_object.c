@@ -30,6 +30,7 @@ static struct pv_instance *clone_instance(pv_vm *vm, const struct pv_instance *o
     if (c) {
         c->nslots = o->nslots;
         memcpy(c->slot, o->slot, (size_t)o->nslots * sizeof(pv_value));
+        pv_gc_retain_values(c->slot, o->nslots);
     }
     return c;
 }

@@ -9,6 +9,7 @@
  */
 #include "../interp.h"
 #include "../sched.h"
+#include "../pvm.h"
 #include "native.h"
 
 static int start_on(pv_vm *vm, pv_value target, uint32_t tflags, const char *fn, pv_value *ret)
@@ -133,11 +134,50 @@ static int w_boots(pv_vm *vm, pv_value *args, pv_value *ret)
     return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
 }
 
+/* collect(): a complete collection before the caller goes on.  It cannot
+ * run inside this native (the caller's registers hold references the
+ * collector would not see): the thread yields, and the scheduler runs
+ * it between slices. */
+static int w_collect(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    vm->gch->want_full = true;
+    return th_yield(vm, args, ret);
+}
+
+/* gcStats(): the collectors' counters as a directory of longs. */
+static int w_gc_stats(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    pvm_gc_stats st;
+    pvm_gc_stats_get(vm, &st);
+    struct pv_directory *d = pv_dir_new(vm);
+    if (!d)
+        return pv_throw_oom(vm);
+    *ret = pv_from_ptr(d);   /* a stack slot: the ZCT keeps it */
+    const struct { const char *k; uint64_t v; } f[] = {
+        {"liveObjects", st.live_objects}, {"liveBytes", st.live_bytes},
+        {"allocatedObjects", st.allocated_objects}, {"allocatedBytes", st.allocated_bytes},
+        {"rcFreedObjects", st.rc_freed_objects}, {"rcFreedBytes", st.rc_freed_bytes},
+        {"cycleFreedObjects", st.cycle_freed_objects}, {"cycleFreedBytes", st.cycle_freed_bytes},
+        {"cycles", st.cycles}, {"heapPages", st.heap_pages}, {"pagesReleased", st.pages_released},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        struct pv_string *k = pv_str_cstr(vm, f[i].k);
+        pv_value v = pv_make_long(vm, (int64_t)f[i].v);
+        if (!k || v == PV_NULL || pv_dir_put(vm, d, k, v) < 0)
+            return pv_throw_oom(vm);
+    }
+    return PV_NOK;
+}
+
 static const pv_native_method world_methods[] = {
     {"getMyThread", "()*", 8, 0, w_my_thread},
     {"publish", "(*,*)void", PV_NO_ORDINAL, 0, w_publish},
     {"lookup", "(*)*", PV_NO_ORDINAL, 0, w_lookup},
     {"boots", "()*", PV_NO_ORDINAL, 0, w_boots},
+    {"collect", "()void", PV_NO_ORDINAL, 0, w_collect},
+    {"gcStats", "()*", PV_NO_ORDINAL, 0, w_gc_stats},
 };
 
 const pv_native_class pv_nc_world = {

@@ -44,7 +44,7 @@ static int keep(pv_vm *vm, pv_value self)
         return PV_NOK;
     if (pv_array_push(vm, vm->root->restart, self) < 0)
         return pv_throw_oom(vm);
-    t->w[TTY_REGISTERED] = PV_TRUE;
+    pv_gc_write(vm, &t->w[TTY_REGISTERED], PV_TRUE);
     return PV_NOK;
 }
 
@@ -128,7 +128,7 @@ static int set_word(pv_vm *vm, pv_value *args, int word, const char *fn)
         if (!pv_arg_int(vm, args[1], fn, 1, &c))
             return PV_NTHROW;
     }
-    tty(args[0])->w[word] = args[1];
+    pv_gc_write(vm, &tty(args[0])->w[word], args[1]);
     apply_colors(vm, tty(args[0]));
     return keep(vm, args[0]);
 }

@@ -17,6 +17,7 @@
 #ifndef PHANTOM_VM_NATIVE_H
 #define PHANTOM_VM_NATIVE_H
 
+#include "../gc/gc.h"
 #include "../vm.h"
 
 #define PV_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,0 +1,281 @@
+/*
+ * collect.c - the complete collector, and the pacing of all collection
+ * work.
+ *
+ * A cycle: IDLE -> MARK -> SWEEP -> IDLE.
+ *  - Starting flips the mark color, so every object becomes unmarked at
+ *    once, and shades the roots: the world's root, every thread's stack
+ *    and fields, the host's roots.  This is the only step whose work grows
+ *    with the number of threads.
+ *  - MARK pops the mark stack in bounded steps.  pv_gc_write shades the
+ *    value a store overwrites, the ZCT shades the references of what it
+ *    frees, and new objects are born marked: snapshot at the beginning.
+ *  - When the mark stack is empty every object reachable at the start, or
+ *    made since, is marked.  The monitor table holds its keys weakly: its
+ *    entries for unmarked objects are dropped now.
+ *  - SWEEP walks the spans and frees every unmarked object.  Spans made
+ *    during the sweep are linked in front of the cursor and hold only
+ *    marked objects.
+ *
+ * Every step runs between time slices on the VM's host thread and is
+ * bounded by PV_GC_STEP_NS, so a snapshot never waits long for one and
+ * never sees one half done; all state is in the world, so a restart
+ * continues the cycle where the last snapshot left it.
+ */
+#include "../interp.h"
+#include "../sched.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "../pvm.h"
+#include "gc.h"
+
+#define PV_GC_STEP_NS 400000u          /* one step's time budget */
+#define PV_GC_ZCT_LIMIT 32768u         /* ZCT entries that call for a scan */
+#define PV_GC_MIN_TRIGGER (8ull << 20)
+
+bool pv_gc_wants_step(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    if (vm->gch->disabled)
+        return false;
+    return vm->gch->want_full || vm->gch->alloc_since_poll >= vm->gch->poll_bytes || g->zct_n >= g->zct_kept + PV_GC_ZCT_LIMIT ||
+           g->phase != PV_GC_IDLE || g->c.live_bytes > g->trigger_bytes;
+}
+
+static void ms_push(pv_vm *vm, struct pv_obj *o)
+{
+    struct pv_gc *g = vm->gc;
+    if (g->ms_n == g->ms_cap) {
+        uint64_t cap = g->ms_cap ? g->ms_cap * 2 : 4096;
+        struct pv_obj **s = pv_alloc_raw(vm, cap * sizeof *s);
+        if (!s) {
+            /* No space for a bigger mark stack: o stays marked but
+             * untraced, and mark_some rescans the marked objects. */
+            g->ms_overflow = 1;
+            return;
+        }
+        if (g->ms_n)
+            memcpy(s, g->mstack, g->ms_n * sizeof *s);
+        pv_free_raw(vm, g->mstack);
+        g->mstack = s;
+        g->ms_cap = cap;
+    }
+    g->mstack[g->ms_n++] = o;
+}
+
+void pv_gc_shade(pv_vm *vm, struct pv_obj *o)
+{
+    struct pv_gc *g = vm->gc;
+    if ((o->gc & PV_GC_COLOR) == g->color)
+        return;
+    o->gc = (o->gc & ~PV_GC_COLOR) | g->color;
+    ms_push(vm, o);
+}
+
+static void shade_value(pv_vm *vm, pv_value v) { pv_gc_shade(vm, pv_as_ptr(v)); }
+
+/* ---- starting and finishing marking ------------------------------------- */
+
+static void shade_ptr(pv_vm *vm, const void *p)
+{
+    if (p)
+        pv_gc_shade(vm, (struct pv_obj *)p);
+}
+
+static void mark_start(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_root *root = vm->root;
+    g->color = 3 - g->color;
+    g->phase = PV_GC_MARK;
+    g->cycle_start_wall_ns = hal_now_wall_ns();
+    g->cycle_work_ns = 0;
+    shade_ptr(vm, root->classes);
+    shade_ptr(vm, root->names);
+    shade_ptr(vm, root->threads);
+    shade_ptr(vm, root->restart);
+    shade_ptr(vm, root->main_thread);
+    for (int b = 0; b < PV_B_COUNT; b++)
+        shade_ptr(vm, vm->b[b]);
+    shade_ptr(vm, vm->oom);
+    /* The monitor table: the array itself, and its mutexes; its keys are
+     * weak (dropped in mark_finish when nothing else keeps them). */
+    struct pv_array *mon = root->monitors;
+    mon->h.gc = (mon->h.gc & ~PV_GC_COLOR) | g->color;
+    for (uint32_t i = 1; i < mon->len; i += 2)
+        if (pv_is_obj(mon->items[i]))
+            shade_value(vm, mon->items[i]);
+    struct pv_array *all = root->threads;
+    for (uint32_t i = 0; i < all->len; i++)
+        pv_gc_trace_thread_roots(vm, pv_as_ptr(all->items[i]), shade_value);
+    pv_sched_each_host_root(vm, shade_value);
+}
+
+static bool is_marked(pv_vm *vm, pv_value v)
+{
+    return !pv_is_obj(v) || (((struct pv_obj *)pv_as_ptr(v))->gc & PV_GC_COLOR) == vm->gc->color;
+}
+
+/* True when some monitor-table key is unmarked. */
+static bool monitors_have_garbage(pv_vm *vm)
+{
+    struct pv_array *t = vm->root->monitors;
+    for (uint32_t i = 0; i < t->len; i += 2)
+        if (!is_marked(vm, t->items[i]))
+            return true;
+    return false;
+}
+
+static void mark_finish(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    if (monitors_have_garbage(vm))
+        pv_monitors_prune(vm, is_marked);
+    g->phase = PV_GC_SWEEP;
+    g->sweep_at = g->all;
+    g->sweep_slot = 0;
+}
+
+static void sweep_finish(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    g->phase = PV_GC_IDLE;
+    g->c.cycles++;
+    g->c.last_cycle_ns = hal_now_wall_ns() - g->cycle_start_wall_ns;
+    g->c.last_cycle_work_ns = g->cycle_work_ns;
+    g->c.last_cycle_live_bytes = g->c.live_bytes;
+    uint64_t t = g->c.live_bytes * 2;
+    g->trigger_bytes = t > PV_GC_MIN_TRIGGER ? t : PV_GC_MIN_TRIGGER;
+}
+
+static bool trace_if_marked(void *ctx, struct pv_obj *o)
+{
+    pv_vm *vm = ctx;
+    if ((o->gc & PV_GC_COLOR) == vm->gc->color)
+        pv_gc_trace(vm, o, shade_value);
+    return true;
+}
+
+/* Pops the mark stack for `budget` objects; true when marking is done.
+ * After an overflow (ms_push), tracing every marked object again finds
+ * the children of those that never made it onto the stack. */
+static bool mark_some(pv_vm *vm, uint64_t budget)
+{
+    struct pv_gc *g = vm->gc;
+    while (g->ms_n && budget--) {
+        struct pv_obj *o = g->mstack[--g->ms_n];
+        if (o->cls)   /* not freed by the ZCT since it was shaded */
+            pv_gc_trace(vm, o, shade_value);
+    }
+    if (g->ms_n == 0 && g->ms_overflow) {
+        g->ms_overflow = 0;
+        pv_gc_each_object(vm, trace_if_marked, vm);
+    }
+    return g->ms_n == 0 && !g->ms_overflow;
+}
+
+/* ---- steps ---------------------------------------------------------------- */
+
+static void record_pause(pv_vm *vm, uint64_t ns)
+{
+    struct pv_gc_host *h = vm->gch;
+    h->pauses[h->npauses++ % PV_GC_PAUSE_WINDOW] = ns;
+    if (ns > h->pause_max_ns)
+        h->pause_max_ns = ns;
+}
+
+/* Collection work in units of 256 objects until the deadline. */
+static void cycle_work(pv_vm *vm, uint64_t deadline)
+{
+    struct pv_gc *g = vm->gc;
+    do {
+        if (g->phase == PV_GC_MARK) {
+            if (mark_some(vm, 256))
+                mark_finish(vm);
+        } else if (g->phase == PV_GC_SWEEP) {
+            if (pv_gc_sweep_some(vm, 1024))
+                sweep_finish(vm);
+        }
+    } while (g->phase != PV_GC_IDLE && hal_now_mono_ns() < deadline);
+}
+
+void pv_gc_step(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    if (vm->gch->disabled)
+        return;
+    if (vm->gch->want_full) {
+        vm->gch->want_full = false;
+        pv_gc_full(vm);
+        return;
+    }
+    uint64_t t0 = hal_now_mono_ns();
+    vm->gch->alloc_since_poll = 0;
+    if (g->phase == PV_GC_IDLE && (g->c.live_bytes > g->trigger_bytes || vm->gch->stress))
+        mark_start(vm);
+    /* Stress mode does one unit of work per step, so that cycles stretch
+     * across as many slices (and barriers) as possible. */
+    if (g->phase != PV_GC_IDLE)
+        cycle_work(vm, vm->gch->stress ? 0 : t0 + PV_GC_STEP_NS / 2);
+    /* The scan comes last: the sweep may have freed objects the ZCT still
+     * names, and only a finished scan leaves it free of such entries. */
+    if (pv_gc_zct_scan(vm, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
+        pv_gc_trim(vm);
+    uint64_t ns = hal_now_mono_ns() - t0;
+    if (g->phase != PV_GC_IDLE)
+        g->cycle_work_ns += ns;
+    record_pause(vm, ns);
+}
+
+void pv_gc_full(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    if (vm->gch->disabled)
+        return;
+    /* A cycle in progress began before the caller's garbage was made:
+     * finish it, then run a whole one. */
+    while (!pv_gc_zct_scan(vm, UINT64_MAX))
+        ;
+    while (g->phase != PV_GC_IDLE)
+        cycle_work(vm, UINT64_MAX);
+    mark_start(vm);
+    while (g->phase != PV_GC_IDLE)
+        cycle_work(vm, UINT64_MAX);
+    while (!pv_gc_zct_scan(vm, UINT64_MAX))
+        ;
+    pv_gc_trim(vm);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s)
+{
+    const struct pv_gc *g = vm->gc;
+    const struct pv_gc_host *h = vm->gch;
+    static const char *const phases[] = {"idle", "mark", "sweep"};
+    *s = (pvm_gc_stats){
+        .live_objects = g->c.live_objects, .live_bytes = g->c.live_bytes,
+        .allocated_objects = g->c.allocated_objects, .allocated_bytes = g->c.allocated_bytes,
+        .rc_freed_objects = g->c.rc_freed_objects, .rc_freed_bytes = g->c.rc_freed_bytes,
+        .cycle_freed_objects = g->c.cycle_freed_objects, .cycle_freed_bytes = g->c.cycle_freed_bytes,
+        .cycles = g->c.cycles, .zct_scans = g->c.zct_scans,
+        .heap_pages = g->c.span_pages, .pages_released = g->c.pages_released,
+        .last_cycle_ns = g->c.last_cycle_ns, .last_cycle_work_ns = g->c.last_cycle_work_ns,
+        .phase = g->phase < 3 ? phases[g->phase] : "?",
+        .steps = h->npauses, .step_max_ns = h->pause_max_ns, .disabled = h->disabled,
+    };
+    size_t n = h->npauses < PV_GC_PAUSE_WINDOW ? h->npauses : PV_GC_PAUSE_WINDOW;
+    uint64_t *sorted = n ? malloc(n * sizeof *sorted) : NULL;
+    if (sorted) {
+        memcpy(sorted, h->pauses, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, cmp_u64);
+        s->step_p50_ns = sorted[n / 2];
+        s->step_p99_ns = sorted[n * 99 / 100];
+        free(sorted);
+    }
+}

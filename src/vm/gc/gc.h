@@ -1,0 +1,215 @@
+/*
+ * gc.h - the VM's object heap and its two collectors (docs/GC.md).
+ *
+ * Heap.  Objects live in spans: runs of pages of the persistent space,
+ * each cut into slots of one size class (large objects get a span of
+ * their own).  Every span starts with a struct pv_span; a free slot has
+ * cls == NULL.  All heap and collector state lives in the space itself
+ * (struct pv_gc, hung off the world's root), so a snapshot captures it
+ * together with the objects it describes, and a restart resumes it.
+ *
+ * The fast collector: deferred reference counting.  An object's count is
+ * the number of references to it from counted slots: instance fields,
+ * array items, directory keys and values, class statics and the words of
+ * native objects.  Stacks, locals and the VM's own structures (threads,
+ * queues, the root) are not counted; so an object whose count falls to
+ * zero goes into the zero-count table (ZCT), and is freed at the next
+ * collection point unless a thread's stack still refers to it.  Objects
+ * the VM's structures point to without counting are "sticky" (count
+ * PV_GC_STICKY): threads, mutexes, conditions, semaphores, classes,
+ * methods and everything made while installing classes.  Only the
+ * complete collector frees sticky objects.
+ *
+ * The complete collector: incremental snapshot-at-the-beginning mark and
+ * sweep, in bounded steps between time slices.  Marking starts from the
+ * root, every thread's stack and the host's roots; a store that overwrites
+ * a reference during marking shades the old value (pv_gc_write), and
+ * objects are allocated marked, so everything reachable when marking
+ * began, or made since, is marked when the mark stack runs dry.  Sweep
+ * then frees every unmarked object, cycles included.
+ *
+ * Invariants (docs/GC.md explains why each holds):
+ *  - collection work runs only on the VM's host thread between time
+ *    slices, never inside an instruction: no native holds an unrooted
+ *    reference then, and a snapshot (taken only at safepoints) always sees
+ *    the collector between two steps;
+ *  - an object is marked iff (gc & PV_GC_COLOR) == g->color;
+ *  - a span goes back to the engine only while the ZCT and the mark stack
+ *    are empty, so no collector structure points into a released page;
+ *  - stale ZCT entries (objects freed since) are harmless: a freed slot has
+ *    cls == NULL, and a reused one is judged afresh by the ZCT rule.
+ */
+#ifndef PHANTOM_VM_GC_H
+#define PHANTOM_VM_GC_H
+
+#include "../vm.h"
+
+/* The object header's gc word. */
+#define PV_GC_COLOR   3u          /* mark color: 1 or 2, 0 for never marked */
+#define PV_GC_INZCT   4u          /* in the zero-count table */
+#define PV_GC_ONSTACK 8u          /* scratch of the ZCT scan: a root refers to it */
+#define PV_GC_RC_SHIFT 4
+#define PV_GC_RC_ONE  (1u << PV_GC_RC_SHIFT)
+#define PV_GC_STICKY  (0xFFFFFFFu << PV_GC_RC_SHIFT)   /* count saturated */
+
+/* The header's flags word: bits 8..15 hold the slot's page within its span. */
+#define PV_OF_PAGE_SHIFT 8
+#define PV_OF_PAGE_MASK  (0xFFu << PV_OF_PAGE_SHIFT)
+
+#define PV_SPAN_MAGIC 0x4e415053u   /* "SPAN" */
+#define PV_SPAN_HDR   64u
+#define PV_GC_NCLASS  20
+#define PV_GC_SMALL_MAX 2048u       /* larger objects get their own span */
+#define PV_PAGE 4096u
+#define PV_GC_POLL_BYTES (512u << 10)  /* allocation that calls for a collector step */
+#define PV_GC_STRESS_POLL_BYTES 4096u
+
+struct pv_span {
+    uint32_t magic;
+    uint16_t sclass;               /* size class, PV_GC_NCLASS for large */
+    uint16_t in_partial;           /* on its class's partial list */
+    uint32_t slot_size, nslots;
+    uint32_t nfree, npages;
+    struct pv_obj *free;           /* free slots, linked through word 2 */
+    struct pv_span *next_partial;
+    struct pv_span *next, *prev;   /* every span */
+    uint64_t pad;
+};
+_Static_assert(sizeof(struct pv_span) <= PV_SPAN_HDR, "span header");
+
+enum pv_gc_phase { PV_GC_IDLE = 0, PV_GC_MARK = 1, PV_GC_SWEEP = 2 };
+
+/* Counters that live in the world (they survive restarts). */
+struct pv_gc_counters {
+    uint64_t live_objects, live_bytes;    /* allocated and not freed */
+    uint64_t allocated_objects, allocated_bytes;
+    uint64_t rc_freed_objects, rc_freed_bytes;
+    uint64_t cycle_freed_objects, cycle_freed_bytes;
+    uint64_t cycles;                      /* complete collections finished */
+    uint64_t zct_scans;
+    uint64_t spans, span_pages;           /* pages held by the heap */
+    uint64_t pages_released;
+    uint64_t last_cycle_ns;               /* wall time of the last cycle, start to end */
+    uint64_t last_cycle_work_ns;          /* the time its steps took */
+    uint64_t last_cycle_live_bytes;       /* after its sweep */
+};
+
+/* The persistent state (one per world). */
+struct pv_gc {
+    uint32_t phase;                  /* enum pv_gc_phase */
+    uint32_t color;                  /* 1 or 2: "marked" this cycle */
+    struct pv_span *cur[PV_GC_NCLASS];       /* allocating from */
+    struct pv_span *partial[PV_GC_NCLASS];   /* spans with free slots */
+    struct pv_span *all;             /* every span */
+    struct pv_span *sweep_at;        /* SWEEP: next span to sweep */
+    uint32_t sweep_slot;             /* ... and slot within it */
+    uint32_t empty_spans;            /* small spans with every slot free */
+    struct pv_span *large_empty;     /* freed large objects' spans */
+    struct pv_obj **zct;             /* zero-count table (raw block) */
+    uint64_t zct_n, zct_cap;
+    uint64_t zct_kept;               /* entries the last scan kept (stacks hold them) */
+    struct pv_obj **mstack;          /* mark stack (raw block) */
+    uint64_t ms_n, ms_cap;
+    uint32_t ms_overflow;            /* a shaded object did not fit */
+    uint32_t pad;
+    uint64_t trigger_bytes;          /* start a cycle when live_bytes passes it */
+    uint64_t cycle_start_wall_ns;
+    uint64_t cycle_work_ns;
+    struct pv_gc_counters c;
+};
+
+/* Host-side collector state (statistics of this run). */
+#define PV_GC_PAUSE_WINDOW 4096
+struct pv_gc_host {
+    uint64_t pauses[PV_GC_PAUSE_WINDOW];  /* step durations, ring */
+    uint64_t npauses, pause_max_ns;
+    uint64_t alloc_since_poll;
+    bool disabled;                   /* PHANTOM_GC=off: no collection at all */
+    bool want_full;                  /* world.collect() asked for a complete collection */
+    bool stress;                     /* PHANTOM_GC=stress: collect all the time (tests) */
+    uint64_t poll_bytes;             /* allocation that calls for a step */
+};
+
+/* ---- heap (heap.c) -------------------------------------------------------- */
+int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen);
+void pv_gc_free_host(pv_vm *vm);
+/* A zeroed object of `bytes` (header included), class cls, count 0 (in
+ * the ZCT) or sticky; NULL when the space is full. */
+void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky);
+/* Frees one object's slot (its internals are the caller's). */
+void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o);
+size_t pv_gc_slot_size(const struct pv_obj *o);
+/* Returns empty spans beyond a small reserve to the engine. */
+void pv_gc_trim(pv_vm *vm);
+/* Calls fn for every object until it returns false. */
+void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void *ctx);
+/* Frees unmarked objects from the sweep cursor on, looking at up to
+ * `budget` slots; true when the whole heap is swept. */
+bool pv_gc_sweep_some(pv_vm *vm, uint64_t budget);
+
+/* ---- objects (trace.c) ---------------------------------------------------- */
+typedef void pv_gc_visit(pv_vm *vm, pv_value v);
+/* Calls visit for each reference the object holds. */
+void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit);
+/* Calls visit for each reference a thread holds without counting: its
+ * stack (up to the top frame's sp) and its fields. */
+void pv_gc_trace_thread_roots(pv_vm *vm, struct pv_thread *t, pv_gc_visit *visit);
+/* Frees an object: its internal blocks, then its slot. */
+void pv_gc_free_object(pv_vm *vm, struct pv_obj *o);
+
+/* ---- reference counts (rc.c) ---------------------------------------------- */
+void pv_gc_zct_push(pv_vm *vm, struct pv_obj *o);
+/* Frees every ZCT object no stack refers to, and what that frees, until
+ * the deadline (hal_now_mono_ns); true when the table holds only objects
+ * a stack refers to. */
+bool pv_gc_zct_scan(pv_vm *vm, uint64_t deadline);
+
+/* Counts the references in v[0..n) (a block of values copied whole), or
+ * releases them (a block about to be dropped whole). */
+void pv_gc_retain_values(const pv_value *v, size_t n);
+void pv_gc_release_values(pv_vm *vm, const pv_value *v, size_t n);
+
+/* ---- the complete collector (collect.c) ---------------------------------- */
+void pv_gc_shade(pv_vm *vm, struct pv_obj *o);
+/* One bounded step of collection work, between time slices. */
+void pv_gc_step(pv_vm *vm);
+/* Runs a whole complete cycle now (tests, `world.collect()`). */
+void pv_gc_full(pv_vm *vm);
+/* True when there is collection work to do (the scheduler asks). */
+bool pv_gc_wants_step(pv_vm *vm);
+
+/* ---- barrier ------------------------------------------------------------- */
+
+static inline bool pv_gc_sticky(const struct pv_obj *o) { return (o->gc & PV_GC_STICKY) == PV_GC_STICKY; }
+
+static inline void pv_gc_inc(pv_value v)
+{
+    if (pv_is_obj(v)) {
+        struct pv_obj *o = pv_as_ptr(v);
+        if (!pv_gc_sticky(o))
+            o->gc += PV_GC_RC_ONE;
+    }
+}
+
+/* A counted reference to v goes away. */
+static inline void pv_gc_dec(pv_vm *vm, pv_value v)
+{
+    if (pv_is_obj(v)) {
+        struct pv_obj *o = pv_as_ptr(v);
+        if (!pv_gc_sticky(o) && ((o->gc -= PV_GC_RC_ONE) >> PV_GC_RC_SHIFT) == 0)
+            pv_gc_zct_push(vm, o);
+        if (vm->gc->phase == PV_GC_MARK)
+            pv_gc_shade(vm, o);
+    }
+}
+
+/* Every store of a value into a counted slot goes through here. */
+static inline void pv_gc_write(pv_vm *vm, pv_value *slot, pv_value v)
+{
+    pv_value old = *slot;
+    pv_gc_inc(v);
+    *slot = v;
+    pv_gc_dec(vm, old);
+}
+
+#endif

@@ -1,0 +1,306 @@
+/*
+ * heap.c - the object heap: spans of slots carved from the engine's pages.
+ *
+ * Allocation is lock-free because only the VM's host thread allocates
+ * objects (vm.h's threading model).  A span serves one size class; its
+ * free slots form a list through their third word (the header's first two
+ * words stay cls == NULL and gc == 0, which is how every walker tells a
+ * free slot).  A span whose slots are all free may go back to the engine,
+ * which zeroes the pages: they stop costing snapshot writes and, once no
+ * retained snapshot needs their old blocks, disk space.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+
+static const uint32_t class_size[PV_GC_NCLASS] = {
+    32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 512, 640, 768, 1024, 1280, 1536, 2048,
+};
+
+/* Pages per span of a class: enough for at least eight slots. */
+static uint32_t class_pages(uint32_t size)
+{
+    uint32_t n = 1;
+    while ((n * PV_PAGE - PV_SPAN_HDR) / size < 8)
+        n++;
+    return n;
+}
+
+/* size_index[(bytes + 15) / 16] is the smallest class that holds bytes. */
+static uint8_t size_index[PV_GC_SMALL_MAX / 16 + 1];
+
+static void size_index_init(void)
+{
+    uint32_t c = 0;
+    for (uint32_t i = 0; i <= PV_GC_SMALL_MAX / 16; i++) {
+        while (class_size[c] < i * 16)
+            c++;
+        size_index[i] = (uint8_t)c;
+    }
+}
+
+static struct pv_obj **free_link(struct pv_obj *o) { return (struct pv_obj **)((char *)o + 16); }
+static struct pv_obj *slot_at(struct pv_span *s, uint32_t i)
+{
+    return (struct pv_obj *)((char *)s + PV_SPAN_HDR + (size_t)i * s->slot_size);
+}
+
+static struct pv_span *span_of(const struct pv_obj *o)
+{
+    uintptr_t page = (uintptr_t)o & ~(uintptr_t)(PV_PAGE - 1);
+    return (struct pv_span *)(page - ((o->flags & PV_OF_PAGE_MASK) >> PV_OF_PAGE_SHIFT) * (uintptr_t)PV_PAGE);
+}
+
+size_t pv_gc_slot_size(const struct pv_obj *o) { return span_of(o)->slot_size; }
+
+int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen)
+{
+    if (!size_index[PV_GC_SMALL_MAX / 16])
+        size_index_init();
+    struct pv_gc_host *h = calloc(1, sizeof *h);
+    if (!h) {
+        snprintf(err, errlen, "out of host memory");
+        return -1;
+    }
+    const char *env = getenv("PHANTOM_GC");
+    h->disabled = env && !strcmp(env, "off");
+    h->stress = env && !strcmp(env, "stress");
+    h->poll_bytes = h->stress ? PV_GC_STRESS_POLL_BYTES : PV_GC_POLL_BYTES;
+    vm->gch = h;
+    if (new_world) {
+        /* The collector's state comes before any object: pw_alloc gives
+         * it raw space, and the first objects already count. */
+        struct pv_gc *g = pw_alloc(vm->w, sizeof *g);
+        if (!g) {
+            snprintf(err, errlen, "out of memory creating the world");
+            return -1;
+        }
+        g->color = 1;
+        g->trigger_bytes = 8u << 20;
+        vm->gc = g;
+    }
+    return 0;
+}
+
+void pv_gc_free_host(pv_vm *vm)
+{
+    free(vm->gch);
+    vm->gch = NULL;
+}
+
+static void span_link_all(struct pv_gc *g, struct pv_span *s)
+{
+    s->prev = NULL;
+    s->next = g->all;
+    if (g->all)
+        g->all->prev = s;
+    g->all = s;
+}
+
+static struct pv_span *span_new(pv_vm *vm, uint32_t sclass, uint32_t slot_size, uint32_t npages)
+{
+    struct pv_span *s = pw_alloc_pages(vm->w, npages);
+    if (!s)
+        return NULL;
+    struct pv_gc *g = vm->gc;
+    s->magic = PV_SPAN_MAGIC;
+    s->sclass = (uint16_t)sclass;
+    s->slot_size = slot_size;
+    s->npages = npages;
+    s->nslots = sclass == PV_GC_NCLASS ? 1 : (npages * PV_PAGE - PV_SPAN_HDR) / slot_size;
+    s->nfree = s->nslots;
+    for (uint32_t i = s->nslots; i-- > 0;) {
+        struct pv_obj *o = slot_at(s, i);
+        *free_link(o) = s->free;
+        s->free = o;
+    }
+    span_link_all(g, s);
+    if (sclass < PV_GC_NCLASS)
+        g->empty_spans++;
+    g->c.spans++;
+    g->c.span_pages += npages;
+    return s;
+}
+
+static void span_release(pv_vm *vm, struct pv_span *s)
+{
+    struct pv_gc *g = vm->gc;
+    if (g->sweep_at == s) {
+        g->sweep_at = s->next;
+        g->sweep_slot = 0;
+    }
+    if (s->prev)
+        s->prev->next = s->next;
+    else
+        g->all = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
+    g->c.spans--;
+    g->c.span_pages -= s->npages;
+    g->c.pages_released += s->npages;
+    pw_free_pages(vm->w, s, s->npages);
+}
+
+static struct pv_span *refill(pv_vm *vm, uint32_t c)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_span *s;
+    while ((s = g->partial[c])) {
+        g->partial[c] = s->next_partial;
+        s->in_partial = 0;
+        s->next_partial = NULL;
+        if (s->nfree)
+            break;
+    }
+    if (!s)
+        s = span_new(vm, c, class_size[c], class_pages(class_size[c]));
+    g->cur[c] = s;
+    return s;
+}
+
+void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_span *s;
+    struct pv_obj *o;
+    if (bytes <= PV_GC_SMALL_MAX) {
+        uint32_t c = size_index[(bytes + 15) / 16];
+        s = g->cur[c];
+        if (!s || !s->free) {
+            if (!(s = refill(vm, c)))
+                return NULL;
+        }
+        if (s->nfree == s->nslots)
+            g->empty_spans--;
+        o = s->free;
+        s->free = *free_link(o);
+        memset(o, 0, s->slot_size);
+        o->flags = (uint32_t)(((uintptr_t)o - (uintptr_t)s) / PV_PAGE) << PV_OF_PAGE_SHIFT;
+    } else {
+        if (bytes > (size_t)UINT32_MAX - PV_SPAN_HDR)
+            return NULL;
+        uint32_t npages = (uint32_t)((bytes + PV_SPAN_HDR + PV_PAGE - 1) / PV_PAGE);
+        if (!(s = span_new(vm, PV_GC_NCLASS, npages * PV_PAGE - PV_SPAN_HDR, npages)))
+            return NULL;
+        o = s->free;
+        s->free = NULL;
+        *free_link(o) = NULL;
+    }
+    s->nfree--;
+    o->cls = cls;
+    g->c.live_objects++;
+    g->c.live_bytes += s->slot_size;
+    g->c.allocated_objects++;
+    g->c.allocated_bytes += s->slot_size;
+    vm->gch->alloc_since_poll += s->slot_size;
+    if (sticky) {
+        o->gc = PV_GC_STICKY | g->color;
+    } else {
+        o->gc = g->color;
+        pv_gc_zct_push(vm, o);
+    }
+    return o;
+}
+
+void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_span *s = span_of(o);
+    g->c.live_objects--;
+    g->c.live_bytes -= s->slot_size;
+#ifdef PV_GC_POISON
+    /* A reference into unmapped memory in every word: a use after free
+     * crashes at once instead of reading stale values. */
+    for (size_t i = 3; i < s->slot_size / 8; i++)
+        ((uint64_t *)o)[i] = PV_NULL | 0xdead0000ull;
+#endif
+    o->cls = NULL;
+    o->gc = 0;
+    o->flags = 0;
+    *free_link(o) = s->free;
+    s->free = o;
+    s->nfree++;
+    if (s->sclass == PV_GC_NCLASS) {
+        /* A large span is its object: it goes back to the engine at the
+         * next trim. */
+        s->next_partial = g->large_empty;
+        g->large_empty = s;
+        return;
+    }
+    if (s->nfree == s->nslots)
+        g->empty_spans++;
+    if (!s->in_partial && g->cur[s->sclass] != s) {
+        s->in_partial = 1;
+        s->next_partial = g->partial[s->sclass];
+        g->partial[s->sclass] = s;
+    }
+}
+
+/* Keeps one empty span per class for reuse; the rest (and every freed
+ * large object's span) go back to the engine.  Callers guarantee the ZCT and the
+ * mark stack are empty (gc.h's invariant). */
+void pv_gc_trim(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    while (g->large_empty) {
+        struct pv_span *s = g->large_empty;
+        g->large_empty = s->next_partial;
+        span_release(vm, s);
+    }
+    if (g->empty_spans <= PV_GC_NCLASS)
+        return;
+    for (uint32_t c = 0; c < PV_GC_NCLASS; c++) {
+        bool kept = false;
+        struct pv_span **link = &g->partial[c];
+        while (*link) {
+            struct pv_span *s = *link;
+            if (s->nfree == s->nslots && kept) {
+                *link = s->next_partial;
+                g->empty_spans--;
+                span_release(vm, s);
+                continue;
+            }
+            if (s->nfree == s->nslots)
+                kept = true;
+            link = &s->next_partial;
+        }
+    }
+}
+
+/* Walks every object of the heap (for `phantom info`-style counts and the
+ * tests); stops early when fn returns false. */
+void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void *ctx)
+{
+    for (struct pv_span *s = vm->gc->all; s; s = s->next)
+        for (uint32_t i = 0; i < s->nslots; i++) {
+            struct pv_obj *o = slot_at(s, i);
+            if (o->cls && !fn(ctx, o))
+                return;
+        }
+}
+
+/* The sweep's walk: frees unmarked objects from the cursor on, up to
+ * `budget` slots looked at; true when the whole heap is swept. */
+bool pv_gc_sweep_some(pv_vm *vm, uint64_t budget)
+{
+    struct pv_gc *g = vm->gc;
+    while (g->sweep_at && budget) {
+        struct pv_span *s = g->sweep_at;
+        while (g->sweep_slot < s->nslots && budget) {
+            struct pv_obj *o = slot_at(s, g->sweep_slot++);
+            budget--;
+            if (o->cls && (o->gc & PV_GC_COLOR) != g->color) {
+                g->c.cycle_freed_objects++;
+                g->c.cycle_freed_bytes += s->slot_size;
+                pv_gc_free_object(vm, o);
+            }
+        }
+        if (g->sweep_slot >= s->nslots && g->sweep_at == s) {
+            g->sweep_at = s->next;
+            g->sweep_slot = 0;
+        }
+    }
+    return !g->sweep_at;
+}
