@@ -2,6 +2,7 @@
  * cmd_info.c - `phantom info IMAGE`: what the root slots say.
  */
 #include "../persist/pw.h"
+#include "../vm/pvm.h"
 #include "tools.h"
 
 #include <stdio.h>
@@ -15,8 +16,9 @@ void help_info(void)
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
                        "and size, the image size, and for each root slot its snapshot: generation,\n"
-                       "time, pages, blocks used.  Reads only the root slots; `phantom fsck`\n"
-                       "checks everything.\n"
+                       "time, pages, blocks used; then the world's objects and what its garbage\n"
+                       "collectors freed (opening it only to look: nothing runs or is written).\n"
+                       "`phantom fsck` checks everything.\n"
                        "\n"
                        "Exit status: 0 success, 2 the image cannot be read or has no usable root.\n");
 }
@@ -31,6 +33,36 @@ static void human(uint64_t bytes, char *out, size_t n)
         u++;
     }
     snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
+}
+
+/* The objects and collectors of the newest snapshot: the world is opened
+ * to look only (nothing runs, nothing is written). */
+static void print_objects(const char *image)
+{
+    pvm_options o = {.image = image, .inspect = true};
+    pv_vm *vm;
+    char err[600];
+    if (pvm_open(&o, &vm, NULL, err, sizeof err) < 0) {
+        hal_console_printf(1, "objects:        unavailable: %s\n", err);
+        return;
+    }
+    pvm_gc_stats g;
+    pvm_gc_stats_get(vm, &g);
+    char live[32], heap[32], rcb[32], cyb[32];
+    human(g.live_bytes, live, sizeof live);
+    human(g.heap_pages * 4096, heap, sizeof heap);
+    human(g.rc_freed_bytes, rcb, sizeof rcb);
+    human(g.cycle_freed_bytes, cyb, sizeof cyb);
+    hal_console_printf(1,
+                       "objects:        %llu live (%s) in a heap of %s; %u threads\n"
+                       "collectors:     reference counting freed %llu (%s); %llu complete\n"
+                       "                collections freed %llu (%s); the last one took %.1f ms\n"
+                       "                (%.2f ms of work in steps); collector now %s\n",
+                       (unsigned long long)g.live_objects, live, heap, (unsigned)pvm_thread_count(vm),
+                       (unsigned long long)g.rc_freed_objects, rcb, (unsigned long long)g.cycles,
+                       (unsigned long long)g.cycle_freed_objects, cyb, (double)g.last_cycle_ns / 1e6,
+                       (double)g.last_cycle_work_ns / 1e6, g.phase);
+    pvm_close(vm, false);
 }
 
 int cmd_info(int argc, char **argv)
@@ -87,5 +119,6 @@ int cmd_info(int argc, char **argv)
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;
     }
+    print_objects(argv[0]);
     return 0;
 }

@@ -23,6 +23,9 @@ typedef struct pvm_options {
     bool create;                    /* create it if missing */
     uint32_t snapshot_interval_ms;  /* 0: the engine's default */
     int verbose;                    /* 0 quiet, 1 boot messages, 2 more */
+    bool inspect;                   /* only to look: no restart hooks, no
+                                       threads run, no snapshots; close
+                                       with pvm_close(vm, false) */
 } pvm_options;
 
 typedef struct pvm_boot_info {

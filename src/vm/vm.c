@@ -73,7 +73,7 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
             return -1;
     }
     root->boots++;
-    if (!is_new)
+    if (!is_new && !vm->inspect)
         run_restart_hooks(vm);
     /* The preallocated OutOfMemoryException: made anew at every boot
      * (the host holds it), so it is sticky only until the next boot's
@@ -87,7 +87,7 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
         return -1;
     }
     pv_gc_write(vm, &vm->oom->slot[PV_EXC_SLOT_MESSAGE], pv_from_ptr(msg));
-    if (pv_sched_init(vm) < 0) {
+    if (!vm->inspect && pv_sched_init(vm) < 0) {
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
@@ -102,6 +102,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     po.create = o->create;
     if (o->snapshot_interval_ms)
         po.snapshot_interval_ms = o->snapshot_interval_ms;
+    if (o->inspect)
+        po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
     pw_world *w;
     pw_error pe;
@@ -128,6 +130,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     }
     vm->w = w;
     vm->verbose = o->verbose;
+    vm->inspect = o->inspect;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
     char why[400];

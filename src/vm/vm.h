@@ -138,6 +138,7 @@ struct pv_vm {
     atomic_bool stop;              /* leave the scheduler (pvm_request_stop) */
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */
+    bool inspect;                  /* opened only to look (pvm_options.inspect) */
     size_t outlen;
     char outbuf[8192];             /* program output not yet written */
 };

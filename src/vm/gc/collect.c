@@ -87,10 +87,10 @@ static void mark_start(pv_vm *vm)
 {
     struct pv_gc *g = vm->gc;
     struct pv_root *root = vm->root;
+    uint64_t t0 = hal_now_mono_ns();
     g->color = 3 - g->color;
     g->phase = PV_GC_MARK;
     g->cycle_start_wall_ns = hal_now_wall_ns();
-    g->cycle_work_ns = 0;
     shade_ptr(vm, root->classes);
     shade_ptr(vm, root->names);
     shade_ptr(vm, root->threads);
@@ -110,6 +110,7 @@ static void mark_start(pv_vm *vm)
     for (uint32_t i = 0; i < all->len; i++)
         pv_gc_trace_thread_roots(vm, pv_as_ptr(all->items[i]), shade_value);
     pv_sched_each_host_root(vm, shade_value);
+    g->cycle_work_ns = hal_now_mono_ns() - t0;
 }
 
 static bool is_marked(pv_vm *vm, pv_value v)
@@ -185,19 +186,23 @@ static void record_pause(pv_vm *vm, uint64_t ns)
         h->pause_max_ns = ns;
 }
 
-/* Collection work in units of 256 objects until the deadline. */
+/* Collection work in units of 256 objects until the deadline; its time
+ * counts toward the cycle's work. */
 static void cycle_work(pv_vm *vm, uint64_t deadline)
 {
     struct pv_gc *g = vm->gc;
+    uint64_t t0 = hal_now_mono_ns();
     do {
         if (g->phase == PV_GC_MARK) {
             if (mark_some(vm, 256))
                 mark_finish(vm);
-        } else if (g->phase == PV_GC_SWEEP) {
-            if (pv_gc_sweep_some(vm, 1024))
-                sweep_finish(vm);
+        } else if (g->phase == PV_GC_SWEEP && pv_gc_sweep_some(vm, 1024)) {
+            g->cycle_work_ns += hal_now_mono_ns() - t0;
+            sweep_finish(vm);
+            return;
         }
     } while (g->phase != PV_GC_IDLE && hal_now_mono_ns() < deadline);
+    g->cycle_work_ns += hal_now_mono_ns() - t0;
 }
 
 void pv_gc_step(pv_vm *vm)
@@ -222,10 +227,7 @@ void pv_gc_step(pv_vm *vm)
      * names, and only a finished scan leaves it free of such entries. */
     if (pv_gc_zct_scan(vm, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
         pv_gc_trim(vm);
-    uint64_t ns = hal_now_mono_ns() - t0;
-    if (g->phase != PV_GC_IDLE)
-        g->cycle_work_ns += ns;
-    record_pause(vm, ns);
+    record_pause(vm, hal_now_mono_ns() - t0);
 }
 
 void pv_gc_full(pv_vm *vm)
