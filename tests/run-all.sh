@@ -34,7 +34,7 @@ for t in "$BUILD"/tests/unit/* "$BUILD"/tests/crash/* "${stress[@]/#/gc-stress:}
     pass=$((pass+1)); status=ok
   else
     fail=$((fail+1)); failed+=("$name"); status=FAIL
-    printf '%s\n' "$out" | tail -n 40 | sed 's/^/    /'
+    printf '%s\n' "$out" | grep -v '^ *ok ' | tail -n 60 | sed 's/^/    /'
   fi
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   printf '[%s] %-28s %-4s %4d.%01ds\n' "$label" "$name" "$status" $((ms / 1000)) $((ms % 1000 / 100))

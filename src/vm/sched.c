@@ -368,7 +368,7 @@ int pv_sched_run(pv_vm *vm)
             /* Idle: collect first (a step at a time, so snapshots and
              * wake-ups are not held up), then wait for the next deadline
              * or host call, letting snapshots run meanwhile. */
-            if (pv_gc_wants_step(vm)) {
+            if (pv_gc_wants_step(vm, true)) {
                 pv_gc_step(vm);
                 continue;
             }
@@ -384,7 +384,7 @@ int pv_sched_run(pv_vm *vm)
         vm->cur = t;
         enum pv_run_result r = pv_interp_run(vm, t, PV_SLICE);
         vm->cur = NULL;
-        if (pv_gc_wants_step(vm))
+        if (pv_gc_wants_step(vm, false))
             pv_gc_step(vm);
         if (r == PV_RUN_YIELD)
             pv_waitq_push(runq(vm), t);

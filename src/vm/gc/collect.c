@@ -34,12 +34,12 @@
 #define PV_GC_ZCT_LIMIT 32768u         /* ZCT entries that call for a scan */
 #define PV_GC_MIN_TRIGGER (8ull << 20)
 
-bool pv_gc_wants_step(pv_vm *vm)
+bool pv_gc_wants_step(pv_vm *vm, bool idle)
 {
     struct pv_gc *g = vm->gc;
     if (vm->gch->disabled)
         return false;
-    return vm->gch->want_full || vm->gch->alloc_since_poll >= vm->gch->poll_bytes || g->zct_n >= g->zct_kept + PV_GC_ZCT_LIMIT ||
+    return vm->gch->want_full || (idle && g->zct_n > g->zct_kept) || vm->gch->alloc_since_poll >= vm->gch->poll_bytes || g->zct_n >= g->zct_kept + PV_GC_ZCT_LIMIT ||
            g->phase != PV_GC_IDLE || g->c.live_bytes > g->trigger_bytes;
 }
 

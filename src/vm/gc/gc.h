@@ -175,8 +175,9 @@ void pv_gc_shade(pv_vm *vm, struct pv_obj *o);
 void pv_gc_step(pv_vm *vm);
 /* Runs a whole complete cycle now (tests, `world.collect()`). */
 void pv_gc_full(pv_vm *vm);
-/* True when there is collection work to do (the scheduler asks). */
-bool pv_gc_wants_step(pv_vm *vm);
+/* True when there is collection work to do (the scheduler asks); an idle
+ * VM (no thread can run) also empties the ZCT. */
+bool pv_gc_wants_step(pv_vm *vm, bool idle);
 
 /* ---- barrier ------------------------------------------------------------- */
 
