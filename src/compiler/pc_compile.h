@@ -51,11 +51,20 @@ typedef struct pc_natives {
 typedef int pc_read_fn(void *ctx, const char *path, char **data, size_t *len, char *why,
                        size_t why_len);
 
+/* Globals (the shell's workspace variables): called for a simple name
+ * (`x`, or the first component of `x.y`) that is neither a local nor a
+ * field of the class `cls` being compiled.  Returns the full name of a
+ * class of the compilation whose static field `name` the name then means,
+ * or NULL (then it is looked up as a class name, as usual). */
+typedef const char *pc_global_fn(void *ctx, const char *cls, const char *name);
+
 typedef struct pc_options {
     const pc_natives *natives; /* NULL: no internal classes (only .internal.object is assumed) */
     pc_read_fn *read_file;     /* NULL: `import "file"` is an error */
     void *read_ctx;
     size_t mem_limit;          /* per source unit, for the parser; 0: none */
+    pc_global_fn *global;      /* NULL: no globals */
+    void *global_ctx;
 } pc_options;
 
 /* What a successful compilation produced. */

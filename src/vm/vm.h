@@ -117,6 +117,7 @@ extern const size_t pv_native_class_count;
 typedef struct pv_vm pv_vm;
 struct pv_sched;
 struct pv_hostio;
+struct pv_serve;
 
 struct pv_vm {
     pw_world *w;
@@ -131,6 +132,9 @@ struct pv_vm {
     atomic_bool stop;              /* leave the scheduler (pvm_request_stop) */
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */
+    struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
+    void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
+    void *out_ctx;
     size_t outlen;
     char outbuf[8192];             /* program output not yet written */
 };
