@@ -71,6 +71,9 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h tests/golden.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 
+# The shell's test drives it through a pseudo-terminal (forkpty).
+$(BUILD)/tests/crash/shell_pty: LDLIBS += -lutil
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
