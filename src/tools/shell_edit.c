@@ -371,7 +371,8 @@ static void browse(sh_edit *e, int *at, char **scratch, int dir)
     set_text(e, to == e->nhist ? (*scratch ? *scratch : "") : e->hist[to]);
 }
 
-/* One key, under the lock.  Returns -1 to go on, or an sh_read_result. */
+/* One key, under the lock.  Returns -1 to go on, or an sh_read_result.
+ * The row is drawn again unless more input is already waiting. */
 static int key(sh_edit *e, int k, int *at, char **scratch)
 {
     switch (k) {
@@ -422,7 +423,9 @@ static int key(sh_edit *e, int k, int *at, char **scratch)
         }
         break;
     }
-    redraw(e);
+    /* pasted text is drawn once, when every byte of it has been taken */
+    if (e->in_pos == e->in_len)
+        redraw(e);
     return -1;
 }
 
