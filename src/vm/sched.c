@@ -351,6 +351,7 @@ void pv_thread_kill(pv_vm *vm, struct pv_thread *t)
     t->io_op = PV_IO_NONE;
     t->wait_on = t->wait_mutex = PV_NULL;
     t->exc = PV_NULL;
+    t->nframes = 0;
     thread_end(vm, t);
 }
 

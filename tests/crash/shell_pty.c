@@ -330,6 +330,37 @@ static void pipes(void)
     CHECK(piped("println(\"before\");\nint b = ;\nprintln(\"after\");\n", out, sizeof out) == 1);
     CHECK(!strcmp(out, "before\nafter\n"));
     CHECK(piped("class open {\n", out, sizeof out) == 1);   /* ends unfinished */
+
+    char path[256];
+    snprintf(path, sizeof path, "%s/greeter.ph", dir);
+    FILE *f = fopen(path, "w");
+    REQUIRE(f);
+    fputs("class greeter { static string hello(string who) { return \"hello \" + who; } };\n"
+          "class hi { static void main() { println(greeter.hello(\"thread\")); } };\n", f);
+    fclose(f);
+    char in[1024];
+    snprintf(in, sizeof in, ":load %s\ngreeter.hello(\"world\")\n:run %s\n", path, path);
+    CHECK(piped(in, out, sizeof out) == 0);
+    CHECK(strstr(out, "hello world\n") != NULL);
+    CHECK(strstr(out, "hello thread\n") != NULL);
+    CHECK(piped("greeter.hello(\"again\")\n:classes\n", out, sizeof out) == 0);
+    CHECK(strstr(out, "hello again\n.greeter\n.hi\n") != NULL);
+    snprintf(in, sizeof in, ":load %s\n", path);
+    CHECK(piped(in, out, sizeof out) == 1);   /* declared twice */
+
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --help", phantom);
+    FILE *p = popen(cmd, "r");
+    REQUIRE(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    CHECK(pclose(p) == 0 && strstr(out, "shell"));
+    snprintf(cmd, sizeof cmd, "%s shell --help", phantom);
+    p = popen(cmd, "r");
+    REQUIRE(p);
+    n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    CHECK(pclose(p) == 0 && strstr(out, "usage: phantom [shell]"));
 }
 
 int main(void)
