@@ -87,6 +87,12 @@ pc_compiler *pc_compiler_new(pc_diag *d, const pc_options *opts);
  * the errors of other files, but pc_compiler_run will fail). */
 int pc_compiler_add_source(pc_compiler *c, const char *text, size_t len, const char *name);
 
+/* pc_compiler_add_source, with line_shift added to every line number of
+ * the source (messages, line tables): the shell puts a line of its own
+ * before what was typed, and shifts by -1 so that lines are the user's. */
+int pc_compiler_add_source_shifted(pc_compiler *c, const char *text, size_t len, const char *name,
+                                   int line_shift);
+
 /* Checks the whole program and generates its classes.  0 with *out filled
  * (free it with pc_output_free), or -1 after reporting the errors. */
 int pc_compiler_run(pc_compiler *c, pc_output *out);

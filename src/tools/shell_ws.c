@@ -349,7 +349,8 @@ static void holders_source(job *j, sb *b, bool fresh)
 }
 
 /* The cell.  The input's text starts on line 2, column 1 of the source
- * "<input>", so messages are about its line (one less: fix_lines). */
+ * "<input>", which is compiled with its lines shifted by -1: messages and
+ * stack traces show the lines as typed. */
 static void cell_source(job *j, sb *b)
 {
     sb_fmt(b, "class %s {", j->cell);
@@ -373,25 +374,6 @@ static void cell_source(job *j, sb *b)
     case J_DECLS:
         sb_str(b, " static void main() { } };\n");
         break;
-    }
-}
-
-/* Diagnostics about "<input>:LINE:" in a cell: its line in the input. */
-static void fix_lines(sb *diag, sb *out)
-{
-    const char *tag = "<input>:";
-    for (const char *p = diag->p ? diag->p : ""; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p + 1) : strlen(p);
-        char *end;
-        unsigned long line;
-        if (!strncmp(p, tag, strlen(tag)) && (line = strtoul(p + strlen(tag), &end, 10)) > 1 && *end == ':') {
-            sb_fmt(out, "%s%lu", tag, line - 1);
-            sb_add(out, end, len - (size_t)(end - p));
-        } else {
-            sb_add(out, p, len);
-        }
-        p += len;
     }
 }
 
@@ -426,7 +408,7 @@ static int compile(job *j, sb *diag)
         j->unit_src = nsrc++;
         pc_compiler_add_source(c, j->text, strlen(j->text), j->unit_name);
     }
-    pc_compiler_add_source(c, cell.p ? cell.p : "", cell.n, j->kind == J_DECLS ? "<cell>" : "<input>");
+    pc_compiler_add_source_shifted(c, cell.p ? cell.p : "", cell.n, j->kind == J_DECLS ? "<cell>" : "<input>", -1);
     int rc = holders.oom || fresh.oom || cell.oom ? -1 : pc_compiler_run(c, &j->out);
     pc_compiler_free(c);
     free(holders.p);
@@ -555,7 +537,7 @@ static int run_job(job *j, bool (*interrupted)(void))
 {
     j->n = j->ws->next;
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
-    sb diag = {0}, fixed = {0};
+    sb diag = {0};
     int rc = compile(j, &diag);
     if (rc < 0 && j->kind == J_SHOW) {
         /* No value to show: a void call?  If not, the first messages are
@@ -566,11 +548,9 @@ static int run_job(job *j, bool (*interrupted)(void))
         free(diag2.p);
     }
     if (rc < 0) {
-        fix_lines(&diag, &fixed);
-        if (fixed.p)
-            sh_write(2, fixed.p, fixed.n);
+        if (diag.p)
+            sh_write(2, diag.p, diag.n);
         free(diag.p);
-        free(fixed.p);
         return -1;
     }
     free(diag.p);
