@@ -14,6 +14,17 @@
 
 #include "../vm/pvm.h"
 
+/* ---- text and lists of strings (shell_util.c) ---------------------------------- */
+typedef struct sh_buf { char *p; size_t n, cap; bool oom; } sh_buf;   /* p NUL-terminated once used */
+void sh_buf_add(sh_buf *b, const char *s, size_t n);
+void sh_buf_str(sh_buf *b, const char *s);
+void sh_buf_fmt(sh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct sh_list { char **v; int n, cap; bool unique; } sh_list;
+void sh_list_add(void *list, const char *s);   /* list: an sh_list (a callback's context) */
+void sh_list_sort(sh_list *l);
+void sh_list_free(sh_list *l);
+
 /* ---- the line editor (shell_edit.c) ------------------------------------------
  *
  * A small editor for a terminal in raw mode: cursor keys, Home/End,

@@ -98,41 +98,21 @@ static int cmd_inspect(sh_ctx *c, const char *arg)
     return sh_ws_inspect(c->ws, arg, c->interrupted);
 }
 
-typedef struct names { char **v; int n, cap; } names;
-
-static void add_name(void *ctx, const char *name)
-{
-    names *l = ctx;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 64;
-        char **v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v)
-            return;
-        l->v = v;
-        l->cap = cap;
-    }
-    char *d = malloc(strlen(name) + 1);
-    if (d)
-        l->v[l->n++] = strcpy(d, name);
-}
-
 static void add_ws_class(void *ctx, const char *name, bool is_class)
 {
     if (is_class)
-        add_name(ctx, name);
+        sh_list_add(ctx, name);
 }
 
 static int all_classes(pv_vm *vm, void *ctx)
 {
-    pvm_classes(vm, add_name, ctx);
+    pvm_classes(vm, sh_list_add, ctx);
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static int cmd_classes(sh_ctx *c, const char *arg)
 {
-    names l = {0};
+    sh_list l = {0};
     if (!strcmp(arg, "all"))
         pvm_call(c->vm, all_classes, &l);
     else if (!*arg)
@@ -141,15 +121,13 @@ static int cmd_classes(sh_ctx *c, const char *arg)
         sh_printf(2, "phantom: :classes takes nothing or 'all'\n");
         return -1;
     }
-    qsort(l.v, (size_t)l.n, sizeof *l.v, cmp_str);
-    for (int i = 0; i < l.n; i++) {
+    sh_list_sort(&l);
+    for (int i = 0; i < l.n; i++)
         if (!strcmp(arg, "all") || strncmp(l.v[i], ".shell.", 7))
             sh_printf(1, "%s\n", l.v[i]);
-        free(l.v[i]);
-    }
     if (!l.n)
         sh_printf(1, "no classes declared here yet (:classes all lists the world's)\n");
-    free(l.v);
+    sh_list_free(&l);
     return 0;
 }
 

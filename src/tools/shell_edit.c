@@ -38,25 +38,6 @@ struct sh_edit {
 
 /* ---- output ------------------------------------------------------------------ */
 
-typedef struct sbuf { char *p; size_t n, cap; } sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-static void sb_str(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
-
 static bool is_cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
 /* Characters (not bytes) in s[from, to). */
@@ -69,31 +50,31 @@ static size_t chars(const char *s, size_t from, size_t to)
 }
 
 /* Appends the row: prompt, text, cursor in place.  Lock held. */
-static void draw(sh_edit *e, sbuf *b)
+static void draw(sh_edit *e, sh_buf *b)
 {
-    sb_str(b, "\r");
-    sb_str(b, e->prompt);
-    sb_add(b, e->buf, e->len);
-    sb_str(b, "\x1b[K");
+    sh_buf_str(b, "\r");
+    sh_buf_str(b, e->prompt);
+    sh_buf_add(b, e->buf, e->len);
+    sh_buf_str(b, "\x1b[K");
     size_t back = chars(e->buf, e->pos, e->len);
     if (back) {
         char mv[32];
         snprintf(mv, sizeof mv, "\x1b[%zuD", back);
-        sb_str(b, mv);
+        sh_buf_str(b, mv);
     }
 }
 
-static void flush_sb(sbuf *b)
+static void flush_sb(sh_buf *b)
 {
     if (b->n)
         hal_console_write(1, b->p, b->n);
     free(b->p);
-    *b = (sbuf){0};
+    *b = (sh_buf){0};
 }
 
 static void redraw(sh_edit *e)
 {
-    sbuf b = {0};
+    sh_buf b = {0};
     draw(e, &b);
     flush_sb(&b);
 }
@@ -222,11 +203,11 @@ static void history_save(sh_edit *e)
 {
     if (!e->hist_path)
         return;
-    sbuf b = {0};
+    sh_buf b = {0};
     for (int i = 0; i < e->nhist; i++) {
         for (const char *s = e->hist[i]; *s; s++)
-            sb_str(&b, *s == '\n' ? "\\n" : *s == '\\' ? "\\\\" : (char[]){*s, 0});
-        sb_str(&b, "\n");
+            sh_buf_str(&b, *s == '\n' ? "\\n" : *s == '\\' ? "\\\\" : (char[]){*s, 0});
+        sh_buf_str(&b, "\n");
     }
     int rc = hal_file_write_all(e->hist_path, b.p ? b.p : "", b.n);
     if (rc < 0)
@@ -236,29 +217,6 @@ static void history_save(sh_edit *e)
 }
 
 /* ---- completion -------------------------------------------------------------------- */
-
-typedef struct cands { char **v; int n, cap; } cands;
-
-static void add_cand(void *ctx, const char *s)
-{
-    cands *c = ctx;
-    for (int i = 0; i < c->n; i++)
-        if (!strcmp(c->v[i], s))
-            return;
-    if (c->n == c->cap) {
-        int cap = c->cap ? c->cap * 2 : 16;
-        char **v = realloc(c->v, (size_t)cap * sizeof *v);
-        if (!v)
-            return;
-        c->v = v;
-        c->cap = cap;
-    }
-    char *d = malloc(strlen(s) + 1);
-    if (d)
-        c->v[c->n++] = strcpy(d, s);
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Tab: completes the word before the cursor as far as every candidate
  * agrees; if that adds nothing, lists the candidates. */
@@ -275,8 +233,8 @@ static void complete(sh_edit *e)
     }
     memcpy(word, e->buf + start, wlen);
     word[wlen] = 0;
-    cands c = {0};
-    e->complete(e->complete_ctx, word, add_cand, &c);
+    sh_list c = {.unique = true};
+    e->complete(e->complete_ctx, word, sh_list_add, &c);
     size_t common = 0;
     if (c.n) {
         common = strlen(c.v[0]);
@@ -287,24 +245,22 @@ static void complete(sh_edit *e)
             common = k;
         }
     }
-    sbuf b = {0};
+    sh_buf b = {0};
     if (c.n && common > wlen) {
         insert(e, c.v[0] + wlen, common - wlen);
     } else if (c.n > 1) {
-        qsort(c.v, (size_t)c.n, sizeof *c.v, cmp_str);
-        sb_str(&b, "\r\n");
+        sh_list_sort(&c);
+        sh_buf_str(&b, "\r\n");
         for (int i = 0; i < c.n; i++) {
-            sb_str(&b, c.v[i]);
-            sb_str(&b, i + 1 < c.n ? "  " : "\r\n");
+            sh_buf_str(&b, c.v[i]);
+            sh_buf_str(&b, i + 1 < c.n ? "  " : "\r\n");
         }
     } else if (!c.n) {
-        sb_str(&b, "\a");
+        sh_buf_str(&b, "\a");
     }
     draw(e, &b);
     flush_sb(&b);
-    for (int i = 0; i < c.n; i++)
-        free(c.v[i]);
-    free(c.v);
+    sh_list_free(&c);
     free(word);
 }
 

@@ -54,39 +54,6 @@ struct sh_ws {
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-typedef struct sb { char *p; size_t n, cap; bool oom; } sb;
-
-static void sb_add(sb *b, const char *s, size_t n)
-{
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->n + n + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-static void sb_str(sb *b, const char *s) { sb_add(b, s, strlen(s)); }
-
-static void sb_fmt(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_fmt(sb *b, const char *fmt, ...)
-{
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
 static char *dup(const char *s)
 {
     char *d = malloc(strlen(s) + 1);
@@ -221,9 +188,9 @@ void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_clas
 
 /* ---- parsing an input ---------------------------------------------------------------- */
 
-static void to_sb(void *ctx, const char *text, size_t len) { sb_add(ctx, text, len); }
+static void to_sb(void *ctx, const char *text, size_t len) { sh_buf_add(ctx, text, len); }
 
-static pc_unit *parse_input(const char *text, sb *diag)
+static pc_unit *parse_input(const char *text, sh_buf *diag)
 {
     pc_diag d;
     pc_diag_init(&d, to_sb, diag);
@@ -232,7 +199,7 @@ static pc_unit *parse_input(const char *text, sb *diag)
 
 enum sh_input sh_ws_check(const char *text, bool report)
 {
-    sb diag = {0};
+    sh_buf diag = {0};
     pc_unit *u = parse_input(text, &diag);
     enum sh_input r = !u || u->status == PC_PARSE_ERROR ? SH_IN_ERROR
                       : u->status == PC_PARSE_INCOMPLETE ? SH_IN_INCOMPLETE
@@ -268,10 +235,11 @@ typedef struct job {
     int first_new;           /* out.source index from which sources are new */
     int unit_src;            /* J_DECLS: the unit's source index */
     uint64_t tid;
+    bool notes_failed;       /* the world could not record the workspace's entries */
     char err[600];
 } job;
 
-static void type_text(sb *b, const pc_type *t)
+static void type_text(sh_buf *b, const pc_type *t)
 {
     static const char *const kw[] = {
         [PC_T_VOID] = "void", [PC_T_INT] = "int", [PC_T_LONG] = "long", [PC_T_FLOAT] = "float",
@@ -279,7 +247,7 @@ static void type_text(sb *b, const pc_type *t)
     };
     if (t->kind == PC_T_ARRAY) {
         type_text(b, t->elem);
-        sb_str(b, "[]");
+        sh_buf_str(b, "[]");
     } else if (t->kind == PC_T_NAMED) {
         for (uint32_t i = 0; i < t->name->count; i++) {
             const char *p = t->name->part[i];
@@ -287,11 +255,11 @@ static void type_text(sb *b, const pc_type *t)
             for (const char *s = p; *s && plain; s++)
                 plain = *s == '_' || (*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
             if (i || t->name->absolute)
-                sb_str(b, ".");
-            sb_fmt(b, plain ? "%s" : "\"%s\"", p);
+                sh_buf_str(b, ".");
+            sh_buf_fmt(b, plain ? "%s" : "\"%s\"", p);
         }
     } else {
-        sb_str(b, kw[t->kind]);
+        sh_buf_str(b, kw[t->kind]);
     }
 }
 
@@ -301,11 +269,11 @@ static int collect_vars(job *j, const pc_unit *u)
     for (const pc_stmt *s = u->stmts; s; s = s->next) {
         if (s->kind != PC_S_VAR)
             continue;
-        sb type = {0};
+        sh_buf type = {0};
         if (s->u.var.type)
             type_text(&type, s->u.var.type);
         else
-            sb_str(&type, "var");
+            sh_buf_str(&type, "var");
         char holder[512];
         snprintf(holder, sizeof holder, ".shell.v%" PRIu64 ".%s", j->n, s->u.var.name);
         if (type.oom || grow((void **)&j->newv, &j->capnew, j->nnew, sizeof *j->newv) < 0) {
@@ -334,51 +302,51 @@ static const char *global(void *ctx, const char *cls, const char *name)
 
 /* The holder classes the compilation needs: those of the workspace's
  * variables (fresh: false) or those this input declares (fresh: true). */
-static void holders_source(job *j, sb *b, bool fresh)
+static void holders_source(job *j, sh_buf *b, bool fresh)
 {
     if (fresh) {
         for (int i = 0; i < j->nnew; i++)
-            sb_fmt(b, "class %s { static %s %s; };\n", j->newv[i].holder, j->newv[i].type, j->newv[i].name);
+            sh_buf_fmt(b, "class %s { static %s %s; };\n", j->newv[i].holder, j->newv[i].type, j->newv[i].name);
         return;
     }
     for (int i = 0; i < j->ws->nvars; i++) {
         const sh_var *v = &j->ws->vars[i];
         if (!strcmp(holder_of(j, v->name), v->holder))
-            sb_fmt(b, "class %s { static %s %s; };\n", v->holder, v->type, v->name);
+            sh_buf_fmt(b, "class %s { static %s %s; };\n", v->holder, v->type, v->name);
     }
 }
 
 /* The cell.  The input's text starts on line 2, column 1 of the source
  * "<input>", which is compiled with its lines shifted by -1: messages and
  * stack traces show the lines as typed. */
-static void cell_source(job *j, sb *b)
+static void cell_source(job *j, sh_buf *b)
 {
-    sb_fmt(b, "class %s {", j->cell);
+    sh_buf_fmt(b, "class %s {", j->cell);
     switch (j->kind) {
     case J_STMTS:
-        sb_fmt(b, " static void main() {\n%s\n;", j->text);
+        sh_buf_fmt(b, " static void main() {\n%s\n;", j->text);
         for (int i = 0; i < j->nnew; i++)
-            sb_fmt(b, " %s.%s = %s;", j->newv[i].holder, j->newv[i].name, j->newv[i].name);
-        sb_str(b, " } };\n");
+            sh_buf_fmt(b, " %s.%s = %s;", j->newv[i].holder, j->newv[i].name, j->newv[i].name);
+        sh_buf_str(b, " } };\n");
         break;
     case J_SHOW:
-        sb_fmt(b, " static void main() { println(\n%s\n); } };\n", j->text);
+        sh_buf_fmt(b, " static void main() { println(\n%s\n); } };\n", j->text);
         break;
     case J_VOID:
-        sb_fmt(b, " static void main() {\n%s\n; } };\n", j->text);
+        sh_buf_fmt(b, " static void main() {\n%s\n; } };\n", j->text);
         break;
     case J_INSPECT:
-        sb_fmt(b, " static var " INSPECT_FIELD "; static void main() { " INSPECT_FIELD " = (\n%s\n); } };\n",
+        sh_buf_fmt(b, " static var " INSPECT_FIELD "; static void main() { " INSPECT_FIELD " = (\n%s\n); } };\n",
                j->text);
         break;
     case J_DECLS:
-        sb_str(b, " static void main() { } };\n");
+        sh_buf_str(b, " static void main() { } };\n");
         break;
     }
 }
 
 /* Compiles the job; on errors their text is in *diag. */
-static int compile(job *j, sb *diag)
+static int compile(job *j, sh_buf *diag)
 {
     pc_diag d;
     pc_diag_init(&d, to_sb, diag);
@@ -388,7 +356,7 @@ static int compile(job *j, sb *diag)
     o.global_ctx = j;
     pc_compiler *c = pc_compiler_new(&d, &o);
     if (!c) {
-        sb_str(diag, "phantom: out of memory\n");
+        sh_buf_str(diag, "phantom: out of memory\n");
         return -1;
     }
     int nsrc = 0;
@@ -396,7 +364,7 @@ static int compile(job *j, sb *diag)
         pc_compiler_add_source(c, tool_stdlib[i].text, tool_stdlib[i].len, tool_stdlib[i].path);
     for (int i = 0; i < j->ws->nunits; i++, nsrc++)
         pc_compiler_add_source(c, j->ws->units[i].text, strlen(j->ws->units[i].text), j->ws->units[i].name);
-    sb holders = {0}, fresh = {0}, cell = {0};
+    sh_buf holders = {0}, fresh = {0}, cell = {0};
     holders_source(j, &holders, false);
     holders_source(j, &fresh, true);
     cell_source(j, &cell);
@@ -419,18 +387,14 @@ static int compile(job *j, sb *diag)
 
 /* ---- the VM's side: installing and starting (one request) --------------------------------- */
 
-static int note_fmt(pv_vm *vm, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int note_fmt(pv_vm *vm, const char *key, const char *fmt, ...)
+/* Records key -> val in the workspace's notes and empties both buffers;
+ * -1 when host or world memory ran out. */
+static int note(pv_vm *vm, sh_buf *key, sh_buf *val)
 {
-    sb b = {0};
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    sb_str(&b, tmp);
-    int rc = b.oom ? -1 : pvm_note_put(vm, BOOK, key, b.p);
-    free(b.p);
+    int rc = key->oom || val->oom || !key->p || !val->p ? -1 : pvm_note_put(vm, BOOK, key->p, val->p);
+    free(key->p);
+    free(val->p);
+    *key = *val = (sh_buf){0};
     return rc;
 }
 
@@ -454,26 +418,29 @@ static int commit(pv_vm *vm, void *ctx)
         }
     if (pvm_install(vm, sel, n, j->err, sizeof j->err) < 0)
         goto done;
-    char key[600];
+    sh_buf k = {0}, v = {0};
+    int bad = 0;
     for (int i = 0; i < j->nnew; i++) {
-        snprintf(key, sizeof key, "var:%s", j->newv[i].name);
-        note_fmt(vm, key, "%s %s", j->newv[i].holder, j->newv[i].type);
+        sh_buf_fmt(&k, "var:%s", j->newv[i].name);
+        sh_buf_fmt(&v, "%s %s", j->newv[i].holder, j->newv[i].type);
+        bad |= note(vm, &k, &v);
     }
     if (j->kind == J_DECLS) {
-        sb unit = {0};
-        sb_fmt(&unit, "%s\n", j->keep_name);
-        sb_str(&unit, j->text);
-        snprintf(key, sizeof key, "unit:%" PRIu64, j->n);
-        if (!unit.oom)
-            pvm_note_put(vm, BOOK, key, unit.p);
-        free(unit.p);
+        sh_buf_fmt(&k, "unit:%" PRIu64, j->n);
+        sh_buf_fmt(&v, "%s\n", j->keep_name);
+        sh_buf_str(&v, j->text);
+        bad |= note(vm, &k, &v);
         for (int i = 0; i < j->out.n; i++)
             if (j->out.source[i] == j->unit_src) {
-                snprintf(key, sizeof key, "class:%s", j->out.names[i]);
-                note_fmt(vm, key, "%" PRIu64, j->n);
+                sh_buf_fmt(&k, "class:%s", j->out.names[i]);
+                sh_buf_fmt(&v, "%" PRIu64, j->n);
+                bad |= note(vm, &k, &v);
             }
     }
-    note_fmt(vm, "next", "%" PRIu64, j->n + 1);
+    sh_buf_fmt(&k, "next");
+    sh_buf_fmt(&v, "%" PRIu64, j->n + 1);
+    bad |= note(vm, &k, &v);
+    j->notes_failed = bad != 0;
     rc = pvm_start_thread(vm, j->cell, names, n, &j->tid, j->err, sizeof j->err);
 done:
     free(sel);
@@ -537,12 +504,12 @@ static int run_job(job *j, bool (*interrupted)(void))
 {
     j->n = j->ws->next;
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
-    sb diag = {0};
+    sh_buf diag = {0};
     int rc = compile(j, &diag);
     if (rc < 0 && j->kind == J_SHOW) {
         /* No value to show: a void call?  If not, the first messages are
          * the ones about the expression. */
-        sb diag2 = {0};
+        sh_buf diag2 = {0};
         j->kind = J_VOID;
         rc = compile(j, &diag2);
         free(diag2.p);
@@ -559,6 +526,9 @@ static int run_job(job *j, bool (*interrupted)(void))
         return -1;
     }
     remember(j);
+    if (j->notes_failed)
+        sh_printf(2, "phantom: warning: the world is out of memory: after a restart the workspace may not "
+                     "remember this input\n");
     rc = wait_cell(j, interrupted);
     if (rc == 0 && j->kind == J_INSPECT) {
         describe_req *d = malloc(sizeof *d);
@@ -574,7 +544,7 @@ static int run_job(job *j, bool (*interrupted)(void))
 
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
 {
-    sb diag = {0};
+    sh_buf diag = {0};
     pc_unit *u = parse_input(text, &diag);
     if (!u || u->status != PC_PARSE_OK) {
         sh_write(2, diag.p ? diag.p : "phantom: out of memory\n", diag.p ? diag.n : 23);
