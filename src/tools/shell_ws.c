@@ -521,6 +521,12 @@ static int run_job(job *j, bool (*interrupted)(void))
         return -1;
     }
     free(diag.p);
+    for (int i = 0; j->kind == J_DECLS && i < j->out.n; i++)
+        if (j->out.source[i] == j->unit_src && !strncmp(j->out.names[i], ".shell.", 7)) {
+            sh_printf(2, "phantom: class %s: the package .shell is the shell's own; choose another name\n",
+                      j->out.names[i]);
+            return -1;
+        }
     if (pvm_call(j->ws->vm, commit, j) < 0) {
         sh_printf(2, "phantom: %s\n", j->err);
         return -1;
@@ -576,6 +582,20 @@ int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
 
 int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void))
 {
+    /* only an expression: the text goes inside the cell's parentheses */
+    sh_buf diag = {0};
+    pc_unit *u = parse_input(expr, &diag);
+    bool ok = u && u->status == PC_PARSE_OK && u->kind == PC_UNIT_EXPR;
+    if (!ok) {
+        if (u && u->status == PC_PARSE_OK)
+            sh_printf(2, "phantom: :inspect takes one expression (no ';')\n");
+        else
+            sh_write(2, diag.p ? diag.p : "phantom: out of memory\n", diag.p ? diag.n : 23);
+    }
+    pc_unit_free(u);
+    free(diag.p);
+    if (!ok)
+        return -1;
     job j = {.ws = ws, .kind = J_INSPECT, .text = expr};
     int rc = run_job(&j, interrupted);
     job_free(&j);

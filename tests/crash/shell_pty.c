@@ -347,6 +347,11 @@ static void pipes(void)
     CHECK(strstr(out, "hello again\n.greeter\n.hi\n") != NULL);
     snprintf(in, sizeof in, ":load %s\n", path);
     CHECK(piped(in, out, sizeof out) == 1);   /* declared twice */
+    CHECK(piped(":inspect 1); } }; class evil { static void f() {\n", out, sizeof out) == 1);
+    CHECK(piped("class .shell.cell99 { };\n", out, sizeof out) == 1);
+    CHECK(piped(":classes all\n", out, sizeof out) == 0);
+    CHECK(!strstr(out, ".evil\n") && !strstr(out, ".shell.cell99\n"));
+    CHECK(piped("1 + 1\n", out, sizeof out) == 0 && !strcmp(out, "2\n"));   /* still working */
 
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s --help", phantom);
