@@ -58,13 +58,20 @@ typedef int pc_read_fn(void *ctx, const char *path, char **data, size_t *len, ch
  * or NULL (then it is looked up as a class name, as usual). */
 typedef const char *pc_global_fn(void *ctx, const char *cls, const char *name);
 
+/* Local declarations (the shell learns the types of its variables): called
+ * for every local variable declared in class `cls`, with the declaration's
+ * byte offset in its source and its type, written or inferred, spelled as
+ * in a source ("int", ".demo.item[]"; "var" when untyped). */
+typedef void pc_declared_fn(void *ctx, const char *cls, const char *name, uint32_t off, const char *type);
+
 typedef struct pc_options {
     const pc_natives *natives; /* NULL: no internal classes (only .internal.object is assumed) */
     pc_read_fn *read_file;     /* NULL: `import "file"` is an error */
     void *read_ctx;
     size_t mem_limit;          /* per source unit, for the parser; 0: none */
     pc_global_fn *global;      /* NULL: no globals */
-    void *global_ctx;
+    pc_declared_fn *declared;  /* NULL: not told */
+    void *hook_ctx;            /* for global and declared */
 } pc_options;
 
 /* What a successful compilation produced. */

@@ -203,7 +203,7 @@ static bool base_field(pc_body *b, pc_info *in, const char *name, pc_loc at)
 static bool base_global(pc_body *b, pc_info *in, const char *name)
 {
     const pc_options *o = b->c->opts;
-    const char *owner = o->global ? o->global(o->global_ctx, b->cls->name, name) : NULL;
+    const char *owner = o->global ? o->global(o->hook_ctx, b->cls->name, name) : NULL;
     pc_class *k = owner ? pc_class_find(b->c, owner) : NULL;
     pc_field *f = k ? pc_find_field(k, name) : NULL;
     if (!f || !f->is_static)

@@ -38,7 +38,11 @@
 #define INSPECT_FIELD "shell_inspected_value"
 #define MAX_FILE (16u << 20)
 
-typedef struct sh_var { char *name, *holder, *type; } sh_var;
+typedef struct sh_var {
+    char *name, *holder, *type;
+    bool infer;              /* a new `var x = e;`: the type is e's, which the compiler tells */
+    uint32_t off;            /* of its declaration in the input (when infer) */
+} sh_var;
 typedef struct sh_unit { uint64_t n; char *name, *text; } sh_unit;
 
 struct sh_ws {
@@ -91,7 +95,7 @@ static int set_var(sh_ws *ws, const char *name, const char *holder, const char *
         if (grow((void **)&ws->vars, &ws->capvars, ws->nvars, sizeof *ws->vars) < 0)
             return -1;
         v = &ws->vars[ws->nvars++];
-        *v = (sh_var){dup(name), NULL, NULL};
+        *v = (sh_var){dup(name), NULL, NULL, false, 0};
     }
     free(v->holder);
     free(v->type);
@@ -234,6 +238,8 @@ typedef struct job {
     pc_output out;
     int first_new;           /* out.source index from which sources are new */
     int unit_src;            /* J_DECLS: the unit's source index */
+    uint32_t text_off;       /* where the input starts in the cell's source */
+    bool inferred;           /* the compiler told a new variable's type */
     uint64_t tid;
     bool notes_failed;       /* the world could not record the workspace's entries */
     char err[600];
@@ -270,17 +276,18 @@ static int collect_vars(job *j, const pc_unit *u)
         if (s->kind != PC_S_VAR)
             continue;
         sh_buf type = {0};
+        bool infer = !s->u.var.type && s->u.var.init;
         if (s->u.var.type)
             type_text(&type, s->u.var.type);
         else
-            sh_buf_str(&type, "var");
+            sh_buf_str(&type, "var");   /* untyped, unless inferred from the initialiser */
         char holder[512];
         snprintf(holder, sizeof holder, ".shell.v%" PRIu64 ".%s", j->n, s->u.var.name);
         if (type.oom || grow((void **)&j->newv, &j->capnew, j->nnew, sizeof *j->newv) < 0) {
             free(type.p);
             return -1;
         }
-        j->newv[j->nnew++] = (sh_var){dup(s->u.var.name), dup(holder), type.p};
+        j->newv[j->nnew++] = (sh_var){dup(s->u.var.name), dup(holder), type.p, infer, s->loc.off};
     }
     return 0;
 }
@@ -292,6 +299,25 @@ static const char *holder_of(job *j, const char *name)
             return j->newv[i].holder;
     sh_var *v = find_var(j->ws, name);
     return v ? v->holder : NULL;
+}
+
+/* The declarations hook: the type of a new `var x = e;`, from e. */
+static void declared(void *ctx, const char *cls, const char *name, uint32_t off, const char *type)
+{
+    job *j = ctx;
+    if (strcmp(cls, j->cell))
+        return;
+    for (int i = 0; i < j->nnew; i++) {
+        sh_var *v = &j->newv[i];
+        if (v->infer && v->off + j->text_off == off && !strcmp(v->name, name) && strcmp(v->type, type)) {
+            char *t = dup(type);
+            if (t) {
+                free(v->type);
+                v->type = t;
+                j->inferred = true;
+            }
+        }
+    }
 }
 
 /* The globals hook: workspace variables, seen by cells only. */
@@ -324,7 +350,9 @@ static void cell_source(job *j, sh_buf *b)
     sh_buf_fmt(b, "class %s {", j->cell);
     switch (j->kind) {
     case J_STMTS:
-        sh_buf_fmt(b, " static void main() {\n%s\n;", j->text);
+        sh_buf_str(b, " static void main() {\n");
+        j->text_off = (uint32_t)b->n;
+        sh_buf_fmt(b, "%s\n;", j->text);
         for (int i = 0; i < j->nnew; i++)
             sh_buf_fmt(b, " %s.%s = %s;", j->newv[i].holder, j->newv[i].name, j->newv[i].name);
         sh_buf_str(b, " } };\n");
@@ -353,7 +381,8 @@ static int compile(job *j, sh_buf *diag)
     pc_options o;
     tool_compile_options(&o);
     o.global = global;
-    o.global_ctx = j;
+    o.declared = declared;
+    o.hook_ctx = j;
     pc_compiler *c = pc_compiler_new(&d, &o);
     if (!c) {
         sh_buf_str(diag, "phantom: out of memory\n");
@@ -506,6 +535,10 @@ static int run_job(job *j, bool (*interrupted)(void))
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
     sh_buf diag = {0};
     int rc = compile(j, &diag);
+    if (rc == 0 && j->inferred) {   /* again, with the holders' types as inferred */
+        pc_output_free(&j->out);
+        rc = compile(j, &diag);
+    }
     if (rc < 0 && j->kind == J_SHOW) {
         /* No value to show: a void call?  If not, the first messages are
          * the ones about the expression. */

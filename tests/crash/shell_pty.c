@@ -324,7 +324,10 @@ static void pipes(void)
     char out[4096];
     CHECK(piped("println(1+1);\n", out, sizeof out) == 0);
     CHECK(!strcmp(out, "2\n"));
-    CHECK(piped("int a = 20;\n", out, sizeof out) == 0);
+    CHECK(piped("int a = 20;\nvar inferred = 1;\nvar any;\n", out, sizeof out) == 0);
+    CHECK(piped("inferred = \"text\";\n", out, sizeof out) == 1);   /* var x = 1 is an int */
+    CHECK(piped("any = \"text\";\nany = 3;\nany + inferred\n", out, sizeof out) == 0);
+    CHECK(!strcmp(out, "4\n"));
     CHECK(piped("a + 1\nfor (int i = 0; i < 3; i++) {\n  a += i;\n}\na\n", out, sizeof out) == 0);
     CHECK(!strcmp(out, "21\n23\n"));
     CHECK(piped("println(\"before\");\nint b = ;\nprintln(\"after\");\n", out, sizeof out) == 1);
