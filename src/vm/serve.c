@@ -75,8 +75,8 @@ void pvm_set_output(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, 
 {
     vm->out_ctx = ctx;
     vm->out_fn = fn;
-    if (fn)
-        vm->out_tty = true;   /* whole lines go to the hook as they are written */
+    /* whole lines go to the hook as they are written */
+    vm->out_tty = fn ? true : hal_console_is_tty(1);
 }
 
 /* ---- the scheduler's side ----------------------------------------------------------- */

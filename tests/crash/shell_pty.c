@@ -191,7 +191,7 @@ static void persistence(term *t)
     usleep(500 * 1000);
     counted = value_of(t, "tk.n");
     CHECK(counted > 0);
-    usleep(500 * 1000);   /* several snapshots (every 50 ms) */
+    usleep(1000 * 1000);   /* several snapshots (every 50 ms) */
     term_kill9(t);
 
     term_start(t);
