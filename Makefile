@@ -1,9 +1,9 @@
 # Phantom - build with plain `make`.  Everything goes to build/.
 #   make            build/phantom, examples, tests
-#   make run        build and run the example persistent program
+#   make run        build and open the persistent shell
 #   make test       all tests, plain and under ASan+UBSan
 #   make bench      benchmarks (see BENCHMARKS.md)
-#   make torture    long crash loops
+#   make torture    long crash loops, the collectors' soak (SOAK_SECONDS=180)
 
 CC      ?= cc
 BUILD   ?= build
@@ -71,6 +71,9 @@ $(BUILD)/tests/%: tests/%.c tests/testlib.h tests/golden.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 
+# The shell's test drives it through a pseudo-terminal (forkpty).
+$(BUILD)/tests/crash/shell_pty: LDLIBS += -lutil
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
@@ -90,13 +93,12 @@ fuzzers: $(FUZZERS)
 fuzz: fuzzers
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} tests/fuzz/run.sh $(BUILD)/fuzz
 
-# The newcomer's first command: build, then run the example program in the
-# world phantom-example.img.  Stop it any way (Ctrl-C, kill -9) and run
-# `make run` again: the world resumes and the program continues counting.
-EXAMPLE_IMG ?= phantom-example.img
+# The newcomer's first command: build, then open the persistent shell on
+# the world phantom.img.  Define a variable, start a thread, kill the
+# process any way you like, `make run` again: everything is still there.
+RUN_IMG ?= phantom.img
 run: all
-	@if [ -f $(EXAMPLE_IMG) ]; then $(BUILD)/phantom boot -v --image $(EXAMPLE_IMG); \
-	else $(BUILD)/phantom run -v --image $(EXAMPLE_IMG) examples/counter.ph; fi
+	$(BUILD)/phantom --image $(RUN_IMG)
 
 test: all
 	@$(MAKE) --no-print-directory asan-build fuzzers
@@ -110,9 +112,12 @@ asan-build:
 
 torture: all
 	BUILD=$(BUILD) TORTURE=1 tests/run-all.sh --torture
+	BUILD=$(BUILD) SOAK_SECONDS=$${SOAK_SECONDS:-180} bench/gc_soak.sh
 
 bench: all
 	BUILD=$(BUILD) bench/run-all.sh
+	BUILD=$(BUILD) bench/gc_compare.sh
+	BUILD=$(BUILD) bench/gc_pause.sh
 
 clean:
 	rm -rf $(BUILD)

@@ -1,8 +1,9 @@
-// counter.ph - the example `make run` starts: a program that counts,
-// forever, in a persistent world.  Stop it any way you like (Ctrl-C,
-// kill -9, pull the plug) and `make run` again: the world resumes and the
-// count goes on from where the last snapshot (at most a second earlier)
-// left it.  Nothing here saves anything.
+// counter.ph - a program that counts, forever, in a persistent world
+// (`phantom run examples/counter.ph`, or `:run examples/counter.ph` in the
+// shell).  Stop it any way you like (Ctrl-C, kill -9, pull the plug) and
+// `phantom boot` (or `phantom`) again: the world resumes and the count goes
+// on from where the last snapshot (at most a second earlier) left it.
+// Nothing here saves anything.
 class counter
 {
     static void main()

@@ -586,13 +586,14 @@ void pc_unit_free(pc_unit *u)
 }
 
 /* Sets up p to parse u's source (already copied into the arena). */
-static void parser_init(pc_parser *p, pc_unit *u, pc_diag *d)
+static void parser_init(pc_parser *p, pc_unit *u, pc_diag *d, uint32_t first_line)
 {
     memset(p, 0, sizeof *p);
     p->d = d;
     p->a = &u->arena;
     pc_lex_init(&p->lx, &u->src, d, &u->arena);
-    p->prev_end = (pc_loc){&u->src, 0, 1, 1};
+    p->lx.line = first_line;
+    p->prev_end = (pc_loc){&u->src, 0, first_line, 1};
     lex(p);
 }
 
@@ -657,7 +658,7 @@ static void parse_shell_stmts(pc_parser *p, pc_unit *u)
 
 /* Copies the source into u and parses it; out of memory longjmps out of here (see guarded). */
 static void parse_into(pc_unit *u, const char *text, size_t len, const char *name, pc_diag *d,
-                       bool shell)
+                       bool shell, uint32_t first_line)
 {
     int errors_before = d->errors;
     u->src.name = pc_arena_strndup(&u->arena, name, strlen(name));
@@ -671,7 +672,7 @@ static void parse_into(pc_unit *u, const char *text, size_t len, const char *nam
     u->src.text = pc_arena_strndup(&u->arena, text, len);
     u->src.len = len;
     pc_parser p;
-    parser_init(&p, u, d);
+    parser_init(&p, u, d, first_line);
     if (!shell) {
         u->kind = PC_UNIT_FILE;
         parse_items(&p, u);
@@ -689,13 +690,13 @@ static void parse_into(pc_unit *u, const char *text, size_t len, const char *nam
 
 /* parse_into with the arena's out-of-memory landing point; false if memory ran out. */
 static bool guarded(pc_unit *u, const char *text, size_t len, const char *name, pc_diag *d,
-                    bool shell)
+                    bool shell, uint32_t first_line)
 {
     jmp_buf oom;
     u->arena.oom = &oom;
     if (setjmp(oom))
         return false; /* nothing of this frame is used after the jump */
-    parse_into(u, text, len, name, d, shell);
+    parse_into(u, text, len, name, d, shell, first_line);
     u->arena.oom = NULL; /* the jmp_buf dies with this frame */
     return true;
 }
@@ -709,7 +710,7 @@ static pc_unit *run(const char *text, size_t len, const char *name, pc_diag *d,
     if (u) {
         pc_arena_init(&u->arena);
         u->arena.limit = opts ? opts->mem_limit : 0;
-        if (guarded(u, text, len, name, d, shell))
+        if (guarded(u, text, len, name, d, shell, (uint32_t)(1 + (opts ? opts->line_shift : 0))))
             return u;
         pc_unit_free(u);
     }

@@ -20,6 +20,8 @@
 
 typedef struct pc_parse_opts {
     size_t mem_limit; /* 0: none; else the most bytes the unit may use ("out of memory" beyond) */
+    int line_shift;   /* added to every line number: the text's first line is 1 + line_shift
+                         (the shell's cells, whose first line is its own, use -1) */
 } pc_parse_opts;
 
 /*

@@ -48,8 +48,13 @@ pc_compiler *pc_compiler_new(pc_diag *d, const pc_options *opts)
 
 int pc_compiler_add_source(pc_compiler *pc, const char *text, size_t len, const char *name)
 {
+    return pc_compiler_add_source_shifted(pc, text, len, name, 0);
+}
+
+int pc_compiler_add_source_shifted(pc_compiler *pc, const char *text, size_t len, const char *name, int line_shift)
+{
     pc_ctx *c = &pc->ctx;
-    pc_parse_opts po = {.mem_limit = pc->opts.mem_limit};
+    pc_parse_opts po = {.mem_limit = pc->opts.mem_limit, .line_shift = line_shift};
     pc_unit *u = pc_parse_unit(text, len, name, c->d, &po);
     if (!u) {
         c->parse_failed = true;

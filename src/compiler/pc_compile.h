@@ -51,11 +51,27 @@ typedef struct pc_natives {
 typedef int pc_read_fn(void *ctx, const char *path, char **data, size_t *len, char *why,
                        size_t why_len);
 
+/* Globals (the shell's workspace variables): called for a simple name
+ * (`x`, or the first component of `x.y`) that is neither a local nor a
+ * field of the class `cls` being compiled.  Returns the full name of a
+ * class of the compilation whose static field `name` the name then means,
+ * or NULL (then it is looked up as a class name, as usual). */
+typedef const char *pc_global_fn(void *ctx, const char *cls, const char *name);
+
+/* Local declarations (the shell learns the types of its variables): called
+ * for every local variable declared in class `cls`, with the declaration's
+ * byte offset in its source and its type, written or inferred, spelled as
+ * in a source ("int", ".demo.item[]"; "var" when untyped). */
+typedef void pc_declared_fn(void *ctx, const char *cls, const char *name, uint32_t off, const char *type);
+
 typedef struct pc_options {
     const pc_natives *natives; /* NULL: no internal classes (only .internal.object is assumed) */
     pc_read_fn *read_file;     /* NULL: `import "file"` is an error */
     void *read_ctx;
     size_t mem_limit;          /* per source unit, for the parser; 0: none */
+    pc_global_fn *global;      /* NULL: no globals */
+    pc_declared_fn *declared;  /* NULL: not told */
+    void *hook_ctx;            /* for global and declared */
 } pc_options;
 
 /* What a successful compilation produced. */
@@ -77,6 +93,12 @@ pc_compiler *pc_compiler_new(pc_diag *d, const pc_options *opts);
  * Returns 0, or -1 if the file had errors (compilation may go on, to report
  * the errors of other files, but pc_compiler_run will fail). */
 int pc_compiler_add_source(pc_compiler *c, const char *text, size_t len, const char *name);
+
+/* pc_compiler_add_source, with line_shift added to every line number of
+ * the source (messages, line tables): the shell puts a line of its own
+ * before what was typed, and shifts by -1 so that lines are the user's. */
+int pc_compiler_add_source_shifted(pc_compiler *c, const char *text, size_t len, const char *name,
+                                   int line_shift);
 
 /* Checks the whole program and generates its classes.  0 with *out filled
  * (free it with pc_output_free), or -1 after reporting the errors. */

@@ -198,8 +198,24 @@ static bool base_field(pc_body *b, pc_info *in, const char *name, pc_loc at)
     return true;
 }
 
+/* A global (pc_options.global) as the base of a name: a static field of
+ * the class the hook names. */
+static bool base_global(pc_body *b, pc_info *in, const char *name)
+{
+    const pc_options *o = b->c->opts;
+    const char *owner = o->global ? o->global(o->hook_ctx, b->cls->name, name) : NULL;
+    pc_class *k = owner ? pc_class_find(b->c, owner) : NULL;
+    pc_field *f = k ? pc_find_field(k, name) : NULL;
+    if (!f || !f->is_static)
+        return false;
+    in->field = f;
+    in->rk = PC_R_STATIC;
+    in->ty = f->ty;
+    return true;
+}
+
 /*
- * A dotted name: a local, a field of this class or a class, then fields.
+ * A dotted name: a local, a field of this class, a global or a class, then fields.
  * As a receiver (of a call) it may stay a class (PC_R_CLASS); as a value
  * it may not.  Records the resolution in e's info and returns its type.
  */
@@ -221,6 +237,8 @@ static pc_ty *resolve_name(pc_body *b, pc_expr *e, bool receiver)
         } else if (base_field(b, in, n->part[0], n->loc)) {
             if (in->ty->k == PC_TY_ERROR && in->rk == PC_R_NONE)
                 return in->ty;
+            used = 1;
+        } else if (base_global(b, in, n->part[0])) {
             used = 1;
         }
     }

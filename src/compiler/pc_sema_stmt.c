@@ -127,6 +127,9 @@ static bool var_stmt(pc_body *b, pc_stmt *s)
     }
     in->ty = t;
     in->slot = declare(b, s->u.var.name, t, (s->u.var.mods & PC_MOD_CONST) != 0, s->loc);
+    if (c->opts->declared && t->k != PC_TY_ERROR)
+        c->opts->declared(c->opts->hook_ctx, b->cls->name, s->u.var.name, s->loc.off,
+                          t->k == PC_TY_ANY ? "var" : pc_ty_str(c, t));
     return true;
 }
 

@@ -187,6 +187,21 @@ bool hal_console_is_tty(int stream);
  * kept if it fit).  Returns its length, 0 at end of input, -errno on error. */
 long hal_console_read_line(char *buf, size_t cap);
 
+/* ---- terminal (term.c): what an interactive line editor needs ----------------- */
+
+/* Standard input in raw mode (no echo, no line buffering, no signals from
+ * keys: Ctrl-C arrives as byte 3; output still turns \n into \r\n), or
+ * back to the mode it had before the first call.  0 or -errno. */
+int hal_term_raw(bool on);
+/* Reads up to cap bytes of standard input, waiting at most timeout_ms
+ * (negative: forever).  Returns the count, 0 at end of input, -EAGAIN if
+ * nothing came in time, -EINTR if a signal arrived, else -errno. */
+long hal_console_read(char *buf, size_t cap, int timeout_ms);
+/* The terminal's width in columns (80 if unknown). */
+int hal_term_columns(void);
+/* An environment variable, or NULL. */
+const char *hal_getenv(const char *name);
+
 /* ---- whole files (programs, class files) ------------------------------------ */
 
 /* Reads a whole regular file into a malloc'd buffer (NUL-terminated for

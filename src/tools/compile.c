@@ -52,11 +52,17 @@ static bool given(char **paths, int n, const char *name)
     return false;
 }
 
+void tool_compile_options(pc_options *o)
+{
+    *o = (pc_options){.natives = &vm_natives, .read_file = read_file};
+}
+
 int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names_out)
 {
     pc_diag d;
     pc_diag_init(&d, NULL, NULL);
-    pc_options o = {.natives = &vm_natives, .read_file = read_file};
+    pc_options o;
+    tool_compile_options(&o);
     pc_compiler *c = pc_compiler_new(&d, &o);
     char **names = calloc((size_t)(n ? n : 1), sizeof *names);
     if (!c || !names) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 static const tool_cmd commands[] = {
+    {"shell", "the persistent shell (also: phantom with no command)", cmd_shell, help_shell},
     {"run", "install a program into the world and run it", cmd_run, help_run},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
@@ -27,10 +28,14 @@ bool tool_wants_help(int argc, char **argv)
 static void usage(int stream)
 {
     hal_console_printf(stream,
-                       "usage: phantom COMMAND [ARGS...]\n"
+                       "usage: phantom [--image PATH]      the persistent shell\n"
+                       "       phantom COMMAND [ARGS...]\n"
                        "\n"
                        "Phantom is an orthogonally persistent runtime: everything a program keeps in\n"
-                       "its world survives kill -9, crashes and power loss.\n"
+                       "its world survives kill -9, crashes and power loss.  With no command, phantom\n"
+                       "opens the world ./phantom.img (or $PHANTOM_IMAGE) in an interactive shell\n"
+                       "whose variables, classes and threads survive restarts (man phantom,\n"
+                       "docs/SHELL.md).\n"
                        "\n"
                        "commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
@@ -45,10 +50,10 @@ static void usage(int stream)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(2);
-        return 2;
-    }
+    /* no command, or only the shell's options: the shell */
+    if (argc < 2 || !strcmp(argv[1], "--image") || !strcmp(argv[1], "--snapshot-interval") ||
+        !strcmp(argv[1], "-v"))
+        return cmd_shell(argc - 1, argv + 1);
     const char *name = argv[1];
     if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
         if (argc > 2)

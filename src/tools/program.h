@@ -29,6 +29,9 @@ void tool_program_free(tool_program *p);
  * *out and *names (the file names the classes' messages refer to; free
  * with tool_compile_free_names(names, n) after out), or -1 after printing
  * the diagnostics. */
+/* The options every compilation of the tools uses: the VM's internal
+ * classes, `import "file"` through the host's files. */
+void tool_compile_options(pc_options *o);
 int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names);
 void tool_compile_free_names(char **names, int n);
 /* files.c: expands directories into the files under them whose names end

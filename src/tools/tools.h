@@ -17,6 +17,8 @@ typedef struct tool_cmd {
     void (*help)(void);
 } tool_cmd;
 
+int cmd_shell(int argc, char **argv);
+void help_shell(void);
 int cmd_fsck(int argc, char **argv);
 void help_fsck(void);
 int cmd_info(int argc, char **argv);

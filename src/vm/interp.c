@@ -25,6 +25,7 @@
 
 #include "classfile.h"
 #include "interp.h"
+#include "serve.h"
 #include "native/native.h"
 #include "opcodes.h"
 #include "quicken.h"
@@ -42,7 +43,7 @@ static const uint8_t opsize[PV_QOP_END] = {
 void pv_out_flush(pv_vm *vm)
 {
     if (vm->outlen)
-        hal_console_write(1, vm->outbuf, vm->outlen);
+        pv_console_write(vm, 1, vm->outbuf, vm->outlen);
     vm->outlen = 0;
 }
 

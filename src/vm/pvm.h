@@ -35,6 +35,7 @@ typedef struct pvm_boot_info {
     uint64_t boots;
     uint32_t threads;
     uint32_t classes;
+    uint64_t objects;               /* live objects in the world */
 } pvm_boot_info;
 
 /* 0, or a negative code with a message naming the image and the problem. */
@@ -51,6 +52,11 @@ int pvm_install(pv_vm *vm, pv_cf **cfs, int n, char *err, size_t errlen);
  * classes just installed, n of them) run first, in order, in the same
  * thread.  0, or -1 with a message. */
 int pvm_start(pv_vm *vm, const char *cls, const char *const *inits, int n, char *err, size_t errlen);
+
+/* pvm_start for a thread of its own: not the program's main thread (its
+ * end sets no exit code); *id is the new thread's id. */
+int pvm_start_thread(pv_vm *vm, const char *cls, const char *const *inits, int n, uint64_t *id, char *err,
+                     size_t errlen);
 
 /* Takes a snapshot and waits until it is durable: 0, or negative. */
 int pvm_snapshot(pv_vm *vm);
@@ -85,5 +91,73 @@ int pvm_run(pv_vm *vm);
 
 /* Program output written so far is flushed to standard output. */
 void pvm_flush(pv_vm *vm);
+
+/* ---- serving (serve.c): the VM on a host thread of its own -------------------
+ *
+ * For interactive tools.  pvm_serve_start runs the scheduler on a new host
+ * thread that keeps running when no VM thread is left (idle until asked).
+ * From then until pvm_serve_stop, the caller touches the world only
+ * through pvm_call, and the functions marked "VM thread" below must be
+ * called only from inside a pvm_call (or when not serving).  Stopping
+ * leaves every VM thread where it is: pvm_close(vm, true) saves them, and
+ * the next boot continues them. */
+int pvm_serve_start(pv_vm *vm);
+void pvm_serve_stop(pv_vm *vm);
+/* Runs fn(vm, ctx) on the VM's host thread between two time slices (every
+ * VM thread at an instruction boundary, no snapshot until fn returns) and
+ * returns its result.  Not serving: calls fn directly. */
+int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx);
+/* Waits up to timeout_ms for thread `id` to end: 1 if it has ended (and
+ * *failed: by an uncaught exception), 0 if still running.  Any thread. */
+int pvm_thread_wait(pv_vm *vm, uint64_t id, uint32_t timeout_ms, bool *failed);
+/* Sends the VM's console output (program output: stream 1; uncaught
+ * exceptions and debug output: stream 2) to fn instead of the host
+ * console, a line at a time; fn runs on the VM's thread.  NULL: back to
+ * the console.  Set it before pvm_serve_start. */
+void pvm_set_output(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx);
+
+/* ---- inspection and control (inspect.c); VM thread ------------------------- */
+
+typedef struct pvm_thread_info {
+    uint64_t id;
+    const char *state;      /* "runnable", "sleeping", "waiting for a lock", ... */
+    bool daemon;
+    char entry[160];        /* what it runs: class.method of its first frame */
+    char where[200];        /* where it is: class.method (file:line) of its top frame */
+} pvm_thread_info;
+
+/* Fills out[0, max) with the live threads, oldest first; returns how many
+ * there are (may be more than max). */
+int pvm_threads(pv_vm *vm, pvm_thread_info *out, int max);
+/* Ends thread `id` at once, where it stands (it is between instructions),
+ * releasing the monitors it holds as an uncaught exception would: 0, or
+ * -1 if no live thread has that id. */
+int pvm_thread_kill(pv_vm *vm, uint64_t id);
+
+/* The value of static field `field` of class `cls` as text: its class,
+ * and for objects their fields and values, `depth` levels deep (strings
+ * quoted).  Never runs bytecode (no toString calls).  0, or -1 with the
+ * reason in buf. */
+int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, char *buf, size_t len);
+
+bool pvm_class_exists(pv_vm *vm, const char *name);
+/* Calls fn for the full name of every class in the world. */
+void pvm_classes(pv_vm *vm, void (*fn)(void *ctx, const char *name), void *ctx);
+
+/* Notes: a persistent map of strings for tools (the shell keeps its
+ * workspace in one), a directory published in the world's published-
+ * objects directory under `book` (programs can see it there).  put with
+ * val NULL removes the key; 0, or -1 when the world is out of memory. */
+int pvm_note_put(pv_vm *vm, const char *book, const char *key, const char *val);
+void pvm_notes(pv_vm *vm, const char *book, void (*fn)(void *ctx, const char *key, const char *val), void *ctx);
+
+/* What the VM counts.  The object and collector fields are 0 until the
+ * garbage collector fills them in. */
+typedef struct pvm_stats {
+    uint32_t threads, runnable, classes;
+    uint64_t boots;
+    pvm_gc_stats gc;         /* objects and the collectors */
+} pvm_stats;
+void pvm_stats_get(pv_vm *vm, pvm_stats *out);
 
 #endif

@@ -23,6 +23,7 @@
 #include "hostio.h"
 #include "interp.h"
 #include "sched.h"
+#include "serve.h"
 
 #define PV_SLICE 20000u
 
@@ -268,16 +269,17 @@ static void print_uncaught(pv_vm *vm, struct pv_thread *t)
         msg = ((struct pv_instance *)pv_as_ptr(e))->slot[PV_EXC_SLOT_MESSAGE];
     struct pv_string *ms = msg == PV_NULL ? NULL : pv_tostring_native(vm, msg);
     pv_out_flush(vm);
-    hal_console_printf(2, "Uncaught %s: %s\n", c ? c->name->bytes : "null", ms ? ms->bytes : "");
+    pv_console_printf(vm, 2, "Uncaught %s: %s\n", c ? c->name->bytes : "null", ms ? ms->bytes : "");
     if (pv_is_obj(t->trace))
-        hal_console_write(2, ((struct pv_string *)pv_as_ptr(t->trace))->bytes,
-                          ((struct pv_string *)pv_as_ptr(t->trace))->len);
+        pv_console_write(vm, 2, ((struct pv_string *)pv_as_ptr(t->trace))->bytes,
+                         ((struct pv_string *)pv_as_ptr(t->trace))->len);
 }
 
 static void thread_end(pv_vm *vm, struct pv_thread *t)
 {
     struct pv_root *root = vm->root;
-    if (t->exc != PV_NULL)
+    bool failed = t->exc != PV_NULL;
+    if (failed)
         print_uncaught(vm, t);
     if (t == root->main_thread) {
         root->exit_code = t->exc != PV_NULL;
@@ -304,6 +306,54 @@ static void thread_end(pv_vm *vm, struct pv_thread *t)
     t->stack = NULL;
     t->frames = NULL;
     t->stack_cap = t->frames_cap = 0;
+    if (vm->serve)
+        pv_serve_thread_ended(vm, t->id, failed);
+}
+
+/* Takes t out of whatever queue it waits in; it is then in none. */
+static void unqueue(pv_vm *vm, struct pv_thread *t)
+{
+    switch (t->state) {
+    case PV_TS_RUNNABLE:
+        pv_waitq_remove(runq(vm), t);
+        break;
+    case PV_TS_WAIT_MUTEX:
+        pv_waitq_remove(&((struct pv_mutex *)pv_as_ptr(t->wait_on))->q, t);
+        break;
+    case PV_TS_WAIT_COND:
+        pv_waitq_remove(&((struct pv_cond *)pv_as_ptr(t->wait_on))->q, t);
+        break;
+    case PV_TS_WAIT_SEMA:
+        pv_waitq_remove(&((struct pv_sema *)pv_as_ptr(t->wait_on))->q, t);
+        break;
+    case PV_TS_WAIT_JOIN:
+        pv_waitq_remove(&((struct pv_thread *)pv_as_ptr(t->wait_on))->joiners, t);
+        break;
+    default:   /* sleeping (its timer is dropped when it fires) or waiting for I/O
+                  (its result is dropped: the thread no longer waits for it) */
+        break;
+    }
+}
+
+void pv_thread_kill(pv_vm *vm, struct pv_thread *t)
+{
+    unqueue(vm, t);
+    /* Every monitor it holds (synchronized methods and blocks), as unwinding
+     * an uncaught exception would release them: fully, whatever the depth. */
+    struct pv_array *mon = vm->root->monitors;
+    for (uint32_t i = 0; i + 1 < mon->len; i += 2) {
+        struct pv_mutex *mx = mon->items[i] != PV_NULL ? pv_as_ptr(mon->items[i + 1]) : NULL;
+        if (mx && mx->owner == t) {
+            mx->depth = 1;
+            pv_mutex_release(vm, t, mx);
+        }
+    }
+    t->wake_wall_ns = 0;
+    t->io_op = PV_IO_NONE;
+    t->wait_on = t->wait_mutex = PV_NULL;
+    t->exc = PV_NULL;
+    t->nframes = 0;
+    thread_end(vm, t);
 }
 
 void pv_sched_each_host_root(pv_vm *vm, void (*visit)(pv_vm *vm, pv_value v))
@@ -346,18 +396,20 @@ void pv_sched_free(pv_vm *vm)
 int pv_sched_run(pv_vm *vm)
 {
     struct pv_root *root = vm->root;
-    while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) && root->nondaemon > 0) {
+    while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) && (root->nondaemon > 0 || vm->serve)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
         }
+        if (vm->serve)
+            pv_serve_poll(vm);
         if (vm->sched->n)
             fire_timers(vm, (int64_t)hal_now_wall_ns());
         pv_io_deliver(vm);
         struct pv_thread *t = pv_waitq_pop(runq(vm));
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io) {
+            if (!vm->sched->n && !io && !vm->serve) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",
@@ -376,7 +428,10 @@ int pv_sched_run(pv_vm *vm)
             pv_out_flush(vm);
             if (wait > 0) {
                 pw_blocking_begin(vm->w);
-                pv_io_wait(vm, (uint64_t)(wait < 50000000 ? wait : 50000000));
+                if (vm->serve)   /* requests wake it; a host call's result within 5 ms */
+                    pv_serve_idle(vm, (uint64_t)(wait < 50000000 ? wait : 50000000) / (io ? 10 : 1));
+                else
+                    pv_io_wait(vm, (uint64_t)(wait < 50000000 ? wait : 50000000));
                 pw_blocking_end(vm->w);
             }
             continue;

@@ -42,7 +42,13 @@ void pv_cond_rewake(pv_vm *vm, struct pv_thread *t);
 /* The wall-clock deadline ms milliseconds from now (negative: now). */
 int64_t pv_deadline_after_ms(int64_t ms);
 
-/* Runs threads until no non-daemon thread is left (or vm->stop).
+/* Ends t now, as if it had returned from every frame, releasing every
+ * monitor it holds (not explicit .internal.mutex locks).  t must not be
+ * running (vm->cur != t): the scheduler is between time slices. */
+void pv_thread_kill(pv_vm *vm, struct pv_thread *t);
+
+/* Runs threads until no non-daemon thread is left (or vm->stop);
+ * while serving (vm->serve), until vm->stop only.
  * Returns the program's exit code. */
 int pv_sched_run(pv_vm *vm);
 

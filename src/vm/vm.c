@@ -153,6 +153,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
             .boots = vm->root->boots,
             .threads = vm->root->threads->len,
             .classes = vm->root->classes->count,
+            .objects = vm->gc->c.live_objects,
         };
     }
     *out = vm;
@@ -200,12 +201,14 @@ static struct pv_method *ctor0(struct pv_class *c)
     return NULL;
 }
 
-int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, char *err, size_t errlen)
+/* The thread of pvm_start and pvm_start_thread (tflags: PV_TF_MAIN or 0). */
+static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *const *inits, int n,
+                                     uint32_t tflags, char *err, size_t errlen)
 {
     struct pv_class *c = pv_find_class(vm, cname);
     if (!c) {
         snprintf(err, errlen, "class %s is not in the world", cname);
-        return -1;
+        return NULL;
     }
     struct pv_method *m;
     pv_value args[2];
@@ -224,12 +227,12 @@ int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, cha
         if (!(m = own(c, "main", 0, false)) && !(m = pv_find_method(c, "run", 1)) && !(m = pv_find_method(c, "run", 0))) {
             snprintf(err, errlen, "class %s has no entry point: static void main(), main(var args : string[]), "
                      "void main() or the original run(var boot)", cname);
-            return -1;
+            return NULL;
         }
         orig = !strcmp(m->name->bytes, "run");
         if ((m->flags & PV_MF_STATIC) || (c->flags & (PV_CF_ABSTRACT | PV_CF_INTERFACE)) || c->kind != PV_K_INSTANCE) {
             snprintf(err, errlen, "class %s: cannot make an instance to call %s on", cname, m->name->bytes);
-            return -1;
+            return NULL;
         }
         struct pv_instance *obj = pv_new_instance(vm, c);
         if (!obj)
@@ -245,7 +248,7 @@ int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, cha
         }
         ctor = ctor0(c);
     }
-    struct pv_thread *t = pv_thread_start(vm, m, args, argc, PV_TF_MAIN);
+    struct pv_thread *t = pv_thread_start(vm, m, args, argc, tflags);
     if (!t || (ctor && pv_thread_push_entry(vm, t, ctor, args, 1) < 0))
         goto oom;
     for (int i = n; i-- > 0;) {
@@ -254,17 +257,36 @@ int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, cha
         if (cl && pv_thread_push_entry(vm, t, cl, NULL, 0) < 0)
             goto oom;
     }
+    return t;
+oom:
+    snprintf(err, errlen, "out of memory in the world");
+    return NULL;
+}
+
+int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, char *err, size_t errlen)
+{
+    struct pv_thread *t = start_entry(vm, cname, inits, n, PV_TF_MAIN, err, errlen);
+    if (!t)
+        return -1;
     vm->root->main_thread = t;
     vm->root->exit_code = 0;
     return 0;
-oom:
-    snprintf(err, errlen, "out of memory in the world");
-    return -1;
+}
+
+int pvm_start_thread(pv_vm *vm, const char *cname, const char *const *inits, int n, uint64_t *id, char *err,
+                     size_t errlen)
+{
+    struct pv_thread *t = start_entry(vm, cname, inits, n, 0, err, errlen);
+    if (!t)
+        return -1;
+    *id = t->id;
+    return 0;
 }
 
 int pvm_snapshot(pv_vm *vm)
 {
-    pv_out_flush(vm);
+    if (!vm->serve)   /* else the VM's thread flushes at the snapshot's safepoint */
+        pv_out_flush(vm);
     return pw_snapshot(vm->w, true);
 }
 

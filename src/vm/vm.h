@@ -121,6 +121,7 @@ struct pv_sched;
 struct pv_hostio;
 struct pv_gc;
 struct pv_gc_host;
+struct pv_serve;
 
 struct pv_vm {
     pw_world *w;
@@ -139,6 +140,9 @@ struct pv_vm {
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
+    struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
+    void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
+    void *out_ctx;
     size_t outlen;
     char outbuf[8192];             /* program output not yet written */
 };

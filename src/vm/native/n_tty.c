@@ -16,6 +16,7 @@
 
 #include "../hostio.h"
 #include "../interp.h"
+#include "../serve.h"
 #include "native.h"
 
 enum { TTY_FG, TTY_BG, TTY_TITLE, TTY_REGISTERED };
@@ -59,7 +60,7 @@ static int write_value(pv_vm *vm, pv_value v, bool newline, int stream)
             pv_out_write(vm, "\n", 1);
     } else {
         pv_out_flush(vm);
-        hal_console_printf(stream, "%s%s", s->bytes, newline ? "\n" : "");
+        pv_console_printf(vm, stream, "%s%s", s->bytes, newline ? "\n" : "");
     }
     return PV_NOK;
 }

@@ -1,0 +1,342 @@
+/*
+ * shell.c - `phantom` with no command (or `phantom shell`): the persistent
+ * shell (docs/SHELL.md).  It opens the default world, serves the VM on a
+ * host thread of its own (pvm_serve_start) so background threads keep
+ * running, and reads inputs: with the line editor on a terminal, plain
+ * lines without prompts otherwise.
+ */
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../hal/hal.h"
+#include "../vm/pvm.h"
+#include "shell.h"
+#include "tools.h"
+
+#define DEFAULT_IMAGE "phantom.img"
+#define LINE_MAX_BYTES 65536
+
+void help_shell(void)
+{
+    hal_console_printf(1,
+        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [-v]\n"
+        "\n"
+        "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" DEFAULT_IMAGE "; created\n"
+        "if missing) and starts the persistent shell: type Phantom statements,\n"
+        "expressions and class declarations; :help lists the commands.  Variables and\n"
+        "classes declared at the prompt, and threads started from it, live in the\n"
+        "world: after Ctrl-D, :quit, kill -9 or a power cut, `phantom` resumes them\n"
+        "(threads still running) from the last snapshot.\n"
+        "\n"
+        "  --image PATH             the world's image file\n"
+        "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        "  -v                       say which world and snapshot even when not on a terminal\n"
+        "\n"
+        "On a terminal: a line editor with history ($PHANTOM_HISTORY, else\n"
+        "~/.phantom_history) and Tab completion; Ctrl-C stops the evaluation in\n"
+        "progress.  Otherwise (a pipe, a script) inputs are read from standard input\n"
+        "without prompts or banner: echo 'println(1+1);' | phantom prints 2.\n"
+        "\n"
+        "Exit status: 0, or 1 if an input had errors (compile errors, an uncaught\n"
+        "exception, an interrupted evaluation); 2 bad usage or an unusable image.\n");
+}
+
+/* ---- output through the editor ----------------------------------------------------- */
+
+static sh_edit *editor;
+
+void sh_set_editor(sh_edit *e) { editor = e; }
+
+void sh_write(int stream, const char *s, size_t n)
+{
+    if (editor)
+        sh_edit_write(editor, stream, s, n);
+    else
+        hal_console_write(stream, s, n);
+}
+
+void sh_printf(int stream, const char *fmt, ...)
+{
+    char buf[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        sh_write(stream, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static void vm_output(void *ctx, int stream, const char *s, size_t n) { sh_edit_write(ctx, stream, s, n); }
+
+/* ---- interrupts ----------------------------------------------------------------------- */
+
+static atomic_bool interrupt_flag;
+
+static void on_interrupt(void *ctx)
+{
+    (void)ctx;
+    atomic_store(&interrupt_flag, true);
+}
+
+/* Consumes an interrupt, re-arming the handler (whose second interrupt
+ * would otherwise end the process). */
+static bool interrupted(void)
+{
+    if (!atomic_exchange(&interrupt_flag, false))
+        return false;
+    hal_on_interrupt(on_interrupt, NULL);
+    return true;
+}
+
+/* At the prompt Ctrl-C is a key, so a signal there asks the shell to end. */
+static bool stop_requested(void *ctx)
+{
+    (void)ctx;
+    return atomic_load(&interrupt_flag);
+}
+
+/* ---- completion -------------------------------------------------------------------------- */
+
+static const char *const keywords[] = {
+    "abstract", "bool", "break", "case", "catch", "char", "class", "const", "continue", "default", "do",
+    "double", "else", "extends", "false", "finally", "float", "for", "foreach", "if", "implements", "import",
+    "instanceof", "int", "interface", "long", "new", "null", "package", "print", "println", "return",
+    "static", "string", "switch", "synchronized", "this", "throw", "true", "try", "var", "void", "while",
+    NULL,
+};
+
+typedef struct comp { const sh_ctx *sc; const char *word; void (*add)(void *, const char *); void *actx; } comp;
+
+static void offer(comp *c, const char *cand)
+{
+    if (!strncmp(cand, c->word, strlen(c->word)))
+        c->add(c->actx, cand);
+}
+
+static void offer_ws(void *ctx, const char *name, bool is_class)
+{
+    comp *c = ctx;
+    if (is_class && name[0] == '.' && !strchr(name + 1, '.'))
+        offer(c, name + 1);   /* a root class: its short name works */
+    offer(c, name);
+}
+
+static void complete(void *ctx, const char *word, void (*add)(void *actx, const char *cand), void *actx)
+{
+    comp c = {ctx, word, add, actx};
+    if (word[0] == ':') {
+        for (int i = 0; sh_command_names[i]; i++)
+            offer(&c, sh_command_names[i]);
+        return;
+    }
+    for (int i = 0; keywords[i]; i++)
+        offer(&c, keywords[i]);
+    if (c.sc->ws)
+        sh_ws_names(c.sc->ws, offer_ws, &c);
+}
+
+/* ---- the loop ---------------------------------------------------------------------------- */
+
+typedef struct shell {
+    sh_ctx c;
+    sh_edit *ed;
+    char *input;          /* the input so far (lines of an unfinished one) */
+    size_t len, cap;
+    int errors;
+} shell;
+
+static int append(shell *s, const char *line)
+{
+    size_t n = strlen(line);
+    if (s->len + n + 2 > s->cap) {
+        size_t cap = (s->len + n + 2) * 2;
+        char *p = realloc(s->input, cap);
+        if (!p)
+            return -1;
+        s->input = p;
+        s->cap = cap;
+    }
+    memcpy(s->input + s->len, line, n);
+    s->len += n;
+    s->input[s->len++] = '\n';
+    s->input[s->len] = 0;
+    return 0;
+}
+
+/* The next line: SH_LINE with *line (malloc'd), or SH_EOF, SH_CANCEL, SH_STOP. */
+static int next_line(shell *s, char **line)
+{
+    if (s->ed)
+        return sh_edit_read(s->ed, s->len ? "   ...> " : "phantom> ", line, stop_requested, NULL);
+    char *buf = malloc(LINE_MAX_BYTES);
+    if (!buf)
+        return SH_EOF;
+    long n = hal_console_read_line(buf, LINE_MAX_BYTES);
+    if (n <= 0) {
+        free(buf);
+        return SH_EOF;
+    }
+    if (buf[n - 1] == '\n')
+        buf[--n] = 0;
+    if (n && buf[n - 1] == '\r')
+        buf[--n] = 0;
+    *line = buf;
+    return SH_LINE;
+}
+
+static bool blank(const char *s)
+{
+    s += strspn(s, " \t\r\n");
+    return !*s;
+}
+
+static void run_loop(shell *s)
+{
+    for (;;) {
+        char *line = NULL;
+        int r = next_line(s, &line);
+        if (r == SH_CANCEL) {
+            s->len = 0;
+            continue;
+        }
+        if (r != SH_LINE) {
+            if (r == SH_EOF && s->len && !blank(s->input)) {
+                sh_ws_check(s->input, true);   /* the unfinished input's errors */
+                s->errors++;
+            }
+            return;
+        }
+        const char *p = line + strspn(line, " \t");
+        if (!s->len && *p == ':') {
+            if (s->ed)
+                sh_edit_history_add(s->ed, p);
+            if (sh_command(&s->c, p) < 0)
+                s->errors++;
+            free(line);
+            if (s->c.quit)
+                return;
+            continue;
+        }
+        int rc = append(s, line);
+        free(line);
+        if (rc < 0 || blank(s->input)) {
+            s->len = 0;
+            continue;
+        }
+        enum sh_input in = sh_ws_check(s->input, false);
+        if (in == SH_IN_INCOMPLETE)
+            continue;
+        if (s->ed) {
+            s->input[s->len - 1] = 0;   /* without the last newline */
+            sh_edit_history_add(s->ed, s->input);
+            s->input[s->len - 1] = '\n';
+        }
+        if (in == SH_IN_ERROR) {
+            sh_ws_check(s->input, true);
+            s->errors++;
+        } else if (in == SH_IN_COMPLETE && sh_ws_eval(s->c.ws, s->input, interrupted) < 0) {
+            s->errors++;
+        }
+        s->len = 0;
+    }
+}
+
+static void banner(const char *image, const pvm_boot_info *bi, int stream)
+{
+    if (bi->is_new) {
+        hal_console_printf(stream, "phantom: new world %s; :help for help\n", image);
+        return;
+    }
+    double age = bi->snapshot_age_ms / 1000.0;
+    hal_console_printf(stream,
+                       "phantom: resumed %s from snapshot %llu, %.1f s old (at most that much was lost); "
+                       "%u thread%s, %llu objects, %u classes; :help for help\n",
+                       image, (unsigned long long)bi->generation, age, bi->threads, bi->threads == 1 ? "" : "s",
+                       (unsigned long long)bi->objects, bi->classes);
+}
+
+/* The history file: $PHANTOM_HISTORY, else ~/.phantom_history, else none. */
+static const char *history_path(char *buf, size_t len)
+{
+    const char *h = hal_getenv("PHANTOM_HISTORY");
+    if (h && *h)
+        return h;
+    const char *home = hal_getenv("HOME");
+    if (!home || !*home)
+        return NULL;
+    snprintf(buf, len, "%s/.phantom_history", home);
+    return buf;
+}
+
+int cmd_shell(int argc, char **argv)
+{
+    const char *image = hal_getenv("PHANTOM_IMAGE");
+    if (!image || !*image)
+        image = DEFAULT_IMAGE;
+    uint32_t interval = 0;
+    int verbose = 0;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--image") && i + 1 < argc) {
+            image = argv[++i];
+        } else if (!strcmp(argv[i], "--snapshot-interval") && i + 1 < argc) {
+            char *end;
+            unsigned long ms = strtoul(argv[++i], &end, 10);
+            if (*end || ms < 10 || ms > 86400000) {
+                hal_console_printf(2, "phantom: --snapshot-interval: '%s' is not a number of milliseconds from 10 to 86400000\n",
+                                   argv[i]);
+                return 2;
+            }
+            interval = (uint32_t)ms;
+        } else if (!strcmp(argv[i], "-v")) {
+            verbose++;
+        } else {
+            hal_console_printf(2, "phantom: unexpected argument '%s' (see phantom --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
+    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = interval, .verbose = verbose > 1};
+    pvm_boot_info bi;
+    pv_vm *vm;
+    char err[600];
+    if (pvm_open(&o, &vm, &bi, err, sizeof err) < 0) {
+        hal_console_printf(2, "phantom: %s\n", err);
+        return 2;
+    }
+    if (tty || verbose)
+        banner(image, &bi, tty ? 1 : 2);
+    shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
+    char hist[4096];
+    if (tty) {
+        s.ed = sh_edit_new(history_path(hist, sizeof hist), complete, &s.c);
+        sh_set_editor(s.ed);
+        if (s.ed)
+            pvm_set_output(vm, vm_output, s.ed);
+    }
+    int rc = pvm_serve_start(vm);
+    if (rc == 0 && !(s.c.ws = sh_ws_open(vm)))
+        rc = -12;
+    if (rc < 0) {
+        hal_console_printf(2, "phantom: cannot start the shell: %s\n", hal_strerror(rc));
+    } else {
+        hal_on_interrupt(on_interrupt, NULL);
+        run_loop(&s);
+        hal_on_interrupt(NULL, NULL);
+    }
+    pvm_serve_stop(vm);
+    pvm_set_output(vm, NULL, NULL);
+    sh_set_editor(NULL);
+    sh_edit_free(s.ed);
+    sh_ws_free(s.c.ws);
+    free(s.input);
+    if (pvm_close(vm, true) < 0) {
+        hal_console_printf(2, "phantom: %s: the last snapshot failed; the world resumes from the one before\n", image);
+        return 2;
+    }
+    if (tty)
+        hal_console_printf(1, "phantom: the world is saved in %s\n", image);
+    return rc < 0 ? 2 : s.errors ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+/*
+ * shell.h - the persistent shell (`phantom` with no command; docs/SHELL.md):
+ * its line editor (shell_edit.c), its workspace and evaluation of inputs
+ * (shell_ws.c), and the `:` commands (shell_cmds.c), tied together by
+ * shell.c.
+ */
+#ifndef PHANTOM_TOOLS_SHELL_H
+#define PHANTOM_TOOLS_SHELL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../vm/pvm.h"
+
+/* ---- text and lists of strings (shell_util.c) ---------------------------------- */
+typedef struct sh_buf { char *p; size_t n, cap; bool oom; } sh_buf;   /* p NUL-terminated once used */
+void sh_buf_add(sh_buf *b, const char *s, size_t n);
+void sh_buf_str(sh_buf *b, const char *s);
+void sh_buf_fmt(sh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct sh_list { char **v; int n, cap; bool unique; } sh_list;
+void sh_list_add(void *list, const char *s);   /* list: an sh_list (a callback's context) */
+void sh_list_sort(sh_list *l);
+void sh_list_free(sh_list *l);
+
+/* ---- the line editor (shell_edit.c) ------------------------------------------
+ *
+ * A small editor for a terminal in raw mode: cursor keys, Home/End,
+ * Backspace/Delete, Ctrl-A/E/B/F/K/U/W/L/C/D, Up/Down through a history
+ * kept in a file, Tab completion.  Output of other threads (sh_edit_write)
+ * is printed above the line being typed, which is then drawn again. */
+typedef struct sh_edit sh_edit;
+
+enum sh_read_result {
+    SH_LINE = 0,    /* *line holds the line (malloc'd, no newline) */
+    SH_EOF = 1,     /* Ctrl-D on an empty line, or end of input */
+    SH_CANCEL = 2,  /* Ctrl-C: the line was abandoned */
+    SH_STOP = 3,    /* stop() said so (a termination signal) */
+};
+
+/* Completion: fn calls add(actx, candidate) for every word that could
+ * complete `word`. */
+typedef void sh_complete_fn(void *ctx, const char *word, void (*add)(void *actx, const char *cand), void *actx);
+
+/* history_path: where history is loaded from and saved to (NULL: none). */
+sh_edit *sh_edit_new(const char *history_path, sh_complete_fn *complete, void *complete_ctx);
+/* Saves the history (a warning if that fails) and restores the terminal. */
+void sh_edit_free(sh_edit *e);
+int sh_edit_read(sh_edit *e, const char *prompt, char **line, bool (*stop)(void *ctx), void *stop_ctx);
+void sh_edit_history_add(sh_edit *e, const char *entry);
+/* Any thread: prints s above the line being edited, if one is. */
+void sh_edit_write(sh_edit *e, int stream, const char *s, size_t n);
+
+/* ---- output --------------------------------------------------------------------- */
+
+/* The shell's own messages: through the editor when there is one. */
+void sh_printf(int stream, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sh_write(int stream, const char *s, size_t n);
+void sh_set_editor(sh_edit *e);
+
+/* ---- the workspace (shell_ws.c) -------------------------------------------------- */
+typedef struct sh_ws sh_ws;
+
+/* Reads the workspace recorded in the world (VM requests); NULL if out of memory. */
+sh_ws *sh_ws_open(pv_vm *vm);
+void sh_ws_free(sh_ws *ws);
+
+enum sh_input {
+    SH_IN_COMPLETE = 0,    /* parses: evaluate it */
+    SH_IN_INCOMPLETE = 1,  /* an open brace or the like: read more */
+    SH_IN_ERROR = 2,       /* syntax errors (printed if report) */
+    SH_IN_EMPTY = 3,       /* nothing to run (only comments) */
+};
+enum sh_input sh_ws_check(const char *text, bool report);
+
+/* Compiles and runs one input: declarations (installed for good),
+ * statements, or an expression whose value is printed.  Waits for it to
+ * end; *interrupted() is polled, and when true the evaluation is killed.
+ * Returns 0, or -1 if it had errors (printed). */
+int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void));
+/* :inspect EXPR */
+int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void));
+/* :load FILE: compiles the file's classes into the workspace. */
+int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
+/* The workspace's variables and classes, for completion and :classes. */
+void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_class), void *ctx);
+
+/* ---- commands (shell_cmds.c) ------------------------------------------------------ */
+typedef struct sh_ctx {
+    pv_vm *vm;
+    sh_ws *ws;
+    const char *image;
+    bool (*interrupted)(void);
+    bool quit;
+} sh_ctx;
+
+/* Runs one `:command args` line: 0, or -1 if it failed (message printed). */
+int sh_command(sh_ctx *c, const char *line);
+/* The command names, for completion (NULL-terminated). */
+extern const char *const sh_command_names[];
+
+#endif

@@ -1,0 +1,264 @@
+/*
+ * shell_cmds.c - the shell's `:` commands (shell.h, docs/SHELL.md).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../hal/hal.h"
+#include "../persist/pw.h"
+#include "program.h"
+#include "shell.h"
+
+#define MAX_THREADS_SHOWN 1000
+
+const char *const sh_command_names[] = {
+    ":help", ":threads", ":kill", ":inspect", ":classes", ":load", ":run", ":snapshot", ":stats", ":quit", NULL,
+};
+
+static int cmd_help(sh_ctx *c, const char *arg)
+{
+    (void)c;
+    (void)arg;
+    sh_printf(1,
+        "Type Phantom statements, expressions and class declarations (docs/LANGUAGE.md).\n"
+        "An expression's value is printed; variables and classes you declare stay in\n"
+        "this world, as do threads you start: kill the process any way you like and\n"
+        "run phantom again.  An open brace continues the input on the next line.\n"
+        "\n"
+        "  :help              this text\n"
+        "  :threads           every thread: id, state, what it runs, where it is\n"
+        "  :kill ID           end thread ID now\n"
+        "  :inspect EXPR      an object's class and fields, a few levels deep\n"
+        "  :classes [all]     the classes declared here (all: every class in the world)\n"
+        "  :load FILE.ph      compile FILE's classes into the workspace\n"
+        "  :run FILE.ph       start the program in FILE as a background thread\n"
+        "  :snapshot          take a snapshot now and wait until it is durable\n"
+        "  :stats             world size, threads, classes, snapshots and their pauses\n"
+        "  :quit              take a last snapshot and leave (also Ctrl-D)\n"
+        "\n"
+        "Ctrl-C stops the evaluation in progress (the world goes on).  Keys: arrows,\n"
+        "Home/End, Ctrl-A/E/K/U/W/L, Up/Down for history, Tab completes names.\n");
+    return 0;
+}
+
+typedef struct threads_req { pvm_thread_info *t; int n; } threads_req;
+
+static int list_threads(pv_vm *vm, void *ctx)
+{
+    threads_req *r = ctx;
+    r->n = pvm_threads(vm, r->t, MAX_THREADS_SHOWN);
+    return 0;
+}
+
+static int cmd_threads(sh_ctx *c, const char *arg)
+{
+    (void)arg;
+    threads_req r = {calloc(MAX_THREADS_SHOWN, sizeof *r.t), 0};
+    if (!r.t)
+        return -1;
+    pvm_call(c->vm, list_threads, &r);
+    if (!r.n)
+        sh_printf(1, "no threads\n");
+    else
+        sh_printf(1, "%6s  %-24s %-28s %s\n", "ID", "STATE", "RUNNING", "WHERE");
+    for (int i = 0; i < r.n && i < MAX_THREADS_SHOWN; i++)
+        sh_printf(1, "%6" PRIu64 "  %-24s %-28s %s\n", r.t[i].id, r.t[i].state, r.t[i].entry, r.t[i].where);
+    if (r.n > MAX_THREADS_SHOWN)
+        sh_printf(1, "... and %d more\n", r.n - MAX_THREADS_SHOWN);
+    free(r.t);
+    return 0;
+}
+
+static int kill_req(pv_vm *vm, void *ctx) { return pvm_thread_kill(vm, *(uint64_t *)ctx); }
+
+static int cmd_kill(sh_ctx *c, const char *arg)
+{
+    char *end;
+    uint64_t id = strtoull(arg, &end, 10);
+    if (!*arg || *end || !id) {
+        sh_printf(2, "phantom: :kill needs a thread id (see :threads)\n");
+        return -1;
+    }
+    if (pvm_call(c->vm, kill_req, &id) < 0) {
+        sh_printf(2, "phantom: no thread %" PRIu64 " (see :threads)\n", id);
+        return -1;
+    }
+    sh_printf(1, "killed thread %" PRIu64 "\n", id);
+    return 0;
+}
+
+static int cmd_inspect(sh_ctx *c, const char *arg)
+{
+    if (!*arg) {
+        sh_printf(2, "phantom: :inspect needs an expression\n");
+        return -1;
+    }
+    return sh_ws_inspect(c->ws, arg, c->interrupted);
+}
+
+static void add_ws_class(void *ctx, const char *name, bool is_class)
+{
+    if (is_class)
+        sh_list_add(ctx, name);
+}
+
+static int all_classes(pv_vm *vm, void *ctx)
+{
+    pvm_classes(vm, sh_list_add, ctx);
+    return 0;
+}
+
+static int cmd_classes(sh_ctx *c, const char *arg)
+{
+    sh_list l = {0};
+    if (!strcmp(arg, "all"))
+        pvm_call(c->vm, all_classes, &l);
+    else if (!*arg)
+        sh_ws_names(c->ws, add_ws_class, &l);
+    else {
+        sh_printf(2, "phantom: :classes takes nothing or 'all'\n");
+        return -1;
+    }
+    sh_list_sort(&l);
+    for (int i = 0; i < l.n; i++)
+        if (!strcmp(arg, "all") || strncmp(l.v[i], ".shell.", 7))
+            sh_printf(1, "%s\n", l.v[i]);
+    if (!l.n)
+        sh_printf(1, "no classes declared here yet (:classes all lists the world's)\n");
+    sh_list_free(&l);
+    return 0;
+}
+
+static int cmd_load(sh_ctx *c, const char *arg)
+{
+    if (!*arg) {
+        sh_printf(2, "phantom: :load needs a file (FILE.ph)\n");
+        return -1;
+    }
+    return sh_ws_load(c->ws, arg, c->interrupted);
+}
+
+typedef struct run_req { tool_program *p; uint64_t id; char err[600]; } run_req;
+
+static int start_program(pv_vm *vm, void *ctx)
+{
+    run_req *r = ctx;
+    if (pvm_install(vm, r->p->classes, r->p->n, r->err, sizeof r->err) < 0)
+        return -1;
+    return pvm_start_thread(vm, r->p->entry, (const char *const *)r->p->names, r->p->n, &r->id, r->err,
+                            sizeof r->err);
+}
+
+static int cmd_run(sh_ctx *c, const char *arg)
+{
+    if (!*arg) {
+        sh_printf(2, "phantom: :run needs a program (FILE.ph)\n");
+        return -1;
+    }
+    tool_program p;
+    char *files[1] = {(char *)arg};
+    if (tool_program_load(&p, files, 1) < 0)
+        return -1;   /* the errors are printed */
+    run_req r = {.p = &p};
+    int rc = -1;
+    if (!p.entry)
+        sh_printf(2, "phantom: %s: no class declares main() or run(boot)\n", arg);
+    else if (pvm_call(c->vm, start_program, &r) < 0)
+        sh_printf(2, "phantom: %s: %s\n", arg, r.err);
+    else {
+        sh_printf(1, "thread %" PRIu64 " runs %s (:threads, :kill %" PRIu64 ")\n", r.id, p.entry, r.id);
+        rc = 0;
+    }
+    tool_program_free(&p);
+    return rc;
+}
+
+static int cmd_snapshot(sh_ctx *c, const char *arg)
+{
+    (void)arg;
+    uint64_t t0 = hal_now_mono_ns();
+    int rc = pvm_snapshot(c->vm);
+    if (rc < 0) {
+        sh_printf(2, "phantom: %s: the snapshot failed: %s\n", c->image, hal_strerror(rc));
+        return -1;
+    }
+    pw_stats st;
+    pw_stats_get(pvm_world(c->vm), &st);
+    sh_printf(1, "snapshot %" PRIu64 " is durable (%.1f ms)\n", st.generation, (hal_now_mono_ns() - t0) / 1e6);
+    return 0;
+}
+
+static int get_stats(pv_vm *vm, void *ctx)
+{
+    pvm_stats_get(vm, ctx);
+    return 0;
+}
+
+static int cmd_stats(sh_ctx *c, const char *arg)
+{
+    (void)arg;
+    pvm_stats vs;
+    pw_stats st;
+    pvm_call(c->vm, get_stats, &vs);
+    pw_stats_get(pvm_world(c->vm), &st);
+    uint64_t now = hal_now_wall_ns();
+    sh_printf(1, "world       %s: %.1f MiB held in the image, %.1f MiB resident\n", c->image,
+              st.pages_present * 4096.0 / 1048576.0, st.mem.resident_pages * 4096.0 / 1048576.0);
+    sh_printf(1, "threads     %u (%u runnable)\n", vs.threads, vs.runnable);
+    sh_printf(1, "classes     %u\n", vs.classes);
+    sh_printf(1, "objects     %" PRIu64 " live (%.1f MiB) in a heap of %.1f MiB\n", vs.gc.live_objects,
+              vs.gc.live_bytes / 1048576.0, vs.gc.heap_pages * 4096.0 / 1048576.0);
+    sh_printf(1, "boots       %" PRIu64 "\n", vs.boots);
+    sh_printf(1, "snapshots   newest %" PRIu64 " (%.1f s ago); %" PRIu64 " taken since boot, %" PRIu64 " failed, %.1f MiB written\n",
+              st.generation, st.last_durable_wall_ns && now > st.last_durable_wall_ns ? (now - st.last_durable_wall_ns) / 1e9 : 0.0,
+              st.snapshots, st.snapshots_failed, st.bytes_written / 1048576.0);
+    sh_printf(1, "pauses      %" PRIu64 ": p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", st.pause_count,
+              st.pause_p50_ns / 1e6, st.pause_p99_ns / 1e6, st.pause_max_ns / 1e6);
+    if (vs.gc.disabled)
+        sh_printf(1, "collectors  off (PHANTOM_GC=off)\n");
+    else
+        sh_printf(1,
+                  "collectors  reference counting freed %" PRIu64 " objects (%.1f MiB); %" PRIu64
+                  " complete cycles freed %" PRIu64 " (%.1f MiB), now %s\n"
+                  "            %" PRIu64 " steps this boot: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                  vs.gc.rc_freed_objects, vs.gc.rc_freed_bytes / 1048576.0, vs.gc.cycles,
+                  vs.gc.cycle_freed_objects, vs.gc.cycle_freed_bytes / 1048576.0, vs.gc.phase, vs.gc.steps,
+                  vs.gc.step_p50_ns / 1e6, vs.gc.step_p99_ns / 1e6, vs.gc.step_max_ns / 1e6);
+    return 0;
+}
+
+static int cmd_quit(sh_ctx *c, const char *arg)
+{
+    (void)arg;
+    c->quit = true;
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    int (*fn)(sh_ctx *c, const char *arg);
+} commands[] = {
+    {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
+    {"classes", cmd_classes}, {"load", cmd_load}, {"run", cmd_run}, {"snapshot", cmd_snapshot},
+    {"stats", cmd_stats}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
+};
+
+int sh_command(sh_ctx *c, const char *line)
+{
+    const char *p = line + 1;   /* after ':' */
+    size_t n = strcspn(p, " \t");
+    const char *arg = p + n;
+    while (*arg == ' ' || *arg == '\t')
+        arg++;
+    char a[4096];
+    snprintf(a, sizeof a, "%s", arg);
+    for (size_t k = strlen(a); k > 0 && (a[k - 1] == ' ' || a[k - 1] == '\t' || a[k - 1] == '\n'); k--)
+        a[k - 1] = 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strlen(commands[i].name) == n && !strncmp(commands[i].name, p, n))
+            return commands[i].fn(c, a);
+    sh_printf(2, "phantom: unknown command ':%.*s' (:help lists them)\n", (int)n, p);
+    return -1;
+}

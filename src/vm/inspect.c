@@ -1,0 +1,297 @@
+/*
+ * inspect.c - looking into a running world and steering its threads from
+ * a tool (pvm.h: inspection and control).  Every function runs on the
+ * VM's thread between time slices (pvm_call), so it sees each VM thread
+ * at an instruction boundary and changes nothing a snapshot could catch
+ * half done.  None runs bytecode.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "interp.h"
+#include "native/native.h"
+#include "pvm.h"
+#include "sched.h"
+
+/* ---- threads ------------------------------------------------------------------- */
+
+static const char *state_name(uint32_t s)
+{
+    switch (s) {
+    case PV_TS_RUNNABLE: return "runnable";
+    case PV_TS_SLEEPING: return "sleeping";
+    case PV_TS_WAIT_MUTEX: return "waiting for a lock";
+    case PV_TS_WAIT_COND: return "waiting on a condition";
+    case PV_TS_WAIT_SEMA: return "waiting on a semaphore";
+    case PV_TS_WAIT_IO: return "waiting for input";
+    case PV_TS_WAIT_JOIN: return "waiting for a thread";
+    case PV_TS_DONE: return "done";
+    default: return "?";
+    }
+}
+
+static struct pv_thread *find_thread(pv_vm *vm, uint64_t id)
+{
+    struct pv_array *all = vm->root->threads;
+    for (uint32_t i = 0; i < all->len; i++) {
+        struct pv_thread *t = pv_as_ptr(all->items[i]);
+        if (t->id == id)
+            return t;
+    }
+    return NULL;
+}
+
+int pvm_threads(pv_vm *vm, pvm_thread_info *out, int max)
+{
+    struct pv_array *all = vm->root->threads;
+    int n = 0;
+    for (uint32_t i = 0; i < all->len; i++, n++) {
+        struct pv_thread *t = pv_as_ptr(all->items[i]);
+        if (n >= max)
+            continue;
+        pvm_thread_info *ti = &out[n];
+        memset(ti, 0, sizeof *ti);
+        ti->id = t->id;
+        ti->state = state_name(t->state);
+        ti->daemon = t->tflags & PV_TF_DAEMON;
+        if (t->nframes) {
+            const struct pv_method *first = t->frames[0].m, *top = t->frames[t->nframes - 1].m;
+            const struct pv_frame *f = &t->frames[t->nframes - 1];
+            snprintf(ti->entry, sizeof ti->entry, "%s.%s", first->owner->name->bytes, first->name->bytes);
+            snprintf(ti->where, sizeof ti->where, "%s.%s (%s:%u)", top->owner->name->bytes, top->name->bytes,
+                     top->owner->source ? top->owner->source->bytes : "?", (unsigned)pv_method_line(top, f->pc));
+        }
+    }
+    /* oldest first: the array is kept compact by moving the last thread
+     * into a hole, so sort the few entries by id */
+    int k = n < max ? n : max;
+    for (int i = 1; i < k; i++)
+        for (int j = i; j > 0 && out[j - 1].id > out[j].id; j--) {
+            pvm_thread_info tmp = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = tmp;
+        }
+    return n;
+}
+
+int pvm_thread_kill(pv_vm *vm, uint64_t id)
+{
+    struct pv_thread *t = find_thread(vm, id);
+    if (!t || t == vm->cur)
+        return -1;
+    pv_thread_kill(vm, t);
+    return 0;
+}
+
+/* ---- values as text ------------------------------------------------------------------ */
+
+typedef struct tbuf { char *p; size_t len, n; } tbuf;
+
+static void put(tbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(tbuf *b, const char *fmt, ...)
+{
+    if (b->n + 1 >= b->len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(b->p + b->n, b->len - b->n, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        b->n = b->n + (size_t)k < b->len ? b->n + (size_t)k : b->len - 1;
+}
+
+static void put_quoted(tbuf *b, const struct pv_string *s)
+{
+    put(b, "\"");
+    for (uint32_t i = 0; i < s->len && i < 200; i++) {
+        unsigned char c = (unsigned char)s->bytes[i];
+        if (c == '"' || c == '\\')
+            put(b, "\\%c", c);
+        else if (c == '\n')
+            put(b, "\\n");
+        else if (c < 32 || c == 127)
+            put(b, "\\x%02x", c);
+        else
+            put(b, "%c", c);
+    }
+    put(b, s->len > 200 ? "\"... (%u bytes)" : "\"", (unsigned)s->len);
+}
+
+static const char *class_name(pv_vm *vm, pv_value v)
+{
+    struct pv_class *c = pv_class_of(vm, v);
+    return c ? c->name->bytes : "?";
+}
+
+/* One value on the current line; objects with fields continue on the
+ * following lines, indented, while depth lasts. */
+static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
+{
+    if (v == PV_NULL) {
+        put(b, "null");
+        return;
+    }
+    if (pv_is_int(v)) {
+        put(b, "%" PRId32, pv_as_int(v));
+        return;
+    }
+    if (pv_is_bool(v)) {
+        put(b, pv_as_bool(v) ? "true" : "false");
+        return;
+    }
+    if (!pv_is_obj(v) || pv_obj_kind(v) == PV_K_LONGBOX) {   /* other numbers, chars */
+        struct pv_string *s = pv_tostring_native(vm, v);
+        put(b, pv_is_char(v) ? "'%s'" : "%s", s ? s->bytes : "?");
+        return;
+    }
+    switch (pv_obj_kind(v)) {
+    case PV_K_STRING:
+        put_quoted(b, pv_as_ptr(v));
+        return;
+    case PV_K_INSTANCE: {
+        struct pv_instance *o = pv_as_ptr(v);
+        struct pv_class *c = pv_class_of(vm, v);
+        put(b, "%s@%" PRIxPTR, c->name->bytes, (uintptr_t)o);
+        if (depth <= 0) {
+            if (o->nslots)
+                put(b, " {...}");
+            return;
+        }
+        for (uint32_t i = 0; i < o->nslots && i < c->nfields; i++) {
+            put(b, "\n%*s%s = ", indent + 2, "", c->field_names[i]->bytes);
+            describe(vm, b, o->slot[i], depth - 1, indent + 2);
+        }
+        return;
+    }
+    case PV_K_ARRAY: {
+        struct pv_array *a = pv_as_ptr(v);
+        put(b, "array of %u", (unsigned)a->len);
+        if (depth <= 0)
+            return;
+        for (uint32_t i = 0; i < a->len && i < 20; i++) {
+            put(b, "\n%*s[%u] = ", indent + 2, "", (unsigned)i);
+            describe(vm, b, a->items[i], depth - 1, indent + 2);
+        }
+        if (a->len > 20)
+            put(b, "\n%*s... %u more", indent + 2, "", (unsigned)(a->len - 20));
+        return;
+    }
+    case PV_K_DIRECTORY: {
+        struct pv_directory *d = pv_as_ptr(v);
+        put(b, "directory of %u", (unsigned)d->count);
+        if (depth <= 0)
+            return;
+        uint32_t shown = 0;
+        for (uint32_t i = 0; i < d->cap && shown < 20; i++) {
+            if (!pv_is_obj(d->e[i].key))
+                continue;
+            put(b, "\n%*s", indent + 2, "");
+            put_quoted(b, pv_as_ptr(d->e[i].key));
+            put(b, " = ");
+            describe(vm, b, d->e[i].val, depth - 1, indent + 2);
+            shown++;
+        }
+        if (d->count > shown)
+            put(b, "\n%*s... %u more", indent + 2, "", (unsigned)(d->count - shown));
+        return;
+    }
+    case PV_K_THREAD: {
+        struct pv_thread *t = pv_as_ptr(v);
+        put(b, "thread %" PRIu64 " (%s)", t->id, state_name(t->state));
+        return;
+    }
+    case PV_K_CLASS:
+        put(b, "class %s", ((struct pv_class *)pv_as_ptr(v))->name->bytes);
+        return;
+    default:
+        put(b, "%s@%" PRIxPTR, class_name(vm, v), (uintptr_t)pv_as_ptr(v));
+        return;
+    }
+}
+
+int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, char *buf, size_t len)
+{
+    tbuf b = {buf, len, 0};
+    buf[0] = 0;
+    struct pv_class *c = pv_find_class(vm, cls);
+    if (!c) {
+        put(&b, "class %s is not in the world", cls);
+        return -1;
+    }
+    for (uint32_t i = 0; i < c->nstatics; i++)
+        if (!strcmp(c->static_names[i]->bytes, field)) {
+            describe(vm, &b, c->statics[i], depth, 0);
+            return 0;
+        }
+    put(&b, "class %s has no static field %s", cls, field);
+    return -1;
+}
+
+/* ---- classes, notes, statistics ---------------------------------------------------------- */
+
+bool pvm_class_exists(pv_vm *vm, const char *name)
+{
+    return pv_find_class(vm, name) != NULL;
+}
+
+void pvm_classes(pv_vm *vm, void (*fn)(void *ctx, const char *name), void *ctx)
+{
+    struct pv_directory *d = vm->root->classes;
+    for (uint32_t i = 0; i < d->cap; i++)
+        if (pv_is_obj(d->e[i].key))
+            fn(ctx, ((struct pv_string *)pv_as_ptr(d->e[i].key))->bytes);
+}
+
+static struct pv_directory *book_of(pv_vm *vm, const char *book, bool create)
+{
+    pv_value v = pv_dir_get_cstr(vm->root->names, book);
+    if (pv_obj_kind(v) == PV_K_DIRECTORY)
+        return pv_as_ptr(v);
+    if (!create)
+        return NULL;
+    struct pv_directory *d = pv_dir_new(vm);
+    struct pv_string *k = pv_str_cstr(vm, book);
+    if (!d || !k || pv_dir_put(vm, vm->root->names, k, pv_from_ptr(d)) < 0)
+        return NULL;
+    return d;
+}
+
+int pvm_note_put(pv_vm *vm, const char *book, const char *key, const char *val)
+{
+    struct pv_directory *d = book_of(vm, book, val != NULL);
+    struct pv_string *k = pv_str_cstr(vm, key);
+    if (!k)
+        return -1;
+    if (!val) {
+        if (d)
+            pv_dir_remove(vm, d, k);
+        return 0;
+    }
+    struct pv_string *s = pv_str_cstr(vm, val);
+    if (!d || !s || pv_dir_put(vm, d, k, pv_from_ptr(s)) < 0)
+        return -1;
+    return 0;
+}
+
+void pvm_notes(pv_vm *vm, const char *book, void (*fn)(void *ctx, const char *key, const char *val), void *ctx)
+{
+    struct pv_directory *d = book_of(vm, book, false);
+    for (uint32_t i = 0; d && i < d->cap; i++)
+        if (pv_is_obj(d->e[i].key) && pv_obj_kind(d->e[i].val) == PV_K_STRING)
+            fn(ctx, ((struct pv_string *)pv_as_ptr(d->e[i].key))->bytes,
+               ((struct pv_string *)pv_as_ptr(d->e[i].val))->bytes);
+}
+
+void pvm_stats_get(pv_vm *vm, pvm_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    struct pv_array *all = vm->root->threads;
+    out->threads = all->len;
+    for (uint32_t i = 0; i < all->len; i++)
+        out->runnable += ((struct pv_thread *)pv_as_ptr(all->items[i]))->state == PV_TS_RUNNABLE;
+    out->classes = vm->root->classes->count;
+    out->boots = vm->root->boots;
+    pvm_gc_stats_get(vm, &out->gc);
+}

@@ -1,0 +1,400 @@
+/*
+ * shell_pty.c - the persistent shell, driven through a pseudo-terminal as
+ * a person would use it, and through a pipe as a script would.
+ *
+ *  1. A variable, a class (typed over several lines) and a thread counting
+ *     in the background; kill -9; `phantom` again: the variable, the class
+ *     and the thread are there, and the thread is still counting.
+ *  2. Background output while a line is half typed: the line is drawn
+ *     again under the output, and finishing it works.
+ *  3. A syntax error at the prompt shows the compiler's diagnostic and the
+ *     shell goes on; Ctrl-C stops an infinite loop and the shell goes on;
+ *     :inspect, :threads, :kill, :classes, :snapshot, :stats, :help,
+ *     :quit; Ctrl-D leaves.
+ *  4. Piped input: `echo 'println(1+1);' | phantom` prints exactly 2;
+ *     an input with errors makes the exit status 1.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testlib.h"
+
+#define TIMEOUT_MS 20000
+#define READY "\n\rphantom> \x1b[K"       /* a fresh, empty prompt */
+#define MORE "\n\r   ...> \x1b[K"         /* the prompt of a continued input */
+
+static char phantom[512], dir[64], img[128];
+
+static uint64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* ---- a terminal ---------------------------------------------------------------- */
+
+typedef struct term {
+    pid_t pid;
+    int fd;
+    char buf[1 << 20];
+    size_t len;
+    size_t from;        /* expectations look from here on */
+} term;
+
+static void term_start(term *t)
+{
+    struct winsize ws = {.ws_row = 40, .ws_col = 200};
+    t->len = t->from = 0;
+    t->buf[0] = 0;
+    t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+    REQUIRE(t->pid >= 0);
+    if (t->pid == 0) {
+        char hist[128];
+        snprintf(hist, sizeof hist, "%s/history", dir);
+        setenv("HOME", dir, 1);
+        setenv("PHANTOM_HISTORY", hist, 1);
+        unsetenv("PHANTOM_IMAGE");
+        execl(phantom, "phantom", "--image", img, "--snapshot-interval", "50", (char *)NULL);
+        _exit(127);
+    }
+}
+
+/* Reads what the shell wrote, for up to ms. */
+static void term_read(term *t, int ms)
+{
+    fd_set s;
+    FD_ZERO(&s);
+    FD_SET(t->fd, &s);
+    struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+    if (select(t->fd + 1, &s, NULL, NULL, &tv) > 0 && t->len < sizeof t->buf - 1) {
+        ssize_t n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
+        if (n > 0) {
+            t->len += (size_t)n;
+            t->buf[t->len] = 0;
+        }
+    }
+}
+
+/* Waits until `want` appears after t->from; then looks on after it. */
+static bool expect(term *t, const char *want)
+{
+    uint64_t end = now_ms() + TIMEOUT_MS;
+    for (;;) {
+        char *at = strstr(t->buf + t->from, want);
+        if (at) {
+            t->from = (size_t)(at - t->buf) + strlen(want);
+            return true;
+        }
+        if (now_ms() > end) {
+            fprintf(stderr, "expected \"%s\"; the terminal showed (from offset %zu):\n%s\n", want, t->from,
+                    t->buf + t->from);
+            return false;
+        }
+        term_read(t, 50);
+    }
+}
+
+static void send(term *t, const char *s)
+{
+    size_t n = strlen(s);
+    REQUIRE(write(t->fd, s, n) == (ssize_t)n);
+}
+
+/* Types a line and waits for the next empty prompt. */
+static bool line(term *t, const char *s)
+{
+    send(t, s);
+    send(t, "\r");
+    return expect(t, READY);
+}
+
+/* Prints "N=value" for an int expression and reads the value. */
+static long value_of(term *t, const char *expr)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "println(\"N=\" + (%s));\r", expr);
+    send(t, cmd);
+    uint64_t end = now_ms() + TIMEOUT_MS;
+    while (now_ms() < end) {
+        for (char *p = strstr(t->buf + t->from, "N="); p; p = strstr(p + 1, "N="))
+            if (p[2] >= '0' && p[2] <= '9') {
+                long v = strtol(p + 2, NULL, 10);
+                t->from = (size_t)(p - t->buf) + 2;
+                expect(t, READY);
+                return v;
+            }
+        term_read(t, 50);
+    }
+    fprintf(stderr, "no value for %s; the terminal showed:\n%s\n", expr, t->buf + t->from);
+    return -1;
+}
+
+static int term_wait(term *t)
+{
+    int status = -1;
+    uint64_t end = now_ms() + TIMEOUT_MS;
+    while (now_ms() < end) {
+        term_read(t, 20);   /* keep the pty drained */
+        pid_t r = waitpid(t->pid, &status, WNOHANG);
+        if (r == t->pid) {
+            close(t->fd);
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+    }
+    kill(t->pid, SIGKILL);
+    waitpid(t->pid, &status, 0);
+    close(t->fd);
+    return -1;
+}
+
+static void term_kill9(term *t)
+{
+    kill(t->pid, SIGKILL);
+    int status;
+    waitpid(t->pid, &status, 0);
+    close(t->fd);
+}
+
+/* ---- 1. variables, classes and threads across kill -9 --------------------------------- */
+
+static long counted;
+
+static void persistence(term *t)
+{
+    term_start(t);
+    CHECK(expect(t, "new world"));
+    CHECK(expect(t, "phantom> "));
+    CHECK(line(t, "int x = 41;"));
+    send(t, "class ticker {\r");
+    CHECK(expect(t, MORE));
+    send(t, "    var n : int;\r");
+    CHECK(expect(t, MORE));
+    send(t, "    void run() { while (true) { n++; .internal.thread.sleep(10); } }\r");
+    CHECK(expect(t, MORE));
+    CHECK(line(t, "};"));
+    CHECK(line(t, "var tk = new ticker();"));
+    CHECK(line(t, "var th = .internal.thread.start(tk);"));
+    send(t, "x + 1\r");
+    CHECK(expect(t, "42"));
+    CHECK(expect(t, READY));
+    usleep(500 * 1000);
+    counted = value_of(t, "tk.n");
+    CHECK(counted > 0);
+    usleep(1000 * 1000);   /* several snapshots (every 50 ms) */
+    term_kill9(t);
+
+    term_start(t);
+    CHECK(expect(t, "resumed"));
+    CHECK(expect(t, "phantom> "));
+    CHECK_EQ_U64(value_of(t, "x"), 41);
+    long n1 = value_of(t, "tk.n");
+    usleep(300 * 1000);
+    long n2 = value_of(t, "tk.n");
+    CHECK(n1 >= counted);   /* snapshots after the reading were durable before kill -9 */
+    CHECK(n2 > n1);         /* and the thread goes on counting */
+    CHECK_EQ_U64(value_of(t, "new ticker().n"), 0);   /* the class is still there */
+    send(t, ":threads\r");
+    CHECK(expect(t, ".ticker.run"));
+    CHECK(expect(t, READY));
+    send(t, ":classes\r");
+    CHECK(expect(t, ".ticker"));
+    CHECK(expect(t, READY));
+}
+
+/* ---- 2. output while a line is being typed ------------------------------------------------ */
+
+static void background_output(term *t)
+{
+    CHECK(line(t, "class chatter { void run() { for (int i = 0; i < 3; i++) { .internal.thread.sleep(300); println(\"tick \" + i); } } };"));
+    CHECK(line(t, ".internal.thread.start(new chatter());"));
+    send(t, "40 +");
+    CHECK(expect(t, "tick 0"));
+    CHECK(expect(t, "phantom> 40 +"));   /* the half-typed line is drawn again */
+    send(t, " 2\r");
+    CHECK(expect(t, "42"));
+    CHECK(expect(t, "tick 2"));
+    CHECK(expect(t, "phantom> "));
+}
+
+/* ---- 3. errors, Ctrl-C, multi-line input, commands ------------------------------------------------ */
+
+static void errors_and_commands(term *t)
+{
+    send(t, "int y = ;\r");
+    CHECK(expect(t, "error: expected an expression"));
+    CHECK(expect(t, READY));
+    send(t, "nosuchname + 1\r");
+    CHECK(expect(t, "error: unknown name 'nosuchname'"));
+    CHECK(expect(t, READY));
+    send(t, "1 + 2\r");
+    CHECK(expect(t, "3"));
+    CHECK(expect(t, READY));
+
+    send(t, "while (true) { x = x; }\r");
+    usleep(400 * 1000);
+    send(t, "\x03");
+    CHECK(expect(t, "interrupted"));
+    CHECK(expect(t, READY));
+    send(t, "6 * 7\r");
+    CHECK(expect(t, "42"));
+    CHECK(expect(t, READY));
+
+    send(t, "if (x > 0) {\r");
+    CHECK(expect(t, MORE));
+    send(t, "    println(\"positive\");\r");
+    CHECK(expect(t, MORE));
+    send(t, "}\r");
+    CHECK(expect(t, "positive"));
+    CHECK(expect(t, READY));
+
+    send(t, "\x03");   /* at the prompt: abandons the line, nothing else */
+    CHECK(expect(t, "phantom> "));
+    send(t, ":inspect tk\r");
+    CHECK(expect(t, ".ticker@"));
+    CHECK(expect(t, "n = "));
+    CHECK(expect(t, READY));
+    send(t, ":snapshot\r");
+    CHECK(expect(t, "is durable"));
+    CHECK(expect(t, READY));
+    send(t, ":stats\r");
+    CHECK(expect(t, "threads"));
+    CHECK(expect(t, "pauses"));
+    CHECK(expect(t, READY));
+    send(t, ":help\r");
+    CHECK(expect(t, ":inspect EXPR"));
+    CHECK(expect(t, READY));
+    long th = value_of(t, "th.getId()");
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, ":kill %ld\r", th);
+    send(t, cmd);
+    CHECK(expect(t, "killed thread"));
+    CHECK(expect(t, READY));
+    long a = value_of(t, "tk.n");
+    usleep(200 * 1000);
+    CHECK_EQ_U64(value_of(t, "tk.n"), a);   /* no longer counting */
+    send(t, ":bogus\r");
+    CHECK(expect(t, "unknown command"));
+    CHECK(expect(t, READY));
+    send(t, ":quit\r");
+    CHECK(expect(t, "saved"));
+    CHECK(term_wait(t) == 1);   /* inputs had errors */
+
+    term_start(t);               /* Ctrl-D leaves; the history came back */
+    CHECK(expect(t, "resumed"));
+    CHECK(expect(t, "phantom> "));
+    send(t, "\x1b[A");           /* Up: the last input */
+    CHECK(expect(t, "phantom> :quit"));
+    send(t, "\x15");             /* Ctrl-U */
+    send(t, "\x04");
+    CHECK(term_wait(t) == 0);
+}
+
+/* ---- 4. a pipe ---------------------------------------------------------------------------- */
+
+static int piped(const char *input, char *out, size_t cap)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s/in.txt", dir);
+    FILE *f = fopen(cmd, "w");
+    REQUIRE(f);
+    fputs(input, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "%s --image %s/pipe.img < %s/in.txt 2>/dev/null", phantom, dir, dir);
+    FILE *p = popen(cmd, "r");
+    REQUIRE(p);
+    size_t n = fread(out, 1, cap - 1, p);
+    out[n] = 0;
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void pipes(void)
+{
+    char out[4096];
+    CHECK(piped("println(1+1);\n", out, sizeof out) == 0);
+    CHECK(!strcmp(out, "2\n"));
+    CHECK(piped("int a = 20;\nvar inferred = 1;\nvar any;\n", out, sizeof out) == 0);
+    CHECK(piped("inferred = \"text\";\n", out, sizeof out) == 1);   /* var x = 1 is an int */
+    CHECK(piped("any = \"text\";\nany = 3;\nany + inferred\n", out, sizeof out) == 0);
+    CHECK(!strcmp(out, "4\n"));
+    CHECK(piped("a + 1\nfor (int i = 0; i < 3; i++) {\n  a += i;\n}\na\n", out, sizeof out) == 0);
+    CHECK(!strcmp(out, "21\n23\n"));
+    CHECK(piped("println(\"before\");\nint b = ;\nprintln(\"after\");\n", out, sizeof out) == 1);
+    CHECK(!strcmp(out, "before\nafter\n"));
+    CHECK(piped("class open {\n", out, sizeof out) == 1);   /* ends unfinished */
+
+    char path[256];
+    snprintf(path, sizeof path, "%s/greeter.ph", dir);
+    FILE *f = fopen(path, "w");
+    REQUIRE(f);
+    fputs("class greeter { static string hello(string who) { return \"hello \" + who; } };\n"
+          "class hi { static void main() { println(greeter.hello(\"thread\")); } };\n", f);
+    fclose(f);
+    char in[1024];
+    snprintf(in, sizeof in, ":load %s\ngreeter.hello(\"world\")\n:run %s\n", path, path);
+    CHECK(piped(in, out, sizeof out) == 0);
+    CHECK(strstr(out, "hello world\n") != NULL);
+    CHECK(strstr(out, "hello thread\n") != NULL);
+    CHECK(piped("greeter.hello(\"again\")\n:classes\n", out, sizeof out) == 0);
+    CHECK(strstr(out, "hello again\n.greeter\n.hi\n") != NULL);
+    snprintf(in, sizeof in, ":load %s\n", path);
+    CHECK(piped(in, out, sizeof out) == 1);   /* declared twice */
+    CHECK(piped(":inspect 1); } }; class evil { static void f() {\n", out, sizeof out) == 1);
+    CHECK(piped("class .shell.cell99 { };\n", out, sizeof out) == 1);
+    CHECK(piped(":classes all\n", out, sizeof out) == 0);
+    CHECK(!strstr(out, ".evil\n") && !strstr(out, ".shell.cell99\n"));
+    CHECK(piped("1 + 1\n", out, sizeof out) == 0 && !strcmp(out, "2\n"));   /* still working */
+
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --help", phantom);
+    FILE *p = popen(cmd, "r");
+    REQUIRE(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    CHECK(pclose(p) == 0 && strstr(out, "shell"));
+    snprintf(cmd, sizeof cmd, "%s shell --help", phantom);
+    p = popen(cmd, "r");
+    REQUIRE(p);
+    n = fread(out, 1, sizeof out - 1, p);
+    out[n] = 0;
+    CHECK(pclose(p) == 0 && strstr(out, "usage: phantom [shell]"));
+}
+
+int main(void)
+{
+    const char *b = getenv("BUILD");
+    snprintf(phantom, sizeof phantom, "%s/phantom", b && *b ? b : "build");
+    if (phantom[0] != '/') {
+        char cwd[256];
+        REQUIRE(getcwd(cwd, sizeof cwd));
+        char abs[800];
+        snprintf(abs, sizeof abs, "%s/%s", cwd, phantom);
+        snprintf(phantom, sizeof phantom, "%s", abs);
+    }
+    snprintf(dir, sizeof dir, "/tmp/phantom-shellpty-XXXXXX");
+    REQUIRE(mkdtemp(dir));
+    snprintf(img, sizeof img, "%s/w.img", dir);
+    static term t;
+    persistence(&t);
+    background_output(&t);
+    errors_and_commands(&t);
+    pipes();
+    if (!t_failures) {
+        char cmd[256];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", dir);
+    }
+    return test_done("shell_pty");
+}
