@@ -150,6 +150,58 @@ static void sweep_finish(pv_vm *vm)
     g->trigger_bytes = t > PV_GC_MIN_TRIGGER ? t : PV_GC_MIN_TRIGGER;
 }
 
+/* Arrays and directories hold their values in one block; a big block is
+ * traced PV_GC_CHUNK values at a time, so no step is held up by it.  The
+ * block may grow, shrink or move between steps: it is found afresh each
+ * time, and the barrier has shaded whatever left it. */
+#define PV_GC_CHUNK 4096u
+
+static const pv_value *value_block(struct pv_obj *o, uint64_t *n)
+{
+    if (o->cls && o->cls->kind == PV_K_ARRAY) {
+        struct pv_array *a = (struct pv_array *)o;
+        *n = a->items ? a->len : 0;
+        return a->items;
+    }
+    if (o->cls && o->cls->kind == PV_K_DIRECTORY) {
+        struct pv_directory *d = (struct pv_directory *)o;
+        *n = d->e ? (uint64_t)d->cap * 2 : 0;
+        return (const pv_value *)d->e;
+    }
+    *n = 0;
+    return NULL;
+}
+
+/* Traces the next piece of the big block in progress; true when done. */
+static bool chunk_some(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    uint64_t n;
+    const pv_value *v = value_block(g->chunk_obj, &n);
+    uint64_t end = g->chunk_at + PV_GC_CHUNK < n ? g->chunk_at + PV_GC_CHUNK : n;
+    for (uint64_t i = g->chunk_at; v && i < end; i++)
+        if (pv_is_obj(v[i]))
+            shade_value(vm, v[i]);
+    g->chunk_at = end;
+    if (!v || end >= n) {
+        g->chunk_obj = NULL;
+        return true;
+    }
+    return false;
+}
+
+static void trace_popped(pv_vm *vm, struct pv_obj *o)
+{
+    uint64_t n;
+    if (value_block(o, &n) && n > PV_GC_CHUNK) {
+        struct pv_gc *g = vm->gc;   /* mark_some never pops while a block is in progress */
+        g->chunk_obj = o;
+        g->chunk_at = 0;
+        return;
+    }
+    pv_gc_trace(vm, o, shade_value);
+}
+
 static bool trace_if_marked(void *ctx, struct pv_obj *o)
 {
     pv_vm *vm = ctx;
@@ -164,10 +216,15 @@ static bool trace_if_marked(void *ctx, struct pv_obj *o)
 static bool mark_some(pv_vm *vm, uint64_t budget)
 {
     struct pv_gc *g = vm->gc;
+    if (g->chunk_obj && !chunk_some(vm))
+        return false;
     while (g->ms_n && budget--) {
         struct pv_obj *o = g->mstack[--g->ms_n];
-        if (o->cls)   /* not freed by the ZCT since it was shaded */
-            pv_gc_trace(vm, o, shade_value);
+        if (!o->cls)
+            continue;   /* freed by the ZCT since it was shaded */
+        trace_popped(vm, o);
+        if (g->chunk_obj)
+            return false;   /* a big block: its pieces come first */
     }
     if (g->ms_n == 0 && g->ms_overflow) {
         g->ms_overflow = 0;

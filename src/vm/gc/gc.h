@@ -112,6 +112,8 @@ struct pv_gc {
     uint64_t ms_n, ms_cap;
     uint32_t ms_overflow;            /* a shaded object did not fit */
     uint32_t pad;
+    struct pv_obj *chunk_obj;        /* MARK: a big array or directory traced */
+    uint64_t chunk_at;               /* ... in pieces, from this value on */
     uint64_t trigger_bytes;          /* start a cycle when live_bytes passes it */
     uint64_t cycle_start_wall_ns;
     uint64_t cycle_work_ns;
