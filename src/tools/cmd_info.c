@@ -49,7 +49,7 @@ static void print_objects(const char *image)
     pvm_gc_stats g;
     pvm_gc_stats_get(vm, &g);
     char live[32], heap[32], rcb[32], cyb[32];
-    human(g.live_bytes, live, sizeof live);
+    human(g.live_bytes + g.block_bytes, live, sizeof live);
     human(g.heap_pages * 4096, heap, sizeof heap);
     human(g.rc_freed_bytes, rcb, sizeof rcb);
     human(g.cycle_freed_bytes, cyb, sizeof cyb);

@@ -209,7 +209,7 @@ static int cmd_stats(sh_ctx *c, const char *arg)
     sh_printf(1, "threads     %u (%u runnable)\n", vs.threads, vs.runnable);
     sh_printf(1, "classes     %u\n", vs.classes);
     sh_printf(1, "objects     %" PRIu64 " live (%.1f MiB) in a heap of %.1f MiB\n", vs.gc.live_objects,
-              vs.gc.live_bytes / 1048576.0, vs.gc.heap_pages * 4096.0 / 1048576.0);
+              (vs.gc.live_bytes + vs.gc.block_bytes) / 1048576.0, vs.gc.heap_pages * 4096.0 / 1048576.0);
     sh_printf(1, "boots       %" PRIu64 "\n", vs.boots);
     sh_printf(1, "snapshots   newest %" PRIu64 " (%.1f s ago); %" PRIu64 " taken since boot, %" PRIu64 " failed, %.1f MiB written\n",
               st.generation, st.last_durable_wall_ns && now > st.last_durable_wall_ns ? (now - st.last_durable_wall_ns) / 1e9 : 0.0,

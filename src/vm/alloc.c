@@ -37,13 +37,12 @@ void pv_free_obj(pv_vm *vm, void *o)
 
 void *pv_alloc_raw(pv_vm *vm, size_t bytes)
 {
-    return pw_alloc(vm->w, bytes ? bytes : 1);
+    return pv_gc_alloc_raw(vm, bytes);
 }
 
 void pv_free_raw(pv_vm *vm, void *p)
 {
-    if (p)
-        pw_free(vm->w, p);
+    pv_gc_free_raw(vm, p);
 }
 
 struct pv_instance *pv_new_instance(pv_vm *vm, struct pv_class *cls)

@@ -74,6 +74,7 @@ uint32_t pvm_thread_count(pv_vm *vm);
  * world and survive restarts; pauses are of this run. */
 typedef struct pvm_gc_stats {
     uint64_t live_objects, live_bytes;
+    uint64_t block_bytes;                             /* objects' internal blocks (array items, ...) */
     uint64_t allocated_objects, allocated_bytes;
     uint64_t rc_freed_objects, rc_freed_bytes;        /* the fast collector */
     uint64_t cycle_freed_objects, cycle_freed_bytes;  /* the complete collector */

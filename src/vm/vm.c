@@ -240,10 +240,9 @@ static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *c
         args[0] = pv_from_ptr(obj);
         argc = 1;
         if (orig && m->nargs == 1) {
-            struct pv_obj *bootobj = pv_alloc_obj(vm, vm->b[PV_B_BOOT], sizeof *bootobj);
-            if (!bootobj)
+            const char *why;
+            if ((args[1] = pv_new_object(vm, vm->b[PV_B_BOOT], &why)) == PV_NULL)
                 goto oom;
-            args[1] = pv_from_ptr(bootobj);
             argc = 2;
         }
         ctor = ctor0(c);

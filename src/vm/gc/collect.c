@@ -30,9 +30,21 @@
 #include "../pvm.h"
 #include "gc.h"
 
-#define PV_GC_STEP_NS 400000u          /* one step's time budget */
+#define PV_GC_STEP_NS 400000u          /* a step's time for the ZCT */
+#define PV_GC_MAX_STEP_NS 4000000u     /* a step never works longer */
+/* Pacing of a cycle: per byte the program allocates, a step marks
+ * PV_GC_MARK_RATIO bytes of objects, or sweeps PV_GC_SWEEP_RATIO bytes of
+ * slots (and at least PV_GC_MIN_WORK bytes).  A cycle thus ends before
+ * the program has allocated half the live bytes again: the heap stays
+ * within about twice the live data however fast the program allocates. */
+#define PV_GC_MARK_RATIO 2u
+#define PV_GC_SWEEP_RATIO 8u
+#define PV_GC_MIN_WORK (64u << 10)
 #define PV_GC_ZCT_LIMIT 32768u         /* ZCT entries that call for a scan */
 #define PV_GC_MIN_TRIGGER (8ull << 20)
+
+/* What a cycle's trigger weighs: objects and their internal blocks. */
+static uint64_t heap_bytes(const struct pv_gc *g) { return g->c.live_bytes + g->c.raw_bytes; }
 
 bool pv_gc_wants_step(pv_vm *vm, bool idle)
 {
@@ -40,7 +52,7 @@ bool pv_gc_wants_step(pv_vm *vm, bool idle)
     if (vm->gch->disabled)
         return false;
     return vm->gch->want_full || (idle && g->zct_n > g->zct_kept) || vm->gch->alloc_since_poll >= vm->gch->poll_bytes || g->zct_n >= g->zct_kept + PV_GC_ZCT_LIMIT ||
-           g->phase != PV_GC_IDLE || g->c.live_bytes > g->trigger_bytes;
+           g->phase != PV_GC_IDLE || heap_bytes(g) > g->trigger_bytes;
 }
 
 static void ms_push(pv_vm *vm, struct pv_obj *o)
@@ -83,6 +95,14 @@ static void shade_ptr(pv_vm *vm, const void *p)
         pv_gc_shade(vm, (struct pv_obj *)p);
 }
 
+/* Steps come more often while a cycle runs, so each one is short. */
+static void set_poll(pv_vm *vm)
+{
+    struct pv_gc_host *h = vm->gch;
+    h->poll_bytes = h->stress ? PV_GC_STRESS_POLL_BYTES
+                    : vm->gc->phase == PV_GC_IDLE ? PV_GC_POLL_BYTES : PV_GC_CYCLE_POLL_BYTES;
+}
+
 static void mark_start(pv_vm *vm)
 {
     struct pv_gc *g = vm->gc;
@@ -111,6 +131,7 @@ static void mark_start(pv_vm *vm)
         pv_gc_trace_thread_roots(vm, pv_as_ptr(all->items[i]), shade_value);
     pv_sched_each_host_root(vm, shade_value);
     g->cycle_work_ns = hal_now_mono_ns() - t0;
+    set_poll(vm);
 }
 
 static bool is_marked(pv_vm *vm, pv_value v)
@@ -145,9 +166,10 @@ static void sweep_finish(pv_vm *vm)
     g->c.cycles++;
     g->c.last_cycle_ns = hal_now_wall_ns() - g->cycle_start_wall_ns;
     g->c.last_cycle_work_ns = g->cycle_work_ns;
-    g->c.last_cycle_live_bytes = g->c.live_bytes;
-    uint64_t t = g->c.live_bytes * 2;
+    g->c.last_cycle_live_bytes = heap_bytes(g);
+    uint64_t t = heap_bytes(g) * 2;
     g->trigger_bytes = t > PV_GC_MIN_TRIGGER ? t : PV_GC_MIN_TRIGGER;
+    set_poll(vm);
 }
 
 /* Arrays and directories hold their values in one block; a big block is
@@ -158,12 +180,16 @@ static void sweep_finish(pv_vm *vm)
 
 static const pv_value *value_block(struct pv_obj *o, uint64_t *n)
 {
-    if (o->cls && o->cls->kind == PV_K_ARRAY) {
+    if (!pv_gc_is_object(o)) {
+        *n = 0;
+        return NULL;
+    }
+    if (o->cls->kind == PV_K_ARRAY) {
         struct pv_array *a = (struct pv_array *)o;
         *n = a->items ? a->len : 0;
         return a->items;
     }
-    if (o->cls && o->cls->kind == PV_K_DIRECTORY) {
+    if (o->cls->kind == PV_K_DIRECTORY) {
         struct pv_directory *d = (struct pv_directory *)o;
         *n = d->e ? (uint64_t)d->cap * 2 : 0;
         return (const pv_value *)d->e;
@@ -210,18 +236,20 @@ static bool trace_if_marked(void *ctx, struct pv_obj *o)
     return true;
 }
 
-/* Pops the mark stack for `budget` objects; true when marking is done.
+/* Pops the mark stack until `budget` bytes of objects were traced; true
+ * when marking is done.
  * After an overflow (ms_push), tracing every marked object again finds
  * the children of those that never made it onto the stack. */
-static bool mark_some(pv_vm *vm, uint64_t budget)
+static bool mark_some(pv_vm *vm, int64_t budget)
 {
     struct pv_gc *g = vm->gc;
     if (g->chunk_obj && !chunk_some(vm))
         return false;
-    while (g->ms_n && budget--) {
+    while (g->ms_n && budget > 0) {
         struct pv_obj *o = g->mstack[--g->ms_n];
-        if (!o->cls)
+        if (!pv_gc_is_object(o))
             continue;   /* freed by the ZCT since it was shaded */
+        budget -= (int64_t)pv_gc_slot_size(o);
         trace_popped(vm, o);
         if (g->chunk_obj)
             return false;   /* a big block: its pieces come first */
@@ -243,22 +271,27 @@ static void record_pause(pv_vm *vm, uint64_t ns)
         h->pause_max_ns = ns;
 }
 
-/* Collection work in units of 256 objects until the deadline; its time
- * counts toward the cycle's work. */
-static void cycle_work(pv_vm *vm, uint64_t deadline)
+/* Marks `work` bytes of objects (or sweeps PV_GC_SWEEP_RATIO / MARK_RATIO
+ * times as many) in pieces of 16 KiB, stopping early at the deadline; the
+ * time counts toward the cycle's work. */
+static void cycle_work(pv_vm *vm, uint64_t work, uint64_t deadline)
 {
     struct pv_gc *g = vm->gc;
     uint64_t t0 = hal_now_mono_ns();
+    int64_t left = work > INT64_MAX ? INT64_MAX : (int64_t)work;
+    const int64_t piece = 16 << 10;
     do {
         if (g->phase == PV_GC_MARK) {
-            if (mark_some(vm, 256))
+            if (mark_some(vm, piece))
                 mark_finish(vm);
-        } else if (g->phase == PV_GC_SWEEP && pv_gc_sweep_some(vm, 1024)) {
+        } else if (g->phase == PV_GC_SWEEP &&
+                   pv_gc_sweep_some(vm, piece * (PV_GC_SWEEP_RATIO / PV_GC_MARK_RATIO))) {
             g->cycle_work_ns += hal_now_mono_ns() - t0;
             sweep_finish(vm);
             return;
         }
-    } while (g->phase != PV_GC_IDLE && hal_now_mono_ns() < deadline);
+        left -= piece;
+    } while (g->phase != PV_GC_IDLE && left > 0 && hal_now_mono_ns() < deadline);
     g->cycle_work_ns += hal_now_mono_ns() - t0;
 }
 
@@ -273,17 +306,25 @@ void pv_gc_step(pv_vm *vm)
         return;
     }
     uint64_t t0 = hal_now_mono_ns();
-    vm->gch->alloc_since_poll = 0;
-    if (g->phase == PV_GC_IDLE && (g->c.live_bytes > g->trigger_bytes || vm->gch->stress))
+    uint64_t allocated = vm->gch->alloc_since_poll, objects = vm->gch->objects_since_poll;
+    vm->gch->alloc_since_poll = vm->gch->objects_since_poll = 0;
+    if (g->phase == PV_GC_IDLE && (heap_bytes(g) > g->trigger_bytes || vm->gch->stress))
         mark_start(vm);
-    /* Stress mode does one unit of work per step, so that cycles stretch
+    /* Stress mode does one piece of work per step, so that cycles stretch
      * across as many slices (and barriers) as possible. */
-    if (g->phase != PV_GC_IDLE)
-        cycle_work(vm, vm->gch->stress ? 0 : t0 + PV_GC_STEP_NS / 2);
+    if (g->phase != PV_GC_IDLE) {
+        uint64_t work = allocated * PV_GC_MARK_RATIO;
+        cycle_work(vm, vm->gch->stress ? 1 : work > PV_GC_MIN_WORK ? work : PV_GC_MIN_WORK,
+                   t0 + PV_GC_MAX_STEP_NS);
+    }
     /* The scan comes last: the sweep may have freed objects the ZCT still
-     * names, and only a finished scan leaves it free of such entries. */
-    if (pv_gc_zct_scan(vm, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
+     * names, and only a finished scan leaves it free of such entries.  It
+     * looks at no fewer entries than twice the objects made since the last
+     * step, so the table cannot outgrow it however fast they come; beyond
+     * that (a big structure dropped at once) it stops at the deadline. */
+    if (pv_gc_zct_scan(vm, 2 * objects, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
         pv_gc_trim(vm);
+    set_poll(vm);
     record_pause(vm, hal_now_mono_ns() - t0);
 }
 
@@ -294,14 +335,14 @@ void pv_gc_full(pv_vm *vm)
         return;
     /* A cycle in progress began before the caller's garbage was made:
      * finish it, then run a whole one. */
-    while (!pv_gc_zct_scan(vm, UINT64_MAX))
+    while (!pv_gc_zct_scan(vm, UINT64_MAX, UINT64_MAX))
         ;
     while (g->phase != PV_GC_IDLE)
-        cycle_work(vm, UINT64_MAX);
+        cycle_work(vm, UINT64_MAX, UINT64_MAX);
     mark_start(vm);
     while (g->phase != PV_GC_IDLE)
-        cycle_work(vm, UINT64_MAX);
-    while (!pv_gc_zct_scan(vm, UINT64_MAX))
+        cycle_work(vm, UINT64_MAX, UINT64_MAX);
+    while (!pv_gc_zct_scan(vm, UINT64_MAX, UINT64_MAX))
         ;
     pv_gc_trim(vm);
 }
@@ -318,7 +359,7 @@ void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s)
     const struct pv_gc_host *h = vm->gch;
     static const char *const phases[] = {"idle", "mark", "sweep"};
     *s = (pvm_gc_stats){
-        .live_objects = g->c.live_objects, .live_bytes = g->c.live_bytes,
+        .live_objects = g->c.live_objects, .live_bytes = g->c.live_bytes, .block_bytes = g->c.raw_bytes,
         .allocated_objects = g->c.allocated_objects, .allocated_bytes = g->c.allocated_bytes,
         .rc_freed_objects = g->c.rc_freed_objects, .rc_freed_bytes = g->c.rc_freed_bytes,
         .cycle_freed_objects = g->c.cycle_freed_objects, .cycle_freed_bytes = g->c.cycle_freed_bytes,

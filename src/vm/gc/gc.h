@@ -62,6 +62,7 @@
 #define PV_GC_SMALL_MAX 2048u       /* larger objects get their own span */
 #define PV_PAGE 4096u
 #define PV_GC_POLL_BYTES (512u << 10)  /* allocation that calls for a collector step */
+#define PV_GC_CYCLE_POLL_BYTES (64u << 10)  /* ... while a complete cycle runs */
 #define PV_GC_STRESS_POLL_BYTES 4096u
 
 struct pv_span {
@@ -82,6 +83,7 @@ enum pv_gc_phase { PV_GC_IDLE = 0, PV_GC_MARK = 1, PV_GC_SWEEP = 2 };
 /* Counters that live in the world (they survive restarts). */
 struct pv_gc_counters {
     uint64_t live_objects, live_bytes;    /* allocated and not freed */
+    uint64_t raw_bytes;                   /* in objects' internal blocks */
     uint64_t allocated_objects, allocated_bytes;
     uint64_t rc_freed_objects, rc_freed_bytes;
     uint64_t cycle_freed_objects, cycle_freed_bytes;
@@ -125,7 +127,8 @@ struct pv_gc {
 struct pv_gc_host {
     uint64_t pauses[PV_GC_PAUSE_WINDOW];  /* step durations, ring */
     uint64_t npauses, pause_max_ns;
-    uint64_t alloc_since_poll;
+    uint64_t alloc_since_poll;       /* bytes allocated since the last step */
+    uint64_t objects_since_poll;     /* objects allocated since the last step */
     bool disabled;                   /* PHANTOM_GC=off: no collection at all */
     bool want_full;                  /* world.collect() asked for a complete collection */
     bool stress;                     /* PHANTOM_GC=stress: collect all the time (tests) */
@@ -140,14 +143,21 @@ void pv_gc_free_host(pv_vm *vm);
 void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky);
 /* Frees one object's slot (its internals are the caller's). */
 void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o);
+/* Internal blocks: zeroed, 16-byte aligned; freed only by their owner. */
+#define PV_GC_RAW ((struct pv_class *)(uintptr_t)16)   /* the class of a block's slot */
+void *pv_gc_alloc_raw(pv_vm *vm, size_t bytes);
+/* The slot holds an object: not free, not an internal block.  The ZCT and
+ * the mark stack may name slots freed since, and reused for either. */
+static inline bool pv_gc_is_object(const struct pv_obj *o) { return o->cls && o->cls != PV_GC_RAW; }
+void pv_gc_free_raw(pv_vm *vm, void *p);
 size_t pv_gc_slot_size(const struct pv_obj *o);
 /* Returns empty spans beyond a small reserve to the engine. */
 void pv_gc_trim(pv_vm *vm);
 /* Calls fn for every object until it returns false. */
 void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void *ctx);
-/* Frees unmarked objects from the sweep cursor on, looking at up to
- * `budget` slots; true when the whole heap is swept. */
-bool pv_gc_sweep_some(pv_vm *vm, uint64_t budget);
+/* Frees unmarked objects from the sweep cursor on, looking at about
+ * `budget` bytes of slots; true when the whole heap is swept. */
+bool pv_gc_sweep_some(pv_vm *vm, int64_t budget);
 
 /* ---- objects (trace.c) ---------------------------------------------------- */
 typedef void pv_gc_visit(pv_vm *vm, pv_value v);
@@ -161,10 +171,10 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o);
 
 /* ---- reference counts (rc.c) ---------------------------------------------- */
 void pv_gc_zct_push(pv_vm *vm, struct pv_obj *o);
-/* Frees every ZCT object no stack refers to, and what that frees, until
- * the deadline (hal_now_mono_ns); true when the table holds only objects
- * a stack refers to. */
-bool pv_gc_zct_scan(pv_vm *vm, uint64_t deadline);
+/* Frees every ZCT object no stack refers to, and what that frees; past
+ * the first `at_least` entries it stops at the deadline (hal_now_mono_ns).
+ * True when the table holds only objects a stack refers to. */
+bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline);
 
 /* Counts the references in v[0..n) (a block of values copied whole), or
  * releases them (a block about to be dropped whole). */

@@ -160,7 +160,9 @@ static struct pv_span *refill(pv_vm *vm, uint32_t c)
     return s;
 }
 
-void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
+/* A zeroed slot of at least `bytes`, its page bits set; NULL when the
+ * space is full. */
+static struct pv_obj *take_slot(pv_vm *vm, size_t bytes)
 {
     struct pv_gc *g = vm->gc;
     struct pv_span *s;
@@ -179,22 +181,33 @@ void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
         memset(o, 0, s->slot_size);
         o->flags = (uint32_t)(((uintptr_t)o - (uintptr_t)s) / PV_PAGE) << PV_OF_PAGE_SHIFT;
     } else {
-        if (bytes > (size_t)UINT32_MAX - PV_SPAN_HDR)
+        if (bytes > (size_t)UINT32_MAX - PV_SPAN_HDR - PV_PAGE)
             return NULL;
         uint32_t npages = (uint32_t)((bytes + PV_SPAN_HDR + PV_PAGE - 1) / PV_PAGE);
         if (!(s = span_new(vm, PV_GC_NCLASS, npages * PV_PAGE - PV_SPAN_HDR, npages)))
             return NULL;
-        o = s->free;
+        o = s->free;   /* fresh pages from the engine are zero */
         s->free = NULL;
         *free_link(o) = NULL;
     }
     s->nfree--;
-    o->cls = cls;
-    g->c.live_objects++;
-    g->c.live_bytes += s->slot_size;
-    g->c.allocated_objects++;
-    g->c.allocated_bytes += s->slot_size;
     vm->gch->alloc_since_poll += s->slot_size;
+    return o;
+}
+
+void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_obj *o = take_slot(vm, bytes);
+    if (!o)
+        return NULL;
+    size_t size = span_of(o)->slot_size;
+    o->cls = cls;
+    vm->gch->objects_since_poll++;
+    g->c.live_objects++;
+    g->c.live_bytes += size;
+    g->c.allocated_objects++;
+    g->c.allocated_bytes += size;
     if (sticky) {
         o->gc = PV_GC_STICKY | g->color;
     } else {
@@ -204,12 +217,25 @@ void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
     return o;
 }
 
-void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o)
+/* Internal blocks (array items, directory tables, stacks, class tables)
+ * are slots too, behind a header whose class is PV_GC_RAW: every walker
+ * skips them, and their owner frees them. */
+void *pv_gc_alloc_raw(pv_vm *vm, size_t bytes)
+{
+    if (bytes > SIZE_MAX - sizeof(struct pv_obj))
+        return NULL;
+    struct pv_obj *o = take_slot(vm, bytes + sizeof *o);
+    if (!o)
+        return NULL;
+    o->cls = PV_GC_RAW;
+    vm->gc->c.raw_bytes += span_of(o)->slot_size;
+    return o + 1;
+}
+
+static void give_slot(pv_vm *vm, struct pv_obj *o)
 {
     struct pv_gc *g = vm->gc;
     struct pv_span *s = span_of(o);
-    g->c.live_objects--;
-    g->c.live_bytes -= s->slot_size;
 #ifdef PV_GC_POISON
     /* A reference into unmapped memory in every word: a use after free
      * crashes at once instead of reading stale values. */
@@ -238,9 +264,33 @@ void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o)
     }
 }
 
+void pv_gc_free_slot(pv_vm *vm, struct pv_obj *o)
+{
+    struct pv_gc *g = vm->gc;
+    g->c.live_objects--;
+    g->c.live_bytes -= span_of(o)->slot_size;
+    give_slot(vm, o);
+}
+
+void pv_gc_free_raw(pv_vm *vm, void *p)
+{
+    if (!p)
+        return;
+    struct pv_obj *o = (struct pv_obj *)p - 1;
+    struct pv_span *s = span_of(o);
+    vm->gc->c.raw_bytes -= s->slot_size;
+    if (s->sclass == PV_GC_NCLASS) {
+        /* No collector structure ever points into a block's span (only
+         * objects are in the ZCT or on the mark stack): it goes now. */
+        span_release(vm, s);
+        return;
+    }
+    give_slot(vm, o);
+}
+
 /* Keeps one empty span per class for reuse; the rest (and every freed
- * large object's span) go back to the engine.  Callers guarantee the ZCT and the
- * mark stack are empty (gc.h's invariant). */
+ * large object's span) go back to the engine.  Callers guarantee the ZCT
+ * and the mark stack are empty (gc.h's invariant). */
 void pv_gc_trim(pv_vm *vm)
 {
     struct pv_gc *g = vm->gc;
@@ -276,22 +326,23 @@ void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void 
     for (struct pv_span *s = vm->gc->all; s; s = s->next)
         for (uint32_t i = 0; i < s->nslots; i++) {
             struct pv_obj *o = slot_at(s, i);
-            if (o->cls && !fn(ctx, o))
+            if (pv_gc_is_object(o) && !fn(ctx, o))
                 return;
         }
 }
 
-/* The sweep's walk: frees unmarked objects from the cursor on, up to
- * `budget` slots looked at; true when the whole heap is swept. */
-bool pv_gc_sweep_some(pv_vm *vm, uint64_t budget)
+/* The sweep's walk: frees unmarked objects from the cursor on, until
+ * `budget` bytes of slots were looked at; true when the whole heap is
+ * swept. */
+bool pv_gc_sweep_some(pv_vm *vm, int64_t budget)
 {
     struct pv_gc *g = vm->gc;
-    while (g->sweep_at && budget) {
+    while (g->sweep_at && budget > 0) {
         struct pv_span *s = g->sweep_at;
-        while (g->sweep_slot < s->nslots && budget) {
+        while (g->sweep_slot < s->nslots && budget > 0) {
             struct pv_obj *o = slot_at(s, g->sweep_slot++);
-            budget--;
-            if (o->cls && (o->gc & PV_GC_COLOR) != g->color) {
+            budget -= s->slot_size;
+            if (pv_gc_is_object(o) && (o->gc & PV_GC_COLOR) != g->color) {
                 g->c.cycle_freed_objects++;
                 g->c.cycle_freed_bytes += s->slot_size;
                 pv_gc_free_object(vm, o);

@@ -94,7 +94,7 @@ static void release_child(pv_vm *vm, pv_value v)
         pv_gc_zct_push(vm, o);
 }
 
-bool pv_gc_zct_scan(pv_vm *vm, uint64_t deadline)
+bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline)
 {
     struct pv_gc *g = vm->gc;
     if (!g->zct_n)
@@ -105,10 +105,10 @@ bool pv_gc_zct_scan(pv_vm *vm, uint64_t deadline)
     /* Entries pushed while scanning (children freed objects released)
      * are looked at in this same pass: i runs to the growing end. */
     for (; i < g->zct_n; i++) {
-        if ((i & 63) == 63 && hal_now_mono_ns() >= deadline)
+        if ((i & 63) == 63 && i >= at_least && hal_now_mono_ns() >= deadline)
             break;
         struct pv_obj *o = g->zct[i];
-        if (!o->cls || !(o->gc & PV_GC_INZCT))
+        if (!pv_gc_is_object(o) || !(o->gc & PV_GC_INZCT))
             continue;   /* freed since it was pushed, or a stale duplicate */
         if (o->gc >> PV_GC_RC_SHIFT) {
             o->gc &= ~PV_GC_INZCT;   /* counted again: not garbage */

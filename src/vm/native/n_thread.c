@@ -156,7 +156,7 @@ static int w_gc_stats(pv_vm *vm, pv_value *args, pv_value *ret)
         return pv_throw_oom(vm);
     *ret = pv_from_ptr(d);   /* a stack slot: the ZCT keeps it */
     const struct { const char *k; uint64_t v; } f[] = {
-        {"liveObjects", st.live_objects}, {"liveBytes", st.live_bytes},
+        {"liveObjects", st.live_objects}, {"liveBytes", st.live_bytes}, {"blockBytes", st.block_bytes},
         {"allocatedObjects", st.allocated_objects}, {"allocatedBytes", st.allocated_bytes},
         {"rcFreedObjects", st.rc_freed_objects}, {"rcFreedBytes", st.rc_freed_bytes},
         {"cycleFreedObjects", st.cycle_freed_objects}, {"cycleFreedBytes", st.cycle_freed_bytes},
