@@ -1,5 +1,5 @@
 // gc_binarytrees.ph - the benchmarks-game binary-trees (as
-// bench/vm/binarytrees.pasm and bench/gc_binarytrees.lua: prints the sum
+// bench/vm/binarytrees.pasm and bench/vm/binarytrees.lua: prints the sum
 // of every check).  The depth comes from the class depthparam, which
 // bench/gc_compare.sh writes: `class depthparam { static int depth() {...} }`.
 class tnode

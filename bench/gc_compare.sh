@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/gc_compare.sh - what the collectors cost and save (BENCHMARKS.md,
 # "Garbage collection"):
-#  1. binary-trees (bench/gc_binarytrees.ph and .lua) at depth 16 and 20:
+#  1. binary-trees (bench/gc_binarytrees.ph and bench/vm/binarytrees.lua) at depth 16 and 20:
 #     phantom with the collectors on, phantom with PHANTOM_GC=off, and
 #     lua5.4, interleaved in each round; median wall time and peak RSS
 #     (GNU time %M) of RUNS rounds (default 3), with ratios.  A PHANTOM_GC=off
@@ -77,7 +77,7 @@ for d in $DEPTHS; do
         log "binary-trees depth $d, round $r of $RUNS"
         one "bt$d.on" "$PHANTOM" run --image "$DIR/w.img" --snapshot-interval "$SNAP_MS" "$HERE/gc_binarytrees.ph" "$DIR/depth.ph"
         [ $skip_off = 0 ] && PHANTOM_GC=off one "bt$d.off" "$PHANTOM" run --image "$DIR/w.img" --snapshot-interval "$SNAP_MS" "$HERE/gc_binarytrees.ph" "$DIR/depth.ph"
-        [ -n "$LUA" ] && one "bt$d.lua" $LUA "$HERE/gc_binarytrees.lua" "$d"
+        [ -n "$LUA" ] && one "bt$d.lua" $LUA "$HERE/vm/binarytrees.lua" "$d"
     done
     m=$(median "$DIR/bt16.off" 2 | grep -E '^[0-9.]+$')
     [ "$d" = 16 ] && [ -n "$m" ] && off16=$m

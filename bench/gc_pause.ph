@@ -100,5 +100,8 @@ class gc_pause
                 "; liveBytes at the end " + (long) s2.get("liveBytes") / 1048576 + " MiB; heapPages " + s2.get("heapPages") +
                 "; cycle-freed objects " + ((long) s2.get("cycleFreedObjects") - (long) s1.get("cycleFreedObjects")) +
                 ", rc-freed " + ((long) s2.get("rcFreedObjects") - (long) s1.get("rcFreedObjects")));
+        println("collector steps (the last 4096): " + s2.get("steps") + " in all; p50 " +
+                (long) s2.get("stepP50Ns") / 1000 + " us, p99 " + (long) s2.get("stepP99Ns") / 1000 +
+                " us, max " + (long) s2.get("stepMaxNs") / 1000 + " us");
     }
 };

@@ -1,4 +1,5 @@
--- binarytrees.lua - the benchmarks-game binary-trees, depth 16; prints the
+-- binarytrees.lua - the benchmarks-game binary-trees at the depth given as the
+-- first argument (default 16); prints the
 -- sum of every check instead of one line per depth.
 local function BottomUpTree(depth)
   if depth > 0 then
@@ -18,7 +19,7 @@ local function ItemCheck(tree)
   end
 end
 
-local N = 16
+local N = tonumber(arg and arg[1]) or 16
 local mindepth = 4
 local maxdepth = mindepth + 2
 if maxdepth < N then maxdepth = N end

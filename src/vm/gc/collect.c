@@ -35,10 +35,12 @@
 /* Pacing of a cycle: per byte the program allocates, a step marks
  * PV_GC_MARK_RATIO bytes of objects, or sweeps PV_GC_SWEEP_RATIO bytes of
  * slots (and at least PV_GC_MIN_WORK bytes).  A cycle thus ends before
- * the program has allocated half the live bytes again: the heap stays
- * within about twice the live data however fast the program allocates. */
-#define PV_GC_MARK_RATIO 2u
-#define PV_GC_SWEEP_RATIO 8u
+ * the program has allocated a quarter of the live bytes again, and the
+ * next one starts when the heap has grown by what the last one marked:
+ * the heap stays within about 2.5 times the live data however fast the
+ * program allocates. */
+#define PV_GC_MARK_RATIO 4u
+#define PV_GC_SWEEP_RATIO 16u
 #define PV_GC_MIN_WORK (64u << 10)
 #define PV_GC_ZCT_LIMIT 32768u         /* ZCT entries that call for a scan */
 #define PV_GC_MIN_TRIGGER (8ull << 20)
@@ -130,6 +132,7 @@ static void mark_start(pv_vm *vm)
     for (uint32_t i = 0; i < all->len; i++)
         pv_gc_trace_thread_roots(vm, pv_as_ptr(all->items[i]), shade_value);
     pv_sched_each_host_root(vm, shade_value);
+    g->cycle_marked_bytes = 0;
     g->cycle_work_ns = hal_now_mono_ns() - t0;
     set_poll(vm);
 }
@@ -166,8 +169,13 @@ static void sweep_finish(pv_vm *vm)
     g->c.cycles++;
     g->c.last_cycle_ns = hal_now_wall_ns() - g->cycle_start_wall_ns;
     g->c.last_cycle_work_ns = g->cycle_work_ns;
-    g->c.last_cycle_live_bytes = heap_bytes(g);
-    uint64_t t = heap_bytes(g) * 2;
+    g->c.last_cycle_live_bytes = g->cycle_marked_bytes;
+    /* The trigger counts from what marking found reachable, not from
+     * what the sweep left: objects made during the cycle all survive it
+     * (they are born marked), and counting them would let each cycle's
+     * floating garbage raise the next trigger. */
+    uint64_t t = heap_bytes(g) + (g->cycle_marked_bytes > PV_GC_MIN_TRIGGER / 2 ? g->cycle_marked_bytes
+                                                                                : PV_GC_MIN_TRIGGER / 2);
     g->trigger_bytes = t > PV_GC_MIN_TRIGGER ? t : PV_GC_MIN_TRIGGER;
     set_poll(vm);
 }
@@ -249,7 +257,9 @@ static bool mark_some(pv_vm *vm, int64_t budget)
         struct pv_obj *o = g->mstack[--g->ms_n];
         if (!pv_gc_is_object(o))
             continue;   /* freed by the ZCT since it was shaded */
-        budget -= (int64_t)pv_gc_slot_size(o);
+        size_t bytes = pv_gc_object_bytes(o);
+        g->cycle_marked_bytes += bytes;
+        budget -= (int64_t)bytes;
         trace_popped(vm, o);
         if (g->chunk_obj)
             return false;   /* a big block: its pieces come first */

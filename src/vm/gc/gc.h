@@ -62,7 +62,7 @@
 #define PV_GC_SMALL_MAX 2048u       /* larger objects get their own span */
 #define PV_PAGE 4096u
 #define PV_GC_POLL_BYTES (512u << 10)  /* allocation that calls for a collector step */
-#define PV_GC_CYCLE_POLL_BYTES (64u << 10)  /* ... while a complete cycle runs */
+#define PV_GC_CYCLE_POLL_BYTES (32u << 10)  /* ... while a complete cycle runs */
 #define PV_GC_STRESS_POLL_BYTES 4096u
 
 struct pv_span {
@@ -119,6 +119,7 @@ struct pv_gc {
     uint64_t trigger_bytes;          /* start a cycle when live_bytes passes it */
     uint64_t cycle_start_wall_ns;
     uint64_t cycle_work_ns;
+    uint64_t cycle_marked_bytes;     /* traced this cycle (objects and blocks) */
     struct pv_gc_counters c;
 };
 
@@ -166,6 +167,8 @@ void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit);
 /* Calls visit for each reference a thread holds without counting: its
  * stack (up to the top frame's sp) and its fields. */
 void pv_gc_trace_thread_roots(pv_vm *vm, struct pv_thread *t, pv_gc_visit *visit);
+/* An object's bytes: its slot and its internal blocks. */
+size_t pv_gc_object_bytes(const struct pv_obj *o);
 /* Frees an object: its internal blocks, then its slot. */
 void pv_gc_free_object(pv_vm *vm, struct pv_obj *o);
 

@@ -119,6 +119,23 @@ void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit)
     }
 }
 
+static size_t block_bytes(const void *p)
+{
+    return p ? pv_gc_slot_size((const struct pv_obj *)p - 1) : 0;
+}
+
+size_t pv_gc_object_bytes(const struct pv_obj *o)
+{
+    size_t n = pv_gc_slot_size(o);
+    switch (o->cls->kind) {
+    case PV_K_ARRAY: return n + block_bytes(((const struct pv_array *)o)->items);
+    case PV_K_DIRECTORY: return n + block_bytes(((const struct pv_directory *)o)->e);
+    case PV_K_BINARY: return n + block_bytes(((const struct pv_binary *)o)->bytes);
+    case PV_K_THREAD: return n + block_bytes(((const struct pv_thread *)o)->stack);
+    default: return n;
+    }
+}
+
 /* Freeing: the internal blocks an object owns, then its slot.  Objects
  * of a class that has no internal blocks need nothing but the slot. */
 void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
