@@ -31,7 +31,7 @@
 #include "gc.h"
 
 #define PV_GC_STEP_NS 400000u          /* a step's time for the ZCT */
-#define PV_GC_MAX_STEP_NS 4000000u     /* a step never works longer */
+#define PV_GC_MAX_STEP_NS 700000u      /* a step never works longer */
 /* Pacing of a cycle: per byte the program allocates, a step marks
  * PV_GC_MARK_RATIO bytes of objects, or sweeps PV_GC_SWEEP_RATIO bytes of
  * slots (and at least PV_GC_MIN_WORK bytes).  A cycle thus ends before
@@ -44,6 +44,7 @@
 #define PV_GC_MIN_WORK (64u << 10)
 #define PV_GC_ZCT_LIMIT 32768u         /* ZCT entries that call for a scan */
 #define PV_GC_MIN_TRIGGER (8ull << 20)
+#define PV_GC_TRIM_PAGES 64u          /* pages a step returns to the engine */
 
 /* What a cycle's trigger weighs: objects and their internal blocks. */
 static uint64_t heap_bytes(const struct pv_gc *g) { return g->c.live_bytes + g->c.raw_bytes; }
@@ -97,11 +98,13 @@ static void shade_ptr(pv_vm *vm, const void *p)
         pv_gc_shade(vm, (struct pv_obj *)p);
 }
 
-/* Steps come more often while a cycle runs, so each one is short. */
+/* Steps come more often while a cycle runs, so each one is short, and
+ * more often still while they owe work: rather than one long pause, the
+ * program is slowed by many short ones until the cycle has caught up. */
 static void set_poll(pv_vm *vm)
 {
     struct pv_gc_host *h = vm->gch;
-    h->poll_bytes = h->stress ? PV_GC_STRESS_POLL_BYTES
+    h->poll_bytes = h->stress || h->debt ? PV_GC_STRESS_POLL_BYTES
                     : vm->gc->phase == PV_GC_IDLE ? PV_GC_POLL_BYTES : PV_GC_CYCLE_POLL_BYTES;
 }
 
@@ -181,10 +184,11 @@ static void sweep_finish(pv_vm *vm)
 }
 
 /* Arrays and directories hold their values in one block; a big block is
- * traced PV_GC_CHUNK values at a time, so no step is held up by it.  The
+ * traced PV_GC_CHUNK values at a time, so no step is held up by it (after
+ * a snapshot, shading each value may cost a write fault).  The
  * block may grow, shrink or move between steps: it is found afresh each
  * time, and the barrier has shaded whatever left it. */
-#define PV_GC_CHUNK 4096u
+#define PV_GC_CHUNK 256u
 
 static const pv_value *value_block(struct pv_obj *o, uint64_t *n)
 {
@@ -282,14 +286,14 @@ static void record_pause(pv_vm *vm, uint64_t ns)
 }
 
 /* Marks `work` bytes of objects (or sweeps PV_GC_SWEEP_RATIO / MARK_RATIO
- * times as many) in pieces of 16 KiB, stopping early at the deadline; the
- * time counts toward the cycle's work. */
-static void cycle_work(pv_vm *vm, uint64_t work, uint64_t deadline)
+ * times as many) in pieces of 2 KiB, stopping early at the deadline; the
+ * time counts toward the cycle's work.  Returns the work done. */
+static uint64_t cycle_work(pv_vm *vm, uint64_t work, uint64_t deadline)
 {
     struct pv_gc *g = vm->gc;
     uint64_t t0 = hal_now_mono_ns();
     int64_t left = work > INT64_MAX ? INT64_MAX : (int64_t)work;
-    const int64_t piece = 16 << 10;
+    const int64_t piece = 2 << 10;   /* after a snapshot each object may cost a write fault */
     do {
         if (g->phase == PV_GC_MARK) {
             if (mark_some(vm, piece))
@@ -298,11 +302,12 @@ static void cycle_work(pv_vm *vm, uint64_t work, uint64_t deadline)
                    pv_gc_sweep_some(vm, piece * (PV_GC_SWEEP_RATIO / PV_GC_MARK_RATIO))) {
             g->cycle_work_ns += hal_now_mono_ns() - t0;
             sweep_finish(vm);
-            return;
+            return work;
         }
         left -= piece;
     } while (g->phase != PV_GC_IDLE && left > 0 && hal_now_mono_ns() < deadline);
     g->cycle_work_ns += hal_now_mono_ns() - t0;
+    return g->phase == PV_GC_IDLE || left <= 0 ? work : work - (uint64_t)left;
 }
 
 void pv_gc_step(pv_vm *vm)
@@ -323,9 +328,20 @@ void pv_gc_step(pv_vm *vm)
     /* Stress mode does one piece of work per step, so that cycles stretch
      * across as many slices (and barriers) as possible. */
     if (g->phase != PV_GC_IDLE) {
-        uint64_t work = allocated * PV_GC_MARK_RATIO;
-        cycle_work(vm, vm->gch->stress ? 1 : work > PV_GC_MIN_WORK ? work : PV_GC_MIN_WORK,
-                   t0 + PV_GC_MAX_STEP_NS);
+        /* Work a step could not finish by its deadline (marking a big
+         * world right after a snapshot is slow: every page faults) is a
+         * debt the next steps pay, so the cycle keeps pace anyway; they
+         * come every 4 KiB of allocation until it is paid (set_poll). */
+        struct pv_gc_host *h = vm->gch;
+        uint64_t work = h->debt + allocated * PV_GC_MARK_RATIO;
+        if (work < PV_GC_MIN_WORK)
+            work = PV_GC_MIN_WORK;
+        if (h->stress)
+            work = 1;
+        uint64_t done = cycle_work(vm, work, t0 + PV_GC_MAX_STEP_NS);
+        h->debt = g->phase == PV_GC_IDLE || done >= work ? 0 : work - done;
+    } else {
+        vm->gch->debt = 0;
     }
     /* The scan comes last: the sweep may have freed objects the ZCT still
      * names, and only a finished scan leaves it free of such entries.  It
@@ -333,7 +349,7 @@ void pv_gc_step(pv_vm *vm)
      * step, so the table cannot outgrow it however fast they come; beyond
      * that (a big structure dropped at once) it stops at the deadline. */
     if (pv_gc_zct_scan(vm, 2 * objects, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
-        pv_gc_trim(vm);
+        pv_gc_trim(vm, PV_GC_TRIM_PAGES);
     set_poll(vm);
     record_pause(vm, hal_now_mono_ns() - t0);
 }
@@ -348,13 +364,13 @@ void pv_gc_full(pv_vm *vm)
     while (!pv_gc_zct_scan(vm, UINT64_MAX, UINT64_MAX))
         ;
     while (g->phase != PV_GC_IDLE)
-        cycle_work(vm, UINT64_MAX, UINT64_MAX);
+        (void)cycle_work(vm, UINT64_MAX, UINT64_MAX);
     mark_start(vm);
     while (g->phase != PV_GC_IDLE)
-        cycle_work(vm, UINT64_MAX, UINT64_MAX);
+        (void)cycle_work(vm, UINT64_MAX, UINT64_MAX);
     while (!pv_gc_zct_scan(vm, UINT64_MAX, UINT64_MAX))
         ;
-    pv_gc_trim(vm);
+    pv_gc_trim(vm, UINT64_MAX);
 }
 
 static int cmp_u64(const void *a, const void *b)

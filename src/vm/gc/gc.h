@@ -61,7 +61,7 @@
 #define PV_GC_NCLASS  20
 #define PV_GC_SMALL_MAX 2048u       /* larger objects get their own span */
 #define PV_PAGE 4096u
-#define PV_GC_POLL_BYTES (512u << 10)  /* allocation that calls for a collector step */
+#define PV_GC_POLL_BYTES (128u << 10)  /* allocation that calls for a collector step */
 #define PV_GC_CYCLE_POLL_BYTES (32u << 10)  /* ... while a complete cycle runs */
 #define PV_GC_STRESS_POLL_BYTES 4096u
 
@@ -130,6 +130,7 @@ struct pv_gc_host {
     uint64_t npauses, pause_max_ns;
     uint64_t alloc_since_poll;       /* bytes allocated since the last step */
     uint64_t objects_since_poll;     /* objects allocated since the last step */
+    uint64_t debt;                   /* cycle work the last steps left undone */
     bool disabled;                   /* PHANTOM_GC=off: no collection at all */
     bool want_full;                  /* world.collect() asked for a complete collection */
     bool stress;                     /* PHANTOM_GC=stress: collect all the time (tests) */
@@ -153,7 +154,7 @@ static inline bool pv_gc_is_object(const struct pv_obj *o) { return o->cls && o-
 void pv_gc_free_raw(pv_vm *vm, void *p);
 size_t pv_gc_slot_size(const struct pv_obj *o);
 /* Returns empty spans beyond a small reserve to the engine. */
-void pv_gc_trim(pv_vm *vm);
+void pv_gc_trim(pv_vm *vm, uint64_t max_pages);
 /* Calls fn for every object until it returns false. */
 void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void *ctx);
 /* Frees unmarked objects from the sweep cursor on, looking at about

@@ -289,26 +289,31 @@ void pv_gc_free_raw(pv_vm *vm, void *p)
 }
 
 /* Keeps one empty span per class for reuse; the rest (and every freed
- * large object's span) go back to the engine.  Callers guarantee the ZCT
- * and the mark stack are empty (gc.h's invariant). */
-void pv_gc_trim(pv_vm *vm)
+ * large object's span) go back to the engine, up to max_pages pages a
+ * call (the engine zeroes each page: releasing a whole heap at once would
+ * be a long pause).  Callers guarantee the ZCT and the mark stack are
+ * empty (gc.h's invariant). */
+void pv_gc_trim(pv_vm *vm, uint64_t max_pages)
 {
     struct pv_gc *g = vm->gc;
-    while (g->large_empty) {
+    uint64_t pages = 0;
+    while (g->large_empty && pages < max_pages) {
         struct pv_span *s = g->large_empty;
         g->large_empty = s->next_partial;
+        pages += s->npages;
         span_release(vm, s);
     }
     if (g->empty_spans <= PV_GC_NCLASS)
         return;
-    for (uint32_t c = 0; c < PV_GC_NCLASS; c++) {
+    for (uint32_t c = 0; c < PV_GC_NCLASS && pages < max_pages; c++) {
         bool kept = false;
         struct pv_span **link = &g->partial[c];
         while (*link) {
             struct pv_span *s = *link;
-            if (s->nfree == s->nslots && kept) {
+            if (s->nfree == s->nslots && kept && pages < max_pages) {
                 *link = s->next_partial;
                 g->empty_spans--;
+                pages += s->npages;
                 span_release(vm, s);
                 continue;
             }
