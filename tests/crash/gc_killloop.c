@@ -26,18 +26,12 @@
  *  - phantom fsck finds the image clean.
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "testlib.h"
+#include "killrun.h"
 
 #define INTERVAL_MS "30"
 
@@ -45,13 +39,6 @@ static const char *build_dir(void)
 {
     const char *b = getenv("BUILD");
     return b && *b ? b : "build";
-}
-
-static uint64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 typedef struct state {
@@ -63,8 +50,6 @@ typedef struct state {
     long last_cycles;
     long resumes;             /* "resumed" lines */
     long last_round;
-    char partial[256];
-    size_t plen;
 } state;
 
 static void cycles_seen(state *s, long c)
@@ -77,8 +62,9 @@ static void cycles_seen(state *s, long c)
     s->last_cycles = c;
 }
 
-static void line(state *s, const char *l)
+static void line(void *ctx, const char *l)
 {
+    state *s = ctx;
     long b, r, c;
     if (!strncmp(l, "BAD", 3)) {
         fprintf(stderr, "program reported: %s\n", l);
@@ -102,81 +88,17 @@ static void line(state *s, const char *l)
     }
 }
 
-static void feed(state *s, const char *buf, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
-            s->partial[s->plen] = 0;
-            line(s, s->partial);
-            s->plen = 0;
-        } else if (s->plen < sizeof s->partial - 1) {
-            s->partial[s->plen++] = buf[i];
-        }
-    }
-}
-
 /* Runs phantom with args (PHANTOM_GC=stress if stress); if kill_after_ms
  * > 0, kills it with SIGKILL that long after its first output line.
  * Returns the exit status, or -1 if it was killed. */
 static int run(state *s, char *const argv[], bool stress, int kill_after_ms)
 {
-    int out[2];
-    REQUIRE(pipe(out) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        dup2(out[1], 1);
-        close(out[0]);
-        close(out[1]);
-        if (stress)
-            setenv("PHANTOM_GC", "stress", 1);
-        else
-            unsetenv("PHANTOM_GC");
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    close(out[1]);
-    s->plen = 0;
     s->run_first = s->run_last = -1;
-    uint64_t start = now_ms(), deadline = 0;
-    bool killed = false;
-    for (;;) {
-        struct pollfd p = {out[0], POLLIN, 0};
-        int wait = 1000;
-        if (deadline) {
-            uint64_t t = now_ms();
-            wait = t >= deadline ? 0 : (int)(deadline - t);
-        }
-        int r = poll(&p, 1, wait);
-        if (r == 0 && deadline && !killed) {
-            kill(pid, SIGKILL);
-            killed = true;
-            continue;
-        }
-        if (r > 0) {
-            char buf[4096];
-            ssize_t n = read(out[0], buf, sizeof buf);
-            if (n <= 0)
-                break;
-            if (!killed)
-                feed(s, buf, (size_t)n);
-            if (kill_after_ms > 0 && !deadline)
-                deadline = now_ms() + (uint64_t)kill_after_ms;
-        }
-        if (now_ms() - start > 120000) {   /* a hung program fails the test */
-            kill(pid, SIGKILL);
-            killed = true;
-            CHECK(!"phantom ran for more than 120 s");
-        }
-    }
-    close(out[0]);
-    int st;
-    waitpid(pid, &st, 0);
+    kr_run_opts o = {.gc = stress ? "stress" : NULL, .kill_after_ms = kill_after_ms, .line = line, .ctx = s};
+    int rc = kr_run(argv, &o);
     if (s->run_first >= 0 && s->run_last > s->run_first)
         s->runs_progressed++;
-    if (killed)
-        return -1;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    return rc;
 }
 
 int main(void)
@@ -201,7 +123,7 @@ int main(void)
                      "tests/lang/gc/persist/churn.ph", "tests/lang/gc/common/gcref.ph", params, NULL};
     char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS, NULL};
     int killed = 0, runs = 1;
-    uint64_t t0 = now_ms();
+    uint64_t t0 = kr_now_ms();
     int rc = run(&s, first, false, 20 + (int)(t_rand(&rng) % 100));
     long first_run_cycles = s.last_cycles;
     /* Kill until the program has reported the last boot it needs (every
@@ -230,7 +152,7 @@ int main(void)
     CHECK(system(cmd) == 0);
     printf("gc_killloop: %d kills in %d runs, %.1f s; %ld restarts seen; complete cycles %ld -> %ld, "
            "finishing in %ld runs; %ld rounds\n",
-           killed, runs, (double)(now_ms() - t0) / 1000.0, s.resumes, s.first_cycles, s.last_cycles,
+           killed, runs, (double)(kr_now_ms() - t0) / 1000.0, s.resumes, s.first_cycles, s.last_cycles,
            s.runs_progressed, s.last_round);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)

@@ -17,18 +17,12 @@
  * At least 100 kill cycles (TORTURE=1: 1000).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "testlib.h"
+#include "killrun.h"
 
 #define WORKERS 3
 #define N 2000
@@ -44,24 +38,16 @@ static const char *build_dir(void)
     return b && *b ? b : "build";
 }
 
-static uint64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 typedef struct state {
     long hi[WORKERS + 1];    /* highest I printed so far by worker k, -1 none */
     long prev[WORKERS + 1];  /* last I printed in this run, -1 none */
     bool done, cruncher, bad;
     long restarts_repeated;  /* lines printed again after restarts */
-    char partial[256];
-    size_t plen;
 } state;
 
-static void line(state *s, const char *l)
+static void line(void *ctx, const char *l)
 {
+    state *s = ctx;
     int k;
     long i;
     if (!strncmp(l, "BAD", 3)) {
@@ -96,76 +82,15 @@ static void line(state *s, const char *l)
     }
 }
 
-static void feed(state *s, const char *buf, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
-            s->partial[s->plen] = 0;
-            line(s, s->partial);
-            s->plen = 0;
-        } else if (s->plen < sizeof s->partial - 1) {
-            s->partial[s->plen++] = buf[i];
-        }
-    }
-}
-
 /* Runs phantom with args; if kill_after_ms > 0, kills it with SIGKILL
  * that long after its first output line (so the first run has made the
  * world).  Returns the exit status, or -1 if it was killed. */
 static int run(state *s, char *const argv[], int kill_after_ms)
 {
-    int out[2];
-    REQUIRE(pipe(out) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        dup2(out[1], 1);
-        close(out[0]);
-        close(out[1]);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    close(out[1]);
     for (int k = 0; k <= WORKERS; k++)
         s->prev[k] = -1;
-    s->plen = 0;
-    uint64_t start = now_ms(), deadline = 0;
-    bool killed = false;
-    for (;;) {
-        struct pollfd p = {out[0], POLLIN, 0};
-        int wait = 1000;
-        if (deadline) {
-            uint64_t t = now_ms();
-            wait = t >= deadline ? 0 : (int)(deadline - t);
-        }
-        int r = poll(&p, 1, wait);
-        if (r == 0 && deadline && !killed) {
-            kill(pid, SIGKILL);
-            killed = true;
-            continue;
-        }
-        if (r > 0) {
-            char buf[4096];
-            ssize_t n = read(out[0], buf, sizeof buf);
-            if (n <= 0)
-                break;
-            if (!killed)
-                feed(s, buf, (size_t)n);
-            if (kill_after_ms > 0 && !deadline)
-                deadline = now_ms() + (uint64_t)kill_after_ms;
-        }
-        if (now_ms() - start > 120000) {   /* a hung program fails the test */
-            kill(pid, SIGKILL);
-            killed = true;
-            CHECK(!"phantom ran for more than 120 s");
-        }
-    }
-    close(out[0]);
-    int st;
-    waitpid(pid, &st, 0);
-    if (killed)
-        return -1;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = line, .ctx = s};
+    return kr_run(argv, &o);
 }
 
 int main(void)

@@ -1,0 +1,103 @@
+/*
+ * killrun.h - runs `phantom` as a child whose standard output is read line
+ * by line, and kills it with SIGKILL at a chosen moment: the kill loops of
+ * tests/crash/ (vm_killloop, gc_killloop) share it.
+ *
+ * Include after testlib.h (REQUIRE, CHECK).
+ */
+#ifndef PHANTOM_TESTS_KILLRUN_H
+#define PHANTOM_TESTS_KILLRUN_H
+
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static uint64_t kr_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+typedef struct kr_run_opts {
+    const char *gc;          /* PHANTOM_GC for the child, NULL: unset */
+    int kill_after_ms;       /* > 0: SIGKILL that long after the first output */
+    void (*line)(void *ctx, const char *line);   /* each complete output line */
+    void *ctx;
+} kr_run_opts;
+
+/* Runs argv (argv[0] a path).  Lines printed after the kill are not
+ * passed on.  A child running over 120 s fails the test.  Returns the exit
+ * status (128 + signal if it died of one), or -1 if it was killed. */
+static int kr_run(char *const argv[], const kr_run_opts *o)
+{
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        dup2(out[1], 1);
+        close(out[0]);
+        close(out[1]);
+        if (o->gc)
+            setenv("PHANTOM_GC", o->gc, 1);
+        else
+            unsetenv("PHANTOM_GC");
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(out[1]);
+    char partial[256];
+    size_t plen = 0;
+    uint64_t start = kr_now_ms(), deadline = 0;
+    bool killed = false;
+    for (;;) {
+        struct pollfd p = {out[0], POLLIN, 0};
+        int wait = 1000;
+        if (deadline) {
+            uint64_t t = kr_now_ms();
+            wait = t >= deadline ? 0 : (int)(deadline - t);
+        }
+        int r = poll(&p, 1, wait);
+        if (r == 0 && deadline && !killed) {
+            kill(pid, SIGKILL);
+            killed = true;
+            continue;
+        }
+        if (r > 0) {
+            char buf[4096];
+            ssize_t n = read(out[0], buf, sizeof buf);
+            if (n <= 0)
+                break;
+            for (ssize_t i = 0; i < n && !killed; i++) {
+                if (buf[i] == '\n') {
+                    partial[plen] = 0;
+                    o->line(o->ctx, partial);
+                    plen = 0;
+                } else if (plen < sizeof partial - 1) {
+                    partial[plen++] = buf[i];
+                }
+            }
+            if (o->kill_after_ms > 0 && !deadline)
+                deadline = kr_now_ms() + (uint64_t)o->kill_after_ms;
+        }
+        if (kr_now_ms() - start > 120000) {   /* a hung program fails the test */
+            kill(pid, SIGKILL);
+            killed = true;
+            CHECK(!"phantom ran for more than 120 s");
+        }
+    }
+    close(out[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    if (killed)
+        return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+#endif
