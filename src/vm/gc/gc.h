@@ -4,7 +4,8 @@
  * Heap.  Objects live in spans: runs of pages of the persistent space,
  * each cut into slots of one size class (large objects get a span of
  * their own).  Every span starts with a struct pv_span; a free slot has
- * cls == NULL.  All heap and collector state lives in the space itself
+ * cls == NULL, and a slot holding an object's internal block (array
+ * items, directory tables, stacks) has cls == PV_GC_RAW.  All heap and collector state lives in the space itself
  * (struct pv_gc, hung off the world's root), so a snapshot captures it
  * together with the objects it describes, and a restart resumes it.
  *
