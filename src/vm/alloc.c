@@ -57,22 +57,6 @@ struct pv_instance *pv_new_instance(pv_vm *vm, struct pv_class *cls)
     return o;
 }
 
-struct pv_class *pv_class_of(pv_vm *vm, pv_value v)
-{
-    if (pv_is_double(v))
-        return vm->b[PV_B_DOUBLE];
-    switch (pv_tag(v)) {
-    case PV_TREF:
-        return v == PV_NULL ? NULL : ((struct pv_obj *)pv_as_ptr(v))->cls;
-    case PV_TINT: return vm->b[PV_B_INT];
-    case PV_TLONG: return vm->b[PV_B_LONG];
-    case PV_TFLOAT: return vm->b[PV_B_FLOAT];
-    case PV_TBOOL: return vm->b[PV_B_BOOL];
-    case PV_TCHAR: return vm->b[PV_B_CHAR];
-    default: return NULL;
-    }
-}
-
 /* Classes are tested with the display of ancestors (O(1)); interfaces by
  * scanning the class's flattened interface list, which is short. */
 bool pv_is_subclass(const struct pv_class *c, const struct pv_class *of)

@@ -174,7 +174,23 @@ struct pv_instance *pv_new_instance(pv_vm *vm, struct pv_class *cls);
  * semaphores, consoles); PV_NULL with *why set when the class cannot, or
  * when memory ran out (why = NULL). */
 pv_value pv_new_object(pv_vm *vm, struct pv_class *cls, const char **why);
-struct pv_class *pv_class_of(pv_vm *vm, pv_value v);
+/* The class of any value; NULL for null.  Inline: every virtual call
+ * asks it. */
+static inline struct pv_class *pv_class_of(pv_vm *vm, pv_value v)
+{
+    if (pv_is_double(v))
+        return vm->b[PV_B_DOUBLE];
+    switch (pv_tag(v)) {
+    case PV_TREF:
+        return v == PV_NULL ? NULL : ((struct pv_obj *)pv_as_ptr(v))->cls;
+    case PV_TINT: return vm->b[PV_B_INT];
+    case PV_TLONG: return vm->b[PV_B_LONG];
+    case PV_TFLOAT: return vm->b[PV_B_FLOAT];
+    case PV_TBOOL: return vm->b[PV_B_BOOL];
+    case PV_TCHAR: return vm->b[PV_B_CHAR];
+    default: return NULL;
+    }
+}
 bool pv_is_subclass(const struct pv_class *c, const struct pv_class *of);
 bool pv_instance_of(pv_vm *vm, pv_value v, const struct pv_class *of);
 
