@@ -31,241 +31,28 @@
  * does).  tests/lang/README.md says how to add a program.
  */
 #define _GNU_SOURCE
-#include "testlib.h"
+#include "runner.h"
 
 #include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #define RUN_DIR "tests/lang/run"
 #define ERR_DIR "tests/lang/errors"
-#define TIMEOUT_MS 20000
-#define MAX_OUTPUT (8u << 20)
 
-static void need(bool ok, const char *what)
+/* The shared runner's reports, under a heading naming the stream. */
+static void show_diff(const char *what, const buf *want, const buf *got)
 {
-    if (!ok) {
-        fprintf(stderr, "lang_run: %s: %s\n", what, strerror(errno));
-        exit(1);
-    }
+    printf("    %s differs:\n", what);
+    print_diff(want, got);
 }
 
-/* ---- text buffers and files ------------------------------------------------------- */
-
-typedef struct text {
-    char *p;
-    size_t n, cap;
-} text;
-
-static void text_add(text *t, const char *s, size_t n)
+static void show_text(const char *what, const buf *t)
 {
-    if (t->n + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        while (cap < t->n + n + 1)
-            cap *= 2;
-        t->p = realloc(t->p, cap);
-        need(t->p != NULL, "out of memory");
-        t->cap = cap;
-    }
-    memcpy(t->p + t->n, s, n);
-    t->n += n;
-    t->p[t->n] = 0;
+    print_indented(what, t, 30);
 }
 
-static void text_free(text *t)
-{
-    free(t->p);
-    *t = (text){0};
-}
-
-static bool slurp(const char *path, text *t)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char b[8192];
-    size_t n;
-    text_add(t, "", 0);
-    while ((n = fread(b, 1, sizeof b, f)) > 0)
-        text_add(t, b, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    return ok;
-}
-
-static bool spill(const char *path, const text *t)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return false;
-    bool ok = fwrite(t->p ? t->p : "", 1, t->n, f) == t->n;
-    return fclose(f) == 0 && ok;
-}
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* ---- running the command ------------------------------------------------------------- */
-
-static volatile pid_t child;
-static char tmpdir[256];
-
-static void on_signal(int sig)
-{
-    if (child > 0)
-        kill(child, SIGKILL);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-typedef struct result {
-    text out, err;
-    int status;
-    bool timed_out;
-    int64_t ms;
-} result;
-
-/* Runs argv in directory dir with standard input from /dev/null. */
-static void run(const char *dir, char *const argv[], result *r)
-{
-    int po[2], pe[2];
-    need(pipe2(po, O_CLOEXEC) == 0 && pipe2(pe, O_CLOEXEC) == 0, "pipe");
-    fflush(NULL);
-    int64_t t0 = now_ms();
-    pid_t pid = fork();
-    need(pid >= 0, "fork");
-    if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
-        int in = open("/dev/null", O_RDONLY);
-        if (in >= 0)
-            dup2(in, 0);
-        dup2(po[1], 1);
-        dup2(pe[1], 2);
-        if (chdir(dir) != 0) {
-            dprintf(2, "chdir %s: %s\n", dir, strerror(errno));
-            _exit(127);
-        }
-        execv(argv[0], argv);
-        dprintf(2, "exec %s: %s\n", argv[0], strerror(errno));
-        _exit(127);
-    }
-    child = pid;
-    close(po[1]);
-    close(pe[1]);
-    struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
-    text *dst[2] = {&r->out, &r->err};
-    int open_fds = 2;
-    while (open_fds) {
-        int64_t left = TIMEOUT_MS - (now_ms() - t0);
-        if (left <= 0) {
-            r->timed_out = true;
-            kill(pid, SIGKILL);
-            break;
-        }
-        int n = poll(fds, 2, (int)left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        need(n >= 0, "poll");
-        for (int i = 0; i < 2; i++) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            char b[65536];
-            ssize_t k = read(fds[i].fd, b, sizeof b);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0) {
-                close(fds[i].fd);
-                fds[i].fd = -1;
-                open_fds--;
-            } else if (dst[i]->n < MAX_OUTPUT) {
-                text_add(dst[i], b, (size_t)k);
-            }
-        }
-    }
-    for (int i = 0; i < 2; i++)
-        if (fds[i].fd >= 0)
-            close(fds[i].fd);
-    text_add(&r->out, "", 0);
-    text_add(&r->err, "", 0);
-    while (waitpid(pid, &r->status, 0) < 0)
-        need(errno == EINTR, "waitpid");
-    child = 0;
-    r->ms = now_ms() - t0;
-}
-
-/* ---- comparing ------------------------------------------------------------------------- */
-
-/* Prints the first lines where want and got differ, with a little context. */
-static void show_diff(const char *what, const text *want, const text *got)
-{
-    const char *a = want->p ? want->p : "", *b = got->p ? got->p : "";
-    int line = 1;
-    while (*a && *a == *b) {
-        if (*a == '\n')
-            line++;
-        a++, b++;
-    }
-    printf("    %s differs from line %d:\n", what, line);
-    for (int k = 0; k < 2; k++) {
-        const char *s = k ? b : a;
-        while (s > (k ? got->p : want->p) && s[-1] != '\n')
-            s--;
-        printf("    %s", k ? "+got:      " : "-expected: ");
-        for (int lines = 0; *s && lines < 6; s++) {
-            putchar(*s);
-            if (*s == '\n' && ++lines < 6)
-                printf("    %s", "           ");
-        }
-        printf("\n");
-    }
-}
-
-static void show_text(const char *what, const text *t)
-{
-    printf("    %s:\n", what);
-    const char *s = t->p ? t->p : "";
-    for (int lines = 0; *s && lines < 30; lines++) {
-        const char *e = strchr(s, '\n');
-        int n = e ? (int)(e - s) : (int)strlen(s);
-        printf("    | %.*s\n", n, s);
-        s += n + (e != NULL);
-    }
-}
-
-/* Each non-empty line of want occurs in got, in order. */
-static bool lines_in_order(const text *want, const text *got, char *missing, size_t cap)
-{
-    const char *w = want->p ? want->p : "", *pos = got->p ? got->p : "";
-    while (*w) {
-        const char *e = strchr(w, '\n');
-        size_t n = e ? (size_t)(e - w) : strlen(w);
-        if (n) {
-            char *needle = strndup(w, n);
-            need(needle != NULL, "out of memory");
-            const char *hit = strstr(pos, needle);
-            free(needle);
-            if (!hit) {
-                snprintf(missing, cap, "%.*s", (int)(n > 200 ? 200 : n), w);
-                return false;
-            }
-            pos = hit + n;
-        }
-        w += n + (e != NULL);
-    }
-    return true;
-}
-
-static bool same(const text *a, const text *b)
+static bool same(const buf *a, const buf *b)
 {
     return a->n == b->n && (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
 }
@@ -289,9 +76,9 @@ static void source_arg(const char *dir, const char *name, char *arg, size_t cap)
 
 static int read_code(const char *path, int dflt)
 {
-    text t = {0};
-    int code = slurp(path, &t) ? atoi(t.p) : dflt;
-    text_free(&t);
+    buf t = {0};
+    int code = read_file(path, &t) ? atoi(t.p) : dflt;
+    buf_free(&t);
     return code;
 }
 
@@ -304,14 +91,14 @@ static bool one(const char *dir, const char *name, bool errors)
     snprintf(p_out, sizeof p_out, "%s/%s.out", dir, name);
     snprintf(p_err, sizeof p_err, "%s/%s.err", dir, name);
     snprintf(p_code, sizeof p_code, "%s/%s.code", dir, name);
-    text want_out = {0}, want_err = {0};
-    bool have_out = slurp(p_out, &want_out), have_err = slurp(p_err, &want_err);
+    buf want_out = {0}, want_err = {0};
+    bool have_out = read_file(p_out, &want_out), have_err = read_file(p_err, &want_err);
     int want_code = read_code(p_code, errors ? 2 : 0);
     mkdir(outdir, 0700);
     char *run_argv[] = {phantom, "run", "--image", img, arg, NULL};
     char *cmp_argv[] = {phantom, "compile", "-o", outdir, arg, NULL};
     result r = {0};
-    run(dir, errors ? cmp_argv : run_argv, &r);
+    run(errors ? cmp_argv : run_argv, "/dev/null", dir, &r);
     unlink(img);
     DIR *od = opendir(outdir);
     for (struct dirent *e; od && (e = readdir(od));) {
@@ -340,17 +127,20 @@ static bool one(const char *dir, const char *name, bool errors)
     if (errors) {
         out_ok = r.out.n == 0;
         err_ok = have_err && same(&want_err, &r.err);
-        if (!err_ok && update && !r.timed_out && spill(p_err, &r.err)) {
+        if (!err_ok && update && !r.timed_out && write_file(p_err, &r.err)) {
             printf("  updated %s\n", p_err);
             err_ok = true;
         }
     } else {
         out_ok = have_out && same(&want_out, &r.out);
-        if (!out_ok && update && !r.timed_out && spill(p_out, &r.out)) {
+        if (!out_ok && update && !r.timed_out && write_file(p_out, &r.out)) {
             printf("  updated %s\n", p_out);
             out_ok = true;
         }
-        err_ok = have_err ? lines_in_order(&want_err, &r.err, missing, sizeof missing) : r.err.n == 0;
+        const char *miss = "";
+        size_t miss_len = 0;
+        err_ok = have_err ? err_matches(&want_err, &r.err, &miss, &miss_len) : r.err.n == 0;
+        snprintf(missing, sizeof missing, "%.*s", (int)(miss_len > 200 ? 200 : miss_len), miss);
     }
     if (!out_ok) {
         ok = false;
@@ -381,10 +171,10 @@ static bool one(const char *dir, const char *name, bool errors)
             show_text("standard error", &r.err);
     }
     fflush(stdout);
-    text_free(&want_out);
-    text_free(&want_err);
-    text_free(&r.out);
-    text_free(&r.err);
+    buf_free(&want_out);
+    buf_free(&want_err);
+    buf_free(&r.out);
+    buf_free(&r.err);
     return ok;
 }
 
@@ -404,10 +194,10 @@ static void clear_dir(const char *dir)
 }
 
 /* Runs a step of a round trip; true if it exited 0 with the expected output (want may be NULL). */
-static bool step(const char *name, const char *what, char *const argv[], const text *want, text *out)
+static bool step(const char *name, const char *what, char *const argv[], const buf *want, buf *out)
 {
     result r = {0};
-    run(RUN_DIR, argv, &r);
+    run(argv, "/dev/null", RUN_DIR, &r);
     bool ok = !r.timed_out && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0 && (!want || same(want, &r.out));
     if (!ok) {
         printf("FAIL classfiles/%s: %s (exit %d)\n", name, what, WIFEXITED(r.status) ? WEXITSTATUS(r.status) : -1);
@@ -417,10 +207,10 @@ static bool step(const char *name, const char *what, char *const argv[], const t
     }
     if (out && ok) {
         *out = r.out;
-        r.out = (text){0};
+        r.out = (buf){0};
     }
-    text_free(&r.out);
-    text_free(&r.err);
+    buf_free(&r.out);
+    buf_free(&r.err);
     return ok;
 }
 
@@ -439,8 +229,8 @@ static bool classfiles(const char *name)
     snprintf(img, sizeof img, "%s/rt.img", tmpdir);
     snprintf(pasm, sizeof pasm, "%s/all.pasm", tmpdir);
     snprintf(p_out, sizeof p_out, "%s/%s.out", RUN_DIR, name);
-    text want = {0}, dis = {0};
-    bool ok = slurp(p_out, &want);
+    buf want = {0}, dis = {0};
+    bool ok = read_file(p_out, &want);
     mkdir(cls, 0700);
     mkdir(cls2, 0700);
     char *compile1[] = {phantom, "compile", "-o", cls, arg, NULL};
@@ -455,22 +245,22 @@ static bool classfiles(const char *name)
         if (e->d_name[0] == '.')
             continue;
         char a[900], b[900];
-        text ta = {0}, tb = {0};
+        buf ta = {0}, tb = {0};
         snprintf(a, sizeof a, "%s/%s", cls, e->d_name);
         snprintf(b, sizeof b, "%s/%s", cls2, e->d_name);
         nfiles++;
-        if (!slurp(a, &ta) || !slurp(b, &tb) || !same(&ta, &tb)) {
+        if (!read_file(a, &ta) || !read_file(b, &tb) || !same(&ta, &tb)) {
             printf("FAIL classfiles/%s: %s differs between two compilations\n", name, e->d_name);
             ok = false;
         }
-        text_free(&ta);
-        text_free(&tb);
+        buf_free(&ta);
+        buf_free(&tb);
     }
     if (d)
         closedir(d);
     ok = ok && nfiles > 0 && step(name, "phantom run of the class files", run_cls, &want, NULL);
     unlink(img);
-    ok = ok && step(name, "phantom disasm", disasm, NULL, &dis) && spill(pasm, &dis);
+    ok = ok && step(name, "phantom disasm", disasm, NULL, &dis) && write_file(pasm, &dis);
     ok = ok && step(name, "phantom run of the disassembly", run_asm, &want, NULL);
     unlink(img);
     unlink(pasm);
@@ -478,8 +268,8 @@ static bool classfiles(const char *name)
     clear_dir(cls2);
     rmdir(cls);
     rmdir(cls2);
-    text_free(&want);
-    text_free(&dis);
+    buf_free(&want);
+    buf_free(&dis);
     t_checks++;
     if (ok)
         printf("ok   classfiles/%s (%d classes)\n", name, nfiles);
@@ -501,7 +291,7 @@ static bool classfiles(const char *name)
  */
 typedef struct gen {
     uint64_t rng;
-    text out;
+    buf out;
     int vars;
 } gen;
 
@@ -518,7 +308,7 @@ static void emit(gen *g, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(b, sizeof b, fmt, ap);
     va_end(ap);
-    text_add(&g->out, b, (size_t)(n < (int)sizeof b ? n : (int)sizeof b - 1));
+    buf_add(&g->out, b, (size_t)(n < (int)sizeof b ? n : (int)sizeof b - 1));
 }
 
 static const char *gen_cond(gen *g)
@@ -765,11 +555,11 @@ static bool run_random(gen *g, uint64_t seed, const char *what)
     char src[600], img[600];
     snprintf(src, sizeof src, "%s/random.ph", tmpdir);
     snprintf(img, sizeof img, "%s/random.img", tmpdir);
-    bool ok = spill(src, &g->out);
+    bool ok = write_file(src, &g->out);
     char *argv[] = {phantom, "run", "--image", img, src, NULL};
     result r = {0};
     if (ok)
-        run(RUN_DIR, argv, &r);
+        run(argv, "/dev/null", RUN_DIR, &r);
     unlink(img);
     /* nesting finally blocks deep enough can make a method too large (each
      * way out copies them): a limit, reported as such, not a failure */
@@ -786,9 +576,9 @@ static bool run_random(gen *g, uint64_t seed, const char *what)
     } else {
         unlink(src);
     }
-    text_free(&g->out);
-    text_free(&r.out);
-    text_free(&r.err);
+    buf_free(&g->out);
+    buf_free(&r.out);
+    buf_free(&r.err);
     return ok;
 }
 
@@ -880,6 +670,7 @@ static char **list(const char *dir, const char *filter, size_t *n)
 
 int main(int argc, char **argv)
 {
+    runner_name = "lang_run";
     const char *build = getenv("BUILD");
     char rel[PATH_MAX];
     snprintf(rel, sizeof rel, "%s/phantom", build && *build ? build : "build");
