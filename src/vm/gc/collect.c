@@ -54,8 +54,10 @@ bool pv_gc_wants_step(pv_vm *vm, bool idle)
     struct pv_gc *g = vm->gc;
     if (vm->gch->disabled)
         return false;
-    return vm->gch->want_full || (idle && g->zct_n > g->zct_kept) || vm->gch->alloc_since_poll >= vm->gch->poll_bytes || g->zct_n >= g->zct_kept + PV_GC_ZCT_LIMIT ||
-           g->phase != PV_GC_IDLE || heap_bytes(g) > g->trigger_bytes;
+    const struct pv_gc_host *h = vm->gch;
+    uint64_t unscanned = g->zct_n - g->zct_kept;   /* ZCT entries no scan has kept */
+    return h->want_full || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
+           (idle && unscanned) || g->phase != PV_GC_IDLE || heap_bytes(g) > g->trigger_bytes;
 }
 
 static void ms_push(pv_vm *vm, struct pv_obj *o)
@@ -123,7 +125,6 @@ static void mark_start(pv_vm *vm)
     shade_ptr(vm, root->main_thread);
     for (int b = 0; b < PV_B_COUNT; b++)
         shade_ptr(vm, vm->b[b]);
-    shade_ptr(vm, vm->oom);
     /* The monitor table: the array itself, and its mutexes; its keys are
      * weak (dropped in mark_finish when nothing else keeps them). */
     struct pv_array *mon = root->monitors;
@@ -131,9 +132,7 @@ static void mark_start(pv_vm *vm)
     for (uint32_t i = 1; i < mon->len; i += 2)
         if (pv_is_obj(mon->items[i]))
             shade_value(vm, mon->items[i]);
-    struct pv_array *all = root->threads;
-    for (uint32_t i = 0; i < all->len; i++)
-        pv_gc_trace_thread_roots(vm, pv_as_ptr(all->items[i]), shade_value);
+    pv_gc_each_root(vm, shade_value);
     pv_sched_each_host_root(vm, shade_value);
     g->cycle_marked_bytes = 0;
     g->cycle_work_ns = hal_now_mono_ns() - t0;
@@ -172,7 +171,6 @@ static void sweep_finish(pv_vm *vm)
     g->c.cycles++;
     g->c.last_cycle_ns = hal_now_wall_ns() - g->cycle_start_wall_ns;
     g->c.last_cycle_work_ns = g->cycle_work_ns;
-    g->c.last_cycle_live_bytes = g->cycle_marked_bytes;
     /* The trigger counts from what marking found reachable, not from
      * what the sweep left: objects made during the cycle all survive it
      * (they are born marked), and counting them would let each cycle's

@@ -90,11 +90,10 @@ struct pv_gc_counters {
     uint64_t cycle_freed_objects, cycle_freed_bytes;
     uint64_t cycles;                      /* complete collections finished */
     uint64_t zct_scans;
-    uint64_t spans, span_pages;           /* pages held by the heap */
+    uint64_t span_pages;                  /* pages held by the heap */
     uint64_t pages_released;
     uint64_t last_cycle_ns;               /* wall time of the last cycle, start to end */
     uint64_t last_cycle_work_ns;          /* the time its steps took */
-    uint64_t last_cycle_live_bytes;       /* after its sweep */
 };
 
 /* The persistent state (one per world). */
@@ -176,6 +175,9 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o);
 
 /* ---- reference counts (rc.c) ---------------------------------------------- */
 void pv_gc_zct_push(pv_vm *vm, struct pv_obj *o);
+/* The references nothing counts: every live thread's stack and fields,
+ * and the host's own (the preallocated OutOfMemoryException). */
+void pv_gc_each_root(pv_vm *vm, pv_gc_visit *visit);
 /* Frees every ZCT object no stack refers to, and what that frees; past
  * the first `at_least` entries it stops at the deadline (hal_now_mono_ns).
  * True when the table holds only objects a stack refers to. */

@@ -119,7 +119,6 @@ static struct pv_span *span_new(pv_vm *vm, uint32_t sclass, uint32_t slot_size, 
     span_link_all(g, s);
     if (sclass < PV_GC_NCLASS)
         g->empty_spans++;
-    g->c.spans++;
     g->c.span_pages += npages;
     return s;
 }
@@ -137,7 +136,6 @@ static void span_release(pv_vm *vm, struct pv_span *s)
         g->all = s->next;
     if (s->next)
         s->next->prev = s->prev;
-    g->c.spans--;
     g->c.span_pages -= s->npages;
     g->c.pages_released += s->npages;
     pw_free_pages(vm->w, s, s->npages);

@@ -72,9 +72,7 @@ static void unflag_root(pv_vm *vm, pv_value v)
     ((struct pv_obj *)pv_as_ptr(v))->gc &= ~PV_GC_ONSTACK;
 }
 
-/* The references nothing counts: every live thread's stack and fields,
- * and the host's own (the preallocated OutOfMemoryException). */
-static void each_root(pv_vm *vm, pv_gc_visit *visit)
+void pv_gc_each_root(pv_vm *vm, pv_gc_visit *visit)
 {
     struct pv_array *all = vm->root->threads;
     for (uint32_t i = 0; i < all->len; i++)
@@ -83,24 +81,13 @@ static void each_root(pv_vm *vm, pv_gc_visit *visit)
         visit(vm, pv_from_ptr(vm->oom));
 }
 
-static void release_child(pv_vm *vm, pv_value v)
-{
-    struct pv_obj *o = pv_as_ptr(v);
-    if (vm->gc->phase == PV_GC_MARK)
-        pv_gc_shade(vm, o);
-    if (pv_gc_sticky(o))
-        return;
-    if (((o->gc -= PV_GC_RC_ONE) >> PV_GC_RC_SHIFT) == 0)
-        pv_gc_zct_push(vm, o);
-}
-
 bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline)
 {
     struct pv_gc *g = vm->gc;
     if (!g->zct_n)
         return true;
     g->c.zct_scans++;
-    each_root(vm, flag_root);
+    pv_gc_each_root(vm, flag_root);
     uint64_t kept = 0, i = 0;
     /* Entries pushed while scanning (children freed objects released)
      * are looked at in this same pass: i runs to the growing end. */
@@ -120,7 +107,7 @@ bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline)
         }
         bool garbage_of_sweep = g->phase == PV_GC_SWEEP && (o->gc & PV_GC_COLOR) != g->color;
         if (!garbage_of_sweep)
-            pv_gc_trace(vm, o, release_child);
+            pv_gc_trace(vm, o, pv_gc_dec);   /* its references go away uncounted: shaded in MARK */
         g->c.rc_freed_objects++;
         g->c.rc_freed_bytes += pv_gc_slot_size(o);
         pv_gc_free_object(vm, o);
@@ -131,6 +118,6 @@ bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline)
     while (i < g->zct_n)
         g->zct[kept++] = g->zct[i++];
     g->zct_n = kept;
-    each_root(vm, unflag_root);
+    pv_gc_each_root(vm, unflag_root);
     return done;
 }
