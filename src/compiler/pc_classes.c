@@ -193,14 +193,10 @@ static pc_ty *infer_field(pc_ctx *c, pc_class *k, const pc_expr *e)
 {
     if (!e)
         return &c->t_any;
+    pc_ty *lit = pc_literal_type(c, e);
+    if (lit)
+        return lit;
     switch (e->kind) {
-    case PC_E_INT: return &c->t_int;
-    case PC_E_LONG: return &c->t_long;
-    case PC_E_FLOAT: return &c->t_float;
-    case PC_E_DOUBLE: return &c->t_double;
-    case PC_E_CHAR: return &c->t_char;
-    case PC_E_BOOL: return &c->t_bool;
-    case PC_E_STRING:
     case PC_E_IMPORT: return &c->t_string;
     case PC_E_NEW:
         if (e->u.create.class_expr)
@@ -267,16 +263,6 @@ static void append_method(pc_class *k, pc_method *m)
 {
     *k->methods_tail = m;
     k->methods_tail = &m->next;
-}
-
-static bool same_params(pc_method *a, pc_method *b)
-{
-    if (a->nparams != b->nparams)
-        return false;
-    for (uint32_t i = 0; i < a->nparams; i++)
-        if (!pc_ty_same(a->params[i], b->params[i]))
-            return false;
-    return true;
 }
 
 static void add_method(pc_ctx *c, pc_class *k, pc_decl *d)
@@ -354,7 +340,7 @@ static void add_method(pc_ctx *c, pc_class *k, pc_decl *d)
     }
     m->desc = pc_make_desc(c, m->params, m->nparams, m->ret);
     for (pc_method *o = k->methods; o; o = o->next)
-        if (!strcmp(o->name, name) && same_params(o, m)) {
+        if (!strcmp(o->name, name) && pc_same_params(o, m)) {
             pc_error(c->d, d->loc, "method '%s' with these parameter types is declared twice in class '%s'",
                      pc_diag_quote(q, sizeof q, name, strlen(name)), k->name);
             if (o->decl)
@@ -466,7 +452,7 @@ static pc_method *overridden(pc_class *k, pc_method *m)
                 return (o->flags & (PV_MF_STATIC | PV_MF_CTOR)) || o->ordinal == PV_NO_ORDINAL ? NULL : o;
             if ((o->flags & (PV_MF_STATIC | PV_MF_CTOR)) || o->ordinal == PV_NO_ORDINAL)
                 continue;
-            if (same_params(o, m))
+            if (pc_same_params(o, m))
                 return o;
             if (!best && params_compatible(o, m))
                 best = o;

@@ -646,25 +646,17 @@ static void gen_value(pc_gen *g, pc_expr *e, pc_info *in, bool want, bool *handl
             gen_incdec(g, e, in, want);
             *handled = true; /* the value is there only if wanted */
             return;
-        case PC_OP_NEG:
-            gen_expr(g, e->u.unary.operand, true);
-            em_at(em, e->loc);
-            em_op(em, PV_OP_NEG);
-            break;
         case PC_OP_PLUS:
             gen_expr(g, e->u.unary.operand, true);
             if (info(g, e->u.unary.operand)->ty->k == PC_TY_CHAR)
                 em_conv(em, PV_CONV_INT);
             break;
+        case PC_OP_NEG:
         case PC_OP_NOT:
-            gen_expr(g, e->u.unary.operand, true);
-            em_at(em, e->loc);
-            em_op(em, PV_OP_NOT);
-            break;
         case PC_OP_BNOT:
             gen_expr(g, e->u.unary.operand, true);
             em_at(em, e->loc);
-            em_op(em, PV_OP_BNOT);
+            em_op(em, e->u.unary.op == PC_OP_NEG ? PV_OP_NEG : e->u.unary.op == PC_OP_NOT ? PV_OP_NOT : PV_OP_BNOT);
             break;
         default:
             em->bad = true;

@@ -80,6 +80,10 @@ pc_class *pc_ty_method_class(pc_ctx *c, const pc_ty *t);
 /* The conv target (PV_CONV_*) for a primitive type, or -1. */
 int pc_ty_conv(const pc_ty *t);
 bool pc_ty_same(const pc_ty *a, const pc_ty *b);
+/* Two methods take the same parameter types (overloads must differ). */
+bool pc_same_params(const pc_method *a, const pc_method *b);
+/* The type of a literal expression (int, long, ..., string), or NULL. */
+pc_ty *pc_literal_type(pc_ctx *c, const pc_expr *e);
 /* The wider of two numeric types (char counts as int). */
 pc_ty *pc_ty_promote(pc_ctx *c, pc_ty *a, pc_ty *b);
 bool pc_class_is_sub(const pc_class *c, const pc_class *of);   /* c == of, a subclass or an implementation */

@@ -95,16 +95,6 @@ typedef struct cands {
     visited seen;      /* interfaces already collected */
 } cands;
 
-static bool same_params(const pc_method *a, const pc_method *b)
-{
-    if (a->nparams != b->nparams)
-        return false;
-    for (uint32_t i = 0; i < a->nparams; i++)
-        if (!pc_ty_same(a->params[i], b->params[i]))
-            return false;
-    return true;
-}
-
 static void push(cands *cs, pc_method *m)
 {
     for (uint32_t i = 0; i < cs->n; i++) {
@@ -112,7 +102,7 @@ static void push(cands *cs, pc_method *m)
         if (o == m)
             return;
         /* hidden by an override already collected (nearer classes come first) */
-        if (same_params(o, m) && !(o->flags & PV_MF_STATIC) == !(m->flags & PV_MF_STATIC))
+        if (pc_same_params(o, m) && !(o->flags & PV_MF_STATIC) == !(m->flags & PV_MF_STATIC))
             return;
         if (o->ordinal != PV_NO_ORDINAL && o->ordinal == m->ordinal && pc_class_is_sub(o->owner, m->owner))
             return;

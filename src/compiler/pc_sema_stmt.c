@@ -521,27 +521,13 @@ static void check_fields(pc_ctx *c, pc_class *k)
     }
 }
 
-static pc_ty *literal_type(pc_ctx *c, const pc_expr *e)
-{
-    switch (e->kind) {
-    case PC_E_INT: return &c->t_int;
-    case PC_E_LONG: return &c->t_long;
-    case PC_E_FLOAT: return &c->t_float;
-    case PC_E_DOUBLE: return &c->t_double;
-    case PC_E_CHAR: return &c->t_char;
-    case PC_E_BOOL: return &c->t_bool;
-    case PC_E_STRING: return &c->t_string;
-    default: return NULL;
-    }
-}
-
 void pc_sema_bodies(pc_ctx *c)
 {
     /* constants whose value is a literal are replaced by it wherever they are named */
     for (uint32_t i = 0; i < c->nprog; i++)
         for (pc_field *f = c->prog[i]->fields; f; f = f->next) {
             pc_expr *init = f->decl ? f->decl->u.field.init : NULL;
-            pc_ty *lt = init && f->is_const ? literal_type(c, init) : NULL;
+            pc_ty *lt = init && f->is_const ? pc_literal_type(c, init) : NULL;
             if (lt && pc_ty_fit(c, lt, f->ty) != PC_FIT_NO)
                 f->const_val = init;
         }

@@ -412,3 +412,27 @@ bool pc_utf8_ok(const char *s, size_t len, bool nul_ok)
     }
     return true;
 }
+
+bool pc_same_params(const pc_method *a, const pc_method *b)
+{
+    if (a->nparams != b->nparams)
+        return false;
+    for (uint32_t i = 0; i < a->nparams; i++)
+        if (!pc_ty_same(a->params[i], b->params[i]))
+            return false;
+    return true;
+}
+
+pc_ty *pc_literal_type(pc_ctx *c, const pc_expr *e)
+{
+    switch (e->kind) {
+    case PC_E_INT: return &c->t_int;
+    case PC_E_LONG: return &c->t_long;
+    case PC_E_FLOAT: return &c->t_float;
+    case PC_E_DOUBLE: return &c->t_double;
+    case PC_E_CHAR: return &c->t_char;
+    case PC_E_BOOL: return &c->t_bool;
+    case PC_E_STRING: return &c->t_string;
+    default: return NULL;
+    }
+}
