@@ -158,9 +158,9 @@ static struct pv_span *refill(pv_vm *vm, uint32_t c)
     return s;
 }
 
-/* A zeroed slot of at least `bytes`, its page bits set; NULL when the
- * space is full. */
-static struct pv_obj *take_slot(pv_vm *vm, size_t bytes)
+/* A zeroed slot of at least `bytes`, its page bits set, and its size in
+ * *size; NULL when the space is full. */
+static struct pv_obj *take_slot(pv_vm *vm, size_t bytes, size_t *size)
 {
     struct pv_gc *g = vm->gc;
     struct pv_span *s;
@@ -190,16 +190,17 @@ static struct pv_obj *take_slot(pv_vm *vm, size_t bytes)
     }
     s->nfree--;
     vm->gch->alloc_since_poll += s->slot_size;
+    *size = s->slot_size;
     return o;
 }
 
 void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
 {
     struct pv_gc *g = vm->gc;
-    struct pv_obj *o = take_slot(vm, bytes);
+    size_t size;
+    struct pv_obj *o = take_slot(vm, bytes, &size);
     if (!o)
         return NULL;
-    size_t size = span_of(o)->slot_size;
     o->cls = cls;
     vm->gch->objects_since_poll++;
     g->c.live_objects++;
@@ -222,11 +223,12 @@ void *pv_gc_alloc_raw(pv_vm *vm, size_t bytes)
 {
     if (bytes > SIZE_MAX - sizeof(struct pv_obj))
         return NULL;
-    struct pv_obj *o = take_slot(vm, bytes + sizeof *o);
+    size_t size;
+    struct pv_obj *o = take_slot(vm, bytes + sizeof *o, &size);
     if (!o)
         return NULL;
     o->cls = PV_GC_RAW;
-    vm->gc->c.raw_bytes += span_of(o)->slot_size;
+    vm->gc->c.raw_bytes += size;
     return o + 1;
 }
 
