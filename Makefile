@@ -3,7 +3,7 @@
 #   make run        build and open the persistent shell
 #   make test       all tests, plain and under ASan+UBSan
 #   make bench      benchmarks (see BENCHMARKS.md)
-#   make torture    long crash loops, the collectors' soak (SOAK_SECONDS=180)
+#   make torture    long crash loops under load (10,000 engine kill cycles), the collectors' soak (SOAK_SECONDS=180)
 
 CC      ?= cc
 BUILD   ?= build
@@ -107,7 +107,7 @@ test: all
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz
 
 asan-build:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer -DPV_GC_POISON" \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer -DPV_GC_POISON -DPHANTOM_DEBUG" \
 	    SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined" all
 
 torture: all

@@ -1,7 +1,8 @@
 /*
  * killrun.h - runs `phantom` as a child whose standard output is read line
  * by line, and kills it with SIGKILL at a chosen moment: the kill loops of
- * tests/crash/ (vm_killloop, gc_killloop) share it.
+ * tests/crash/ (vm_killloop, gc_killloop) share it; with the competing CPU
+ * load that every kill loop runs beside it (killloop too).
  *
  * Include after testlib.h (REQUIRE, CHECK).
  */
@@ -13,11 +14,54 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-static uint64_t kr_now_ms(void)
+/* Competing CPU load beside a crash test, as on a busy machine: n
+ * processes that spin until t_load_stop() (or until the test dies: they
+ * are told to die with their parent).  LOAD=0 in the environment turns
+ * it off, LOAD=k asks for k. */
+#define T_LOAD_MAX 8
+static pid_t t_load_pid[T_LOAD_MAX];
+static int t_nload;
+
+static inline void t_load_start(int n)
+{
+    const char *env = getenv("LOAD");
+    if (env && *env)
+        n = atoi(env);
+    if (n > T_LOAD_MAX)
+        n = T_LOAD_MAX;
+    pid_t parent = getpid();
+    for (t_nload = 0; t_nload < n; t_nload++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(0);
+            for (volatile uint64_t spin = 0;; spin++) {
+            }
+        }
+        if (pid < 0)
+            break;
+        t_load_pid[t_nload] = pid;
+    }
+    printf("load: %d busy processes beside the test\n", t_nload);
+    fflush(stdout);
+}
+
+static inline void t_load_stop(void)
+{
+    for (int i = 0; i < t_nload; i++) {
+        kill(t_load_pid[i], SIGKILL);
+        waitpid(t_load_pid[i], NULL, 0);
+    }
+    t_nload = 0;
+}
+
+static inline uint64_t kr_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -34,7 +78,7 @@ typedef struct kr_run_opts {
 /* Runs argv (argv[0] a path).  Lines printed after the kill are not
  * passed on.  A child running over 120 s fails the test.  Returns the exit
  * status (128 + signal if it died of one), or -1 if it was killed. */
-static int kr_run(char *const argv[], const kr_run_opts *o)
+static inline int kr_run(char *const argv[], const kr_run_opts *o)
 {
     int out[2];
     REQUIRE(pipe(out) == 0);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int t_failures;
@@ -92,6 +93,19 @@ static inline uint64_t t_hash_bytes(uint64_t h, const void *p, size_t n)
     for (size_t i = n & ~(size_t)7; i < n; i++)
         h = t_hash_mix(h, b[i]);
     return h ^ n;
+}
+
+/* The seed of a randomized test: $SEED if set, else from the clock and
+ * the pid.  Printed, so that a failure can be rerun with SEED=... */
+static inline uint64_t t_seed(const char *test)
+{
+    const char *env = getenv("SEED");
+    uint64_t seed = env && *env ? strtoull(env, NULL, 0)
+                                : ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid();
+    printf("%s: seed %llu (rerun with SEED=%llu)\n", test, (unsigned long long)seed,
+           (unsigned long long)seed);
+    fflush(stdout);
+    return seed;
 }
 
 /* Fills every whole 8-byte word of p[0, n) with t_rand(rng). */

@@ -23,6 +23,21 @@
 
 const char *hal_strerror(int code);
 
+/* Invariant checks, as LMDB, SQLite and Lua make them: on in debug and
+ * sanitizer builds (PHANTOM_DEBUG defined; `make test` builds its
+ * sanitizer pass so), compiled out otherwise: the condition is then not
+ * evaluated.  HAL_DEBUG guards checks too costly to be one expression.
+ * A failed check prints file, line and condition and aborts; it is
+ * async-signal-safe, so fault handlers may check too. */
+#ifdef PHANTOM_DEBUG
+#define HAL_DEBUG 1
+#define HAL_ASSERT(c) ((c) ? (void)0 : hal_assert_fail(__FILE__, __LINE__, #c))
+#else
+#define HAL_DEBUG 0
+#define HAL_ASSERT(c) ((void)sizeof((c) ? 1 : 0))
+#endif
+_Noreturn void hal_assert_fail(const char *file, int line, const char *cond);
+
 /* ---- threads, locks, condition variables ------------------------------ */
 
 typedef struct hal_thread hal_thread;
@@ -77,6 +92,13 @@ void hal_pages_free(void *p, size_t bytes);
  * returns), or resident clean (content equals the last durable snapshot's),
  * or resident dirty (written since the last freeze), or frozen (written
  * before the last freeze and not yet released by hal_tmem_thaw).
+ *
+ * The instant rule, which every strategy keeps: a page is writable by the
+ * program only while it is marked dirty.  A strategy marks a page dirty
+ * before the faulting thread can write it, never after; otherwise a freeze
+ * that runs in between would leave out a page already written, and the
+ * snapshot would hold that page as it was an instant earlier
+ * (docs/ARCHITECTURE.md, "The snapshot instant").
  */
 
 typedef struct hal_tmem hal_tmem;
@@ -91,6 +113,14 @@ typedef int (*hal_fill_fn)(void *ctx, uint64_t pgno, void *dst);
 enum { HAL_FATAL_FILL = 1, HAL_FATAL_HOST = 2 };
 typedef void (*hal_fatal_fn)(void *ctx, int kind, const char *msg);
 
+/* For tests that force an interleaving: called by whichever thread served
+ * a fault, once the faulting thread may go on (the page is mapped, or made
+ * writable) and no lock of the region is held.  write: the page was made
+ * writable.  With uffd it runs on the fault-serving thread, so it may hold
+ * that thread back while the faulting thread runs on; with mprotect it runs
+ * inside the faulting thread's own signal handler and must not block. */
+typedef void (*hal_fault_hook_fn)(void *ctx, uint64_t pgno, bool write);
+
 typedef struct hal_tmem_config {
     void *base;            /* fixed address, page aligned */
     uint64_t size;         /* bytes, multiple of HAL_PAGE_SIZE */
@@ -98,6 +128,8 @@ typedef struct hal_tmem_config {
     hal_fatal_fn fatal;
     void *ctx;
     uint64_t cow_limit;    /* bytes of copy-on-write copies before throttling */
+    hal_fault_hook_fn fault_hook; /* tests only; NULL normally */
+    void *hook_ctx;
 } hal_tmem_config;
 
 typedef struct hal_tmem_stats {
@@ -160,6 +192,10 @@ typedef struct hal_blockdev_ops {
      * without waiting, so a later flush has less left to do.  A hint only:
      * durability still comes from flush alone. */
     void (*writeback)(hal_blockdev *d, uint64_t off, uint64_t len);
+    /* Optional (may be NULL): 0 while the device is still the one its name
+     * leads to; -ENOENT once the file was deleted or another file put in
+     * its place (writes then go where nobody will ever open them). */
+    int (*check)(hal_blockdev *d);
 } hal_blockdev_ops;
 struct hal_blockdev {
     const hal_blockdev_ops *ops;

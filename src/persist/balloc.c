@@ -116,6 +116,7 @@ static int set_bit(pw_balloc *a, uint64_t block, bool v)
             return -ENOMEM;
         memcpy(a->bm_undo[i], a->bm[i], PW_BLOCK_SIZE);
     }
+    HAL_ASSERT(pw_bit_get(a->bm[i], block % PW_BITS_PER_BITMAP_BLOCK) != v); /* the count stays exact */
     bit_put(a->bm[i], block % PW_BITS_PER_BITMAP_BLOCK, v);
     a->used += v ? 1 : (uint64_t)-1;
     return 0;
@@ -236,6 +237,12 @@ int pw_balloc_alloc(pw_balloc *a, uint64_t *block)
         a->image_blocks = want;
         a->nbm = bm_count(want);
     }
+    /* Neither retained snapshot may lose a block: only a clear bit outside
+     * quarantine, past the root slots, is ever handed out. */
+    HAL_ASSERT(b >= PW_FIRST_DATA_BLOCK && b < a->image_blocks);
+    HAL_ASSERT(!a->bm[b / PW_BITS_PER_BITMAP_BLOCK] ||
+               !pw_bit_get(a->bm[b / PW_BITS_PER_BITMAP_BLOCK], b % PW_BITS_PER_BITMAP_BLOCK));
+    HAL_ASSERT(!(a->quarantine && quarantined(a, b)));
     if ((rc = set_bit(a, b, true)))
         return rc;
     a->cursor = b + 1 < a->image_blocks ? b + 1 : PW_FIRST_DATA_BLOCK;

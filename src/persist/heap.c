@@ -77,6 +77,28 @@ void pw_set_root(pw_world *w, void *p) { w->hdr->root = (uint64_t)(uintptr_t)p; 
 
 static uint8_t *page_addr(pw_world *w, uint64_t pg) { return w->base + pg * PW_BLOCK_SIZE; }
 
+/* Debug builds, after every page operation: the free runs are in address
+ * order, lie between page 1 and the bump pointer, never touch each other
+ * (pages_give merges neighbours) and the last never touches the bump
+ * pointer (it would have gone back to it); with the pages in use they
+ * account for every page below the bump pointer. */
+static void check_pages(pw_world *w)
+{
+    if (!HAL_DEBUG)
+        return;
+    const pw_header *h = w->hdr;
+    uint64_t free_pages = 0, prev_end = (uint64_t)(uintptr_t)page_addr(w, 1);
+    for (uint64_t a = h->free_runs; a; a = ((const run *)(uintptr_t)a)->next) {
+        const run *r = (const run *)(uintptr_t)a;
+        HAL_ASSERT(a % PW_BLOCK_SIZE == 0 && r->npages > 0);
+        HAL_ASSERT(a >= prev_end && (a > prev_end || prev_end == (uint64_t)(uintptr_t)page_addr(w, 1)));
+        prev_end = a + r->npages * PW_BLOCK_SIZE;
+        HAL_ASSERT(prev_end < (uint64_t)(uintptr_t)page_addr(w, h->next_page));
+        free_pages += r->npages;
+    }
+    HAL_ASSERT(h->pages_in_use + free_pages == h->next_page);
+}
+
 static void *pages_take(pw_world *w, size_t n)
 {
     pw_header *h = w->hdr;
@@ -94,6 +116,7 @@ static void *pages_take(pw_world *w, size_t n)
                 p = (uint8_t *)r + r->npages * PW_BLOCK_SIZE;
             }
             h->pages_in_use += n;
+            check_pages(w);
             return p;
         }
         link = &r->next;
@@ -103,12 +126,15 @@ static void *pages_take(pw_world *w, size_t n)
     uint8_t *p = page_addr(w, h->next_page);
     h->next_page += n;
     h->pages_in_use += n;
+    check_pages(w);
     return p;
 }
 
 static void pages_give(pw_world *w, uint8_t *p, size_t n)
 {
     pw_header *h = w->hdr;
+    HAL_ASSERT(p >= page_addr(w, 1) && p + n * PW_BLOCK_SIZE <= page_addr(w, h->next_page));
+    HAL_ASSERT(h->pages_in_use >= n + 1);
     memset(p, 0, n * PW_BLOCK_SIZE);
     h->pages_in_use -= n;
     uint64_t addr = (uint64_t)(uintptr_t)p;
@@ -144,6 +170,7 @@ static void pages_give(pw_world *w, uint8_t *p, size_t n)
         *l = 0;
         memset(r, 0, sizeof *r);
     }
+    check_pages(w);
 }
 
 void *pw_alloc_pages(pw_world *w, size_t npages)
@@ -190,6 +217,7 @@ void *pw_alloc(pw_world *w, size_t bytes)
             }
         }
         if ((b = (block_hdr *)(uintptr_t)h->class_free[c])) {
+            HAL_ASSERT(b->magic == BLOCK_MAGIC && b->cls == c); /* a free block of this class */
             h->class_free[c] = b->info;
             memset(b + 1, 0, class_size[c] - BLOCK_HDR);
             b->info = 0;

@@ -53,6 +53,8 @@ typedef struct pw_options {
     void *log_ctx;
     hal_blockdev *dev;            /* use this device instead of the path (tests);
                                      the world takes ownership */
+    hal_fault_hook_fn fault_hook; /* tests only: hal_tmem_config.fault_hook */
+    void *hook_ctx;
 } pw_options;
 
 #define PW_DEFAULT_SPACE_SIZE (64ull << 30)
@@ -107,6 +109,13 @@ void pw_blocking_end(pw_world *w);
 
 /* ---- snapshots --------------------------------------------------------------- */
 
+/* Codes of snapshots that failed because the image itself is gone (the
+ * HAL's codes otherwise: -ENOSPC, -EIO, -EFBIG, ...). */
+#define PW_E_IMAGE_GONE (-1001)      /* deleted or replaced while open */
+#define PW_E_IMAGE_TRUNCATED (-1002) /* cut shorter than its snapshots */
+/* Text for a code of this layer or the HAL's. */
+const char *pw_strerror(int code);
+
 /* Requests a snapshot now.  wait: return once it is durable (or failed). */
 int pw_snapshot(pw_world *w, bool wait);
 /* Returns once everything the space held when pw_sync was called is durable
@@ -125,6 +134,8 @@ typedef struct pw_stats {
     uint64_t last_durable_wall_ns;
     uint64_t snapshots;           /* committed by this open */
     uint64_t snapshots_failed;
+    uint64_t failing;             /* snapshots failed in a row, up to now (0: working) */
+    int last_error;               /* code of the newest failure, 0 if none */
     uint64_t pages_written;
     uint64_t bytes_written;       /* data + metadata + roots */
     uint64_t meta_bytes_written;

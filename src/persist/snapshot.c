@@ -114,8 +114,43 @@ static void record_pause(pw_world *w, uint64_t ns, uint64_t stop_ns)
     hal_mutex_unlock(&w->snap_lock);
 }
 
+/* The image must still be the file the world was opened from, and whole:
+ * a snapshot written to a deleted file, or beside retained snapshots whose
+ * blocks were cut off, would count as durable while nothing could ever
+ * boot it.  Says what is wrong (once per failure streak) and returns
+ * PW_E_IMAGE_GONE or PW_E_IMAGE_TRUNCATED. */
+static int check_image(pw_world *w)
+{
+    hal_blockdev *d = w->store.dev;
+    bool first = !w->fail_streak;
+    if (d->ops->check && d->ops->check(d) == -ENOENT) {
+        if (first)
+            pw_log(w, PW_LOG_ERROR,
+                   "%s: the image file was deleted or replaced while the world ran: no snapshot can "
+                   "be saved any more, and what the world did since snapshot %llu is lost when this "
+                   "process ends",
+                   w->path, (unsigned long long)w->committed.generation);
+        return PW_E_IMAGE_GONE;
+    }
+    uint64_t bytes;
+    if (d->ops->size(d, &bytes) == 0 && bytes / PW_BLOCK_SIZE < w->committed.image_blocks) {
+        if (first)
+            pw_log(w, PW_LOG_ERROR,
+                   "%s: the image file was truncated while the world ran (%llu bytes; its snapshots "
+                   "need %llu): they are damaged, no snapshot can be saved, and the image may not "
+                   "boot again (phantom fsck %s)",
+                   w->path, (unsigned long long)bytes,
+                   (unsigned long long)(w->committed.image_blocks * PW_BLOCK_SIZE), w->path);
+        return PW_E_IMAGE_TRUNCATED;
+    }
+    return 0;
+}
+
 int pw_snapshot_take(pw_world *w)
 {
+    int crc = check_image(w);
+    if (crc)
+        return crc;
     /* 1. pause.  Protecting the dirty set before the stop leaves the pause
      * only the pages first written in between. */
     int prc = hal_tmem_prepare(w->mem);

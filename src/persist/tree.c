@@ -167,6 +167,7 @@ int pw_tree_set(pw_tree *t, uint64_t idx, const pw_entry *e)
         if ((rc = get_child(t, n, slot_of(idx, n->level), &n)))
             return rc;
     }
+    HAL_ASSERT(n->dirty && n->undo); /* the whole path is dirty, with its undo */
     n->e[slot_of(idx, 0)] = *e;
     return 0;
 }
@@ -217,6 +218,8 @@ static int assign(tnode *n, pw_alloc_fn alloc, pw_supersede_fn sup, void *ctx)
             sup(ctx, n->old_block);
         count++;
     }
+    /* Copy-on-write: a dirty node is never written over its committed block. */
+    HAL_ASSERT(n->new_block >= PW_FIRST_DATA_BLOCK && n->new_block != n->old_block);
     return count;
 }
 
@@ -227,6 +230,7 @@ int pw_tree_assign(pw_tree *t, pw_alloc_fn alloc, pw_supersede_fn sup, void *ctx
 
 static int seal(pw_tree *t, tnode *n, uint32_t gen, pw_entry *out)
 {
+    HAL_ASSERT(n->dirty && n->new_block); /* pw_tree_assign ran first */
     if (n->child)
         for (unsigned i = 0; i < PW_FANOUT; i++)
             if (n->child[i] && n->child[i]->dirty) {
@@ -266,6 +270,7 @@ static void done(tnode *n)
 void pw_tree_commit_done(pw_tree *t, const pw_entry *root)
 {
     done(t->root);
+    HAL_ASSERT(!t->root || (!t->root->dirty && t->root->old_block == root->block));
     t->root_entry = *root;
     t->committed_levels = t->levels;
 }

@@ -47,6 +47,15 @@ void pw_log(pw_world *w, int level, const char *fmt, ...)
                            msg);
 }
 
+const char *pw_strerror(int code)
+{
+    if (code == PW_E_IMAGE_GONE)
+        return "the image file was deleted or replaced";
+    if (code == PW_E_IMAGE_TRUNCATED)
+        return "the image file was truncated";
+    return hal_strerror(code);
+}
+
 static void set_err(pw_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void set_err(pw_error *err, int code, const char *fmt, ...)
@@ -241,15 +250,24 @@ static void snapshot_thread(void *arg)
             uint64_t backoff = 100u << (w->fail_streak < 9 ? w->fail_streak : 9);
             if (backoff > MAX_BACKOFF_MS)
                 backoff = MAX_BACKOFF_MS;
+            /* Durability lost is never quiet: errors show at every log
+             * level.  A gone image said why itself (snapshot.c). */
+            if (rc != PW_E_IMAGE_GONE && rc != PW_E_IMAGE_TRUNCATED)
+                pw_log(w, PW_LOG_ERROR,
+                       "%s: snapshot failed: %s; the newest durable snapshot (%llu) is intact, "
+                       "retrying in %llu ms",
+                       w->path, pw_strerror(rc), (unsigned long long)w->committed.generation,
+                       (unsigned long long)backoff);
             w->fail_streak++;
-            pw_log(w, PW_LOG_WARN,
-                   "%s: snapshot failed: %s; the last durable snapshot is intact, retrying in %llu ms",
-                   w->path, hal_strerror(rc), (unsigned long long)backoff);
+            w->st.failing = w->fail_streak;
+            w->st.last_error = rc;
             next = now + backoff * 1000000u;
         } else {
             if (w->fail_streak)
-                pw_log(w, PW_LOG_WARN, "%s: snapshots work again", w->path);
+                pw_log(w, PW_LOG_ERROR, "%s: snapshots work again (snapshot %llu is durable)", w->path,
+                       (unsigned long long)w->committed.generation);
             w->fail_streak = 0;
+            w->st.failing = 0;
             /* Each snapshot makes the program fault once on every page it
              * writes next; snapshots that take most of the interval would
              * run back to back and starve it.  Keep them at least
@@ -611,6 +629,8 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         .fatal = fatal,
         .ctx = w,
         .cow_limit = w->opt.cow_limit,
+        .fault_hook = w->opt.fault_hook,
+        .hook_ctx = w->opt.hook_ctx,
     };
     char why[256] = "";
     if ((rc = hal_tmem_open(w->opt.strategy, &cfg, &w->mem, why, sizeof why))) {
@@ -646,6 +666,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
                 goto fail_detach;
             }
             created = false; /* it is the real image now */
+            snprintf(w->store.dev->name, sizeof w->store.dev->name, "%s", path);
         }
     }
     if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../hal/hal.h"
+#include "../persist/pw.h"
 #include "../vm/pvm.h"
 #include "program.h"
 #include "tools.h"
@@ -17,7 +18,7 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--snapshot-interval MS] [-v] PROGRAM...\n"
+        "usage: phantom run [--image PATH] [--snapshot-interval MS] [--strategy NAME] [-v] PROGRAM...\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until no\n"
         "non-daemon thread is left.  The world (default ./" DEFAULT_IMAGE ", created if\n"
@@ -32,30 +33,38 @@ void help_run(void)
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        "  --strategy NAME          how snapshots track writes: uffd or mprotect\n"
+        "                           (default: the best this host offers; a world made\n"
+        "                           under one opens under the other)\n"
         "  -v                       say which world and snapshot; -v -v says more\n"
         "\n"
         "Program output goes to standard output, Phantom's own messages to standard\n"
-        "error.  Ctrl-C stops every thread at its next instruction and saves the world:\n"
-        "`phantom boot` continues it.  Exit status: 0 normal end, 1 uncaught exception,\n"
-        "2 bad usage or input, 130 interrupted.\n");
+        "error.  Ctrl-C (also SIGTERM, or SIGHUP when the terminal closes) stops every\n"
+        "thread at its next instruction and saves the world: `phantom boot` continues\n"
+        "it.  A snapshot that cannot be written (full disk, `ulimit -f`, the image\n"
+        "deleted) is reported at once on standard error.  Exit status: 0 normal end,\n"
+        "1 uncaught exception, 2 bad usage or input, 3 the final snapshot failed (the\n"
+        "image holds an earlier one), 130 interrupted (and saved).\n");
 }
 
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [-v]\n"
+        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--strategy NAME] [-v]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
         "left.  A missing or unusable image is an error, never a new world.\n"
+        "Options as for phantom run (see phantom run --help).\n"
         "\n"
-        "Ctrl-C stops and saves the world again.  Exit status: 0 normal end, 1 the\n"
-        "program's main thread ended by an uncaught exception, 2 bad usage or an\n"
-        "unusable image, 130 interrupted.\n");
+        "Ctrl-C (or SIGTERM, SIGHUP) stops and saves the world again.  Exit status: 0\n"
+        "normal end, 1 the program's main thread ended by an uncaught exception, 2 bad\n"
+        "usage or an unusable image, 3 the final snapshot failed, 130 interrupted.\n");
 }
 
 typedef struct run_args {
     const char *image;
+    const char *strategy;
     uint32_t interval;
     int verbose;
     char **files;
@@ -77,6 +86,13 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
                 return -1;
             }
             a->interval = (uint32_t)ms;
+        } else if (!strcmp(argv[i], "--strategy") && i + 1 < argc) {
+            a->strategy = argv[++i];
+            char why[200];
+            if (hal_tmem_probe(a->strategy, why, sizeof why)) {
+                hal_console_printf(2, "phantom %s: --strategy: %s\n", cmd, why);
+                return -1;
+            }
         } else if (!strcmp(argv[i], "-v")) {
             a->verbose++;
         } else if (!strcmp(argv[i], "--")) {
@@ -105,7 +121,8 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
-    pvm_options o = {.image = a->image, .create = create, .snapshot_interval_ms = a->interval, .verbose = a->verbose};
+    pvm_options o = {.image = a->image, .create = create, .snapshot_interval_ms = a->interval,
+                     .strategy = a->strategy, .verbose = a->verbose};
     pvm_boot_info bi;
     char err[600];
     if (pvm_open(&o, vm, &bi, err, sizeof err) < 0) {
@@ -131,17 +148,33 @@ static void on_interrupt(void *vm)
     pvm_request_stop(vm);
 }
 
-/* Runs the world until no non-daemon thread is left, or until Ctrl-C /
- * SIGTERM: then the threads stop at their next instruction boundary and
- * the final snapshot (pvm_close) keeps them there, to continue at the next
- * boot.  Exit status 130 after an interrupt. */
-static int run_world(pv_vm *vm, const run_args *a)
+/* Runs the world until no non-daemon thread is left, or until Ctrl-C,
+ * SIGTERM or SIGHUP: then the threads stop at their next instruction
+ * boundary and the final snapshot (close_world) keeps them there, to
+ * continue at the next boot. */
+static int run_world(pv_vm *vm)
 {
     hal_on_interrupt(on_interrupt, vm);
     int rc = pvm_run(vm);
     hal_on_interrupt(NULL, NULL);
+    return rc;
+}
+
+/* Closes the world with a final snapshot, and says "saved" only if it is.
+ * Exit status: 3 if the final snapshot failed (the image holds an earlier
+ * one), else 130 after an interrupt, else rc. */
+static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
+{
+    pvm_flush(vm);
+    int crc = pvm_close(vm, true);
+    if (crc < 0) {
+        bool gone = crc == PW_E_IMAGE_GONE || crc == PW_E_IMAGE_TRUNCATED;
+        hal_console_printf(2, "phantom %s: the final snapshot failed: %s; %s\n", cmd, pw_strerror(crc),
+                           gone ? "what the world did since its last snapshot is lost"
+                                : "the image holds an earlier snapshot, and the work since then is lost");
+        return 3;
+    }
     if (atomic_load(&interrupted)) {
-        pvm_flush(vm);
         hal_console_printf(2, "phantom: interrupted; the world is saved in %s (phantom boot continues it)\n",
                            a->image);
         return 130;
@@ -177,10 +210,9 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.image);
     else
-        rc = run_world(vm, &a);
+        rc = run_world(vm);
     tool_program_free(&p);
-    pvm_close(vm, true);
-    return rc;
+    return close_world(vm, &a, rc, "run");
 }
 
 int cmd_boot(int argc, char **argv)
@@ -197,7 +229,5 @@ int cmd_boot(int argc, char **argv)
         return 2;
     if (!pvm_thread_count(vm) && a.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    int rc = run_world(vm, &a);
-    pvm_close(vm, true);
-    return rc;
+    return close_world(vm, &a, run_world(vm), "boot");
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../hal/hal.h"
+#include "../persist/pw.h"
 #include "../vm/pvm.h"
 #include "shell.h"
 #include "tools.h"
@@ -41,7 +42,8 @@ void help_shell(void)
         "without prompts or banner: echo 'println(1+1);' | phantom prints 2.\n"
         "\n"
         "Exit status: 0, or 1 if an input had errors (compile errors, an uncaught\n"
-        "exception, an interrupted evaluation); 2 bad usage or an unusable image.\n");
+        "exception, an interrupted evaluation); 2 bad usage or an unusable image; 3 the\n"
+        "final snapshot failed (the world resumes from an earlier one).\n");
 }
 
 /* ---- output through the editor ----------------------------------------------------- */
@@ -332,9 +334,11 @@ int cmd_shell(int argc, char **argv)
     sh_edit_free(s.ed);
     sh_ws_free(s.c.ws);
     free(s.input);
-    if (pvm_close(vm, true) < 0) {
-        hal_console_printf(2, "phantom: %s: the last snapshot failed; the world resumes from the one before\n", image);
-        return 2;
+    int crc = pvm_close(vm, true);
+    if (crc < 0) {
+        hal_console_printf(2, "phantom: %s: the final snapshot failed: %s; the world resumes from an earlier one\n",
+                           image, pw_strerror(crc));
+        return 3;
     }
     if (tty)
         hal_console_printf(1, "phantom: the world is saved in %s\n", image);

@@ -214,6 +214,10 @@ static int cmd_stats(sh_ctx *c, const char *arg)
     sh_printf(1, "snapshots   newest %" PRIu64 " (%.1f s ago); %" PRIu64 " taken since boot, %" PRIu64 " failed, %.1f MiB written\n",
               st.generation, st.last_durable_wall_ns && now > st.last_durable_wall_ns ? (now - st.last_durable_wall_ns) / 1e9 : 0.0,
               st.snapshots, st.snapshots_failed, st.bytes_written / 1048576.0);
+    if (st.failing)
+        sh_printf(1, "            FAILING: the last %" PRIu64 " snapshot%s failed (%s); nothing newer "
+                     "than snapshot %" PRIu64 " is durable\n",
+                  st.failing, st.failing == 1 ? "" : "s", pw_strerror(st.last_error), st.generation);
     sh_printf(1, "pauses      %" PRIu64 ": p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", st.pause_count,
               st.pause_p50_ns / 1e6, st.pause_p99_ns / 1e6, st.pause_max_ns / 1e6);
     if (vs.gc.disabled)

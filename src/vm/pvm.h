@@ -22,6 +22,8 @@ typedef struct pvm_options {
     const char *image;              /* path of the world's image */
     bool create;                    /* create it if missing */
     uint32_t snapshot_interval_ms;  /* 0: the engine's default */
+    const char *strategy;           /* snapshot strategy; NULL: the best the
+                                       host offers (any world opens under any) */
     int verbose;                    /* 0 quiet, 1 boot messages, 2 more */
     bool inspect;                   /* only to look: no restart hooks, no
                                        threads run, no snapshots; close

@@ -104,7 +104,12 @@ static int run(state *s, char *const argv[], bool stress, int kill_after_ms)
 int main(void)
 {
     int cycles = getenv("TORTURE") ? 1000 : 100;
-    uint64_t rng = (uint64_t)time(NULL) ^ (uint64_t)getpid() << 20;
+    uint64_t rng = t_seed("gc_killloop");
+    /* Each run changes the snapshot strategy, beside two busy processes. */
+    const char *strategies[4];
+    int nstrat = t_usable_strategies(strategies, 4, false);
+    REQUIRE(nstrat > 0);
+    t_load_start(2);
     char dir[] = "/tmp/phantom-gckill-XXXXXX";
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600], params[600];
@@ -120,8 +125,9 @@ int main(void)
 
     state s = {.first_cycles = -1};
     char *first[] = {phantom, "run", "--image", img, "--snapshot-interval", INTERVAL_MS,
-                     "tests/lang/gc/persist/churn.ph", "tests/lang/gc/common/gcref.ph", params, NULL};
-    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS, NULL};
+                     "--strategy", (char *)strategies[0], "tests/lang/gc/persist/churn.ph", "tests/lang/gc/common/gcref.ph", params, NULL};
+    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS,
+                     "--strategy", (char *)strategies[0], NULL};
     int killed = 0, runs = 1;
     uint64_t t0 = kr_now_ms();
     int rc = run(&s, first, false, 20 + (int)(t_rand(&rng) % 100));
@@ -131,6 +137,7 @@ int main(void)
      * whose boots are never saved. */
     while (rc < 0 && !s.bad && (s.max_boot < cycles + 1 || killed + 1 < cycles) && killed < cycles * 5) {
         killed++;
+        again[7] = (char *)strategies[runs % nstrat];
         rc = run(&s, again, runs++ % 2 == 1, 10 + (int)(t_rand(&rng) % 110));
     }
     if (rc < 0) {
@@ -147,6 +154,7 @@ int main(void)
     CHECK(s.first_cycles >= 0 && s.last_cycles > first_run_cycles);
     CHECK(s.runs_progressed >= 1);
 
+    t_load_stop();
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);

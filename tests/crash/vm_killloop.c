@@ -96,7 +96,12 @@ static int run(state *s, char *const argv[], int kill_after_ms)
 int main(void)
 {
     int cycles = getenv("TORTURE") ? 1000 : 100;
-    uint64_t rng = (uint64_t)time(NULL) ^ (uint64_t)getpid() << 20;
+    uint64_t rng = t_seed("vm_killloop");
+    /* Each run changes the snapshot strategy, beside two busy processes. */
+    const char *strategies[4];
+    int nstrat = t_usable_strategies(strategies, 4, false);
+    REQUIRE(nstrat > 0);
+    t_load_start(2);
     char dir[] = "/tmp/phantom-vmkill-XXXXXX";
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600];
@@ -107,12 +112,14 @@ int main(void)
         s.hi[k] = -1;
 
     char *first[] = {phantom, "run", "--image", img, "--snapshot-interval", INTERVAL_MS,
-                     "tests/vm/persist/workers.pasm", NULL};
-    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS, NULL};
+                     "--strategy", (char *)strategies[0], "tests/vm/persist/workers.pasm", NULL};
+    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS,
+                     "--strategy", (char *)strategies[0], NULL};
     int killed = 0, finished_early = 0;
     int rc = run(&s, first, 20 + (int)(t_rand(&rng) % 100));
     for (int c = 0; c < cycles && rc < 0 && !s.bad; c++) {
         killed++;
+        again[7] = (char *)strategies[(c + 1) % nstrat];
         rc = run(&s, again, 10 + (int)(t_rand(&rng) % 110));
     }
     if (rc >= 0)
@@ -131,6 +138,7 @@ int main(void)
     if (!finished_early)
         CHECK(killed >= cycles);
 
+    t_load_stop();
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);

@@ -6,6 +6,8 @@
 #include "../hal.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,11 +107,28 @@ static void fd_close(hal_blockdev *d)
     free(f);
 }
 
+static int fd_check(hal_blockdev *d)
+{
+    file_dev *f = (file_dev *)d;
+    struct stat mine, named;
+    if (fstat(f->fd, &mine))
+        return -errno;
+    if (mine.st_nlink == 0 || stat(f->base.name, &named) || named.st_dev != mine.st_dev ||
+        named.st_ino != mine.st_ino)
+        return -ENOENT;
+    return 0;
+}
+
 static const hal_blockdev_ops file_ops = {fd_read, fd_write, fd_flush, fd_size, fd_grow, fd_close,
-                                          fd_writeback};
+                                          fd_writeback, fd_check};
 
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
 {
+    /* A write beyond `ulimit -f` must fail with EFBIG, handled like a full
+     * disk, not kill the process with SIGXFSZ and no word said. */
+    static atomic_flag xfsz_ignored = ATOMIC_FLAG_INIT;
+    if (!atomic_flag_test_and_set(&xfsz_ignored))
+        signal(SIGXFSZ, SIG_IGN);
     int oflags = O_CLOEXEC | ((flags & HAL_BD_READONLY) ? O_RDONLY : O_RDWR);
     if (flags & HAL_BD_CREATE)
         oflags |= O_CREAT | O_EXCL;

@@ -1,7 +1,8 @@
 /*
- * signals.c - interrupts (SIGINT, SIGTERM) turned into a callback, so a
- * command can stop cleanly: finish the current step and take a last
- * snapshot.  A second interrupt does not wait.
+ * signals.c - interrupts (SIGINT, SIGTERM, and SIGHUP: the terminal was
+ * closed) turned into a callback, so a command can stop cleanly: finish
+ * the current step and take a last snapshot.  A second interrupt does not
+ * wait.  (SIGXFSZ is ignored where image files are opened: blockdev.c.)
  */
 #define _GNU_SOURCE
 #include "../hal.h"
@@ -35,4 +36,5 @@ void hal_on_interrupt(void (*fn)(void *ctx), void *ctx)
     sa.sa_handler = fn ? on_signal : SIG_DFL;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 }

@@ -16,6 +16,38 @@
 
 const char *hal_strerror(int code) { return strerror(code < 0 ? -code : code); }
 
+static void put_raw(const char *s)
+{
+    size_t n = strlen(s);
+    while (n) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+_Noreturn void hal_assert_fail(const char *file, int line, const char *cond)
+{
+    char num[24];
+    int i = (int)sizeof num - 1;
+    num[i] = 0;
+    unsigned u = line > 0 ? (unsigned)line : 0;
+    do {
+        num[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u && i > 0);
+    put_raw("phantom: internal check failed at ");
+    put_raw(file);
+    put_raw(":");
+    put_raw(num + i);
+    put_raw(": ");
+    put_raw(cond);
+    put_raw("\n");
+    abort();
+}
+
 uint64_t hal_now_mono_ns(void)
 {
     struct timespec ts;

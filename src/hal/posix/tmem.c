@@ -38,7 +38,7 @@ int hal_tmem_probe(const char *strategy, char *why, size_t whylen)
 {
     const tmem_ops *ops = find_ops(strategy);
     if (!ops) {
-        snprintf(why, whylen, "unknown snapshot strategy '%s'", strategy);
+        snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
         return -EINVAL;
     }
     return ops->probe(why, whylen);
@@ -96,6 +96,7 @@ static ssize_t frozen_index(hal_tmem *t, uint64_t pgno)
 
 void tmem_mark_dirty(hal_tmem *t, uint64_t pgno)
 {
+    HAL_ASSERT(tmem_test(t->resident, pgno));
     uint64_t bit = 1ull << (pgno & 63);
     uint64_t old = atomic_fetch_or_explicit(&t->dirty[pgno >> 6], bit, memory_order_acq_rel);
     if (!(old & bit)) {
@@ -107,6 +108,9 @@ void tmem_mark_dirty(hal_tmem *t, uint64_t pgno)
 
 void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty)
 {
+    /* Only a page nobody has could be filled: nothing may track it yet. */
+    HAL_ASSERT(!tmem_test(t->resident, pgno) && !tmem_test(t->dirty, pgno));
+    HAL_ASSERT(!tmem_test(t->frozen, pgno) && !tmem_test(t->pending, pgno));
     tmem_set(t->resident, pgno);
     atomic_fetch_add_explicit(&t->nresident, 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&t->fill_faults, 1, memory_order_relaxed);
@@ -124,6 +128,7 @@ bool tmem_note_write(hal_tmem *t, uint64_t pgno)
         if (!tmem_test(t->frozen, pgno) || tmem_test(t->saved, pgno))
             break;
         ssize_t i = frozen_index(t, pgno);
+        HAL_ASSERT(t->phase == TMEM_FROZEN && i >= 0); /* frozen pages are listed */
         if (i < 0 || t->cow_of[i] >= 0)
             break;
         int32_t s = cow_take(t);
@@ -357,12 +362,36 @@ static int protect_runs(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_
 
 int hal_tmem_prepare(hal_tmem *t)
 {
+    HAL_ASSERT(t->phase == TMEM_RUNNING);
     t->npending += move_dirty(t, t->pending, t->pending_summary);
     return protect_runs(t, t->pending, t->pending_summary, true);
 }
 
+/* Debug builds: what RUNNING promises (tmem_internal.h).  Writers may run:
+ * a page is made resident before it is marked dirty or pending, and only
+ * this thread (the snapshot's) makes pages non-resident, so reading the
+ * marks before the resident bits never reports a false violation. */
+static void check_running(hal_tmem *t)
+{
+    HAL_ASSERT(t->phase == TMEM_RUNNING && t->nfrozen == 0);
+    HAL_ASSERT(t->cow_nfree == t->cow_slots);
+    if (!HAL_DEBUG)
+        return;
+    _Atomic uint64_t *marks[2] = {t->dirty, t->pending}, *sums[2] = {t->dirty_summary, t->pending_summary};
+    size_t swords = (t->words + 63) / 64;
+    for (int k = 0; k < 2; k++)
+        for (size_t s = 0; s < swords; s++)
+            for (uint64_t sum = atomic_load(&sums[k][s]); sum; sum &= sum - 1) {
+                size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+                uint64_t m = atomic_load(&marks[k][w]);
+                HAL_ASSERT((m & ~atomic_load(&t->resident[w])) == 0);
+                HAL_ASSERT(atomic_load(&t->frozen[w]) == 0);
+            }
+}
+
 int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
 {
+    check_running(t);
     uint64_t nfresh = move_dirty(t, t->fresh, t->fresh_summary);
     int rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
     if (!rc)
@@ -391,8 +420,10 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
             }
         }
     }
+    HAL_ASSERT(rc || n <= t->npending + nfresh); /* a page may be both */
     t->npending = 0;
     t->nfrozen = n;
+    t->phase = TMEM_FROZEN;
     *pages = t->frozen_list;
     *npages = n;
     return rc;
@@ -402,6 +433,8 @@ void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst)
 {
     tmem_lock(t, pgno);
     ssize_t i = frozen_index(t, pgno);
+    HAL_ASSERT(t->phase == TMEM_FROZEN && i >= 0 && tmem_test(t->frozen, pgno));
+    HAL_ASSERT(tmem_test(t->resident, pgno));
     if (i >= 0 && t->cow_of[i] >= 0) {
         memcpy(dst, cow_page(t, t->cow_of[i]), HAL_PAGE_SIZE);
         cow_give(t, t->cow_of[i]);
@@ -415,8 +448,10 @@ void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst)
 
 void hal_tmem_thaw(hal_tmem *t, bool durable)
 {
+    HAL_ASSERT(t->phase == TMEM_FROZEN);
     for (size_t i = 0; i < t->nfrozen; i++) {
         uint64_t pg = t->frozen_list[i];
+        HAL_ASSERT(tmem_test(t->frozen, pg) && tmem_test(t->resident, pg));
         tmem_lock(t, pg);
         if (!durable)
             tmem_mark_dirty(t, pg); /* abandoned: must be written again */
@@ -429,6 +464,8 @@ void hal_tmem_thaw(hal_tmem *t, bool durable)
         tmem_unlock(t, pg);
     }
     t->nfrozen = 0;
+    t->phase = TMEM_RUNNING;
+    check_running(t);
 }
 
 void hal_tmem_evict(hal_tmem *t, uint64_t target)

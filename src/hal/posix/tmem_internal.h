@@ -15,6 +15,14 @@
  * faults, and tmem_note_write() copies it before the write proceeds.
  * Every transition of one page happens under that page's stripe lock; the
  * dirty bitmap is also updated atomically because freeze reads it whole.
+ *
+ * Invariants (checked with HAL_ASSERT in debug builds):
+ *   dirty, pending, frozen  each imply resident;
+ *   a page the program can write is dirty (the instant rule, hal.h);
+ *   the region is RUNNING (no frozen set) or FROZEN (between freeze and
+ *   thaw); freeze and prepare happen only while RUNNING, read_frozen and
+ *   thaw only while FROZEN;
+ *   while RUNNING every copy-on-write slot is free and no page is frozen.
  */
 #ifndef PHANTOM_HAL_TMEM_INTERNAL_H
 #define PHANTOM_HAL_TMEM_INTERNAL_H
@@ -38,8 +46,11 @@ typedef struct tmem_ops {
     const void *(*view)(hal_tmem *t, uint64_t pgno);
 } tmem_ops;
 
+enum tmem_phase { TMEM_RUNNING, TMEM_FROZEN };
+
 struct hal_tmem {
     const tmem_ops *ops;
+    enum tmem_phase phase;        /* changed by freeze and thaw only */
     hal_tmem_config cfg;
     uint8_t *base;
     uint64_t npages;

@@ -81,7 +81,11 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
         uint64_t pg = (uint64_t)(addr - t->base) / HAL_PAGE_SIZE;
         uint8_t *page = t->base + pg * HAL_PAGE_SIZE;
         int saved_errno = errno;
+        /* The instant rule (hal.h) holds trivially here: the faulting
+         * thread itself runs this handler, so it writes nothing before the
+         * handler has marked the page. */
         tmem_lock(t, pg);
+        bool write = false, served = true;
         if (!tmem_test(t->resident, pg)) {
             int rc = t->cfg.fill(t->cfg.ctx, pg, m->alias + pg * HAL_PAGE_SIZE);
             if (rc) {
@@ -90,17 +94,22 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
                          (unsigned long long)pg, hal_strerror(rc));
                 t->cfg.fatal(t->cfg.ctx, HAL_FATAL_FILL, msg);
             }
+            tmem_note_filled(t, pg, false);
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ))
                 fatal_errno(t, "mprotect", pg);
-            tmem_note_filled(t, pg, false);
         } else if (tmem_note_write(t, pg)) {
             /* A resident page faults only when written (it is readable).
              * Unprotect under the lock, so eviction cannot drop it between
              * the dirty mark and the write. */
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ | PROT_WRITE))
                 fatal_errno(t, "mprotect", pg);
+            write = true;
+        } else {
+            served = false; /* evicted meanwhile: the access faults again */
         }
         tmem_unlock(t, pg);
+        if (served && t->cfg.fault_hook)
+            t->cfg.fault_hook(t->cfg.hook_ctx, pg, write);
         errno = saved_errno;
         return; /* the access is retried */
     }

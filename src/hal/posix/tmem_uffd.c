@@ -78,6 +78,16 @@ static void wake(uffd_state *u, uint64_t addr)
     ioctl(u->uffd, UFFDIO_WAKE, &r);
 }
 
+/* A first touch.  The instant rule (hal.h) decides the order: the page is
+ * marked resident (and, for a write, dirty) before UFFDIO_COPY maps it,
+ * because the copy also wakes the faulting thread, which may then write
+ * the page and reach a safepoint at once, while this thread is not yet
+ * scheduled again.  Were the dirty mark made after the copy, a snapshot
+ * frozen in that gap would leave out a page already written.  Everything
+ * happens under the page's stripe lock, so hal_tmem_prepare, which takes
+ * the dirty mark and then write-protects the page under that lock, never
+ * protects the page before it is mapped (a no-op that would leave a page
+ * counted as frozen writable). */
 static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
 {
     uint64_t pg = (addr - (uint64_t)(uintptr_t)t->base) / HAL_PAGE_SIZE;
@@ -94,6 +104,7 @@ static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
                  (unsigned long long)pg, hal_strerror(rc));
         t->cfg.fatal(t->cfg.ctx, HAL_FATAL_FILL, msg);
     }
+    tmem_note_filled(t, pg, write);
     struct uffdio_copy c = {
         .dst = addr,
         .src = (uint64_t)(uintptr_t)u->fillbuf,
@@ -111,17 +122,20 @@ static void serve_missing(hal_tmem *t, uffd_state *u, uint64_t addr, bool write)
         }
         c.copy = 0;
     }
-    tmem_note_filled(t, pg, write);
     tmem_unlock(t, pg);
+    if (t->cfg.fault_hook)
+        t->cfg.fault_hook(t->cfg.hook_ctx, pg, write);
 }
 
+/* A write to a clean or frozen page: secured and marked dirty (the instant
+ * rule) before the protection is removed, which wakes the writer. */
 static void serve_wp(hal_tmem *t, uffd_state *u, uint64_t addr)
 {
     uint64_t pg = (addr - (uint64_t)(uintptr_t)t->base) / HAL_PAGE_SIZE;
     tmem_lock(t, pg);
     /* If the page was evicted meanwhile, unprotecting the empty slot makes
      * the writer fault again as a missing page and reload it. */
-    tmem_note_write(t, pg);
+    bool resident = tmem_note_write(t, pg);
     int rc = wp_range(u, addr, HAL_PAGE_SIZE, false); /* also wakes the writer */
     tmem_unlock(t, pg);
     if (rc && rc != -ENOENT) {
@@ -130,6 +144,8 @@ static void serve_wp(hal_tmem *t, uffd_state *u, uint64_t addr)
                  hal_strerror(rc));
         t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
     }
+    if (resident && t->cfg.fault_hook)
+        t->cfg.fault_hook(t->cfg.hook_ctx, pg, true);
 }
 
 static void handler_main(void *arg)
