@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <time.h>
 
@@ -54,6 +55,23 @@ static void buf_add(buf *b, const char *s, size_t n)
     b->p[b->n] = 0;
 }
 
+/* Appends formatted text, at most 1 KiB of it (more is cut). */
+static inline void buf_vaddf(buf *b, const char *fmt, va_list ap)
+{
+    char tmp[1024];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    buf_add(b, tmp, (size_t)(n < 0 ? 0 : n < (int)sizeof tmp ? n : (int)sizeof tmp - 1));
+}
+
+static inline void buf_addf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void buf_addf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vaddf(b, fmt, ap);
+    va_end(ap);
+}
+
 static void buf_free(buf *b)
 {
     free(b->p);
@@ -68,7 +86,7 @@ static int64_t now_ms(void)
 }
 
 /* The whole file at path into b; false if it cannot be read. */
-static bool read_file(const char *path, buf *b)
+static inline bool read_file(const char *path, buf *b)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -230,7 +248,7 @@ static bool line_eq(const lines *a, size_t i, const lines *b, size_t j)
 
 /* Prints a line diff of expected vs got: ' ' both, '-' expected only,
  * '+' got only; long runs of equal lines are elided. */
-static void print_diff(const buf *exp, const buf *got)
+static inline void print_diff(const buf *exp, const buf *got)
 {
     lines a, b;
     split(exp->p ? exp->p : "", exp->n, &a);
@@ -306,7 +324,7 @@ static void print_indented(const char *what, const buf *b, size_t max)
 }
 
 /* Each line of want must occur in err, in order, each match after the last. */
-static bool err_matches(const buf *want, const buf *err, const char **missing, size_t *missing_len)
+static inline bool err_matches(const buf *want, const buf *err, const char **missing, size_t *missing_len)
 {
     lines l;
     split(want->p ? want->p : "", want->n, &l);

@@ -29,7 +29,8 @@ void help_run(void)
         "assembly sources (.pasm) or directories of them.  The .ph sources are\n"
         "compiled together (errors: file:line:col: error: ..., exit status 2).  The\n"
         "entry point is the first class, in command-line order, with static main(),\n"
-        "main(args), an instance main(), or the original run(boot) / run().\n"
+        "main(args), an instance main(), or the original run(boot) / run(); the\n"
+        "standard library's classes are never the entry point.\n"
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
@@ -194,6 +195,12 @@ int cmd_run(int argc, char **argv)
     tool_program p;
     if (tool_program_load(&p, a.files, a.nfiles) < 0)
         return 2;   /* tool_program_load printed the errors */
+    if (!p.entry) {   /* before the world is touched: nothing is installed */
+        hal_console_printf(2, "phantom run: %s%s: no class declares main() or run(boot)\n", a.files[0],
+                           a.nfiles > 1 ? " ..." : "");
+        tool_program_free(&p);
+        return 2;
+    }
     pv_vm *vm;
     if (open_world(&a, true, &vm, "run") < 0) {
         tool_program_free(&p);
@@ -203,8 +210,6 @@ int cmd_run(int argc, char **argv)
     int rc = 2;
     if (pvm_install(vm, p.classes, p.n, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
-    else if (!p.entry)
-        hal_console_printf(2, "phantom run: no class declares main() or run(boot)\n");
     else if (pvm_start(vm, p.entry, (const char *const *)p.names, p.n, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */

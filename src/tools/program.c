@@ -154,6 +154,7 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
         k++;
     }
     /* The standard library's classes come after the program's. */
+    int nown = p->n;
     for (int j = 0; j < out.n && rc == 0; j++)
         if (out.source[j] >= nph) {
             if (add(p, out.classes[j]) < 0)
@@ -169,8 +170,10 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
         tool_program_free(p);
         return -1;
     }
+    /* Only the program's own classes: a library class with run() (a
+     * worker) is no entry point of a program that has none. */
     for (int pass = 0; pass < 2 && !p->entry; pass++)
-        for (int i = 0; i < p->n && !p->entry; i++)
+        for (int i = 0; i < nown && !p->entry; i++)
             if (has_entry(p->classes[i], pass == 0))
                 p->entry = p->names[i];
     return 0;

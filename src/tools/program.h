@@ -12,7 +12,7 @@ typedef struct tool_program {
     pv_cf **classes;   /* n classes, in command-line order */
     char **names;      /* their full names */
     int n, cap;
-    const char *entry; /* first class with an entry point, or NULL */
+    const char *entry; /* first of the program's own classes (not the library's) with an entry point, or NULL */
 } tool_program;
 
 /* Loads every file: class files (.phc), assembly sources (.pasm), Phantom

@@ -66,7 +66,10 @@ static size_t scan_type(const char *s)
     return n;
 }
 
-int pv_desc_nargs(const char *desc)
+/* Walks a descriptor's argument types: the count, or -1 if malformed;
+ * the type of argument `want` (from 0) goes to *type and *len when
+ * there is one. */
+static int desc_args(const char *desc, int want, const char **type, size_t *len)
 {
     if (!desc || desc[0] != '(')
         return -1;
@@ -74,8 +77,12 @@ int pv_desc_nargs(const char *desc)
     int n = 0;
     while (*s != ')') {
         size_t t = scan_type(s);
-        if (t == 0 || ++n > (int)PV_CF_MAX_ARGS)
+        if (t == 0 || n + 1 > (int)PV_CF_MAX_ARGS)
             return -1;
+        if (n++ == want) {
+            *type = s;
+            *len = t;
+        }
         s += t;
         if (*s == ',' && s[1] != ')')
             s++;
@@ -87,6 +94,16 @@ int pv_desc_nargs(const char *desc)
         return n;
     size_t r = scan_type(s);
     return r && s[r] == 0 ? n : -1;
+}
+
+int pv_desc_nargs(const char *desc)
+{
+    return desc_args(desc, -1, NULL, NULL);
+}
+
+bool pv_desc_arg(const char *desc, int i, const char **type, size_t *len)
+{
+    return i >= 0 && desc_args(desc, i, type, len) > i;
 }
 
 bool pv_cf_name_ok(const char *s)

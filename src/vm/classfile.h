@@ -156,6 +156,10 @@ bool pv_cf_name_ok(const char *s);
  * (any) or a primitive name; R adds "void".  Returns the argument count,
  * or -1 if malformed or more than PV_CF_MAX_ARGS. */
 int pv_desc_nargs(const char *desc);
+/* The type of argument i (from 0) of a well-formed descriptor: *type
+ * points into desc, *len bytes long ("*", ".internal.mutex", "int[]").
+ * False if desc is malformed or has no argument i. */
+bool pv_desc_arg(const char *desc, int i, const char **type, size_t *len);
 
 /* One decoded instruction (the verifier, the disassembler and
  * pv_cf_canonicalize share this decoder). */

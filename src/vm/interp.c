@@ -108,6 +108,11 @@ static int reserve(pv_vm *vm, struct pv_thread *t, uint64_t need)
 int pv_thread_push_entry(pv_vm *vm, struct pv_thread *t, struct pv_method *m,
                          const pv_value *args, int argc)
 {
+    /* Invariant: every frame runs bytecode.  A native has no code, so a
+     * frame of one would crash the interpreter at every boot of the
+     * world that keeps the thread. */
+    if (m->flags & PV_MF_NATIVE)
+        return -1;
     uint32_t base = t->nframes ? t->frames[t->nframes - 1].sp : 0;
     uint32_t nl = m->nlocals > argc ? m->nlocals : (uint32_t)argc;
     if (reserve(vm, t, (uint64_t)base + nl + m->max_stack + 1) < 0)
@@ -609,6 +614,16 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
     if (budget == 0)
         budget = 1;
     LOAD_FRAME();
+    if (m->flags & PV_MF_NATIVE) {
+        /* A native has no code to run in a frame.  pv_thread_push_entry
+         * refuses them, so only a world made by an older VM holds such a
+         * thread (.internal.thread.start(5) made one): it ends with an
+         * exception instead of crashing every boot. */
+        t->nframes = 0;
+        pv_throw(vm, PV_B_TYPE_EXC, "%s.%s is a native method and cannot be a thread's body",
+                 m->owner->name->bytes, m->name->bytes);
+        return PV_RUN_DONE;
+    }
     ins = ip;
     if (t->exc != PV_NULL)   /* raised while the thread was away (a native that blocked) */
         goto unwind;
@@ -920,6 +935,11 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 THROW(PV_B_NOMETHOD_EXC, "%s.%s is abstract", callee->owner->name->bytes, callee->name->bytes);
         call_linked:
             if (callee->flags & PV_MF_NATIVE) {
+                /* Every call of a native comes through here, whichever
+                 * invoke chose it: invokespecial and invokestatic name the
+                 * method directly, so only this check keeps a native from
+                 * reading a receiver or argument of another layout. */
+                CHECK(!pv_native_call_ok(vm, callee, args));
                 r = PV_NULL;
                 SAVE();   /* pc on the invoke: a raise from the native points here */
                 int rc = callee->native(vm, args, &r);
@@ -1192,9 +1212,12 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if (t->trace == PV_NULL) {
                 struct pv_string *tr = pv_thread_trace(vm, t);
                 t->trace = tr ? pv_from_ptr(tr) : PV_NULL;
+                /* An exception made immutable is thrown as it is: its
+                 * trace field keeps what it held, and the trace lives
+                 * only in the thread (printed if it is uncaught). */
                 if (pv_instance_of(vm, exc, vm->b[PV_B_EXCEPTION])) {
                     struct pv_instance *e = pv_as_ptr(exc);
-                    if (e->slot[PV_EXC_SLOT_TRACE] == PV_NULL)
+                    if (e->slot[PV_EXC_SLOT_TRACE] == PV_NULL && !(e->h.flags & PV_OF_IMMUTABLE))
                         pv_gc_write(vm, &e->slot[PV_EXC_SLOT_TRACE], t->trace);
                 }
             }

@@ -17,7 +17,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
 
 /* Pushes a call of m with argc values (receiver first for instance
  * methods) on t, as an entry frame: its result is discarded, and when it
- * returns the frame below resumes where it was.  -1 on out of memory. */
+ * returns the frame below resumes where it was.  m must be a bytecode
+ * method (callers refuse natives with an exception of their own first);
+ * -1 for a native m, or on out of memory. */
 int pv_thread_push_entry(pv_vm *vm, struct pv_thread *t, struct pv_method *m,
                          const pv_value *args, int argc);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "class.h"
+#include "native/native.h"
 
 static int native_missing(pv_vm *vm, pv_value *args, pv_value *ret)
 {
@@ -52,6 +53,10 @@ static int bind_methods(pv_vm *vm, struct pv_class *c, const pv_native_class *d,
             }
             if (pv_class_add_method(vm, c, m, nm->ordinal, err, errlen) < 0)
                 return -1;
+        }
+        if (pv_native_typed_args(nm->desc, &m->typed_args) < 0) {
+            snprintf(err, errlen, "internal class %s: method %s%s: bad descriptor", d->name, nm->name, nm->desc);
+            return -1;
         }
         m->native = nm->fn;
     }

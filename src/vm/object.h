@@ -123,7 +123,11 @@ struct pv_method {
     uint16_t nargs;              /* excluding the receiver */
     uint16_t nlocals;            /* including the receiver and arguments */
     uint16_t max_stack;
-    uint16_t pad;
+    /* Native methods only, set at every boot from the registry's
+     * descriptor: bit i says argument i (0 = the first after the
+     * receiver) is declared with a class, which the call checks before
+     * the native runs (pv_native_call_ok).  0 for bytecode methods. */
+    uint16_t typed_args;
     uint32_t code_len;
     uint8_t *code;
     uint32_t nhandlers, nlines;

@@ -303,12 +303,10 @@ static unsigned pick_n(gen *g, unsigned n)
 static void emit(gen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void emit(gen *g, const char *fmt, ...)
 {
-    char b[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(b, sizeof b, fmt, ap);
+    buf_vaddf(&g->out, fmt, ap);
     va_end(ap);
-    buf_add(&g->out, b, (size_t)(n < (int)sizeof b ? n : (int)sizeof b - 1));
 }
 
 static const char *gen_cond(gen *g)

@@ -4,6 +4,9 @@
  *   "<method>: argument <n> must be <type>, got <type>"
  *   "<method>: index <i> out of range for length <n>"
  */
+#include <string.h>
+
+#include "../classfile.h"
 #include "native.h"
 
 const char *pv_type_name(pv_vm *vm, pv_value v)
@@ -148,4 +151,52 @@ int pv_throw_parse(pv_vm *vm, const char *fn, const struct pv_string *s, const c
     int n = s->len > 60 ? 60 : (int)s->len;
     return pv_throw(vm, PV_B_ARG_EXC, "%s: cannot parse \"%.*s%s\" as %s: %s", fn, n, s->bytes,
                     s->len > 60 ? "..." : "", type, why);
+}
+
+/* ---- the check before every native call ------------------------------------------ */
+
+/* The class an argument type names, for the types that name one: a full
+ * name without "[]" (".internal.mutex"); "*", relative names and arrays
+ * declare nothing the VM checks.  Copies it NUL-terminated into out. */
+static bool declared_class(const char *desc, int i, char *out, size_t outlen)
+{
+    const char *type;
+    size_t len;
+    if (!pv_desc_arg(desc, i, &type, &len) || type[0] != '.' || memchr(type, '[', len) || len >= outlen)
+        return false;
+    memcpy(out, type, len);
+    out[len] = 0;
+    return true;
+}
+
+int pv_native_typed_args(const char *desc, uint16_t *mask)
+{
+    char name[256];
+    int nargs = pv_desc_nargs(desc);
+    *mask = 0;
+    for (int i = 0; i < nargs; i++)
+        if (declared_class(desc, i, name, sizeof name)) {
+            if (i >= 16)
+                return -1;
+            *mask |= (uint16_t)(1u << i);
+        }
+    return nargs < 0 ? -1 : 0;
+}
+
+bool pv_native_call_ok(pv_vm *vm, const struct pv_method *m, const pv_value *args)
+{
+    /* Invariant: an instance method's args[0] is not null (every invoke
+     * instruction raises NullReferenceException first). */
+    if (!(m->flags & PV_MF_STATIC) && !pv_instance_of(vm, args[0], m->owner))
+        return pv_wrong_type(vm, args[0], m->name->bytes, 0, m->owner->name->bytes);
+    const pv_value *argv = args + !(m->flags & PV_MF_STATIC);
+    for (uint32_t bits = m->typed_args, i = 0; bits; bits >>= 1, i++) {
+        char name[256];
+        if (!(bits & 1u) || !declared_class(m->desc->bytes, (int)i, name, sizeof name))
+            continue;
+        struct pv_class *want = pv_find_class(vm, name);
+        if (!want || !pv_instance_of(vm, argv[i], want))
+            return pv_wrong_type(vm, argv[i], m->name->bytes, (int)i + 1, name);
+    }
+    return true;
 }

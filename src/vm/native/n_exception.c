@@ -19,11 +19,15 @@ static int exc_init0(pv_vm *vm, pv_value *args, pv_value *ret)
     return PV_NOK;
 }
 
+/* The receiver is an exception (pv_native_call_ok); a constructor called
+ * again on one made immutable must not change its message. */
 static int exc_init1(pv_vm *vm, pv_value *args, pv_value *ret)
 {
-    (void)vm;
     (void)ret;
-    pv_gc_write(vm, &self(args[0])->slot[PV_EXC_SLOT_MESSAGE], args[1]);
+    struct pv_instance *e = self(args[0]);
+    if (e->h.flags & PV_OF_IMMUTABLE)
+        return pv_throw(vm, PV_B_STATE_EXC, "constructor: this exception is immutable");
+    pv_gc_write(vm, &e->slot[PV_EXC_SLOT_MESSAGE], args[1]);
     return PV_NOK;
 }
 

@@ -51,10 +51,8 @@ const pv_native_class pv_nc_mutex = {
 static int cond_wait_common(pv_vm *vm, pv_value *args, int64_t wake)
 {
     struct pv_cond *c = pv_as_ptr(args[0]);
-    struct pv_mutex *mx = pv_arg_kind(vm, args[1], PV_K_MUTEX, "wait", 1);
+    struct pv_mutex *mx = pv_as_ptr(args[1]);   /* declared .internal.mutex: checked before the call */
     struct pv_thread *t = vm->cur;
-    if (!mx)
-        return PV_NTHROW;
     if (mx->owner != t)
         return pv_throw(vm, PV_B_STATE_EXC, "wait: this thread does not hold the mutex");
     uint32_t depth = mx->depth;

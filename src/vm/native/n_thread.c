@@ -12,17 +12,27 @@
 #include "../pvm.h"
 #include "native.h"
 
+/* The body of a thread is a bytecode method: a native one has no code
+ * to run in a frame (pv_thread_push_entry refuses it).  So the target
+ * must be an object of a class written in Phantom; numbers, strings,
+ * arrays, mutexes and the other internal objects are refused with
+ * TypeException, and an object whose run() or method 8 is native (an
+ * exception's getMessage) with NoSuchMethodException. */
 static int start_on(pv_vm *vm, pv_value target, uint32_t tflags, const char *fn, pv_value *ret)
 {
     if (target == PV_NULL)
         return pv_throw(vm, PV_B_NULL_EXC, "%s: the target object is null", fn);
+    if (pv_obj_kind(target) != PV_K_INSTANCE) {
+        pv_wrong_type(vm, target, fn, 1, "an object with a run() method");
+        return PV_NTHROW;
+    }
     struct pv_class *c = pv_class_of(vm, target);
     struct pv_method *m = pv_find_method(c, "run", 0);
     if (!m || (m->flags & PV_MF_STATIC))
         m = c->nvtable > 8 ? c->vtable[8] : NULL;
     /* The original's thread classes take one argument, `run(var parent)`:
      * it receives null (there is no parent object to hand over). */
-    if (!m || m->nargs > 1 || (m->flags & (PV_MF_ABSTRACT | PV_MF_STATIC)))
+    if (!m || m->nargs > 1 || (m->flags & (PV_MF_ABSTRACT | PV_MF_STATIC | PV_MF_NATIVE)))
         return pv_throw(vm, PV_B_NOMETHOD_EXC, "%s: class %s has no run() method (or method 8) to run", fn,
                         c->name->bytes);
     pv_value args[2] = {target, PV_NULL};

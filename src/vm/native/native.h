@@ -175,6 +175,21 @@ void *pv_self_mutable(pv_vm *vm, pv_value v, uint32_t kind, const char *fn);
 bool pv_check_index(pv_vm *vm, const char *fn, int64_t i, uint64_t len);
 /* 0 <= off, 0 <= n and off + n <= len. */
 bool pv_check_range(pv_vm *vm, const char *fn, int64_t off, int64_t n, uint64_t len);
+/* The one check before any native method runs, made by the interpreter's
+ * native-call path (so no native can be reached around it):
+ *  - an instance method's receiver is an object of the method's class
+ *    (values count as objects of their classes: 5 of .internal.int), so
+ *    the native may read it by that class's layout;
+ *  - each argument whose declared type names a class (`wait` is
+ *    "(.internal.mutex)void") is an object of that class; null is refused.
+ * Else raises TypeException "getId: receiver must be .internal.thread, got
+ * long" (or "argument N must be ...") and returns false.  The other
+ * arguments are declared `*`: each native checks them itself (pv_arg_*). */
+bool pv_native_call_ok(pv_vm *vm, const struct pv_method *m, const pv_value *args);
+/* The typed_args mask of a native method declared with desc (bit i:
+ * argument i names a class); -1 if desc is malformed or names a class
+ * past argument 16. */
+int pv_native_typed_args(const char *desc, uint16_t *mask);
 /* Sets *ret to s, or raises OutOfMemoryException when s is NULL. */
 int pv_ret_obj(pv_vm *vm, pv_value *ret, void *obj);
 
