@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <stdarg.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #define TIMEOUT_MS 20000
@@ -134,6 +135,7 @@ typedef struct result {
     int status;        /* from waitpid */
     bool timed_out;
     int64_t ms;
+    long max_rss_kb;   /* the child's peak resident size */
 } result;
 
 /* Runs argv (argv[0] a path) in directory dir (NULL: this one) with
@@ -201,8 +203,10 @@ static void run(char *const argv[], const char *input, const char *dir, result *
             close(fds[i].fd);
     buf_add(&r->out, "", 0);
     buf_add(&r->err, "", 0);
-    while (waitpid(pid, &r->status, 0) < 0)
-        need(errno == EINTR, "waitpid");
+    struct rusage ru;
+    while (wait4(pid, &r->status, 0, &ru) < 0)
+        need(errno == EINTR, "wait4");
+    r->max_rss_kb = ru.ru_maxrss;
     child_pid = 0;
     r->ms = now_ms() - t0;
 }

@@ -74,6 +74,9 @@ void hal_sleep_ns(uint64_t ns);
 /* Ordinary (non-persistent) memory for the runtime's own bookkeeping. */
 void *hal_pages_alloc(size_t bytes); /* zeroed, page aligned, NULL on failure */
 void hal_pages_free(void *p, size_t bytes);
+/* The machine's physical memory in bytes (0 if unknown): with the free
+ * disk space below, what a world's default memory limit is made from. */
+uint64_t hal_physical_memory(void);
 
 /* ---- tracked memory: the persistent address space's backing ------------ *
  *
@@ -207,6 +210,9 @@ enum { HAL_BD_CREATE = 1, HAL_BD_READONLY = 2, HAL_BD_EXCLUSIVE = 4 };
  * -EBUSY if another process holds it. */
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out);
 bool hal_path_exists(const char *path);
+/* Bytes free for this process on the file system that holds path (or, if
+ * path does not exist yet, its directory); 0 if unknown. */
+uint64_t hal_free_disk_space(const char *path);
 int hal_remove(const char *path);
 /* Renames atomically, refusing to replace an existing file (-EEXIST), and
  * makes the rename durable (flushes the directory). */

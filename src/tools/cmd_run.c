@@ -18,7 +18,8 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--snapshot-interval MS] [--strategy NAME] [-v] PROGRAM...\n"
+        "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
+        "                   [--strategy NAME] [-v] PROGRAM...\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until no\n"
         "non-daemon thread is left.  The world (default ./" DEFAULT_IMAGE ", created if\n"
@@ -34,10 +35,12 @@ void help_run(void)
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        TOOL_MEMORY_LIMIT_HELP
         "  --strategy NAME          how snapshots track writes: uffd or mprotect\n"
         "                           (default: the best this host offers; a world made\n"
         "                           under one opens under the other)\n"
-        "  -v                       say which world and snapshot; -v -v says more\n"
+        "  -v                       say which world and snapshot (and the memory limit);\n"
+        "                           -v -v says more\n"
         "\n"
         "Program output goes to standard output, Phantom's own messages to standard\n"
         "error.  Ctrl-C (also SIGTERM, or SIGHUP when the terminal closes) stops every\n"
@@ -51,7 +54,8 @@ void help_run(void)
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--strategy NAME] [-v]\n"
+        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
+        "                    [--strategy NAME] [-v]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
@@ -67,6 +71,7 @@ typedef struct run_args {
     const char *image;
     const char *strategy;
     uint32_t interval;
+    uint64_t memory_limit;
     int verbose;
     char **files;
     int nfiles;
@@ -94,6 +99,9 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
                 hal_console_printf(2, "phantom %s: --strategy: %s\n", cmd, why);
                 return -1;
             }
+        } else if (!strcmp(argv[i], "--memory-limit") && i + 1 < argc) {
+            if (!tool_parse_memory_limit(cmd, argv[++i], &a->memory_limit))
+                return -1;
         } else if (!strcmp(argv[i], "-v")) {
             a->verbose++;
         } else if (!strcmp(argv[i], "--")) {
@@ -123,7 +131,7 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
     pvm_options o = {.image = a->image, .create = create, .snapshot_interval_ms = a->interval,
-                     .strategy = a->strategy, .verbose = a->verbose};
+                     .strategy = a->strategy, .verbose = a->verbose, .memory_limit = a->memory_limit};
     pvm_boot_info bi;
     char err[600];
     if (pvm_open(&o, vm, &bi, err, sizeof err) < 0) {
@@ -137,6 +145,7 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
             hal_console_printf(2, "phantom: resumed %s from snapshot %llu (%llu ms old), boot %llu, %u thread%s, %u classes\n",
                                a->image, (unsigned long long)bi.generation, (unsigned long long)bi.snapshot_age_ms,
                                (unsigned long long)bi.boots, bi.threads, bi.threads == 1 ? "" : "s", bi.classes);
+        hal_console_printf(2, "phantom: memory limit %llu MiB\n", (unsigned long long)(bi.memory_limit >> 20));
     }
     return 0;
 }

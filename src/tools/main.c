@@ -4,7 +4,12 @@
 #include "../hal/hal.h"
 #include "tools.h"
 
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../vm/pvm.h"
 
 static const tool_cmd commands[] = {
     {"shell", "the persistent shell (also: phantom with no command)", cmd_shell, help_shell},
@@ -23,6 +28,39 @@ bool tool_wants_help(int argc, char **argv)
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
             return true;
     return false;
+}
+
+bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
+{
+    static const char units[] = "KMGT";
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    unsigned shift = 0;
+    if (end != text && *end) {
+        const char *u = strchr(units, toupper((unsigned char)*end));
+        if (u && *u) {
+            shift = 10 * (unsigned)(u - units + 1);
+            end++;
+            if ((*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
+                end += 2;
+            else if (*end == 'B' || *end == 'b')
+                end++;
+        }
+    }
+    bool ok = end != text && !*end && isdigit((unsigned char)*text) && !errno && (n << shift >> shift) == n;
+    if (ok && (n << shift) < PVM_MIN_MEMORY_LIMIT) {
+        hal_console_printf(2, "phantom %s: --memory-limit: %s is too small: a world needs at least %lluM\n", cmd, text,
+                           PVM_MIN_MEMORY_LIMIT >> 20);
+        return false;
+    }
+    if (!ok) {
+        hal_console_printf(2, "phantom %s: --memory-limit: '%s' is not a size (bytes, or a number with K, M, G or T, "
+                              "such as 512M or 2G)\n", cmd, text);
+        return false;
+    }
+    *bytes = n << shift;
+    return true;
 }
 
 static void usage(int stream)
@@ -52,7 +90,7 @@ int main(int argc, char **argv)
 {
     /* no command, or only the shell's options: the shell */
     if (argc < 2 || !strcmp(argv[1], "--image") || !strcmp(argv[1], "--snapshot-interval") ||
-        !strcmp(argv[1], "-v"))
+        !strcmp(argv[1], "--memory-limit") || !strcmp(argv[1], "-v"))
         return cmd_shell(argc - 1, argv + 1);
     const char *name = argv[1];
     if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {

@@ -23,7 +23,7 @@
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [-v]\n"
+        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -34,6 +34,7 @@ void help_shell(void)
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        TOOL_MEMORY_LIMIT_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "\n"
         "On a terminal: a line editor with history ($PHANTOM_HISTORY, else\n"
@@ -279,6 +280,7 @@ int cmd_shell(int argc, char **argv)
     if (!image || !*image)
         image = DEFAULT_IMAGE;
     uint32_t interval = 0;
+    uint64_t memory_limit = 0;
     int verbose = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--image") && i + 1 < argc) {
@@ -292,6 +294,9 @@ int cmd_shell(int argc, char **argv)
                 return 2;
             }
             interval = (uint32_t)ms;
+        } else if (!strcmp(argv[i], "--memory-limit") && i + 1 < argc) {
+            if (!tool_parse_memory_limit("shell", argv[++i], &memory_limit))
+                return 2;
         } else if (!strcmp(argv[i], "-v")) {
             verbose++;
         } else {
@@ -300,7 +305,8 @@ int cmd_shell(int argc, char **argv)
         }
     }
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
-    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = interval, .verbose = verbose > 1};
+    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = interval, .verbose = verbose > 1,
+                     .memory_limit = memory_limit};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

@@ -7,6 +7,7 @@
 #define PHANTOM_TOOLS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define PHANTOM_VERSION "0.1.0"
 
@@ -34,5 +35,17 @@ void help_disasm(void);
 
 /* True if argv holds -h or --help. */
 bool tool_wants_help(int argc, char **argv);
+
+/* --memory-limit SIZE: bytes, or a number with K, M, G or T (powers of
+ * 1024; KiB, MiB, ... and KB, MB, ... mean the same).  Returns false, with
+ * a message naming cmd, for anything else or a size below the minimum. */
+bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes);
+
+/* The option's line in each command's --help (docs/GC.md, "The memory limit"). */
+#define TOOL_MEMORY_LIMIT_HELP \
+    "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \
+    "                           3/4 of physical memory, at most the image's size plus\n" \
+    "                           half the free disk space); beyond it allocation raises\n" \
+    "                           .phantom.OutOfMemoryException\n"
 
 #endif

@@ -553,7 +553,13 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
     } while (0)
 
 /* Allocation calls for collection work: end the slice at the next
- * safepoint, where the scheduler runs a collector step. */
+ * safepoint, where the scheduler runs a collector step.  Every
+ * instruction that may allocate polls (new objects and arrays, string
+ * building, slow arithmetic that boxes longs, native calls): the pacing
+ * (docs/GC.md) holds only if a step follows every PV_GC_POLL_BYTES of
+ * allocation, whichever instruction made it.  One that did not poll let a
+ * string-building loop allocate for a whole slice (20,000 iterations,
+ * hundreds of megabytes of large strings) between two steps. */
 #define GC_POLL()                                \
     do {                                         \
         if (vm->gch->alloc_since_poll >= vm->gch->poll_bytes) \
@@ -756,6 +762,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
+            GC_POLL();
             NEXT;
         CASE(NEG)
             a = sp[-1];
@@ -954,6 +961,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                     SAVE();
                     return PV_RUN_BLOCKED;
                 }
+                GC_POLL();
                 NEXT;
             }
         call_bytecode:
@@ -1064,6 +1072,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 THROW_OOM();
             sp[-1] = pv_from_ptr(arr);
             ip++;
+            GC_POLL();
             NEXT;
         }
         CASE(ALOAD) CASE(ASTORE) {
@@ -1164,6 +1173,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 sp[-1] = pv_from_ptr(s);
             }
             ip++;
+            GC_POLL();
             NEXT;
         CASE(CONCAT)
             if (!pv_is_string(vm, sp[-2]) || !pv_is_string(vm, sp[-1]))
@@ -1173,6 +1183,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp[-2] = r;
             sp--;
             ip++;
+            GC_POLL();
             NEXT;
         CASE(MONITORENTER) CASE(MONITOREXIT) {
             a = sp[-1];

@@ -25,6 +25,8 @@ typedef struct pvm_options {
     const char *strategy;           /* snapshot strategy; NULL: the best the
                                        host offers (any world opens under any) */
     int verbose;                    /* 0 quiet, 1 boot messages, 2 more */
+    uint64_t memory_limit;          /* bytes the process may use; 0: the
+                                       default (pvm_open, docs/GC.md) */
     bool inspect;                   /* only to look: no restart hooks, no
                                        threads run, no snapshots; close
                                        with pvm_close(vm, false) */
@@ -38,7 +40,11 @@ typedef struct pvm_boot_info {
     uint32_t threads;
     uint32_t classes;
     uint64_t objects;               /* live objects in the world */
+    uint64_t memory_limit;          /* the limit in effect, in bytes */
 } pvm_boot_info;
+
+/* The smallest memory limit a world runs with. */
+#define PVM_MIN_MEMORY_LIMIT (32ull << 20)
 
 /* 0, or a negative code with a message naming the image and the problem. */
 int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, size_t errlen);
@@ -85,6 +91,7 @@ typedef struct pvm_gc_stats {
     uint64_t last_cycle_ns, last_cycle_work_ns;       /* start to end; its steps' time */
     const char *phase;                                /* "idle", "mark", "sweep" */
     uint64_t steps, step_p50_ns, step_p99_ns, step_max_ns;
+    uint64_t memory_limit, heap_limit;                /* bytes: the process's, and the heap's share */
     bool disabled;                                    /* PHANTOM_GC=off */
 } pvm_gc_stats;
 void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s);

@@ -286,17 +286,29 @@ static void thread_end(pv_vm *vm, struct pv_thread *t)
         root->main_thread = NULL;
     }
     t->state = PV_TS_DONE;
-    t->exc = PV_NULL;
+    /* Invariant: a thread's uncounted references (its stack and the fields
+     * pv_gc_trace_thread_roots visits) are roots of the ZCT scan only while
+     * the thread is in root->threads.  A thread that leaves it drops every
+     * one of them: the thread object itself lives on (joiners, arrays keep
+     * it), and a field left behind would name an object the ZCT frees,
+     * whose slot marking would later trace.  No barrier is needed during
+     * MARK: these references were shaded when marking began, or name
+     * objects made since (born marked). */
+    t->exc = t->trace = t->target = t->name = t->wait_on = t->wait_mutex = PV_NULL;
     struct pv_thread *j;
     while ((j = pv_waitq_pop(&t->joiners)))
         pv_sched_ready(vm, j);
+    /* The table of threads is traced in pieces during MARK (collect.c):
+     * moving the last thread into the gap goes through the barrier, or a
+     * thread moved from the untraced end into the traced part would never
+     * be marked, and the sweep would free it while it runs. */
     struct pv_array *all = root->threads;
     uint32_t i = t->index;
     if (i < all->len && all->items[i] == pv_from_ptr(t)) {
         struct pv_thread *last = pv_as_ptr(all->items[all->len - 1]);
-        all->items[i] = pv_from_ptr(last);
+        pv_gc_write(vm, &all->items[i], pv_from_ptr(last));
         last->index = i;
-        all->items[--all->len] = PV_NULL;
+        pv_gc_write(vm, &all->items[--all->len], PV_NULL);
     }
     if (!(t->tflags & PV_TF_DAEMON))
         root->nondaemon--;
@@ -350,8 +362,7 @@ void pv_thread_kill(pv_vm *vm, struct pv_thread *t)
     }
     t->wake_wall_ns = 0;
     t->io_op = PV_IO_NONE;
-    t->wait_on = t->wait_mutex = PV_NULL;
-    t->exc = PV_NULL;
+    t->exc = PV_NULL;   /* killed, not failed: thread_end reports no exception */
     t->nframes = 0;
     thread_end(vm, t);
 }

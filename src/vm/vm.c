@@ -79,7 +79,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
      * (the host holds it), so it is sticky only until the next boot's
      * complete collection finds the old one unreachable. */
     vm->alloc_sticky++;
-    struct pv_string *msg = pv_str_cstr(vm, "out of memory");
+    struct pv_string *msg = pv_str_fmt(vm, "out of memory: the world's memory limit is %llu MiB (--memory-limit)",
+                                       (unsigned long long)(vm->memory_limit >> 20));
     vm->oom = msg ? pv_new_instance(vm, vm->b[PV_B_OOM_EXC]) : NULL;
     vm->alloc_sticky--;
     if (!vm->oom) {
@@ -94,12 +95,43 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
     return 0;
 }
 
+/* The memory limit (docs/GC.md, "The memory limit").  By default a world
+ * may use three quarters of the machine's physical memory (the rest is the
+ * host's), and no more than its image can grow to: what the image holds
+ * already plus half the free disk space, because the retained snapshots
+ * may keep an old copy of every page that changes.  Of the limit, the
+ * engine's copy-on-write pool gets an eighth (at most its usual 256 MiB),
+ * the process's own memory (code, the engine's page maps and bitmaps, host
+ * tables) PV_PROCESS_RESERVE, and the object heap the rest: so the process
+ * stays within the limit however much its programs allocate. */
+#define PV_PROCESS_RESERVE (16ull << 20)
+#define PV_COW_MAX (256ull << 20)
+
+static uint64_t default_memory_limit(const char *image, uint64_t image_bytes)
+{
+    uint64_t phys = hal_physical_memory(), disk = hal_free_disk_space(image);
+    uint64_t limit = phys ? phys / 4 * 3 : PW_DEFAULT_SPACE_SIZE;
+    if (disk && image_bytes + disk / 2 < limit)
+        limit = image_bytes + disk / 2;
+    return limit < PVM_MIN_MEMORY_LIMIT ? PVM_MIN_MEMORY_LIMIT : limit;
+}
+
+static uint64_t cow_share(uint64_t limit) { return limit / 8 < PV_COW_MAX ? limit / 8 : PV_COW_MAX; }
+
 int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, size_t errlen)
 {
     *out = NULL;
+    if (o->memory_limit && o->memory_limit < PVM_MIN_MEMORY_LIMIT) {
+        snprintf(err, errlen, "a memory limit of %llu bytes is too small: a world needs at least %llu MiB",
+                 (unsigned long long)o->memory_limit, PVM_MIN_MEMORY_LIMIT >> 20);
+        return -22;
+    }
     pw_options po;
     pw_options_default(&po);
     po.create = o->create;
+    /* The pool is sized before the image is open: from the default limit
+     * of an empty image, which is never more than the final one. */
+    po.cow_limit = cow_share(o->memory_limit ? o->memory_limit : default_memory_limit(o->image, 0));
     if (o->snapshot_interval_ms)
         po.snapshot_interval_ms = o->snapshot_interval_ms;
     po.strategy = o->strategy;
@@ -134,6 +166,14 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     vm->inspect = o->inspect;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
+    pw_stats st;
+    pw_stats_get(w, &st);
+    vm->memory_limit = o->memory_limit ? o->memory_limit
+                                       : default_memory_limit(o->image, st.pages_present * HAL_PAGE_SIZE);
+    if (vm->memory_limit > pw_size(w))
+        vm->memory_limit = pw_size(w);   /* the space itself is the hard limit */
+    uint64_t reserve = po.cow_limit + PV_PROCESS_RESERVE;
+    vm->heap_limit = vm->memory_limit > 2 * reserve ? vm->memory_limit - reserve : vm->memory_limit / 2;
     char why[400];
     if (boot(vm, pw_is_new(w), why, sizeof why) < 0) {
         snprintf(err, errlen, "%s: %s", o->image, why);
@@ -144,8 +184,6 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         return -22;
     }
     if (info) {
-        pw_stats st;
-        pw_stats_get(w, &st);
         uint64_t now = hal_now_wall_ns();
         *info = (pvm_boot_info){
             .is_new = pw_is_new(w),
@@ -155,6 +193,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
             .threads = vm->root->threads->len,
             .classes = vm->root->classes->count,
             .objects = vm->gc->c.live_objects,
+            .memory_limit = vm->memory_limit,
         };
     }
     *out = vm;

@@ -136,6 +136,8 @@ struct pv_vm {
     uint32_t alloc_sticky;         /* > 0: new objects are sticky (installing classes) */
     int verbose;
     uint32_t max_frames;           /* stack overflow limit */
+    uint64_t memory_limit;         /* bytes the process may use (pvm_options) */
+    uint64_t heap_limit;           /* bytes of it the object heap may hold */
     atomic_bool stop;              /* leave the scheduler (pvm_request_stop) */
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */

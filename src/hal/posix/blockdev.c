@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 typedef struct file_dev {
@@ -164,6 +165,22 @@ int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
 }
 
 bool hal_path_exists(const char *path) { return access(path, F_OK) == 0; }
+
+uint64_t hal_free_disk_space(const char *path)
+{
+    struct statvfs fs;
+    if (statvfs(path, &fs) == 0)
+        return (uint64_t)fs.f_bavail * fs.f_frsize;
+    /* A new image: the file system of the directory it will be made in. */
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= sizeof dir)
+        return 0;
+    memcpy(dir, path, n);
+    strcpy(dir + n, n ? "" : slash ? "/" : ".");
+    return statvfs(dir, &fs) == 0 ? (uint64_t)fs.f_bavail * fs.f_frsize : 0;
+}
 int hal_remove(const char *path) { return unlink(path) ? -errno : 0; }
 
 int hal_rename_durable(const char *from, const char *to)

@@ -49,6 +49,19 @@
 /* What a cycle's trigger weighs: objects and their internal blocks. */
 static uint64_t heap_bytes(const struct pv_gc *g) { return g->c.live_bytes + g->c.raw_bytes; }
 
+/* A cycle starts when the heap passes the paced trigger, or half the
+ * memory limit, whichever comes first: with a limit, a cycle must be done
+ * (its garbage freed) before the heap can reach it. */
+static bool cycle_due(pv_vm *vm)
+{
+    const struct pv_gc *g = vm->gc;
+    uint64_t t = g->trigger_bytes, half_limit = vm->gch->limit_pages * PV_PAGE / 2;
+    if (half_limit && half_limit < t)
+        t = half_limit;
+    return heap_bytes(g) > t;
+}
+
+
 bool pv_gc_wants_step(pv_vm *vm, bool idle)
 {
     struct pv_gc *g = vm->gc;
@@ -56,8 +69,8 @@ bool pv_gc_wants_step(pv_vm *vm, bool idle)
         return false;
     const struct pv_gc_host *h = vm->gch;
     uint64_t unscanned = g->zct_n - g->zct_kept;   /* ZCT entries no scan has kept */
-    return h->want_full || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
-           (idle && unscanned) || g->phase != PV_GC_IDLE || heap_bytes(g) > g->trigger_bytes;
+    return h->want_full || h->pressure || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
+           (idle && unscanned) || g->phase != PV_GC_IDLE || cycle_due(vm);
 }
 
 static void ms_push(pv_vm *vm, struct pv_obj *o)
@@ -65,7 +78,7 @@ static void ms_push(pv_vm *vm, struct pv_obj *o)
     struct pv_gc *g = vm->gc;
     if (g->ms_n == g->ms_cap) {
         uint64_t cap = g->ms_cap ? g->ms_cap * 2 : 4096;
-        struct pv_obj **s = pv_alloc_raw(vm, cap * sizeof *s);
+        struct pv_obj **s = pv_gc_alloc_own(vm, cap * sizeof *s);
         if (!s) {
             /* No space for a bigger mark stack: o stays marked but
              * untraced, and mark_some rescans the marked objects. */
@@ -84,6 +97,9 @@ static void ms_push(pv_vm *vm, struct pv_obj *o)
 void pv_gc_shade(pv_vm *vm, struct pv_obj *o)
 {
     struct pv_gc *g = vm->gc;
+    /* Only live objects are shaded: a reference to a freed slot here is a
+     * reference some root or counted slot kept past the object's end. */
+    PV_GC_ASSERT(pv_gc_is_slot(o) && pv_gc_is_object(o));
     if ((o->gc & PV_GC_COLOR) == g->color)
         return;
     o->gc = (o->gc & ~PV_GC_COLOR) | g->color;
@@ -275,6 +291,68 @@ static bool mark_some(pv_vm *vm, int64_t budget)
 
 /* ---- steps ---------------------------------------------------------------- */
 
+/* Pages may go back to the engine only while no collector structure names
+ * a freed slot (gc.h).  Two may: the ZCT, until a scan reaches its end
+ * (the sweep frees objects the table still names), and during MARK the
+ * mark stack (an object shaded and then freed by the ZCT stays on it
+ * until popped).  Dropping such entries makes trimming safe whenever it
+ * is wanted, so memory the program dropped becomes usable for any size
+ * of object at once, in any phase: without it, a heap at the memory
+ * limit whose garbage sat in spans of other size classes could give
+ * nothing back until a long ZCT cascade or a whole cycle ended.  The walk
+ * costs one header read per entry: it is done only while the table is
+ * short, or when the heap is near the limit.  Returns false, leaving the
+ * table as it was, when it was not done. */
+#define PV_GC_SCRUB_MAX 16384u
+
+static bool scrub(struct pv_obj **e, uint64_t *n, uint64_t *prefix, bool near_limit)
+{
+    if (*n > PV_GC_SCRUB_MAX && !near_limit)
+        return false;
+    uint64_t kept = 0, kept_prefix = 0;
+    for (uint64_t i = 0; i < *n; i++)
+        if (pv_gc_is_object(e[i])) {
+            kept_prefix += i < *prefix;
+            e[kept++] = e[i];
+        }
+    *n = kept;
+    *prefix = kept_prefix;
+    return true;
+}
+
+/* True when no ZCT or mark-stack entry names a freed slot. */
+static bool entries_live(pv_vm *vm, bool zct_done, bool near_limit)
+{
+    struct pv_gc *g = vm->gc;
+    uint64_t none = 0;
+    if (!zct_done && !scrub(g->zct, &g->zct_n, &g->zct_kept, near_limit))
+        return false;
+    if (g->phase == PV_GC_MARK) {
+        if (!scrub(g->mstack, &g->ms_n, &none, near_limit))
+            return false;
+        if (g->chunk_obj && !pv_gc_is_object(g->chunk_obj))
+            g->chunk_obj = NULL;
+    }
+    return true;
+}
+
+/* Pages an allocation at the limit may give back at once: 4 MiB, a
+ * millisecond or two of zeroing by the engine. */
+#define PV_GC_LIMIT_TRIM_PAGES 1024u
+
+bool pv_gc_limit_reached(pv_vm *vm, uint64_t npages, uint64_t limit)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_gc_host *h = vm->gch;
+    h->pressure = true;
+    h->alloc_since_poll = h->poll_bytes;   /* the slice ends at the next allocation's poll */
+    /* Not while the collectors grow their own tables: the ZCT scan or
+     * marking is walking the very entries entries_live would move. */
+    if (!h->own_block && entries_live(vm, false, true))
+        pv_gc_trim(vm, npages > PV_GC_LIMIT_TRIM_PAGES ? npages : PV_GC_LIMIT_TRIM_PAGES);
+    return g->c.span_pages + npages <= limit;
+}
+
 static void record_pause(pv_vm *vm, uint64_t ns)
 {
     struct pv_gc_host *h = vm->gch;
@@ -321,8 +399,14 @@ void pv_gc_step(pv_vm *vm)
     uint64_t t0 = hal_now_mono_ns();
     uint64_t allocated = vm->gch->alloc_since_poll, objects = vm->gch->objects_since_poll;
     vm->gch->alloc_since_poll = vm->gch->objects_since_poll = 0;
-    if (g->phase == PV_GC_IDLE && (heap_bytes(g) > g->trigger_bytes || vm->gch->stress))
+    struct pv_gc_host *h = vm->gch;
+    if (g->phase == PV_GC_IDLE && (cycle_due(vm) || h->stress || h->pressure))
         mark_start(vm);
+    /* At the limit the whole cycle is owed at once: the steps come every
+     * 4 KiB of allocation, each as long as any other, until it is done. */
+    if (h->pressure)
+        h->debt += 2 * heap_bytes(g);
+    h->pressure = false;
     /* Stress mode does one piece of work per step, so that cycles stretch
      * across as many slices (and barriers) as possible. */
     if (g->phase != PV_GC_IDLE) {
@@ -330,7 +414,6 @@ void pv_gc_step(pv_vm *vm)
          * world right after a snapshot is slow: every page faults) is a
          * debt the next steps pay, so the cycle keeps pace anyway; they
          * come every 4 KiB of allocation until it is paid (set_poll). */
-        struct pv_gc_host *h = vm->gch;
         uint64_t work = h->debt + allocated * PV_GC_MARK_RATIO;
         if (work < PV_GC_MIN_WORK)
             work = PV_GC_MIN_WORK;
@@ -339,14 +422,16 @@ void pv_gc_step(pv_vm *vm)
         uint64_t done = cycle_work(vm, work, t0 + PV_GC_MAX_STEP_NS);
         h->debt = g->phase == PV_GC_IDLE || done >= work ? 0 : work - done;
     } else {
-        vm->gch->debt = 0;
+        h->debt = 0;
     }
     /* The scan comes last: the sweep may have freed objects the ZCT still
      * names, and only a finished scan leaves it free of such entries.  It
      * looks at no fewer entries than twice the objects made since the last
      * step, so the table cannot outgrow it however fast they come; beyond
      * that (a big structure dropped at once) it stops at the deadline. */
-    if (pv_gc_zct_scan(vm, 2 * objects, t0 + PV_GC_STEP_NS) && g->phase != PV_GC_MARK)
+    bool near_limit = h->limit_pages && g->c.span_pages > h->limit_pages / 4 * 3;
+    bool zct_done = pv_gc_zct_scan(vm, 2 * objects, t0 + PV_GC_STEP_NS);
+    if ((zct_done && g->phase != PV_GC_MARK) || entries_live(vm, zct_done, near_limit))
         pv_gc_trim(vm, PV_GC_TRIM_PAGES);
     set_poll(vm);
     record_pause(vm, hal_now_mono_ns() - t0);
@@ -392,6 +477,7 @@ void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s)
         .last_cycle_ns = g->c.last_cycle_ns, .last_cycle_work_ns = g->c.last_cycle_work_ns,
         .phase = g->phase < 3 ? phases[g->phase] : "?",
         .steps = h->npauses, .step_max_ns = h->pause_max_ns, .disabled = h->disabled,
+        .memory_limit = vm->memory_limit, .heap_limit = vm->heap_limit,
     };
     size_t n = h->npauses < PV_GC_PAUSE_WINDOW ? h->npauses : PV_GC_PAUSE_WINDOW;
     uint64_t *sorted = n ? malloc(n * sizeof *sorted) : NULL;

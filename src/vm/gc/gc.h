@@ -134,8 +134,28 @@ struct pv_gc_host {
     bool disabled;                   /* PHANTOM_GC=off: no collection at all */
     bool want_full;                  /* world.collect() asked for a complete collection */
     bool stress;                     /* PHANTOM_GC=stress: collect all the time (tests) */
+    bool pressure;                   /* an allocation met the limit: collect now */
+    bool own_block;                  /* allocating the ZCT or the mark stack */
     uint64_t poll_bytes;             /* allocation that calls for a step */
+    uint64_t limit_pages;            /* the heap's share of the memory limit; 0: none */
 };
+/* The collectors' own tables (the ZCT and the mark stack) may use the last
+ * ninth of the heap's share, which objects never get: freeing what the
+ * program dropped at the limit needs a bigger ZCT (every child of a freed
+ * array joins it), and must not fail for want of the memory it frees. */
+#define PV_GC_OWN_SHARE 9u
+/* Allocates one of the collectors' own tables (a raw block). */
+void *pv_gc_alloc_own(pv_vm *vm, size_t bytes);
+
+/* Invariant checks, compiled into the sanitizer build (make asan-build
+ * defines PV_GC_POISON) and out of the plain one, whose hot paths they
+ * would slow. */
+#ifdef PV_GC_POISON
+#include <assert.h>
+#define PV_GC_ASSERT(x) assert(x)
+#else
+#define PV_GC_ASSERT(x) ((void)0)
+#endif
 
 /* ---- heap (heap.c) -------------------------------------------------------- */
 int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen);
@@ -153,6 +173,9 @@ void *pv_gc_alloc_raw(pv_vm *vm, size_t bytes);
 static inline bool pv_gc_is_object(const struct pv_obj *o) { return o->cls && o->cls != PV_GC_RAW; }
 void pv_gc_free_raw(pv_vm *vm, void *p);
 size_t pv_gc_slot_size(const struct pv_obj *o);
+/* o is where a slot of a span begins (not inside a block or an object):
+ * what every reference the collectors follow must be. */
+bool pv_gc_is_slot(const struct pv_obj *o);
 /* Returns empty spans beyond a small reserve to the engine. */
 void pv_gc_trim(pv_vm *vm, uint64_t max_pages);
 /* Calls fn for every object until it returns false. */
@@ -190,6 +213,11 @@ void pv_gc_release_values(pv_vm *vm, const pv_value *v, size_t n);
 
 /* ---- the complete collector (collect.c) ---------------------------------- */
 void pv_gc_shade(pv_vm *vm, struct pv_obj *o);
+/* An allocation of npages met the memory limit.  Gives empty spans back
+ * to the engine right away (this frees no object, so it is safe inside
+ * an instruction), and has the next steps start a cycle if none runs and
+ * finish it as fast as bounded steps can.  True when npages now fit. */
+bool pv_gc_limit_reached(pv_vm *vm, uint64_t npages, uint64_t limit);
 /* One bounded step of collection work, between time slices. */
 void pv_gc_step(pv_vm *vm);
 /* Runs a whole complete cycle now (tests, `world.collect()`). */

@@ -55,6 +55,14 @@ static struct pv_span *span_of(const struct pv_obj *o)
 
 size_t pv_gc_slot_size(const struct pv_obj *o) { return span_of(o)->slot_size; }
 
+bool pv_gc_is_slot(const struct pv_obj *o)
+{
+    const struct pv_span *s = span_of(o);
+    uintptr_t at = (uintptr_t)o - (uintptr_t)s;
+    return s->magic == PV_SPAN_MAGIC && at >= PV_SPAN_HDR && (at - PV_SPAN_HDR) % s->slot_size == 0 &&
+           (at - PV_SPAN_HDR) / s->slot_size < s->nslots;
+}
+
 int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen)
 {
     if (!size_index[PV_GC_SMALL_MAX / 16])
@@ -68,6 +76,7 @@ int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen)
     h->disabled = env && !strcmp(env, "off");
     h->stress = env && !strcmp(env, "stress");
     h->poll_bytes = h->stress ? PV_GC_STRESS_POLL_BYTES : PV_GC_POLL_BYTES;
+    h->limit_pages = vm->heap_limit / PV_PAGE;
     vm->gch = h;
     if (new_world) {
         /* The collector's state comes before any object: pw_alloc gives
@@ -99,12 +108,19 @@ static void span_link_all(struct pv_gc *g, struct pv_span *s)
     g->all = s;
 }
 
+/* The memory limit is kept here, where the heap takes pages: every object
+ * and block lives in a span, so span_pages never passes limit_pages. */
 static struct pv_span *span_new(pv_vm *vm, uint32_t sclass, uint32_t slot_size, uint32_t npages)
 {
+    struct pv_gc *g = vm->gc;
+    uint64_t limit = vm->gch->limit_pages;
+    if (!vm->gch->own_block)
+        limit -= limit / PV_GC_OWN_SHARE;
+    if (limit && g->c.span_pages + npages > limit && !pv_gc_limit_reached(vm, npages, limit))
+        return NULL;
     struct pv_span *s = pw_alloc_pages(vm->w, npages);
     if (!s)
         return NULL;
-    struct pv_gc *g = vm->gc;
     s->magic = PV_SPAN_MAGIC;
     s->sclass = (uint16_t)sclass;
     s->slot_size = slot_size;
@@ -158,9 +174,44 @@ static struct pv_span *refill(pv_vm *vm, uint32_t c)
     return s;
 }
 
+/* A freed large object's span, taken back from large_empty for a new
+ * object of npages pages: one as small as possible that wastes at most a
+ * quarter of itself, or at the memory limit any that fits; NULL if none.
+ *
+ * Why this is safe in any phase, MARK included, while giving the span to
+ * the engine is not (gc.h): the new object starts where the old one did,
+ * right after the same span header, so a stale ZCT or mark-stack entry
+ * that named the old object now names the new one, which both walkers
+ * judge afresh, exactly as for a reused small slot.  Blocks never take
+ * such a span: a block's span goes back to the engine when it is freed,
+ * and a stale entry must never point into returned pages. */
+static struct pv_span *reuse_large(pv_vm *vm, uint32_t npages, bool at_limit)
+{
+    struct pv_gc *g = vm->gc;
+    struct pv_span **best = NULL;
+    uint32_t looked = 0;
+    for (struct pv_span **link = &g->large_empty; *link && (at_limit || looked < 64); link = &(*link)->next_partial) {
+        uint32_t n = (*link)->npages;
+        looked++;
+        if (n >= npages && (at_limit || n - npages <= npages / 4) && (!best || n < (*best)->npages))
+            best = link;
+    }
+    if (!best)
+        return NULL;
+    struct pv_span *s = *best;
+    *best = s->next_partial;
+    s->next_partial = NULL;
+    struct pv_obj *o = s->free;
+    PV_GC_ASSERT(s->nfree == 1 && o == slot_at(s, 0));
+    memset(o, 0, s->slot_size);
+    s->free = o;
+    return s;
+}
+
 /* A zeroed slot of at least `bytes`, its page bits set, and its size in
- * *size; NULL when the space is full. */
-static struct pv_obj *take_slot(pv_vm *vm, size_t bytes, size_t *size)
+ * *size; NULL when the space is full or at the memory limit.  `object`:
+ * for an object, which may reuse a freed large object's span. */
+static struct pv_obj *take_slot(pv_vm *vm, size_t bytes, bool object, size_t *size)
 {
     struct pv_gc *g = vm->gc;
     struct pv_span *s;
@@ -182,9 +233,12 @@ static struct pv_obj *take_slot(pv_vm *vm, size_t bytes, size_t *size)
         if (bytes > (size_t)UINT32_MAX - PV_SPAN_HDR - PV_PAGE)
             return NULL;
         uint32_t npages = (uint32_t)((bytes + PV_SPAN_HDR + PV_PAGE - 1) / PV_PAGE);
-        if (!(s = span_new(vm, PV_GC_NCLASS, npages * PV_PAGE - PV_SPAN_HDR, npages)))
+        uint64_t limit = vm->gch->limit_pages - vm->gch->limit_pages / PV_GC_OWN_SHARE;
+        bool at_limit = limit && g->c.span_pages + npages > limit;
+        if (!(object && (s = reuse_large(vm, npages, at_limit))) &&
+            !(s = span_new(vm, PV_GC_NCLASS, npages * PV_PAGE - PV_SPAN_HDR, npages)))
             return NULL;
-        o = s->free;   /* fresh pages from the engine are zero */
+        o = s->free;   /* zero: fresh pages from the engine, or cleared by reuse_large */
         s->free = NULL;
         *free_link(o) = NULL;
     }
@@ -198,7 +252,7 @@ void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
 {
     struct pv_gc *g = vm->gc;
     size_t size;
-    struct pv_obj *o = take_slot(vm, bytes, &size);
+    struct pv_obj *o = take_slot(vm, bytes, true, &size);
     if (!o)
         return NULL;
     o->cls = cls;
@@ -224,12 +278,20 @@ void *pv_gc_alloc_raw(pv_vm *vm, size_t bytes)
     if (bytes > SIZE_MAX - sizeof(struct pv_obj))
         return NULL;
     size_t size;
-    struct pv_obj *o = take_slot(vm, bytes + sizeof *o, &size);
+    struct pv_obj *o = take_slot(vm, bytes + sizeof *o, false, &size);
     if (!o)
         return NULL;
     o->cls = PV_GC_RAW;
     vm->gc->c.raw_bytes += size;
     return o + 1;
+}
+
+void *pv_gc_alloc_own(pv_vm *vm, size_t bytes)
+{
+    vm->gch->own_block = true;
+    void *p = pv_gc_alloc_raw(vm, bytes);
+    vm->gch->own_block = false;
+    return p;
 }
 
 static void give_slot(pv_vm *vm, struct pv_obj *o)

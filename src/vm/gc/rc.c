@@ -24,7 +24,7 @@ static void zct_grow(pv_vm *vm)
 {
     struct pv_gc *g = vm->gc;
     uint64_t cap = g->zct_cap ? g->zct_cap * 2 : 4096;
-    struct pv_obj **z = pv_alloc_raw(vm, cap * sizeof *z);
+    struct pv_obj **z = pv_gc_alloc_own(vm, cap * sizeof *z);
     if (!z)
         return;   /* the object stays out: the complete collector finds it */
     if (g->zct_n)

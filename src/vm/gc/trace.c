@@ -93,6 +93,9 @@ void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit)
     }
     case PV_K_THREAD: {
         struct pv_thread *t = (struct pv_thread *)o;
+        /* An ended thread holds no uncounted reference (sched.c, thread_end). */
+        PV_GC_ASSERT(t->state != PV_TS_DONE || (t->target == PV_NULL && t->name == PV_NULL &&
+                                                  t->trace == PV_NULL && t->exc == PV_NULL));
         pv_gc_trace_thread_roots(vm, t, visit);
         visit_ptr(vm, t->next, visit);
         visit_ptr(vm, t->prev, visit);
