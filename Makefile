@@ -4,6 +4,13 @@
 #   make test       all tests, plain and under ASan+UBSan
 #   make bench      benchmarks (see BENCHMARKS.md)
 #   make torture    long crash loops under load (10,000 engine kill cycles), the collectors' soak (SOAK_SECONDS=180)
+#   make install    build/phantom, the man page and the editor files under
+#                   $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall
+#
+# make uses every core unless told otherwise (-jN on the command line).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
 
 CC      ?= cc
 BUILD   ?= build
@@ -100,11 +107,22 @@ RUN_IMG ?= phantom.img
 run: all
 	$(BUILD)/phantom --image $(RUN_IMG)
 
+# The fuzz targets need clang with libFuzzer (Debian: clang and
+# libclang-rt-14-dev; .ci/run installs them).  Without it `make test` runs
+# everything else and says, in one line, what it skipped.
+HAVE_LIBFUZZER = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, long n){(void)d;(void)n;return 0;}' | \
+    $(FUZZ_CC) -x c -fsanitize=fuzzer - -o /dev/null >/dev/null 2>&1 && echo yes)
+
 test: all
-	@$(MAKE) --no-print-directory asan-build fuzzers
+	@$(MAKE) --no-print-directory asan-build $(if $(HAVE_LIBFUZZER),fuzzers)
 	BUILD=$(BUILD) tests/run-all.sh
 	BUILD=$(BUILD)/asan tests/run-all.sh --sanitized
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz
+	@if [ "$(HAVE_LIBFUZZER)" = yes ]; then \
+	    echo "FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz"; \
+	    FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz; \
+	else \
+	    echo "make test: skipped the libFuzzer targets: $(FUZZ_CC) with libFuzzer is not installed (apt-get install clang libclang-rt-14-dev)"; \
+	fi
 
 asan-build:
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan OPT="-O1 -g -fno-omit-frame-pointer -DPV_GC_POISON -DPHANTOM_DEBUG" \
@@ -119,8 +137,26 @@ bench: all
 	BUILD=$(BUILD) bench/gc_compare.sh
 	BUILD=$(BUILD) bench/gc_pause.sh
 
+PREFIX  ?= /usr/local
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/phantom
+
+install: $(BUILD)/phantom
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/editors/vim/syntax \
+	    $(DESTDIR)$(DATADIR)/editors/vim/ftdetect $(DESTDIR)$(DATADIR)/editors/textmate
+	install -m 755 $(BUILD)/phantom $(DESTDIR)$(PREFIX)/bin/phantom
+	install -m 644 docs/phantom.1 $(DESTDIR)$(MANDIR)/man1/phantom.1
+	install -m 644 editors/README.md $(DESTDIR)$(DATADIR)/editors/README.md
+	install -m 644 editors/vim/syntax/*.vim $(DESTDIR)$(DATADIR)/editors/vim/syntax/
+	install -m 644 editors/vim/ftdetect/*.vim $(DESTDIR)$(DATADIR)/editors/vim/ftdetect/
+	install -m 644 editors/textmate/*.json $(DESTDIR)$(DATADIR)/editors/textmate/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/phantom $(DESTDIR)$(MANDIR)/man1/phantom.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test asan-build torture bench clean fuzzers fuzz
+.PHONY: all run test asan-build torture bench clean fuzzers fuzz install uninstall
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -27,7 +27,7 @@
 static const char *runner_name = "test";
 
 /* Host resources the harness cannot do without (memory, pipes, fork). */
-static void need(bool ok, const char *what)
+static inline void need(bool ok, const char *what)
 {
     if (!ok) {
         fprintf(stderr, "%s: %s: %s\n", runner_name, what, strerror(errno));
@@ -40,7 +40,7 @@ typedef struct buf {
     size_t n, cap;
 } buf;
 
-static void buf_add(buf *b, const char *s, size_t n)
+static inline void buf_add(buf *b, const char *s, size_t n)
 {
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
@@ -73,13 +73,13 @@ static inline void buf_addf(buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
-static void buf_free(buf *b)
+static inline void buf_free(buf *b)
 {
     free(b->p);
     *b = (buf){0};
 }
 
-static int64_t now_ms(void)
+static inline int64_t now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -102,7 +102,7 @@ static inline bool read_file(const char *path, buf *b)
     return ok;
 }
 
-static bool write_file(const char *path, const buf *b)
+static inline bool write_file(const char *path, const buf *b)
 {
     FILE *f = fopen(path, "wb");
     if (!f)
@@ -116,7 +116,7 @@ static bool write_file(const char *path, const buf *b)
 static volatile pid_t child_pid;
 static char tmpdir[256], cur_img[512];
 
-static void on_signal(int sig)
+static inline void on_signal(int sig)
 {
     if (child_pid > 0)
         kill(child_pid, SIGKILL);
@@ -141,7 +141,7 @@ typedef struct result {
 /* Runs argv (argv[0] a path) in directory dir (NULL: this one) with
  * stdin from the file input, collecting stdout and stderr; kills it after
  * TIMEOUT_MS. */
-static void run(char *const argv[], const char *input, const char *dir, result *r)
+static inline void run(char *const argv[], const char *input, const char *dir, result *r)
 {
     int po[2], pe[2];
     need(pipe2(po, O_CLOEXEC) == 0 && pipe2(pe, O_CLOEXEC) == 0, "pipe");
@@ -220,7 +220,7 @@ typedef struct lines {
 } lines;
 
 /* Splits text into lines (without their '\n'); a last line without '\n' counts. */
-static void split(const char *text, size_t n, lines *l)
+static inline void split(const char *text, size_t n, lines *l)
 {
     size_t cap = 16;
     l->s = malloc(cap * sizeof *l->s);
@@ -242,7 +242,7 @@ static void split(const char *text, size_t n, lines *l)
     }
 }
 
-static bool line_eq(const lines *a, size_t i, const lines *b, size_t j)
+static inline bool line_eq(const lines *a, size_t i, const lines *b, size_t j)
 {
     return a->len[i] == b->len[j] && memcmp(a->s[i], b->s[j], a->len[i]) == 0;
 }
@@ -314,7 +314,7 @@ static inline void print_diff(const buf *exp, const buf *got)
 }
 
 /* Prints text indented, at most max lines. */
-static void print_indented(const char *what, const buf *b, size_t max)
+static inline void print_indented(const char *what, const buf *b, size_t max)
 {
     lines l;
     split(b->p ? b->p : "", b->n, &l);

@@ -256,6 +256,9 @@ int hal_file_write_all(const char *path, const void *buf, size_t len);
  * is_dir tells subdirectories. */
 int hal_dir_list(const char *path, void (*fn)(void *ctx, const char *name, bool is_dir), void *ctx);
 bool hal_is_dir(const char *path);
+/* Creates a directory and any missing parents (mkdir -p); 0 if it already
+ * is one, -ENOTDIR if the path (or a parent) is something else. */
+int hal_make_dirs(const char *path);
 
 /* ---- process ------------------------------------------------------------- */
 

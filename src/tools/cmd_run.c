@@ -13,7 +13,6 @@
 #include "program.h"
 #include "tools.h"
 
-#define DEFAULT_IMAGE "phantom.img"
 
 void help_run(void)
 {
@@ -21,10 +20,12 @@ void help_run(void)
         "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
         "                   [--strategy NAME] [-v] PROGRAM...\n"
         "\n"
-        "Installs a program into the world and runs it in a new thread until no\n"
-        "non-daemon thread is left.  The world (default ./" DEFAULT_IMAGE ", created if\n"
-        "missing) keeps everything: kill the process at any moment and `phantom boot`\n"
-        "continues from the last snapshot, threads included.\n"
+        "Installs a program into the world and runs it in a new thread until it ends,\n"
+        "with every non-daemon thread it started.  Other threads of the world run\n"
+        "meanwhile, and are saved with it to continue at the next boot.  The world\n"
+        "(--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created if missing)\n"
+        "keeps everything: kill the process at any moment and `phantom boot` continues\n"
+        "from the last snapshot, threads included.\n"
         "\n"
         "PROGRAM is one or more Phantom language sources (.ph), class files (.phc),\n"
         "assembly sources (.pasm) or directories of them.  The .ph sources are\n"
@@ -68,61 +69,39 @@ void help_boot(void)
 }
 
 typedef struct run_args {
-    const char *image;
-    const char *strategy;
-    uint32_t interval;
-    uint64_t memory_limit;
-    int verbose;
+    tool_world_opts w;
     char **files;
     int nfiles;
 } run_args;
 
 static int parse(int argc, char **argv, run_args *a, bool want_files, const char *cmd)
 {
-    *a = (run_args){.image = DEFAULT_IMAGE};
+    *a = (run_args){.w = {.image = tool_default_image()}};
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--image") && i + 1 < argc) {
-            a->image = argv[++i];
-        } else if (!strcmp(argv[i], "--snapshot-interval") && i + 1 < argc) {
-            char *end;
-            unsigned long ms = strtoul(argv[++i], &end, 10);
-            if (*end || ms < 10 || ms > 86400000) {
-                hal_console_printf(2, "phantom %s: --snapshot-interval: '%s' is not a number of milliseconds from 10 to 86400000\n",
-                                   cmd, argv[i]);
-                return -1;
-            }
-            a->interval = (uint32_t)ms;
-        } else if (!strcmp(argv[i], "--strategy") && i + 1 < argc) {
-            a->strategy = argv[++i];
-            char why[200];
-            if (hal_tmem_probe(a->strategy, why, sizeof why)) {
-                hal_console_printf(2, "phantom %s: --strategy: %s\n", cmd, why);
-                return -1;
-            }
-        } else if (!strcmp(argv[i], "--memory-limit") && i + 1 < argc) {
-            if (!tool_parse_memory_limit(cmd, argv[++i], &a->memory_limit))
-                return -1;
-        } else if (!strcmp(argv[i], "-v")) {
-            a->verbose++;
-        } else if (!strcmp(argv[i], "--")) {
+        int r = tool_world_option(argc, argv, &i, &a->w, cmd);
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            continue;
+        if (!strcmp(argv[i], "--")) {
             a->files = argv + i + 1;
             a->nfiles = argc - i - 1;
             break;
-        } else if (argv[i][0] == '-') {
+        }
+        if (argv[i][0] == '-') {
             hal_console_printf(2, "phantom %s: unknown option '%s' (see phantom %s --help)\n", cmd, argv[i], cmd);
             return -1;
-        } else {
-            if (!want_files) {
-                hal_console_printf(2, "phantom %s: unexpected argument '%s'\n", cmd, argv[i]);
-                return -1;
-            }
-            if (!a->files)
-                a->files = argv + i;
-            a->nfiles++;
-            if (a->files + a->nfiles != argv + i + 1) {
-                hal_console_printf(2, "phantom %s: options must come before the program files\n", cmd);
-                return -1;
-            }
+        }
+        if (!want_files) {
+            hal_console_printf(2, "phantom %s: unexpected argument '%s'\n", cmd, argv[i]);
+            return -1;
+        }
+        if (!a->files)
+            a->files = argv + i;
+        a->nfiles++;
+        if (a->files + a->nfiles != argv + i + 1) {
+            hal_console_printf(2, "phantom %s: options must come before the program files\n", cmd);
+            return -1;
         }
     }
     return 0;
@@ -130,20 +109,20 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
-    pvm_options o = {.image = a->image, .create = create, .snapshot_interval_ms = a->interval,
-                     .strategy = a->strategy, .verbose = a->verbose, .memory_limit = a->memory_limit};
+    pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
+                     .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit};
     pvm_boot_info bi;
     char err[600];
     if (pvm_open(&o, vm, &bi, err, sizeof err) < 0) {
         hal_console_printf(2, "phantom %s: %s\n", cmd, err);
         return -1;
     }
-    if (a->verbose) {
+    if (a->w.verbose) {
         if (bi.is_new)
-            hal_console_printf(2, "phantom: new world %s\n", a->image);
+            hal_console_printf(2, "phantom: new world %s\n", a->w.image);
         else
             hal_console_printf(2, "phantom: resumed %s from snapshot %llu (%llu ms old), boot %llu, %u thread%s, %u classes\n",
-                               a->image, (unsigned long long)bi.generation, (unsigned long long)bi.snapshot_age_ms,
+                               a->w.image, (unsigned long long)bi.generation, (unsigned long long)bi.snapshot_age_ms,
                                (unsigned long long)bi.boots, bi.threads, bi.threads == 1 ? "" : "s", bi.classes);
         hal_console_printf(2, "phantom: memory limit %llu MiB\n", (unsigned long long)(bi.memory_limit >> 20));
     }
@@ -162,10 +141,10 @@ static void on_interrupt(void *vm)
  * SIGTERM or SIGHUP: then the threads stop at their next instruction
  * boundary and the final snapshot (close_world) keeps them there, to
  * continue at the next boot. */
-static int run_world(pv_vm *vm)
+static int run_world(pv_vm *vm, bool program_only)
 {
     hal_on_interrupt(on_interrupt, vm);
-    int rc = pvm_run(vm);
+    int rc = program_only ? pvm_run_program(vm) : pvm_run(vm);
     hal_on_interrupt(NULL, NULL);
     return rc;
 }
@@ -186,7 +165,7 @@ static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
     }
     if (atomic_load(&interrupted)) {
         hal_console_printf(2, "phantom: interrupted; the world is saved in %s (phantom boot continues it)\n",
-                           a->image);
+                           a->w.image);
         return 130;
     }
     return rc;
@@ -222,9 +201,9 @@ int cmd_run(int argc, char **argv)
     else if (pvm_start(vm, p.entry, (const char *const *)p.names, p.n, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
-        hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.image);
+        hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
-        rc = run_world(vm);
+        rc = run_world(vm, true);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
 }
@@ -234,14 +213,14 @@ int cmd_boot(int argc, char **argv)
     run_args a;
     if (parse(argc, argv, &a, false, "boot") < 0)
         return 2;
-    if (!hal_path_exists(a.image)) {
-        hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.image);
+    if (!hal_path_exists(a.w.image)) {
+        hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.w.image);
         return 2;
     }
     pv_vm *vm;
     if (open_world(&a, false, &vm, "boot") < 0)
         return 2;
-    if (!pvm_thread_count(vm) && a.verbose)
+    if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    return close_world(vm, &a, run_world(vm), "boot");
+    return close_world(vm, &a, run_world(vm, false), "boot");
 }

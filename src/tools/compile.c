@@ -128,7 +128,7 @@ void help_compile(void)
         "demo.shop.basket.phc.  `phantom run` takes the class files, or the sources\n"
         "directly; `phantom disasm` shows what a class file holds.\n"
         "\n"
-        "  -o DIR   where to write the class files\n"
+        "  -o DIR   where to write the class files (created if missing)\n"
         "\n"
         "Errors and warnings go to standard error as file:line:col: error: message.\n"
         "Exit status: 0 compiled, 2 bad usage or a program with errors.\n");
@@ -140,9 +140,12 @@ int cmd_compile(int argc, char **argv)
     char **files = NULL;
     int nfiles = 0;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (!strcmp(argv[i], "--")) {
+        int r = tool_option(argc, argv, &i, "-o", &dir, "compile");
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            continue;
+        if (!strcmp(argv[i], "--")) {
             files = argv + i + 1;
             nfiles = argc - i - 1;
             break;
@@ -163,7 +166,7 @@ int cmd_compile(int argc, char **argv)
         hal_console_printf(2, "phantom compile: no source given (see phantom compile --help)\n");
         return 2;
     }
-    if (!hal_is_dir(dir)) {
+    if (hal_path_exists(dir) && !hal_is_dir(dir)) {
         hal_console_printf(2, "phantom compile: %s: not a directory\n", dir);
         return 2;
     }
@@ -183,7 +186,11 @@ int cmd_compile(int argc, char **argv)
         tool_free_files(paths, n);
         return 2;
     }
-    int rc = 0;
+    int rc = 0, mk = hal_make_dirs(dir);
+    if (mk < 0) {
+        hal_console_printf(2, "phantom compile: %s: cannot create the directory: %s\n", dir, hal_strerror(mk));
+        rc = 2;
+    }
     for (int i = 0; i < out.n && rc == 0; i++) {
         size_t len;
         uint8_t *bytes = pv_cf_write(out.classes[i], &len);
@@ -191,7 +198,7 @@ int cmd_compile(int argc, char **argv)
         snprintf(path, sizeof path, "%s/%s.phc", dir, out.names[i] + 1);
         int w = bytes ? hal_file_write_all(path, bytes, len) : -12;
         if (w < 0) {
-            hal_console_printf(2, "phantom compile: %s: cannot write (error %d)\n", path, -w);
+            hal_console_printf(2, "phantom compile: %s: cannot write: %s\n", path, hal_strerror(w));
             rc = 2;
         }
         free(bytes);

@@ -4,8 +4,6 @@
 #include "../hal/hal.h"
 #include "tools.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,47 +19,6 @@ static const tool_cmd commands[] = {
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
-
-bool tool_wants_help(int argc, char **argv)
-{
-    for (int i = 0; i < argc; i++)
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-            return true;
-    return false;
-}
-
-bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
-{
-    static const char units[] = "KMGT";
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(text, &end, 10);
-    unsigned shift = 0;
-    if (end != text && *end) {
-        const char *u = strchr(units, toupper((unsigned char)*end));
-        if (u && *u) {
-            shift = 10 * (unsigned)(u - units + 1);
-            end++;
-            if ((*end == 'i' || *end == 'I') && (end[1] == 'B' || end[1] == 'b'))
-                end += 2;
-            else if (*end == 'B' || *end == 'b')
-                end++;
-        }
-    }
-    bool ok = end != text && !*end && isdigit((unsigned char)*text) && !errno && (n << shift >> shift) == n;
-    if (ok && (n << shift) < PVM_MIN_MEMORY_LIMIT) {
-        hal_console_printf(2, "phantom %s: --memory-limit: %s is too small: a world needs at least %lluM\n", cmd, text,
-                           PVM_MIN_MEMORY_LIMIT >> 20);
-        return false;
-    }
-    if (!ok) {
-        hal_console_printf(2, "phantom %s: --memory-limit: '%s' is not a size (bytes, or a number with K, M, G or T, "
-                              "such as 512M or 2G)\n", cmd, text);
-        return false;
-    }
-    *bytes = n << shift;
-    return true;
-}
 
 static void usage(int stream)
 {
@@ -81,41 +38,94 @@ static void usage(int stream)
     hal_console_printf(stream,
                        "  help     show this text, or `phantom help COMMAND`\n"
                        "\n"
+                       "  -h, --help      this text\n"
+                       "  -V, --version   the version\n"
+                       "\n"
                        "`phantom COMMAND --help` describes each command.  Programs are Phantom\n"
                        "language sources (.ph, docs/LANGUAGE.md), class files (.phc) or assembly\n"
                        "sources (.pasm, docs/BYTECODE.md).\n");
 }
 
+/* Edit distance of two short words (for "did you mean"). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[32];
+    if (la >= 31 || lb >= 31)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static const tool_cmd *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(name, commands[i].name))
+            return &commands[i];
+    return NULL;
+}
+
+/* "unknown command 'rnu'; did you mean 'run'?" and status 2. */
+static int unknown_command(const char *who, const char *name)
+{
+    const char *near = NULL;
+    size_t best = 3;
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        size_t d = distance(name, commands[i].name);
+        if (d < best) {
+            best = d;
+            near = commands[i].name;
+        }
+    }
+    if (near)
+        hal_console_printf(2, "%s: unknown command '%s'; did you mean '%s'? (phantom --help lists them)\n", who, name,
+                           near);
+    else
+        hal_console_printf(2, "%s: unknown command '%s' (phantom --help lists the commands)\n", who, name);
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
-    /* no command, or only the shell's options: the shell */
-    if (argc < 2 || !strcmp(argv[1], "--image") || !strcmp(argv[1], "--snapshot-interval") ||
-        !strcmp(argv[1], "--memory-limit") || !strcmp(argv[1], "-v"))
-        return cmd_shell(argc - 1, argv + 1);
-    const char *name = argv[1];
-    if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {
-        if (argc > 2)
-            for (size_t i = 0; i < NCOMMANDS; i++)
-                if (!strcmp(argv[2], commands[i].name)) {
-                    commands[i].help();
-                    return 0;
-                }
+    const char *name = argc < 2 ? NULL : argv[1];
+    if (name && (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help"))) {
+        if (argc > 2) {
+            const tool_cmd *c = find_command(argv[2]);
+            if (!c)
+                return unknown_command("phantom help", argv[2]);
+            c->help();
+            return 0;
+        }
         usage(1);
         return 0;
     }
-    if (!strcmp(name, "--version") || !strcmp(name, "version")) {
+    if (name && (!strcmp(name, "-V") || !strcmp(name, "--version") || !strcmp(name, "version"))) {
         hal_console_printf(1, "phantom %s\n", PHANTOM_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < NCOMMANDS; i++)
-        if (!strcmp(name, commands[i].name)) {
-            if (tool_wants_help(argc - 2, argv + 2)) {
-                commands[i].help();
-                return 0;
-            }
-            return commands[i].run(argc - 2, argv + 2);
-        }
-    hal_console_printf(2, "phantom: unknown command '%s'\n\n", name);
-    usage(2);
-    return 2;
+    /* no command, or options only (the shell's): the shell */
+    if (!name || name[0] == '-')
+        return cmd_shell(argc - 1, argv + 1);
+    const tool_cmd *c = find_command(name);
+    if (!c)
+        return unknown_command("phantom", name);
+    if (tool_wants_help(argc - 2, argv + 2)) {
+        c->help();
+        return 0;
+    }
+    return c->run(argc - 2, argv + 2);
 }

@@ -17,15 +17,15 @@
 #include "shell.h"
 #include "tools.h"
 
-#define DEFAULT_IMAGE "phantom.img"
 #define LINE_MAX_BYTES 65536
 
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE] [-v]\n"
+        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
+        "               [--strategy NAME] [-v]\n"
         "\n"
-        "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" DEFAULT_IMAGE "; created\n"
+        "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
         "expressions and class declarations; :help lists the commands.  Variables and\n"
         "classes declared at the prompt, and threads started from it, live in the\n"
@@ -34,6 +34,7 @@ void help_shell(void)
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "\n"
@@ -276,37 +277,21 @@ static const char *history_path(char *buf, size_t len)
 
 int cmd_shell(int argc, char **argv)
 {
-    const char *image = hal_getenv("PHANTOM_IMAGE");
-    if (!image || !*image)
-        image = DEFAULT_IMAGE;
-    uint32_t interval = 0;
-    uint64_t memory_limit = 0;
-    int verbose = 0;
+    tool_world_opts w = {.image = tool_default_image()};
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--image") && i + 1 < argc) {
-            image = argv[++i];
-        } else if (!strcmp(argv[i], "--snapshot-interval") && i + 1 < argc) {
-            char *end;
-            unsigned long ms = strtoul(argv[++i], &end, 10);
-            if (*end || ms < 10 || ms > 86400000) {
-                hal_console_printf(2, "phantom: --snapshot-interval: '%s' is not a number of milliseconds from 10 to 86400000\n",
-                                   argv[i]);
-                return 2;
-            }
-            interval = (uint32_t)ms;
-        } else if (!strcmp(argv[i], "--memory-limit") && i + 1 < argc) {
-            if (!tool_parse_memory_limit("shell", argv[++i], &memory_limit))
-                return 2;
-        } else if (!strcmp(argv[i], "-v")) {
-            verbose++;
-        } else {
-            hal_console_printf(2, "phantom: unexpected argument '%s' (see phantom --help)\n", argv[i]);
+        int r = tool_world_option(argc, argv, &i, &w, "");
+        if (r < 0)
+            return 2;
+        if (r == 0) {
+            hal_console_printf(2, "phantom: %s '%s' (see phantom --help)\n",
+                               argv[i][0] == '-' ? "unknown option" : "unexpected argument", argv[i]);
             return 2;
         }
     }
+    const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
-    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = interval, .verbose = verbose > 1,
-                     .memory_limit = memory_limit};
+    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
+                     .strategy = w.strategy, .memory_limit = w.memory_limit};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
@@ -314,7 +299,7 @@ int cmd_shell(int argc, char **argv)
         hal_console_printf(2, "phantom: %s\n", err);
         return 2;
     }
-    if (tty || verbose)
+    if (tty || w.verbose)
         banner(image, &bi, tty ? 1 : 2);
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];

@@ -33,6 +33,32 @@ void help_compile(void);
 int cmd_disasm(int argc, char **argv);
 void help_disasm(void);
 
+/* The world a command opens when not given --image: $PHANTOM_IMAGE if set,
+ * else ./phantom.img.  One rule for the shell, run and boot. */
+#define TOOL_DEFAULT_IMAGE "phantom.img"
+const char *tool_default_image(void);
+
+/* One way to read an option that takes a value, for every command:
+ * "--name VALUE" or "--name=VALUE".  Returns 1 and sets *value (advancing
+ * *i past a separate value) if argv[*i] is that option, 0 if it is not,
+ * -1 after saying "phantom CMD: --name needs a value" if the value is
+ * missing. */
+int tool_option(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
+
+/* The options of every command that opens a world (the shell, run, boot):
+ * --image, --snapshot-interval, --strategy, --memory-limit, -v. */
+typedef struct tool_world_opts {
+    const char *image;        /* tool_default_image() unless given */
+    const char *strategy;     /* NULL: the best the host offers */
+    uint32_t interval;        /* 0: the default */
+    uint64_t memory_limit;    /* 0: the default */
+    int verbose;
+} tool_world_opts;
+/* Like tool_option, for all of them at once: 1 consumed argv[*i] (and its
+ * value), 0 not one of them, -1 a bad value (said why, naming cmd; "" is
+ * the shell). */
+int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const char *cmd);
+
 /* True if argv holds -h or --help. */
 bool tool_wants_help(int argc, char **argv);
 

@@ -232,6 +232,10 @@ struct pv_thread {
 };
 #define PV_TF_DAEMON 1u
 #define PV_TF_MAIN   2u    /* the program's first thread: its fate is the exit code */
+/* Started by this process's pvm_start, or by a thread that has the flag:
+ * the threads pvm_run_program waits for.  Meaningful within one process
+ * only: pv_sched_init clears it at every open. */
+#define PV_TF_THIS_RUN 4u
 
 /* Objects of PV_K_NATIVE classes (console, world, boot): a few words of
  * native state, never visible to bytecode. */

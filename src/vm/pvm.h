@@ -98,6 +98,10 @@ void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s);
 
 /* Runs until no non-daemon thread is left; the program's exit code. */
 int pvm_run(pv_vm *vm);
+/* Runs until the program of pvm_start, and every non-daemon thread it (or
+ * they) started, has ended; the world's other threads run meanwhile and
+ * stay in the world, to continue at the next boot.  The exit code. */
+int pvm_run_program(pv_vm *vm);
 
 /* Program output written so far is flushed to standard output. */
 void pvm_flush(pv_vm *vm);

@@ -13,7 +13,8 @@
  *  - a SLEEPING or timed-waiting thread has wake_wall_ns != 0 and an entry
  *    in the host timer heap; entries whose thread has since woken are
  *    recognised (deadline or state changed) and dropped;
- *  - root->nondaemon counts live threads without PV_TF_DAEMON.
+ *  - root->nondaemon counts live threads without PV_TF_DAEMON, and
+ *    vm->run_live those of them that have PV_TF_THIS_RUN.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,8 @@ struct pv_thread *pv_thread_start(pv_vm *vm, struct pv_method *m, const pv_value
     if (!t)
         return NULL;
     t->id = ++vm->root->next_thread_id;
+    if (vm->cur && (vm->cur->tflags & PV_TF_THIS_RUN))
+        tflags |= PV_TF_THIS_RUN; /* a program's threads are part of its run */
     t->tflags = tflags;
     t->exc = t->trace = t->name = t->wait_on = t->wait_mutex = PV_NULL;
     t->target = argc ? args[0] : PV_NULL;
@@ -254,8 +257,10 @@ struct pv_thread *pv_thread_start(pv_vm *vm, struct pv_method *m, const pv_value
     t->index = vm->root->threads->len;
     if (pv_array_push(vm, vm->root->threads, pv_from_ptr(t)) < 0)
         return NULL;
-    if (!(tflags & PV_TF_DAEMON))
+    if (!(tflags & PV_TF_DAEMON)) {
         vm->root->nondaemon++;
+        vm->run_live += (tflags & PV_TF_THIS_RUN) != 0;
+    }
     pv_sched_ready(vm, t);
     return t;
 }
@@ -310,8 +315,10 @@ static void thread_end(pv_vm *vm, struct pv_thread *t)
         last->index = i;
         pv_gc_write(vm, &all->items[--all->len], PV_NULL);
     }
-    if (!(t->tflags & PV_TF_DAEMON))
+    if (!(t->tflags & PV_TF_DAEMON)) {
         root->nondaemon--;
+        vm->run_live -= (t->tflags & PV_TF_THIS_RUN) != 0;
+    }
     /* Free the stacks now; the thread object stays valid for joiners. */
     pv_free_raw(vm, t->stack);
     pv_free_raw(vm, t->frames);
@@ -387,6 +394,7 @@ int pv_sched_init(pv_vm *vm)
     vm->root->runq = (struct pv_waitq){NULL, NULL};
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
+        t->tflags &= ~PV_TF_THIS_RUN; /* a run ends with its process */
         if (t->state == PV_TS_RUNNABLE)
             pv_waitq_push(runq(vm), t);
         if (t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
@@ -407,7 +415,8 @@ void pv_sched_free(pv_vm *vm)
 int pv_sched_run(pv_vm *vm)
 {
     struct pv_root *root = vm->root;
-    while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) && (root->nondaemon > 0 || vm->serve)) {
+    while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
+           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || vm->serve)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);

@@ -304,7 +304,7 @@ oom:
 
 int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, char *err, size_t errlen)
 {
-    struct pv_thread *t = start_entry(vm, cname, inits, n, PV_TF_MAIN, err, errlen);
+    struct pv_thread *t = start_entry(vm, cname, inits, n, PV_TF_MAIN | PV_TF_THIS_RUN, err, errlen);
     if (!t)
         return -1;
     vm->root->main_thread = t;
@@ -346,5 +346,12 @@ uint32_t pvm_thread_count(pv_vm *vm)
 
 int pvm_run(pv_vm *vm)
 {
+    vm->run_program_only = false;
+    return pv_sched_run(vm);
+}
+
+int pvm_run_program(pv_vm *vm)
+{
+    vm->run_program_only = true;
     return pv_sched_run(vm);
 }

@@ -128,6 +128,8 @@ struct pv_vm {
     struct pv_root *root;
     struct pv_class *b[PV_B_COUNT];
     struct pv_thread *cur;         /* the VM thread running now */
+    uint32_t run_live;             /* live non-daemon PV_TF_THIS_RUN threads */
+    bool run_program_only;         /* pvm_run_program: wait for those only */
     struct pv_sched *sched;        /* host-side scheduler state */
     struct pv_hostio *io;          /* blocking host calls (hostio.c), or NULL */
     struct pv_instance *oom;       /* preallocated OutOfMemoryException */

@@ -141,6 +141,27 @@ bool hal_is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int hal_make_dirs(const char *path)
+{
+    char buf[4096];
+    size_t len = strlen(path);
+    if (!len || len >= sizeof buf)
+        return -ENAMETOOLONG;
+    memcpy(buf, path, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (buf[i] != '/' && buf[i] != 0)
+            continue;
+        char saved = buf[i];
+        buf[i] = 0;
+        if (mkdir(buf, 0777) && errno != EEXIST)
+            return -errno;
+        if (!hal_is_dir(buf))
+            return -ENOTDIR;
+        buf[i] = saved;
+    }
+    return 0;
+}
+
 long hal_console_read_line(char *buf, size_t cap)
 {
     size_t n = 0;

@@ -1,0 +1,233 @@
+/*
+ * commands.c - the `phantom` command line as a newcomer meets it (issue
+ * 13): each case runs the command the way a user types it and checks what
+ * a user would notice.
+ *   compile -o DIR       creates DIR (and its parents) when missing; a DIR
+ *                        that is a file is refused;
+ *   PHANTOM_IMAGE        one rule for every command: run and boot use it
+ *                        like the shell when --image is not given;
+ *   run ends with its    `phantom run` returns when the program it started
+ *   program              (and the threads that program started) ends, even
+ *                        when another thread of the world runs forever; that
+ *                        thread is saved and goes on at the next start;
+ *   options              --name=VALUE as well as --name VALUE; a missing
+ *                        value is named; a typo of a command gets "did you
+ *                        mean"; help of an unknown command fails; -V;
+ *   make install         puts the command, the man page and the editor
+ *                        files under DESTDIR/PREFIX; make uninstall removes
+ *                        them.
+ */
+#define _GNU_SOURCE
+#include "runner.h"
+
+#include <sys/stat.h>
+
+static char phantom[512];
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static void path_in(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", tmpdir, name); }
+
+static void put(const char *name, const char *text)
+{
+    char p[600];
+    path_in(p, sizeof p, name);
+    buf b = {0};
+    buf_add(&b, text, strlen(text));
+    need(write_file(p, &b), "write a test file");
+    buf_free(&b);
+}
+
+static void result_free(result *r)
+{
+    buf_free(&r->out);
+    buf_free(&r->err);
+}
+
+static bool has(const buf *b, const char *text) { return b->p && strstr(b->p, text); }
+
+static const char *HELLO = "class hello {\n"
+                           "    static void main() {\n"
+                           "        int s = 0;\n"
+                           "        for (int i = 1; i <= 10; i++) s += i;\n"
+                           "        println(\"sum=\" + s);\n"
+                           "    }\n"
+                           "}\n";
+
+static void compile_creates_dir(void)
+{
+    char src[600], out[600], phc[700];
+    path_in(src, sizeof src, "hello.ph");
+    path_in(out, sizeof out, "out/deep");
+    snprintf(phc, sizeof phc, "%s/hello.phc", out);
+    char *argv[] = {phantom, "compile", "-o", out, src, NULL};
+    result r = {0};
+    run(argv, "/dev/null", NULL, &r);
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    CHECK(exists(phc));
+    result_free(&r);
+
+    char *file_as_dir[] = {phantom, "compile", "-o", src, src, NULL};
+    result f = {0};
+    run(file_as_dir, "/dev/null", NULL, &f);
+    CHECK(WIFEXITED(f.status) && WEXITSTATUS(f.status) == 2);
+    CHECK(has(&f.err, "not a directory"));
+    result_free(&f);
+    unlink(phc);
+    path_in(out, sizeof out, "out/deep");
+    rmdir(out);
+    path_in(out, sizeof out, "out");
+    rmdir(out);
+}
+
+static void image_from_environment(void)
+{
+    char img[600], src[600];
+    path_in(img, sizeof img, "env.img");
+    path_in(src, sizeof src, "hello.ph");
+    setenv("PHANTOM_IMAGE", img, 1);
+    char *argv[] = {phantom, "run", src, NULL};
+    result r = {0};
+    run(argv, "/dev/null", tmpdir, &r);
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    CHECK(exists(img));
+    char dflt[600];
+    path_in(dflt, sizeof dflt, "phantom.img");
+    CHECK(!exists(dflt)); /* not the default world beside it */
+    result_free(&r);
+    char *boot[] = {phantom, "boot", NULL};
+    result b = {0};
+    run(boot, "/dev/null", tmpdir, &b);
+    CHECK(WIFEXITED(b.status) && WEXITSTATUS(b.status) == 0); /* found it: no "no such image" */
+    result_free(&b);
+    unsetenv("PHANTOM_IMAGE");
+    unlink(img);
+}
+
+static void run_ends_with_its_program(void)
+{
+    char img[600], src[600];
+    path_in(img, sizeof img, "bg.img");
+    path_in(src, sizeof src, "hello.ph");
+    /* A thread that never ends, started from the shell and saved with it. */
+    put("start_ticker.txt", "class ticker { var n : int; void run() { while (true) { n++; "
+                            ".internal.thread.sleep(20); } } };\n"
+                            "var t = new ticker();\n"
+                            ".internal.thread.start(t);\n");
+    char input[600];
+    path_in(input, sizeof input, "start_ticker.txt");
+    char *shell[] = {phantom, "--image", img, NULL};
+    result s = {0};
+    run(shell, input, NULL, &s);
+    CHECK(WIFEXITED(s.status) && WEXITSTATUS(s.status) == 0);
+    result_free(&s);
+
+    char *argv[] = {phantom, "run", "--image", img, src, NULL};
+    result r = {0};
+    run(argv, "/dev/null", NULL, &r);
+    CHECK(!r.timed_out); /* before: waited for the ticker forever */
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    CHECK(has(&r.out, "sum=55"));
+    result_free(&r);
+
+    put("read_ticker.txt", "t.n > 0\n");
+    path_in(input, sizeof input, "read_ticker.txt");
+    result q = {0};
+    run(shell, input, NULL, &q);
+    CHECK(has(&q.out, "true")); /* the ticker lived on, and kept counting */
+    result_free(&q);
+    unlink(img);
+}
+
+/* Runs phantom with args (NULL-terminated after phantom); returns status. */
+static int phantom_says(result *r, const char *a1, const char *a2, const char *a3, const char *a4)
+{
+    char *argv[] = {phantom, (char *)a1, (char *)a2, (char *)a3, (char *)a4, NULL};
+    memset(r, 0, sizeof *r);
+    run(argv, "/dev/null", tmpdir, r);
+    return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 128 + WTERMSIG(r->status);
+}
+
+static void options(void)
+{
+    char img[600], src[600], eq[700];
+    path_in(img, sizeof img, "eq.img");
+    path_in(src, sizeof src, "hello.ph");
+    snprintf(eq, sizeof eq, "--image=%s", img);
+    result r;
+    CHECK(phantom_says(&r, "run", eq, src, NULL) == 0);
+    CHECK(has(&r.out, "sum=55") && exists(img));
+    result_free(&r);
+    unlink(img);
+
+    CHECK(phantom_says(&r, "run", "--image", NULL, NULL) == 2);
+    CHECK(has(&r.err, "--image needs a value"));
+    result_free(&r);
+
+    CHECK(phantom_says(&r, "rnu", src, NULL, NULL) == 2);
+    CHECK(has(&r.err, "unknown command 'rnu'; did you mean 'run'?"));
+    CHECK(r.out.n == 0 && r.err.n < 200); /* one line, not the whole help */
+    result_free(&r);
+
+    CHECK(phantom_says(&r, "help", "nope", NULL, NULL) == 2);
+    CHECK(has(&r.err, "unknown command 'nope'"));
+    result_free(&r);
+
+    CHECK(phantom_says(&r, "-V", NULL, NULL, NULL) == 0);
+    CHECK(has(&r.out, "phantom 0."));
+    result_free(&r);
+    CHECK(phantom_says(&r, "--help", NULL, NULL, NULL) == 0);
+    CHECK(has(&r.out, "--version"));
+    result_free(&r);
+}
+
+static void make_install(void)
+{
+    const char *b = getenv("BUILD");
+    char dest[600], build[600], cmd[2000], file[800];
+    path_in(dest, sizeof dest, "dest");
+    snprintf(build, sizeof build, "BUILD=%s", b && *b ? b : "build");
+    snprintf(cmd, sizeof cmd, "make --no-print-directory -s install %s DESTDIR=%s PREFIX=/usr >/dev/null", build,
+             dest);
+    CHECK(system(cmd) == 0);
+    const char *want[] = {"/usr/bin/phantom", "/usr/share/man/man1/phantom.1",
+                          "/usr/share/phantom/editors/vim/syntax/phantom.vim"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        snprintf(file, sizeof file, "%s%s", dest, want[i]);
+        CHECK(exists(file));
+    }
+    snprintf(cmd, sizeof cmd, "make --no-print-directory -s uninstall %s DESTDIR=%s PREFIX=/usr >/dev/null", build,
+             dest);
+    CHECK(system(cmd) == 0);
+    snprintf(file, sizeof file, "%s/usr/bin/phantom", dest);
+    CHECK(!exists(file));
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dest);
+    if (system(cmd)) {
+    }
+}
+
+int main(void)
+{
+    runner_name = "commands";
+    const char *b = getenv("BUILD");
+    snprintf(phantom, sizeof phantom, "%s/%s/phantom", getcwd(NULL, 0), b && *b ? b : "build");
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/phantom-commands.XXXXXX");
+    need(mkdtemp(tmpdir) != NULL, "mkdtemp");
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    put("hello.ph", HELLO);
+    compile_creates_dir();
+    image_from_environment();
+    run_ends_with_its_program();
+    options();
+    make_install();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    if (system(cmd)) {
+    }
+    return test_done("commands");
+}
