@@ -90,7 +90,7 @@ int main(int argc, char **argv)
         return 1;
     }
     pv_cf *list[2] = {&cfs[0], &cfs[1]};
-    if (pvm_install(vm, list, 2, err, sizeof err) < 0 ||
+    if (pvm_install(vm, list, 2, NULL, err, sizeof err) < 0 ||
         pvm_start(vm, ".bench.main", NULL, 0, err, sizeof err) < 0) {
         fprintf(stderr, "%s\n", err);
         return 1;

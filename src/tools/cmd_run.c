@@ -195,15 +195,17 @@ int cmd_run(int argc, char **argv)
         return 2;
     }
     char err[600];
-    int rc = 2;
-    if (pvm_install(vm, p.classes, p.n, err, sizeof err) < 0)
+    int rc = 2, ninits = 0;
+    const char **inits = NULL;
+    if (tool_program_install(vm, &p, &inits, &ninits, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
-    else if (pvm_start(vm, p.entry, (const char *const *)p.names, p.n, err, sizeof err) < 0)
+    else if (pvm_start(vm, p.entry, inits, ninits, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
         rc = run_world(vm, true);
+    free(inits);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
 }

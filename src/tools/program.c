@@ -8,6 +8,7 @@
 #include "../hal/hal.h"
 #include "../vm/asm.h"
 #include "../vm/object.h"
+#include "../vm/pvm.h"
 #include "program.h"
 
 #define MAX_SOURCE (64u << 20)
@@ -189,4 +190,30 @@ void tool_program_free(tool_program *p)
     free(p->classes);
     free(p->names);
     memset(p, 0, sizeof *p);
+}
+
+int tool_program_install(struct pv_vm *vm, const tool_program *p, const char ***inits, int *ninits, char *err,
+                         size_t errlen)
+{
+    bool *reused = calloc((size_t)p->n + 1, sizeof *reused);
+    const char **names = calloc((size_t)p->n + 1, sizeof *names);
+    if (!reused || !names) {
+        free(reused);
+        free(names);
+        snprintf(err, errlen, "out of host memory");
+        return -1;
+    }
+    if (pvm_install(vm, p->classes, p->n, reused, err, errlen) < 0) {
+        free(reused);
+        free(names);
+        return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < p->n; i++)
+        if (!reused[i])
+            names[n++] = p->names[i];
+    free(reused);
+    *inits = names;
+    *ninits = n;
+    return 0;
 }

@@ -22,6 +22,14 @@ typedef struct tool_program {
 int tool_program_load(tool_program *p, char **files, int nfiles);
 void tool_program_free(tool_program *p);
 
+struct pv_vm;
+/* Installs the program into the world, reusing its classes that are
+ * already there unchanged (so yesterday's objects keep their class), and
+ * returns in *inits / *ninits the names of the classes whose initialisers
+ * must run: the ones installed now (free *inits).  0, or -1 with err. */
+int tool_program_install(struct pv_vm *vm, const tool_program *p, const char ***inits, int *ninits, char *err,
+                         size_t errlen);
+
 /* compile.c: compiles the .ph files paths[0, n) together, and with_lib,
  * the standard library embedded in the command (lib_embed.h) after them:
  * its sources get the indices n and up in out->source, except files the

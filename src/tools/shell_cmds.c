@@ -145,10 +145,13 @@ typedef struct run_req { tool_program *p; uint64_t id; char err[600]; } run_req;
 static int start_program(pv_vm *vm, void *ctx)
 {
     run_req *r = ctx;
-    if (pvm_install(vm, r->p->classes, r->p->n, r->err, sizeof r->err) < 0)
+    const char **inits;
+    int ninits;
+    if (tool_program_install(vm, r->p, &inits, &ninits, r->err, sizeof r->err) < 0)
         return -1;
-    return pvm_start_thread(vm, r->p->entry, (const char *const *)r->p->names, r->p->n, &r->id, r->err,
-                            sizeof r->err);
+    int rc = pvm_start_thread(vm, r->p->entry, inits, ninits, &r->id, r->err, sizeof r->err);
+    free(inits);
+    return rc;
 }
 
 static int cmd_run(sh_ctx *c, const char *arg)

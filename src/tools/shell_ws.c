@@ -445,7 +445,7 @@ static int commit(pv_vm *vm, void *ctx)
             sel[n] = j->out.classes[i];
             names[n++] = j->out.names[i];
         }
-    if (pvm_install(vm, sel, n, j->err, sizeof j->err) < 0)
+    if (pvm_install(vm, sel, n, NULL, j->err, sizeof j->err) < 0)
         goto done;
     sh_buf k = {0}, v = {0};
     int bad = 0;

@@ -11,14 +11,27 @@
  * binding; objects of the old class keep their old class (and code).
  * Internal classes cannot be replaced.
  *
+ * Reuse (when the caller asks for it: a program run again, the standard
+ * library compiled with each program): a class whose class file is the
+ * one the bound class was installed from (same crc32c, kept in the class)
+ * and whose every class reference (superclass, interfaces, constants)
+ * would resolve to the classes the bound class already refers to, is not
+ * installed again: the program uses the bound class.  So objects made by
+ * yesterday's run keep their class, and today's casts to it succeed; the
+ * class's static fields keep their values and its initialiser does not
+ * run again.  A class that refers to a class of the batch that is not
+ * reused is installed anew (reuse is decided as a fixpoint).
+ *
  * After installation the interpreter needs no checks on constants: every
  * CLASS, FIELD and METHOD constant is resolved (pv_cref), and each use of
  * a field or method constant agrees with it (static or not).
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/crc32c.h"
 #include "class.h"
 #include "classfile.h"
 #include "install.h"
@@ -32,6 +45,8 @@ typedef struct batch {
     int n;
     char *err;
     size_t errlen;
+    uint32_t *crc;        /* of each class file (never 0) */
+    bool *reused;         /* NULL: no reuse */
 } batch;
 
 static int fail(batch *b, const char *fmt, ...)
@@ -114,6 +129,7 @@ static int create_class(batch *b, int i, int depth)
     if (!c)
         return fail(b, "class %s: out of memory in the world", name);
     b->cls[i] = c;
+    c->cf_crc = b->crc[i];
     for (uint32_t k = 0; k < cf->ninterfaces; k++) {
         const char *in = pv_cf_class_name(cf, cf->interfaces[k]);
         int ii = batch_index(b, in);
@@ -287,39 +303,103 @@ static int check_uses(batch *b, int i)
     return 0;
 }
 
-static int install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen)
+/* The class file's identity: crc32c of its bytes, never 0 (0 marks a
+ * class whose origin is unknown). */
+static int cf_identity(batch *b, int i)
 {
-    batch b = {vm, cfs, out, n, err, errlen};
+    size_t len;
+    uint8_t *bytes = pv_cf_write(b->cfs[i], &len);
+    if (!bytes)
+        return fail(b, "class %s: out of host memory", cf_name(b->cfs[i]));
+    uint32_t c = crc32c(0, bytes, len);
+    free(bytes);
+    b->crc[i] = c ? c : 1;
+    return 0;
+}
+
+/* Whether class i may still be reused, given the current decisions: each
+ * class constant must resolve to the class the bound class resolved it to
+ * (a batch class only if that one is reused too). */
+static bool still_reusable(batch *b, int i)
+{
+    const pv_cf *cf = b->cfs[i];
+    const struct pv_class *old = b->cls[i];
+    if (old->nconsts != cf->nconsts)
+        return false;
+    for (uint32_t k = 1; k < cf->nconsts; k++) {
+        if (cf->consts[k].kind != PV_CK_CLASS)
+            continue;
+        const char *name = pv_cf_class_name(cf, k);
+        int j = batch_index(b, name);
+        const struct pv_class *now = j >= 0 ? (b->reused[j] ? b->cls[j] : NULL) : pv_find_class(b->vm, name);
+        if (!now || old->kval[k] != pv_from_ptr(now))
+            return false;
+    }
+    return true;
+}
+
+/* Decides which classes of the batch are reused (b->cls[i] = the bound
+ * class, b->reused[i]); the rest stay NULL, to be created. */
+static void choose_reused(batch *b)
+{
+    for (int i = 0; i < b->n; i++) {
+        struct pv_class *old = pv_find_class(b->vm, cf_name(b->cfs[i]));
+        b->reused[i] = old && !(old->flags & PV_CF_NATIVE) && old->cf_crc == b->crc[i];
+        b->cls[i] = b->reused[i] ? old : NULL;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < b->n; i++)
+            if (b->reused[i] && !still_reusable(b, i)) {
+                b->reused[i] = false;
+                b->cls[i] = NULL;
+                changed = true;
+            }
+    }
+}
+
+static int install(batch *b)
+{
+    pv_vm *vm = b->vm;
+    pv_cf **cfs = b->cfs;
+    struct pv_class **out = b->cls;
+    int n = b->n;
     pv_cf_error ve;
     for (int i = 0; i < n; i++) {
         out[i] = NULL;
         if (pv_cf_verify(cfs[i], &ve) < 0)
-            return fail(&b, "%s", ve.msg);
-        if (batch_index(&b, cf_name(cfs[i])) != i)
-            return fail(&b, "class %s is defined twice in the program", cf_name(cfs[i]));
+            return fail(b, "%s", ve.msg);
+        if (batch_index(b, cf_name(cfs[i])) != i)
+            return fail(b, "class %s is defined twice in the program", cf_name(cfs[i]));
+        if (cf_identity(b, i) < 0)
+            return -1;
     }
+    if (b->reused)
+        choose_reused(b);
     for (int i = 0; i < n; i++)
-        if (create_class(&b, i, 0) < 0)
+        if (create_class(b, i, 0) < 0)
             return -1;
     for (int i = 0; i < n; i++) {
+        if (b->reused && b->reused[i])
+            continue;
         struct pv_class *c = out[i];
         uint32_t nk = cfs[i]->nconsts;
         c->nconsts = nk;
         if (!(c->ckind = pv_alloc_raw(vm, nk)) || !(c->kval = pv_alloc_raw(vm, nk * sizeof(pv_value))) ||
             !(c->kref = pv_alloc_raw(vm, nk * sizeof(struct pv_cref))))
-            return fail(&b, "class %s: out of memory in the world", c->name->bytes);
+            return fail(b, "class %s: out of memory in the world", c->name->bytes);
         for (uint32_t k = 1; k < nk; k++)
-            if (resolve_const(&b, i, k) < 0)
+            if (resolve_const(b, i, k) < 0)
                 return -1;
-        if (check_uses(&b, i) < 0)
+        if (check_uses(b, i) < 0)
             return -1;
         for (uint32_t k = 0; k < c->nmethods; k++)
             if (c->methods[k]->code)
                 pv_quicken(c->methods[k]);
     }
     for (int i = 0; i < n; i++)
-        if (pv_class_register(vm, out[i]) < 0)
-            return fail(&b, "class %s: out of memory in the world", out[i]->name->bytes);
+        if (!(b->reused && b->reused[i]) && pv_class_register(vm, out[i]) < 0)
+            return fail(b, "class %s: out of memory in the world", out[i]->name->bytes);
     return 0;
 }
 
@@ -327,10 +407,17 @@ static int install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *e
  * (from the class table, constant pools, method tables): everything made
  * while installing is sticky (gc/gc.h).  A batch that fails leaves its
  * objects unreferenced, for the complete collector. */
-int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen)
+int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, char *err, size_t errlen)
 {
+    uint32_t *crc = calloc((size_t)n + 1, sizeof *crc);
+    if (!crc) {
+        snprintf(err, errlen, "out of host memory");
+        return -1;
+    }
+    batch b = {vm, cfs, out, n, err, errlen, crc, reused};
     vm->alloc_sticky++;
-    int rc = install(vm, cfs, n, out, err, errlen);
+    int rc = install(&b);
     vm->alloc_sticky--;
+    free(crc);
     return rc;
 }

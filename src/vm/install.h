@@ -10,6 +10,8 @@
 /* Verifies, links and installs n classes as one unit (see install.c).
  * out receives the new classes in the order given.  -1 with a message
  * naming the class (and method and offset) on failure. */
-int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, char *err, size_t errlen);
+/* reused: NULL to install every class anew; else reuse the world's
+ * classes that are unchanged (install.c) and set reused[i] for them. */
+int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, char *err, size_t errlen);
 
 #endif

@@ -172,7 +172,10 @@ struct pv_class {
     struct pv_method **vtable;       /* by ordinal; NULL holes */
     struct pv_method **methods;      /* declared here, statics and ctors too */
     struct pv_directory *lookup;     /* "name(desc)" and "name/N" -> method */
-    uint32_t nconsts, pad;
+    uint32_t nconsts;
+    uint32_t cf_crc;                 /* crc32c of the class file it came from,
+                                        never 0; 0: unknown (internal, or
+                                        installed by an older build) */
     uint8_t *ckind;                  /* class-file constant kinds */
     pv_value *kval;
     struct pv_cref *kref;

@@ -51,8 +51,11 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
 /* final: take a last snapshot so the world is saved exactly as it is. */
 int pvm_close(pv_vm *vm, bool final);
 
-/* Installs classes (see install.c); 0 or -1 with a message. */
-int pvm_install(pv_vm *vm, pv_cf **cfs, int n, char *err, size_t errlen);
+/* Installs classes (see install.c); 0 or -1 with a message.  reused: NULL
+ * to install every class anew; else classes already in the world from the
+ * same class file (and referring to the same classes) are used as they
+ * are, with reused[i] set: their initialisers must not run again. */
+int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen);
 
 /* Starts the program whose entry class is `cls`: static main() or
  * main(args), instance main(), or the original run(boot) / run() on a new

@@ -215,14 +215,14 @@ void pvm_flush(pv_vm *vm)
     pv_out_flush(vm);
 }
 
-int pvm_install(pv_vm *vm, pv_cf **cfs, int n, char *err, size_t errlen)
+int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen)
 {
     struct pv_class **out = calloc((size_t)n + 1, sizeof *out);
     if (!out) {
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    int rc = pv_install(vm, cfs, n, out, err, errlen);
+    int rc = pv_install(vm, cfs, n, out, reused, err, errlen);
     free(out);
     return rc;
 }

@@ -13,6 +13,10 @@
  *   options              --name=VALUE as well as --name VALUE; a missing
  *                        value is named; a typo of a command gets "did you
  *                        mean"; help of an unknown command fails; -V;
+ *   run twice            a program run again in the same world finds the
+ *                        objects it published last time and casts them to
+ *                        its classes: unchanged classes are reused, not
+ *                        installed a second time; a changed class is new;
  *   make install         puts the command, the man page and the editor
  *                        files under DESTDIR/PREFIX; make uninstall removes
  *                        them.
@@ -185,6 +189,57 @@ static void options(void)
     result_free(&r);
 }
 
+static const char *TODO = "class item {\n"
+                          "    var text : string;\n"
+                          "    void init(string t) { text = t; }\n"
+                          "}\n"
+                          "class todo {\n"
+                          "    static int runs;\n"
+                          "    static void main() {\n"
+                          "        var w = new .internal.world();\n"
+                          "        var items = (.phantom.util.list) w.lookup(\"todo.items\");\n"
+                          "        if (items == null) {\n"
+                          "            items = new .phantom.util.list();\n"
+                          "            w.publish(\"todo.items\", items);\n"
+                          "        }\n"
+                          "        var it = new item();\n"
+                          "        it.init(\"task \" + items.size());\n"
+                          "        items.add(it);\n"
+                          "        runs++;\n"
+                          "        var first = (item) items.get(0);\n"
+                          "        println(\"items \" + items.size() + \", first \" + first.text + \", runs \" + runs%s);\n"
+                          "    }\n"
+                          "}\n";
+
+static void run_twice(void)
+{
+    char img[600], src[600], text[2000], want[100];
+    path_in(img, sizeof img, "todo.img");
+    path_in(src, sizeof src, "todo.ph");
+    snprintf(text, sizeof text, TODO, "");
+    put("todo.ph", text);
+    char *argv[] = {phantom, "run", "--image", img, src, NULL};
+    for (int i = 1; i <= 3; i++) {
+        result r = {0};
+        run(argv, "/dev/null", NULL, &r);
+        snprintf(want, sizeof want, "items %d, first task 0, runs %d\n", i, i);
+        CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+        CHECK(has(&r.out, want));
+        if (!has(&r.out, want))
+            fprintf(stderr, "run %d said: %s%s\n", i, r.out.p ? r.out.p : "", r.err.p ? r.err.p : "");
+        result_free(&r);
+    }
+    /* todo changed: a new class (its static starts again); item did not,
+     * so yesterday's items still cast to it. */
+    snprintf(text, sizeof text, TODO, " + \" (v2)\"");
+    put("todo.ph", text);
+    result r = {0};
+    run(argv, "/dev/null", NULL, &r);
+    CHECK(has(&r.out, "items 4, first task 0, runs 1 (v2)"));
+    result_free(&r);
+    unlink(img);
+}
+
 static void make_install(void)
 {
     const char *b = getenv("BUILD");
@@ -224,6 +279,7 @@ int main(void)
     image_from_environment();
     run_ends_with_its_program();
     options();
+    run_twice();
     make_install();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
