@@ -22,18 +22,13 @@
 
 static const pc_natives vm_natives = {pv_native_info_count, pv_native_info_class_at, pv_native_info_method_at};
 
-static const char *read_error(int rc)
-{
-    return rc == -2 ? "no such file" : rc == -27 ? "too large" : rc == -21 ? "is a directory" : "I/O error";
-}
-
 static int read_file(void *ctx, const char *path, char **data, size_t *len, char *why, size_t why_len)
 {
     (void)ctx;
     uint8_t *buf;
     int rc = hal_file_read_all(path, MAX_SOURCE, &buf, len);
     if (rc < 0) {
-        snprintf(why, why_len, "%s", read_error(rc));
+        snprintf(why, why_len, "%s", tool_read_error(rc));
         return -1;
     }
     *data = (char *)buf;
@@ -81,7 +76,7 @@ int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***nam
         if (names[i])
             memcpy(names[i], paths[i], k);
         if (r < 0) {
-            hal_console_printf(2, "phantom: %s: cannot read: %s\n", paths[i], read_error(r));
+            hal_console_printf(2, "phantom: %s: cannot read: %s\n", paths[i], tool_read_error(r));
             rc = -1;
             continue;
         }

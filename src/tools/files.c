@@ -103,3 +103,14 @@ void tool_free_files(char **paths, int n)
         free(paths[i]);
     free(paths);
 }
+
+const char *tool_read_error(int rc)
+{
+    switch (rc) {
+    case -2: return "no such file";
+    case -21: return "is a directory";
+    case -27: return "too large";
+    case -13: return "permission denied";
+    default: return hal_strerror(rc);
+    }
+}

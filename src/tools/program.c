@@ -71,8 +71,7 @@ static int load_file(tool_program *p, const char *path)
     size_t len;
     int rc = hal_file_read_all(path, MAX_SOURCE, &buf, &len);
     if (rc < 0) {
-        hal_console_printf(2, "phantom: %s: cannot read: %s\n", path,
-                           rc == -2 ? "no such file" : rc == -27 ? "too large" : rc == -21 ? "is a directory" : "I/O error");
+        hal_console_printf(2, "phantom: %s: cannot read: %s\n", path, tool_read_error(rc));
         return -1;
     }
     pv_cf_error err;

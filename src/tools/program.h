@@ -48,5 +48,8 @@ void tool_compile_free_names(char **names, int n);
 int tool_collect_files(char **args, int nargs, const char *const *exts, char ***paths, int *n);
 void tool_free_files(char **paths, int n);
 bool tool_ends_with(const char *s, const char *suffix);
+/* Why a file could not be read (hal_file_read_all's code), in the one
+ * wording every command uses: "no such file", "is a directory", ... */
+const char *tool_read_error(int rc);
 
 #endif

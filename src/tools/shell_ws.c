@@ -641,7 +641,7 @@ int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void))
     size_t len;
     int rc = hal_file_read_all(path, MAX_FILE, &buf, &len);
     if (rc < 0) {
-        sh_printf(2, "phantom: %s: cannot read: %s\n", path, hal_strerror(rc));
+        sh_printf(2, "phantom: %s: cannot read: %s\n", path, tool_read_error(rc));
         return -1;
     }
     if (strlen((char *)buf) != len) {

@@ -181,6 +181,23 @@ static void options(void)
     CHECK(has(&r.err, "unknown command 'nope'"));
     result_free(&r);
 
+    /* One wording for one problem, whichever command meets it. */
+    char shell_in[600];
+    put("load_missing.txt", ":load nope.ph\n");
+    path_in(shell_in, sizeof shell_in, "load_missing.txt");
+    char *shell[] = {phantom, "--image", img, NULL};
+    result l = {0};
+    run(shell, shell_in, tmpdir, &l);
+    CHECK(has(&l.err, "nope.ph: cannot read: no such file"));
+    result_free(&l);
+    unlink(img);
+    CHECK(phantom_says(&r, "run", "--image", img, "nope.ph") == 2);
+    CHECK(has(&r.err, "nope.ph: cannot read: no such file"));
+    result_free(&r);
+    CHECK(phantom_says(&r, "compile", "nope.ph", NULL, NULL) == 2);
+    CHECK(has(&r.err, "nope.ph: cannot read: no such file"));
+    result_free(&r);
+
     CHECK(phantom_says(&r, "-V", NULL, NULL, NULL) == 0);
     CHECK(has(&r.out, "phantom 0."));
     result_free(&r);
