@@ -9,6 +9,7 @@ BUILD=${BUILD:-build}
 label=plain
 case "${1:-}" in
   --sanitized) label="asan+ubsan"
+     export TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-60000}
      export ASAN_OPTIONS=${ASAN_OPTIONS:-"detect_leaks=1:abort_on_error=0:handle_segv=1:allow_user_segv_handler=1"}
      export UBSAN_OPTIONS=${UBSAN_OPTIONS:-"print_stacktrace=1:halt_on_error=1"} ;;
   --torture) label=torture; export TORTURE=1 ;;
