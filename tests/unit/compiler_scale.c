@@ -39,6 +39,7 @@ static void write_locals(const char *path, int n)
     REQUIRE(fclose(f) == 0);
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 /* 200 methods of 1,000 assignments each. */
 static void write_statements(const char *path)
 {
@@ -54,6 +55,7 @@ static void write_statements(const char *path)
     fprintf(f, "    static void main() { println(m0(1)); }\n};\n");
     REQUIRE(fclose(f) == 0);
 }
+#endif
 
 /* Runs phantom with args under the limits (0: none); returns the wait
  * status, with standard output and error (cut at cap) in out. */
