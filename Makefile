@@ -96,9 +96,13 @@ $(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
 
 fuzzers: $(FUZZERS)
 
-# A long fuzzing session: FUZZ_SECONDS per target (default 300).
+# A long fuzzing session: FUZZ_SECONDS per target (default 300), then as
+# long again of mutated test programs run by the ASan build
+# (tests/crash/mutants.c; `make test` runs it briefly, plain and ASan).
 fuzz: fuzzers
+	@$(MAKE) --no-print-directory asan-build
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} tests/fuzz/run.sh $(BUILD)/fuzz
+	BUILD=$(BUILD)/asan MUTATION_SECONDS=$${FUZZ_SECONDS:-300} $(BUILD)/asan/tests/crash/mutants
 
 # The newcomer's first command: build, then open the persistent shell on
 # the world phantom.img.  Define a variable, start a thread, kill the

@@ -27,7 +27,7 @@ void pc_arena_init(pc_arena *a)
     memset(a, 0, sizeof *a);
 }
 
-static _Noreturn void out_of_memory(pc_arena *a)
+_Noreturn void pc_arena_out_of_memory(pc_arena *a)
 {
     if (a->oom)
         longjmp(*a->oom, 1);
@@ -44,10 +44,10 @@ static void grow(pc_arena *a, size_t n)
     if (size < HEADER + n)
         size = HEADER + n;
     if (a->limit && (size > a->limit || a->used > a->limit - size))
-        out_of_memory(a);
+        pc_arena_out_of_memory(a);
     pc_arena_block *b = malloc(size);
     if (!b)
-        out_of_memory(a);
+        pc_arena_out_of_memory(a);
     a->used += size;
     b->next = a->blocks;
     a->blocks = b;
@@ -58,7 +58,7 @@ static void grow(pc_arena *a, size_t n)
 void *pc_arena_alloc(pc_arena *a, size_t n)
 {
     if (n > SIZE_MAX / 4) /* no machine has it; keeps the rounding below from wrapping */
-        out_of_memory(a);
+        pc_arena_out_of_memory(a);
     n = n ? (n + ALIGN - 1) & ~(ALIGN - 1) : ALIGN;
     if ((size_t)(a->end - a->cur) < n)
         grow(a, n);
@@ -71,7 +71,7 @@ void *pc_arena_alloc(pc_arena *a, size_t n)
 char *pc_arena_strndup(pc_arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
-        out_of_memory(a);
+        pc_arena_out_of_memory(a);
     char *p = pc_arena_alloc(a, n + 1);
     if (n)
         memcpy(p, s, n);

@@ -33,6 +33,10 @@ void *pc_arena_alloc(pc_arena *a, size_t n);
 /* A NUL-terminated copy of s[0, n) (s may contain NULs; it need not be terminated). */
 char *pc_arena_strndup(pc_arena *a, const char *s, size_t n);
 
+/* Memory ran out: longjmps to *a->oom if set, else reports and aborts.  For
+ * the compiler's other host memory too, so that it all fails one way. */
+_Noreturn void pc_arena_out_of_memory(pc_arena *a);
+
 /* Frees every allocation; the arena is empty (and reusable) afterwards. */
 void pc_arena_free(pc_arena *a);
 

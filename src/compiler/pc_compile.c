@@ -6,6 +6,7 @@
  * file reader and verified, so the compiler can never hand over a class
  * the VM would refuse: that would be reported as an internal error.
  */
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,11 +134,8 @@ static bool has_entry(const pc_class *k, bool want_main)
     return false;
 }
 
-int pc_compiler_run(pc_compiler *pc, pc_output *out)
+static int compile_program(pc_ctx *c, pc_output *out)
 {
-    pc_ctx *c = &pc->ctx;
-    memset(out, 0, sizeof *out);
-    out->entry = -1;
     if (c->parse_failed || c->d->errors)
         return -1;
     pc_natives_load(c);
@@ -174,7 +172,7 @@ int pc_compiler_run(pc_compiler *pc, pc_output *out)
         out->classes[out->n] = cf;
         out->names[out->n] = malloc(strlen(k->name) + 1);
         if (!out->names[out->n])
-            abort();
+            pc_arena_out_of_memory(&c->arena);
         strcpy(out->names[out->n], k->name);
         out->source[out->n] = k->ui->index;
         out->n++;
@@ -188,6 +186,27 @@ int pc_compiler_run(pc_compiler *pc, pc_output *out)
             if (has_entry(c->prog[i], pass == 0))
                 out->entry = (int)i;
     return 0;
+}
+
+/* Out of host memory anywhere in checking and generating, the compiler
+ * lands here (pc_arena_out_of_memory) and reports it: a huge source is an
+ * error, never a crash.  What the abandoned steps held is not freed. */
+int pc_compiler_run(pc_compiler *pc, pc_output *out)
+{
+    pc_ctx *c = &pc->ctx;
+    memset(out, 0, sizeof *out);
+    out->entry = -1;
+    jmp_buf oom;
+    c->arena.oom = &oom;
+    if (setjmp(oom)) {
+        c->arena.oom = NULL;
+        pc_output_free(out);
+        pc_error(c->d, (pc_loc){0}, "out of memory compiling the program");
+        return -1;
+    }
+    int rc = compile_program(c, out);
+    c->arena.oom = NULL; /* the jmp_buf dies with this frame */
+    return rc;
 }
 
 void pc_output_free(pc_output *out)

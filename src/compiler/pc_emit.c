@@ -14,7 +14,7 @@
 
 #include "pc_emit.h"
 
-static void *grow(void *p, uint32_t *cap, uint32_t need, size_t elem)
+static void *grow(pc_emit *em, void *p, uint32_t *cap, uint32_t need, size_t elem)
 {
     if (need <= *cap)
         return p;
@@ -23,7 +23,7 @@ static void *grow(void *p, uint32_t *cap, uint32_t need, size_t elem)
         n *= 2;
     void *q = realloc(p, (size_t)n * elem);
     if (!q)
-        abort();
+        pc_arena_out_of_memory(&em->c->arena);
     *cap = n;
     return q;
 }
@@ -65,7 +65,7 @@ static void note_pos(pc_emit *em)
         if (last && last->pc == pc)
             last->line = line;
         else if (!last || last->line != line) {
-            em->lines = grow(em->lines, &em->caplines, em->nlines + 1, sizeof *em->lines);
+            em->lines = grow(em, em->lines, &em->caplines, em->nlines + 1, sizeof *em->lines);
             em->lines[em->nlines++] = (pv_cf_line){pc, line};
         }
     }
@@ -74,7 +74,7 @@ static void note_pos(pc_emit *em)
         if (last && last->pc == pc)
             last->loc = em->cur;
         else if (!last || last->loc.off != em->cur.off || last->loc.src != em->cur.src) {
-            em->locs = grow(em->locs, &em->caplocs, em->nlocs + 1, sizeof *em->locs);
+            em->locs = grow(em, em->locs, &em->caplocs, em->nlocs + 1, sizeof *em->locs);
             em->locs[em->nlocs++] = (pc_eloc){pc, em->cur};
         }
     }
@@ -86,7 +86,7 @@ static void put(pc_emit *em, const uint8_t *b, uint32_t n)
         em->too_big = true;
         return;
     }
-    em->code = grow(em->code, &em->cap, em->len + n, 1);
+    em->code = grow(em, em->code, &em->cap, em->len + n, 1);
     memcpy(em->code + em->len, b, n);
     em->len += n;
 }
@@ -206,7 +206,7 @@ void em_invokeord(pc_emit *em, uint32_t ord, uint32_t nargs)
 
 int em_label(pc_emit *em)
 {
-    em->labels = grow(em->labels, &em->caplabels, em->nlabels + 1, sizeof *em->labels);
+    em->labels = grow(em, em->labels, &em->caplabels, em->nlabels + 1, sizeof *em->labels);
     em->labels[em->nlabels] = (pc_label){.pc = -1, .depth = -1};
     return (int)em->nlabels++;
 }
@@ -233,7 +233,7 @@ void em_jump(pc_emit *em, int op, int label)
     uint32_t at = em->len + 1;
     put(em, b, 5);
     if (l->pc < 0 && !em->too_big) {
-        l->patch = grow(l->patch, &l->cappatch, l->npatch + 1, sizeof *l->patch);
+        l->patch = grow(em, l->patch, &l->cappatch, l->npatch + 1, sizeof *l->patch);
         l->patch[l->npatch++] = at;
     }
     effect(em, pv_opinfo[op].pops, 0);
@@ -293,7 +293,7 @@ void em_handler(pc_emit *em, uint32_t start, uint32_t end, int target, uint32_t 
 {
     if (start >= end)
         return;
-    em->handlers = grow(em->handlers, &em->caphandlers, em->nhandlers + 1, sizeof *em->handlers);
+    em->handlers = grow(em, em->handlers, &em->caphandlers, em->nhandlers + 1, sizeof *em->handlers);
     em->handlers[em->nhandlers++] = (pc_ehandler){start, end, cls, target};
 }
 
@@ -340,7 +340,7 @@ int em_finish(pc_emit *em, pv_cf_method *m)
     m->nhandlers = em->nhandlers;
     m->handlers = em->nhandlers ? calloc(em->nhandlers, sizeof *m->handlers) : NULL;
     if (em->nhandlers && !m->handlers)
-        abort();
+        pc_arena_out_of_memory(&em->c->arena);
     for (uint32_t i = 0; i < em->nhandlers; i++) {
         pc_ehandler *h = &em->handlers[i];
         int64_t t = em->labels[h->target].pc;

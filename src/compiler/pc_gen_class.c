@@ -309,10 +309,10 @@ pv_cf *pc_gen_class(pc_ctx *c, pc_class *k)
 {
     pv_cf *cf = calloc(1, sizeof *cf);
     if (!cf)
-        abort();
+        pc_arena_out_of_memory(&c->arena);
     pc_gen *g = calloc(1, sizeof *g);
     if (!g)
-        abort();
+        pc_arena_out_of_memory(&c->arena);
     g->c = c;
     g->k = k;
     g->cf = cf;
@@ -350,7 +350,7 @@ pv_cf *pc_gen_class(pc_ctx *c, pc_class *k)
     cf->methods = calloc(nm ? nm : 1, sizeof *cf->methods);
     method_out *mos = calloc(nm ? nm : 1, sizeof *mos);
     if (!cf->interfaces || !cf->fields || !cf->methods || !mos)
-        abort();
+        pc_arena_out_of_memory(&c->arena);
     int rc = 0;
     i = 0;
     for (pc_method *m = k->methods; m; m = m->next, i++)

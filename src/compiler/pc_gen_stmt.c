@@ -31,7 +31,7 @@ static void seg_close(pc_gen *g, gen_try *t)
         uint32_t cap = t->capsegs ? t->capsegs * 2 : 8;
         gen_seg *s = realloc(t->segs, cap * sizeof *s);
         if (!s)
-            abort();
+            pc_arena_out_of_memory(&g->c->arena);
         t->segs = s;
         t->capsegs = cap;
     }
@@ -76,7 +76,7 @@ static void gen_finally(pc_gen *g, gen_try *t, int ntries)
     gen_target *targets = nt > 0 ? malloc((size_t)nt * sizeof *targets) : NULL;
     gen_try **tries = nr > 0 ? malloc((size_t)nr * sizeof *tries) : NULL;
     if ((nt > 0 && !targets) || (nr > 0 && !tries))
-        abort();
+        pc_arena_out_of_memory(&g->c->arena);
     if (nt > 0)
         memcpy(targets, g->targets + t->ntargets, (size_t)nt * sizeof *targets);
     if (nr > 0)
@@ -135,7 +135,7 @@ static void gen_try_stmt(pc_gen *g, pc_stmt *s)
         ncatch++;
     int *hl = calloc((size_t)(ncatch ? ncatch : 1), sizeof *hl);
     if (!hl)
-        abort();
+        pc_arena_out_of_memory(&g->c->arena);
     int i = 0;
     for (pc_catch *k = s->u.try_.catches; k; k = k->next, i++) {
         pc_info *in = pc_info_get(g->c, k);
@@ -441,7 +441,7 @@ static void gen_switch(pc_gen *g, pc_stmt *s)
         narms++;
     int *labels = calloc((size_t)(narms ? narms : 1), sizeof *labels);
     if (!labels)
-        abort();
+        pc_arena_out_of_memory(&g->c->arena);
     int end = em_label(em), dflt = -1, i = 0;
     for (pc_case *arm = s->u.switch_.cases; arm; arm = arm->next, i++) {
         labels[i] = em_label(em);

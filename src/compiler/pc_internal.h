@@ -290,6 +290,7 @@ pc_ty *pc_natives_ret(pc_ctx *c, const pc_class *owner, const char *name, uint32
                       bool is_static);
 
 /* ---- pc_names.c ---- */
+uint32_t pc_hash_str(const char *s);   /* FNV-1a of a NUL-terminated string */
 pc_class *pc_class_find(pc_ctx *c, const char *full);
 void pc_class_add(pc_ctx *c, pc_class *k);
 /* The full name of name's first n components (absolute or relative to nothing): ".a.b". */
@@ -341,6 +342,8 @@ typedef struct pc_scope_var {
     uint16_t slot;
     bool is_const;
     pc_loc loc;
+    uint32_t hash;         /* of name */
+    uint32_t older;        /* 1 + the index of the next older var in its bucket, 0: none */
 } pc_scope_var;
 
 /* The state while checking one method body. */
@@ -350,9 +353,15 @@ typedef struct pc_body {
     pc_method *m;
     const pc_unitinfo *ui;
     bool is_static;
-    pc_scope_var *vars;
+    pc_scope_var *vars;    /* the visible locals, oldest first; a scope's own are at the end */
     uint32_t nvars, capvars;
-    uint32_t scope_base;   /* vars below this belong to enclosing scopes */
+    /* A hash index of vars, so that a method with tens of thousands of
+     * locals is checked in linear time: buckets[h & (nbuckets - 1)] is 1 +
+     * the index of the newest var in that bucket (0: none), and each var
+     * links to the next older one.  Vars leave in reverse order of
+     * declaration, so a leaving var is always the head of its bucket. */
+    uint32_t *buckets;
+    uint32_t nbuckets;     /* 0 or a power of two, >= capvars */
     uint32_t next_slot, max_slot;
     struct pc_target { bool is_loop, brk; } targets[256]; /* enclosing loops and switches */
     int ntargets;

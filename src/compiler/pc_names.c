@@ -23,7 +23,7 @@
 
 /* ---- the class table ------------------------------------------------------------------ */
 
-static uint32_t hash_str(const char *s)
+uint32_t pc_hash_str(const char *s)
 {
     uint32_t h = 2166136261u;
     for (; *s; s++)
@@ -35,7 +35,7 @@ pc_class *pc_class_find(pc_ctx *c, const char *full)
 {
     if (!c->nbuckets)
         return NULL;
-    for (pc_class *k = c->buckets[hash_str(full) & (c->nbuckets - 1)]; k; k = k->hash_next)
+    for (pc_class *k = c->buckets[pc_hash_str(full) & (c->nbuckets - 1)]; k; k = k->hash_next)
         if (!strcmp(k->name, full))
             return k;
     return NULL;
@@ -49,14 +49,14 @@ void pc_class_add(pc_ctx *c, pc_class *k)
         for (uint32_t i = 0; i < c->nbuckets; i++)
             for (pc_class *x = c->buckets[i], *next; x; x = next) {
                 next = x->hash_next;
-                uint32_t h = hash_str(x->name) & (nb - 1);
+                uint32_t h = pc_hash_str(x->name) & (nb - 1);
                 x->hash_next = b[h];
                 b[h] = x;
             }
         c->buckets = b;
         c->nbuckets = nb;
     }
-    uint32_t h = hash_str(k->name) & (c->nbuckets - 1);
+    uint32_t h = pc_hash_str(k->name) & (c->nbuckets - 1);
     k->hash_next = c->buckets[h];
     c->buckets[h] = k;
     c->nclasses++;

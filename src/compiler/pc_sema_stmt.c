@@ -21,11 +21,15 @@
 
 /* ---- scopes and locals ------------------------------------------------------------------------ */
 
+/* The innermost visible local called name, or NULL. */
 pc_scope_var *pc_scope_find(pc_body *b, const char *name)
 {
-    for (uint32_t i = b->nvars; i-- > 0;)
-        if (!strcmp(b->vars[i].name, name))
-            return &b->vars[i];
+    if (!b->nbuckets)
+        return NULL;
+    uint32_t h = pc_hash_str(name);
+    for (uint32_t i = b->buckets[h & (b->nbuckets - 1)]; i; i = b->vars[i - 1].older)
+        if (b->vars[i - 1].hash == h && !strcmp(b->vars[i - 1].name, name))
+            return &b->vars[i - 1];
     return NULL;
 }
 
@@ -38,10 +42,35 @@ static scope_mark scope_open(pc_body *b)
     return (scope_mark){b->nvars, b->next_slot};
 }
 
+/* Ends the scope: its vars leave, newest first, each unlinked from the head of its bucket. */
 static void scope_close(pc_body *b, scope_mark m)
 {
-    b->nvars = m.nvars;
+    while (b->nvars > m.nvars) {
+        pc_scope_var *v = &b->vars[--b->nvars];
+        b->buckets[v->hash & (b->nbuckets - 1)] = v->older;
+    }
     b->next_slot = m.next_slot;
+}
+
+/* Room for one more var: vars and the index grow together (the index
+ * rebuilt from vars, oldest first, so each bucket stays newest first). */
+static void reserve_var(pc_body *b)
+{
+    if (b->nvars < b->capvars)
+        return;
+    uint32_t cap = b->capvars ? b->capvars * 2 : 32;
+    pc_scope_var *v = pc_alloc(b->c, cap * sizeof *v);
+    if (b->nvars)
+        memcpy(v, b->vars, b->nvars * sizeof *v);
+    b->vars = v;
+    b->capvars = cap;
+    b->nbuckets = cap;
+    b->buckets = pc_alloc(b->c, cap * sizeof *b->buckets);
+    for (uint32_t i = 0; i < b->nvars; i++) {
+        uint32_t *head = &b->buckets[v[i].hash & (cap - 1)];
+        v[i].older = *head;
+        *head = i + 1;
+    }
 }
 
 /* Declares a local; returns its slot (0 and an error if it cannot be). */
@@ -60,18 +89,14 @@ static uint16_t declare(pc_body *b, const char *name, pc_ty *ty, bool is_const, 
         pc_error(c->d, loc, "too many local variables in this method");
         return 0;
     }
-    if (b->nvars == b->capvars) {
-        uint32_t cap = b->capvars ? b->capvars * 2 : 32;
-        pc_scope_var *v = pc_alloc(c, cap * sizeof *v);
-        if (b->nvars)
-            memcpy(v, b->vars, b->nvars * sizeof *v);
-        b->vars = v;
-        b->capvars = cap;
-    }
+    reserve_var(b);
     uint16_t slot = (uint16_t)b->next_slot++;
     if (b->next_slot > b->max_slot)
         b->max_slot = b->next_slot;
-    b->vars[b->nvars++] = (pc_scope_var){name, ty, slot, is_const, loc};
+    uint32_t h = pc_hash_str(name);
+    uint32_t *head = &b->buckets[h & (b->nbuckets - 1)];
+    b->vars[b->nvars] = (pc_scope_var){name, ty, slot, is_const, loc, h, *head};
+    *head = ++b->nvars;
     return slot;
 }
 

@@ -124,7 +124,7 @@ pc_info *pc_info_new(pc_ctx *c, const void *node)
         uint32_t cap = c->mapcap ? c->mapcap * 2 : 1024;
         struct pc_slot *map = calloc(cap, sizeof *map);
         if (!map)
-            abort();
+            pc_arena_out_of_memory(&c->arena);
         for (uint32_t i = 0; i < c->mapcap; i++)
             if (c->map[i].key)
                 map_put(map, cap, c->map[i].key, c->map[i].val);

@@ -228,6 +228,12 @@ bool hal_console_is_tty(int stream);
 /* Reads one line from standard input into buf (NUL-terminated, newline
  * kept if it fit).  Returns its length, 0 at end of input, -errno on error. */
 long hal_console_read_line(char *buf, size_t cap);
+/* Reads one whole line of standard input, of any length up to max bytes,
+ * into *line (malloc'd, NUL-terminated, newline kept if there was one; the
+ * caller frees it).  Returns its length, 0 at end of input (*line NULL),
+ * -E2BIG if the line is longer than max (it is read to its end and dropped:
+ * the next call starts at the next line, *line NULL), -ENOMEM, -errno. */
+long hal_console_read_whole_line(char **line, size_t max);
 
 /* ---- terminal (term.c): what an interactive line editor needs ----------------- */
 

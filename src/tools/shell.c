@@ -17,7 +17,7 @@
 #include "shell.h"
 #include "tools.h"
 
-#define LINE_MAX_BYTES 65536
+#define LINE_MAX_BYTES (64u << 20)   /* as a source file given to `phantom run` */
 
 void help_shell(void)
 {
@@ -170,19 +170,24 @@ static int append(shell *s, const char *line)
     return 0;
 }
 
-/* The next line: SH_LINE with *line (malloc'd), or SH_EOF, SH_CANCEL, SH_STOP. */
+/* The next line: SH_LINE with *line (malloc'd), or SH_EOF, SH_CANCEL, SH_STOP.
+ * A line is always read whole: running a piece of one would run text the
+ * user did not write as code (the tail of a long string literal).  A line
+ * over LINE_MAX_BYTES is refused whole, and so is the input it belongs to. */
 static int next_line(shell *s, char **line)
 {
     if (s->ed)
         return sh_edit_read(s->ed, s->len ? "   ...> " : "phantom> ", line, stop_requested, NULL);
-    char *buf = malloc(LINE_MAX_BYTES);
-    if (!buf)
-        return SH_EOF;
-    long n = hal_console_read_line(buf, LINE_MAX_BYTES);
-    if (n <= 0) {
-        free(buf);
-        return SH_EOF;
+    char *buf;
+    long n = hal_console_read_whole_line(&buf, LINE_MAX_BYTES);
+    if (n == -7 || n == -12) {   /* -E2BIG, -ENOMEM */
+        hal_console_printf(2, "phantom: a line of more than %u MiB (or more than memory holds); "
+                              "nothing of it or of its input runs\n", LINE_MAX_BYTES >> 20);
+        s->errors++;
+        return SH_CANCEL;
     }
+    if (n <= 0)
+        return SH_EOF;
     if (buf[n - 1] == '\n')
         buf[--n] = 0;
     if (n && buf[n - 1] == '\r')

@@ -12,7 +12,8 @@
  *     :inspect, :threads, :kill, :classes, :snapshot, :stats, :help,
  *     :quit; Ctrl-D leaves.
  *  4. Piped input: `echo 'println(1+1);' | phantom` prints exactly 2;
- *     an input with errors makes the exit status 1.
+ *     an input with errors makes the exit status 1; a 200,000-byte line
+ *     is one input, never run in pieces.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -319,6 +320,25 @@ static int piped(const char *input, char *out, size_t cap)
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* A line longer than any buffer: a 200,000-byte string literal made of
+ * statements, so that wherever a reader split it the tail would be code.
+ * Its length prints, and nothing inside it runs. */
+static void long_line(char *out, size_t cap)
+{
+    enum { LITERAL = 200000 };
+    static const char code[] = "; println(666); ";   /* 16 bytes, a divisor of LITERAL */
+    char *in = malloc(LITERAL + 64);
+    REQUIRE(in);
+    size_t n = (size_t)sprintf(in, "var s = \"");
+    for (size_t i = 0; i < LITERAL; i += sizeof code - 1)
+        memcpy(in + n + i, code, sizeof code - 1);
+    n += LITERAL;
+    sprintf(in + n, "\";\ns.length()\n");
+    CHECK(piped(in, out, cap) == 0);
+    CHECK(!strcmp(out, "200000\n"));
+    free(in);
+}
+
 static void pipes(void)
 {
     char out[4096];
@@ -355,6 +375,7 @@ static void pipes(void)
     CHECK(piped(":classes all\n", out, sizeof out) == 0);
     CHECK(!strstr(out, ".evil\n") && !strstr(out, ".shell.cell99\n"));
     CHECK(piped("1 + 1\n", out, sizeof out) == 0 && !strcmp(out, "2\n"));   /* still working */
+    long_line(out, sizeof out);
 
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s --help", phantom);

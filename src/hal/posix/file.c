@@ -162,16 +162,28 @@ int hal_make_dirs(const char *path)
     return 0;
 }
 
+/* One byte of standard input: 1, 0 at end of input, -errno.  Byte by byte,
+ * so that nothing past the line is taken from other readers of the same
+ * input (a program run by the shell reads it too). */
+static int read_byte(char *c)
+{
+    for (;;) {
+        ssize_t r = read(STDIN_FILENO, c, 1);
+        if (r >= 0)
+            return (int)r;
+        if (errno != EINTR)
+            return -errno;
+    }
+}
+
 long hal_console_read_line(char *buf, size_t cap)
 {
     size_t n = 0;
     while (n + 1 < cap) {
         char c;
-        ssize_t r = read(STDIN_FILENO, &c, 1);
-        if (r < 0 && errno == EINTR)
-            continue;
+        int r = read_byte(&c);
         if (r < 0)
-            return -errno;
+            return r;
         if (r == 0)
             break;
         buf[n++] = c;
@@ -179,5 +191,55 @@ long hal_console_read_line(char *buf, size_t cap)
             break;
     }
     buf[n] = 0;
+    return (long)n;
+}
+
+long hal_console_read_whole_line(char **line, size_t max)
+{
+    /* Invariant: buf holds the line's first n bytes (none once it is over
+     * max), n < cap when buf is set. */
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    bool too_long = false, out_of_memory = false;
+    *line = NULL;
+    for (;;) {
+        char c;
+        int r = read_byte(&c);
+        if (r < 0) {
+            free(buf);
+            return r;
+        }
+        if (r == 0 && !n && !too_long && !out_of_memory) {
+            free(buf);
+            return 0;
+        }
+        if (r == 0)
+            break;
+        if (!too_long && !out_of_memory && n == max) {
+            too_long = true;
+            free(buf);
+            buf = NULL;
+        }
+        if (!too_long && !out_of_memory && n + 1 >= cap) {
+            size_t grown = cap ? (cap > max / 2 ? max + 1 : cap * 2) : 256;
+            char *p = realloc(buf, grown);
+            if (!p) {
+                out_of_memory = true;
+                free(buf);
+                buf = NULL;
+            } else {
+                buf = p;
+                cap = grown;
+            }
+        }
+        if (buf)
+            buf[n++] = c;
+        if (c == '\n')
+            break;
+    }
+    if (too_long || out_of_memory)
+        return too_long ? -E2BIG : -ENOMEM;
+    buf[n] = 0;
+    *line = buf;
     return (long)n;
 }
