@@ -214,7 +214,9 @@ int main(void)
 {
     runner_name = "commands";
     const char *b = getenv("BUILD");
-    snprintf(phantom, sizeof phantom, "%s/%s/phantom", getcwd(NULL, 0), b && *b ? b : "build");
+    char cwd[400];
+    need(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
+    snprintf(phantom, sizeof phantom, "%s/%s/phantom", cwd, b && *b ? b : "build");
     snprintf(tmpdir, sizeof tmpdir, "/tmp/phantom-commands.XXXXXX");
     need(mkdtemp(tmpdir) != NULL, "mkdtemp");
     signal(SIGINT, on_signal);
