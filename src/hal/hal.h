@@ -258,6 +258,9 @@ const char *hal_getenv(const char *name);
 int hal_file_read_all(const char *path, size_t max, uint8_t **out, size_t *len);
 /* Writes a whole file atomically (temporary file, flush, rename). */
 int hal_file_write_all(const char *path, const void *buf, size_t len);
+/* Appends buf to a file (created if missing) in one write, so appenders
+ * do not interleave; not flushed to the disk. */
+int hal_file_append(const char *path, const void *buf, size_t len);
 /* Calls fn for every entry of a directory (not . and ..), sorted by name.
  * is_dir tells subdirectories. */
 int hal_dir_list(const char *path, void (*fn)(void *ctx, const char *name, bool is_dir), void *ctx);

@@ -43,9 +43,10 @@ void help_shell(void)
         "progress.  Otherwise (a pipe, a script) inputs are read from standard input\n"
         "without prompts or banner: echo 'println(1+1);' | phantom prints 2.\n"
         "\n"
-        "Exit status: 0, or 1 if an input had errors (compile errors, an uncaught\n"
-        "exception, an interrupted evaluation); 2 bad usage or an unusable image; 3 the\n"
-        "final snapshot failed (the world resumes from an earlier one).\n");
+        "Exit status: 0, or, when not on a terminal, 1 if an input had errors (compile\n"
+        "errors, an uncaught exception, an interrupted evaluation); 2 bad usage or an\n"
+        "unusable image; 3 the final snapshot failed (the world resumes from an earlier\n"
+        "one).\n");
 }
 
 /* ---- output through the editor ----------------------------------------------------- */
@@ -73,7 +74,19 @@ void sh_printf(int stream, const char *fmt, ...)
         sh_write(stream, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
-static void vm_output(void *ctx, int stream, const char *s, size_t n) { sh_edit_write(ctx, stream, s, n); }
+/* Program output (the VM's thread), with stack traces naming inputs
+ * rather than the shell's cells. */
+static void vm_output(void *ctx, int stream, const char *s, size_t n)
+{
+    (void)ctx;
+    sh_buf b = {0};
+    sh_ws_output_text(s, n, &b);
+    if (b.oom)
+        sh_write(stream, s, n);
+    else if (b.n)
+        sh_write(stream, b.p, b.n);
+    free(b.p);
+}
 
 /* ---- interrupts ----------------------------------------------------------------------- */
 
@@ -100,6 +113,16 @@ static bool stop_requested(void *ctx)
 {
     (void)ctx;
     return atomic_load(&interrupt_flag);
+}
+
+/* :reset's question, on the terminal. */
+static bool confirm(void *ctx, const char *question)
+{
+    char *answer = NULL;
+    bool yes = sh_edit_read(ctx, question, &answer, stop_requested, NULL) == SH_LINE &&
+               (!strcmp(answer, "y") || !strcmp(answer, "yes"));
+    free(answer);
+    return yes;
 }
 
 /* ---- completion -------------------------------------------------------------------------- */
@@ -253,7 +276,9 @@ static void run_loop(shell *s)
     }
 }
 
-static void banner(const char *image, const pvm_boot_info *bi, int stream)
+/* clean: the last session ended with a final snapshot, so the snapshot's
+ * age is only how long the world rested. */
+static void banner(const char *image, const pvm_boot_info *bi, bool clean, int stream)
 {
     if (bi->is_new) {
         hal_console_printf(stream, "phantom: new world %s; :help for help\n", image);
@@ -261,10 +286,11 @@ static void banner(const char *image, const pvm_boot_info *bi, int stream)
     }
     double age = bi->snapshot_age_ms / 1000.0;
     hal_console_printf(stream,
-                       "phantom: resumed %s from snapshot %llu, %.1f s old (at most that much was lost); "
+                       "phantom: resumed %s from snapshot %llu, %.1f s old (%s); "
                        "%u thread%s, %llu objects, %u classes; :help for help\n",
-                       image, (unsigned long long)bi->generation, age, bi->threads, bi->threads == 1 ? "" : "s",
-                       (unsigned long long)bi->objects, bi->classes);
+                       image, (unsigned long long)bi->generation, age,
+                       clean ? "the last session ended cleanly: nothing was lost" : "at most that much was lost",
+                       bi->threads, bi->threads == 1 ? "" : "s", (unsigned long long)bi->objects, bi->classes);
 }
 
 /* The history file: $PHANTOM_HISTORY, else ~/.phantom_history, else none. */
@@ -304,19 +330,22 @@ int cmd_shell(int argc, char **argv)
         hal_console_printf(2, "phantom: %s\n", err);
         return 2;
     }
-    if (tty || w.verbose)
-        banner(image, &bi, tty ? 1 : 2);
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];
     if (tty) {
         s.ed = sh_edit_new(history_path(hist, sizeof hist), complete, &s.c);
         sh_set_editor(s.ed);
-        if (s.ed)
-            pvm_set_output(vm, vm_output, s.ed);
+        if (s.ed) {
+            s.c.confirm = confirm;
+            s.c.confirm_ctx = s.ed;
+        }
     }
+    pvm_set_output(vm, vm_output, NULL);
     int rc = pvm_serve_start(vm);
     if (rc == 0 && !(s.c.ws = sh_ws_open(vm)))
         rc = -12;
+    if (rc == 0 && (tty || w.verbose))
+        banner(image, &bi, sh_ws_resumed_clean(s.c.ws), tty ? 1 : 2);
     if (rc < 0) {
         hal_console_printf(2, "phantom: cannot start the shell: %s\n", hal_strerror(rc));
     } else {
@@ -326,6 +355,8 @@ int cmd_shell(int argc, char **argv)
     }
     pvm_serve_stop(vm);
     pvm_set_output(vm, NULL, NULL);
+    if (s.c.ws)
+        sh_ws_note_clean_exit(s.c.ws);   /* taken by the final snapshot, or by none */
     sh_set_editor(NULL);
     sh_edit_free(s.ed);
     sh_ws_free(s.c.ws);
@@ -338,5 +369,7 @@ int cmd_shell(int argc, char **argv)
     }
     if (tty)
         hal_console_printf(1, "phantom: the world is saved in %s\n", image);
-    return rc < 0 ? 2 : s.errors ? 1 : 0;
+    /* on a terminal the errors were seen as they happened; a script's
+     * caller learns of them from the status */
+    return rc < 0 ? 2 : s.errors && !tty ? 1 : 0;
 }

@@ -86,6 +86,22 @@ int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void));
 int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
 /* The workspace's variables and classes, for completion and :classes. */
 void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_class), void *ctx);
+/* :vars: every variable's name, type and value (never running its code). */
+void sh_ws_vars(sh_ws *ws);
+/* :forget NAME: the workspace no longer has variable NAME. */
+int sh_ws_forget(sh_ws *ws, const char *name);
+/* :reset: the workspace forgets every variable and class (the world keeps
+ * the objects and threads, and the classes they use). */
+int sh_ws_reset(sh_ws *ws);
+/* Whether the shell that last used the world ended with a final
+ * snapshot (then nothing was lost), as told by a note that
+ * sh_ws_note_clean_exit leaves just before that snapshot. */
+bool sh_ws_resumed_clean(const sh_ws *ws);
+void sh_ws_note_clean_exit(sh_ws *ws);
+/* Program output as the shell shows it: s[0,n) appended to out, with a
+ * cell's frames in stack traces shown as the input's lines
+ * ("    at <input>:3") and those of the cell's helpers left out. */
+void sh_ws_output_text(const char *s, size_t n, sh_buf *out);
 
 /* ---- commands (shell_cmds.c) ------------------------------------------------------ */
 typedef struct sh_ctx {
@@ -93,6 +109,9 @@ typedef struct sh_ctx {
     sh_ws *ws;
     const char *image;
     bool (*interrupted)(void);
+    /* Asks a yes/no question on the terminal; NULL when not on one. */
+    bool (*confirm)(void *ctx, const char *question);
+    void *confirm_ctx;
     bool quit;
 } sh_ctx;
 

@@ -14,7 +14,8 @@
 #define MAX_THREADS_SHOWN 1000
 
 const char *const sh_command_names[] = {
-    ":help", ":threads", ":kill", ":inspect", ":classes", ":load", ":run", ":snapshot", ":stats", ":quit", NULL,
+    ":help", ":threads", ":kill", ":inspect", ":vars", ":classes", ":forget", ":reset", ":load", ":run",
+    ":snapshot", ":stats", ":quit", NULL,
 };
 
 static int cmd_help(sh_ctx *c, const char *arg)
@@ -23,15 +24,22 @@ static int cmd_help(sh_ctx *c, const char *arg)
     (void)arg;
     sh_printf(1,
         "Type Phantom statements, expressions and class declarations (docs/LANGUAGE.md).\n"
-        "An expression's value is printed; variables and classes you declare stay in\n"
-        "this world, as do threads you start: kill the process any way you like and\n"
-        "run phantom again.  An open brace continues the input on the next line.\n"
+        "The value of an expression (or of a last statement that is one) is printed,\n"
+        "strings quoted; variables and classes you declare stay in this world, as do\n"
+        "threads you start: kill the process any way you like and run phantom again.\n"
+        "Declaring a variable again replaces it.  Functions live in classes:\n"
+        "class util { static int sq(int n) { return n * n; } }; then util.sq(3).\n"
+        "An open brace continues the input on the next line.\n"
         "\n"
         "  :help              this text\n"
+        "  :vars              the workspace's variables: name, type, value\n"
         "  :threads           every thread: id, state, what it runs, where it is\n"
         "  :kill ID           end thread ID now\n"
         "  :inspect EXPR      an object's class and fields, a few levels deep\n"
         "  :classes [all]     the classes declared here (all: every class in the world)\n"
+        "  :forget NAME       forget workspace variable NAME\n"
+        "  :reset             forget every variable and class of the workspace (asks;\n"
+        "                     :reset! does not)\n"
         "  :load FILE.ph      compile FILE's classes into the workspace\n"
         "  :run FILE.ph       start the program in FILE as a background thread\n"
         "  :snapshot          take a snapshot now and wait until it is durable\n"
@@ -236,6 +244,45 @@ static int cmd_stats(sh_ctx *c, const char *arg)
     return 0;
 }
 
+static int cmd_vars(sh_ctx *c, const char *arg)
+{
+    if (*arg) {
+        sh_printf(2, "phantom: :vars takes nothing\n");
+        return -1;
+    }
+    sh_ws_vars(c->ws);
+    return 0;
+}
+
+static int cmd_forget(sh_ctx *c, const char *arg)
+{
+    if (!*arg || strpbrk(arg, " \t")) {
+        sh_printf(2, "phantom: :forget needs one variable's name (see :vars)\n");
+        return -1;
+    }
+    return sh_ws_forget(c->ws, arg);
+}
+
+static int reset(sh_ctx *c, const char *arg, bool ask)
+{
+    if (*arg) {
+        sh_printf(2, "phantom: :reset takes nothing\n");
+        return -1;
+    }
+    if (ask && !c->confirm) {
+        sh_printf(2, "phantom: :reset asks first, and this is not a terminal: :reset! resets without asking\n");
+        return -1;
+    }
+    if (ask && !c->confirm(c->confirm_ctx, "Forget every variable and class of the workspace? (y/N) ")) {
+        sh_printf(1, "nothing forgotten\n");
+        return 0;
+    }
+    return sh_ws_reset(c->ws);
+}
+
+static int cmd_reset(sh_ctx *c, const char *arg) { return reset(c, arg, true); }
+static int cmd_reset_now(sh_ctx *c, const char *arg) { return reset(c, arg, false); }
+
 static int cmd_quit(sh_ctx *c, const char *arg)
 {
     (void)arg;
@@ -249,7 +296,8 @@ static const struct {
 } commands[] = {
     {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
     {"classes", cmd_classes}, {"load", cmd_load}, {"run", cmd_run}, {"snapshot", cmd_snapshot},
-    {"stats", cmd_stats}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
+    {"stats", cmd_stats}, {"vars", cmd_vars}, {"forget", cmd_forget}, {"reset", cmd_reset},
+    {"reset!", cmd_reset_now}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
 };
 
 int sh_command(sh_ctx *c, const char *line)

@@ -24,12 +24,14 @@
 struct sh_edit {
     hal_mutex lock;
     bool active;              /* a line is being edited: output must redraw it */
+    bool midline;             /* output since the last line ended in mid-line */
     const char *prompt;
     char *buf;
     size_t len, pos, cap;
     char **hist;              /* oldest first */
     int nhist;
     char *hist_path;
+    bool hist_warned;         /* a failure to save it was reported */
     sh_complete_fn *complete;
     void *complete_ctx;
     char in[64];              /* bytes read, not yet used */
@@ -84,6 +86,8 @@ void sh_edit_write(sh_edit *e, int stream, const char *s, size_t n)
     hal_mutex_lock(&e->lock);
     if (!e->active) {
         hal_console_write(stream, s, n);
+        if (n)
+            e->midline = s[n - 1] != '\n';
     } else {
         hal_console_write(1, "\r\x1b[K", 4);
         hal_console_write(stream, s, n);
@@ -156,13 +160,15 @@ static bool word_char(char c)
 
 /* ---- history ---------------------------------------------------------------------- */
 
-void sh_edit_history_add(sh_edit *e, const char *entry)
+/* Adds an entry to the history in memory; false if it was not added (a
+ * repeat of the last one, or out of memory). */
+static bool history_remember(sh_edit *e, const char *entry)
 {
     if (!*entry || (e->nhist && !strcmp(e->hist[e->nhist - 1], entry)))
-        return;
+        return false;
     char *copy = malloc(strlen(entry) + 1);
     if (!copy)
-        return;
+        return false;
     strcpy(copy, entry);
     if (e->nhist == HISTORY_MAX) {
         free(e->hist[0]);
@@ -170,6 +176,7 @@ void sh_edit_history_add(sh_edit *e, const char *entry)
         e->nhist--;
     }
     e->hist[e->nhist++] = copy;
+    return true;
 }
 
 /* The file holds one entry a line; a newline inside an entry (multi-line
@@ -186,7 +193,7 @@ static void history_load(sh_edit *e)
         char c = (char)data[i];
         if (c == '\n') {
             line[n] = 0;
-            sh_edit_history_add(e, line);
+            history_remember(e, line);
             n = 0;
         } else if (c == '\\' && i + 1 < len) {
             c = (char)data[++i];
@@ -199,20 +206,44 @@ static void history_load(sh_edit *e)
     free(data);
 }
 
+/* One entry as the file holds it, with its newline. */
+static void history_line(sh_buf *b, const char *entry)
+{
+    for (const char *s = entry; *s; s++)
+        sh_buf_str(b, *s == '\n' ? "\\n" : *s == '\\' ? "\\\\" : (char[]){*s, 0});
+    sh_buf_str(b, "\n");
+}
+
+static void history_warn(sh_edit *e, int rc)
+{
+    if (rc < 0 && !e->hist_warned)
+        hal_console_printf(2, "phantom: warning: cannot save the history in %s: %s\n", e->hist_path,
+                           hal_strerror(rc));
+    e->hist_warned |= rc < 0;
+}
+
+/* Each entry is appended to the file as it is entered, so a killed
+ * session keeps its history; a clean exit rewrites the file with the last
+ * HISTORY_MAX entries (sh_edit_free). */
+void sh_edit_history_add(sh_edit *e, const char *entry)
+{
+    if (!history_remember(e, entry) || !e->hist_path)
+        return;
+    sh_buf b = {0};
+    history_line(&b, entry);
+    if (!b.oom)
+        history_warn(e, hal_file_append(e->hist_path, b.p, b.n));
+    free(b.p);
+}
+
 static void history_save(sh_edit *e)
 {
     if (!e->hist_path)
         return;
     sh_buf b = {0};
-    for (int i = 0; i < e->nhist; i++) {
-        for (const char *s = e->hist[i]; *s; s++)
-            sh_buf_str(&b, *s == '\n' ? "\\n" : *s == '\\' ? "\\\\" : (char[]){*s, 0});
-        sh_buf_str(&b, "\n");
-    }
-    int rc = hal_file_write_all(e->hist_path, b.p ? b.p : "", b.n);
-    if (rc < 0)
-        hal_console_printf(2, "phantom: warning: cannot save the history in %s: %s\n", e->hist_path,
-                           hal_strerror(rc));
+    for (int i = 0; i < e->nhist; i++)
+        history_line(&b, e->hist[i]);
+    history_warn(e, hal_file_write_all(e->hist_path, b.p ? b.p : "", b.n));
     free(b.p);
 }
 
@@ -388,6 +419,11 @@ static int key(sh_edit *e, int k, int *at, char **scratch)
 int sh_edit_read(sh_edit *e, const char *prompt, char **line, bool (*stop)(void *ctx), void *stop_ctx)
 {
     *line = NULL;
+    hal_mutex_lock(&e->lock);
+    if (e->midline)   /* the prompt would overwrite output that did not end its line */
+        hal_console_write(1, "\n", 1);
+    e->midline = false;
+    hal_mutex_unlock(&e->lock);
     hal_term_raw(true);
     hal_mutex_lock(&e->lock);
     e->prompt = prompt;

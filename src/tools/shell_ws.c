@@ -36,6 +36,8 @@
 #define BOOK "phantom.shell"
 #define CELL_PREFIX ".shell.cell"
 #define INSPECT_FIELD "shell_inspected_value"
+#define SHOW_FN "shell_show"
+#define CLEAN_EXIT "clean-exit"
 #define MAX_FILE (16u << 20)
 
 typedef struct sh_var {
@@ -54,6 +56,7 @@ struct sh_ws {
     char **classes;        /* full names of the classes the units declare */
     int nclasses, capclasses;
     uint64_t next;
+    bool resumed_clean;    /* the world's last shell ended with a final snapshot */
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -85,6 +88,13 @@ static sh_var *find_var(sh_ws *ws, const char *name)
         if (!strcmp(ws->vars[i].name, name))
             return &ws->vars[i];
     return NULL;
+}
+
+static void free_var(sh_var *v)
+{
+    free(v->name);
+    free(v->holder);
+    free(v->type);
 }
 
 /* Adds or replaces variable `name`. */
@@ -141,14 +151,31 @@ static void load_note(void *ctx, const char *key, const char *val)
         add_unit(ws, strtoull(key + 5, NULL, 10), name, nl + 1);
     } else if (!strncmp(key, "class:", 6)) {
         add_class(ws, key + 6);
+    } else if (!strcmp(key, CLEAN_EXIT)) {
+        ws->resumed_clean = true;
     }
 }
 
+/* Reads the notes; a clean-exit note is consumed, so that a later crash
+ * is not taken for a clean exit. */
 static int load_notes(pv_vm *vm, void *ctx)
 {
-    pvm_notes(vm, BOOK, load_note, ctx);
+    sh_ws *ws = ctx;
+    pvm_notes(vm, BOOK, load_note, ws);
+    if (ws->resumed_clean)
+        pvm_note_put(vm, BOOK, CLEAN_EXIT, NULL);
     return 0;
 }
+
+static int note_clean_exit(pv_vm *vm, void *ctx)
+{
+    (void)ctx;
+    return pvm_note_put(vm, BOOK, CLEAN_EXIT, "1");
+}
+
+void sh_ws_note_clean_exit(sh_ws *ws) { pvm_call(ws->vm, note_clean_exit, NULL); }
+
+bool sh_ws_resumed_clean(const sh_ws *ws) { return ws->resumed_clean; }
 
 sh_ws *sh_ws_open(pv_vm *vm)
 {
@@ -158,24 +185,33 @@ sh_ws *sh_ws_open(pv_vm *vm)
     ws->vm = vm;
     ws->next = 1;
     pvm_call(vm, load_notes, ws);
+    /* the note's removal is made durable at once: until then the world
+     * would resume from the clean exit's snapshot, note included, while
+     * this session's work is lost */
+    if (ws->resumed_clean)
+        pvm_snapshot(vm);
     return ws;
 }
 
-void sh_ws_free(sh_ws *ws)
+/* Empties the workspace in host memory. */
+static void clear(sh_ws *ws)
 {
-    if (!ws)
-        return;
-    for (int i = 0; i < ws->nvars; i++) {
-        free(ws->vars[i].name);
-        free(ws->vars[i].holder);
-        free(ws->vars[i].type);
-    }
+    for (int i = 0; i < ws->nvars; i++)
+        free_var(&ws->vars[i]);
     for (int i = 0; i < ws->nunits; i++) {
         free(ws->units[i].name);
         free(ws->units[i].text);
     }
     for (int i = 0; i < ws->nclasses; i++)
         free(ws->classes[i]);
+    ws->nvars = ws->nunits = ws->nclasses = 0;
+}
+
+void sh_ws_free(sh_ws *ws)
+{
+    if (!ws)
+        return;
+    clear(ws);
     free(ws->vars);
     free(ws->units);
     free(ws->classes);
@@ -201,6 +237,25 @@ static pc_unit *parse_input(const char *text, sh_buf *diag)
     return pc_parse_expression_or_statement(text, strlen(text), "<input>", &d, NULL);
 }
 
+/* Whether the text parses as methods of a class: a function typed at the
+ * prompt, which the shell's inputs cannot hold. */
+static bool declares_function(const char *text)
+{
+    sh_buf src = {0}, diag = {0};
+    sh_buf_fmt(&src, "class shell_function_check {\n%s\n}", text);
+    pc_diag d;
+    pc_diag_init(&d, to_sb, &diag);
+    pc_unit *u = src.oom ? NULL : pc_parse_unit(src.p, src.n, "<input>", &d, NULL);
+    bool found = false;
+    if (u && u->status == PC_PARSE_OK && u->decls && u->decls->kind == PC_D_CLASS)
+        for (const pc_decl *m = u->decls->u.cls.members; m && !found; m = m->next)
+            found = m->kind == PC_D_METHOD;
+    pc_unit_free(u);
+    free(src.p);
+    free(diag.p);
+    return found;
+}
+
 enum sh_input sh_ws_check(const char *text, bool report)
 {
     sh_buf diag = {0};
@@ -210,6 +265,9 @@ enum sh_input sh_ws_check(const char *text, bool report)
                       : u->kind == PC_UNIT_STMTS && !u->stmts ? SH_IN_EMPTY : SH_IN_COMPLETE;
     if (report && (r == SH_IN_ERROR || r == SH_IN_INCOMPLETE))
         sh_write(2, diag.p ? diag.p : "<input>: error: out of memory\n", diag.p ? diag.n : 30);
+    if (report && r == SH_IN_ERROR && declares_function(text))
+        sh_printf(2, "phantom: a function lives in a class: class util { static int sq(int n) { return n * n; } };\n"
+                     "then call it as util.sq(3)\n");
     pc_unit_free(u);
     free(diag.p);
     return r;
@@ -239,6 +297,8 @@ typedef struct job {
     int first_new;           /* out.source index from which sources are new */
     int unit_src;            /* J_DECLS: the unit's source index */
     uint32_t text_off;       /* where the input starts in the cell's source */
+    bool show_last;          /* J_STMTS: show the value of the last statement, an expression */
+    uint32_t last_off;       /* where that statement starts in the input */
     bool inferred;           /* the compiler told a new variable's type */
     uint64_t tid;
     bool notes_failed;       /* the world could not record the workspace's entries */
@@ -342,9 +402,26 @@ static void holders_source(job *j, sh_buf *b, bool fresh)
     }
 }
 
+/* The cell's helpers: shell_show prints a value as the prompt shows it,
+ * strings quoted and escaped (so "1" and 1 differ), anything else by its
+ * toString; a statement's null value (a call returning nothing useful,
+ * like map.put of a new key) is not shown. */
+static const char cell_helpers[] =
+    " static void " SHOW_FN "(var v, bool nulls) {"
+    " if (v instanceof string) println(shell_quoted(v)); else if (nulls || v :!= null) println(v); }"
+    " static string shell_quoted(string s) {"
+    " var t = .phantom.text.strings.replace(s, \"\\\\\", \"\\\\\\\\\");"
+    " t = .phantom.text.strings.replace(t, \"\\\"\", \"\\\\\\\"\");"
+    " t = .phantom.text.strings.replace(t, \"\\n\", \"\\\\n\");"
+    " t = .phantom.text.strings.replace(t, \"\\t\", \"\\\\t\");"
+    " t = .phantom.text.strings.replace(t, \"\\r\", \"\\\\r\");"
+    " return \"\\\"\" + t + \"\\\"\"; }";
+
 /* The cell.  The input's text starts on line 2, column 1 of the source
  * "<input>", which is compiled with its lines shifted by -1: messages and
- * stack traces show the lines as typed. */
+ * stack traces show the lines as typed.  A value shown is the argument of
+ * shell_show; a last statement's value is that of a local declared where
+ * the statement starts (`var shell_value = EXPR;`). */
 static void cell_source(job *j, sh_buf *b)
 {
     sh_buf_fmt(b, "class %s {", j->cell);
@@ -352,25 +429,32 @@ static void cell_source(job *j, sh_buf *b)
     case J_STMTS:
         sh_buf_str(b, " static void main() {\n");
         j->text_off = (uint32_t)b->n;
-        sh_buf_fmt(b, "%s\n;", j->text);
+        if (j->show_last) {
+            sh_buf_add(b, j->text, j->last_off);
+            sh_buf_fmt(b, "var shell_value = %s\n; " SHOW_FN "(shell_value, false);", j->text + j->last_off);
+        } else {
+            sh_buf_fmt(b, "%s\n;", j->text);
+        }
         for (int i = 0; i < j->nnew; i++)
             sh_buf_fmt(b, " %s.%s = %s;", j->newv[i].holder, j->newv[i].name, j->newv[i].name);
-        sh_buf_str(b, " } };\n");
+        sh_buf_str(b, " }");
         break;
     case J_SHOW:
-        sh_buf_fmt(b, " static void main() { println(\n%s\n); } };\n", j->text);
+        sh_buf_fmt(b, " static void main() { " SHOW_FN "((\n%s\n), true); }", j->text);
         break;
     case J_VOID:
-        sh_buf_fmt(b, " static void main() {\n%s\n; } };\n", j->text);
+        sh_buf_fmt(b, " static void main() {\n%s\n; }", j->text);
         break;
     case J_INSPECT:
-        sh_buf_fmt(b, " static var " INSPECT_FIELD "; static void main() { " INSPECT_FIELD " = (\n%s\n); } };\n",
-               j->text);
+        sh_buf_fmt(b, " static var " INSPECT_FIELD "; static void main() { " INSPECT_FIELD " = (\n%s\n); }",
+                   j->text);
         break;
     case J_DECLS:
-        sh_buf_str(b, " static void main() { } };\n");
+        sh_buf_str(b, " static void main() { }");
         break;
     }
+    sh_buf_str(b, cell_helpers);
+    sh_buf_str(b, " };\n");
 }
 
 /* Compiles the job; on errors their text is in *diag. */
@@ -519,13 +603,23 @@ static int describe(pv_vm *vm, void *ctx)
 
 static void job_free(job *j)
 {
-    for (int i = 0; i < j->nnew; i++) {
-        free(j->newv[i].name);
-        free(j->newv[i].holder);
-        free(j->newv[i].type);
-    }
+    for (int i = 0; i < j->nnew; i++)
+        free_var(&j->newv[i]);
     free(j->newv);
     pc_output_free(&j->out);
+}
+
+/* Compiles the job, again if the compiler inferred a new variable's type
+ * (then with the holder of that type). */
+static int compile_typed(job *j, sh_buf *diag)
+{
+    int rc = compile(j, diag);
+    if (rc == 0 && j->inferred) {
+        pc_output_free(&j->out);
+        j->inferred = false;
+        rc = compile(j, diag);
+    }
+    return rc;
 }
 
 /* Compiles, installs and runs the job; prints what went wrong. */
@@ -534,18 +628,25 @@ static int run_job(job *j, bool (*interrupted)(void))
     j->n = j->ws->next;
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
     sh_buf diag = {0};
-    int rc = compile(j, &diag);
-    if (rc == 0 && j->inferred) {   /* again, with the holders' types as inferred */
+    int rc = compile_typed(j, &diag);
+    if (rc < 0 && (j->kind == J_SHOW || j->show_last)) {
+        /* No value to show: a void call?  If not, an expression's first
+         * messages are the ones about it; statements' are those of the
+         * input as typed. */
+        sh_buf retry = {0};
         pc_output_free(&j->out);
-        rc = compile(j, &diag);
-    }
-    if (rc < 0 && j->kind == J_SHOW) {
-        /* No value to show: a void call?  If not, the first messages are
-         * the ones about the expression. */
-        sh_buf diag2 = {0};
-        j->kind = J_VOID;
-        rc = compile(j, &diag2);
-        free(diag2.p);
+        bool expr = j->kind == J_SHOW;
+        if (expr)
+            j->kind = J_VOID;
+        else
+            j->show_last = false;
+        rc = compile_typed(j, &retry);
+        if (expr) {
+            free(retry.p);
+        } else {
+            free(diag.p);
+            diag = retry;
+        }
     }
     if (rc < 0) {
         if (diag.p)
@@ -581,6 +682,69 @@ static int run_job(job *j, bool (*interrupted)(void))
     return rc;
 }
 
+/* An expression statement whose value is worth showing: not an
+ * assignment or an increment, whose point is their effect. */
+static bool shows_value(const pc_stmt *s)
+{
+    if (s->kind != PC_S_EXPR)
+        return false;
+    const pc_expr *e = s->u.expr;
+    if (e->kind == PC_E_ASSIGN)
+        return false;
+    return e->kind != PC_E_UNARY || (e->u.unary.op != PC_OP_PREINC && e->u.unary.op != PC_OP_PREDEC &&
+                                     e->u.unary.op != PC_OP_POSTINC && e->u.unary.op != PC_OP_POSTDEC);
+}
+
+/* `help`, `exit` and `quit` typed as words (and not workspace
+ * variables): what a newcomer from python means by them.  True if
+ * answered. */
+static bool answered_word(sh_ws *ws, const pc_unit *u)
+{
+    if (u->kind != PC_UNIT_EXPR || u->expr->kind != PC_E_NAME || u->expr->u.name->count != 1 ||
+        u->expr->u.name->absolute)
+        return false;
+    const char *w = u->expr->u.name->part[0];
+    if (find_var(ws, w))
+        return false;
+    if (!strcmp(w, "help"))
+        sh_printf(1, "Type :help for the shell's commands and keys; the language is in docs/LANGUAGE.md.\n");
+    else if (!strcmp(w, "exit") || !strcmp(w, "quit"))
+        sh_printf(1, "Use :quit or Ctrl-D (i.e. EOF) to leave; the world is kept either way.\n");
+    else
+        return false;
+    return true;
+}
+
+/* A class the input declares that the workspace already has: the
+ * workspace's classes are never replaced (objects and running threads use
+ * them), so say so plainly.  -1 (message printed) if there is one. */
+static int check_redefinition(sh_ws *ws, const pc_unit *u)
+{
+    for (const pc_decl *d = u->decls; d; d = d->next) {
+        if (d->kind != PC_D_CLASS)
+            continue;
+        sh_buf name = {0};
+        const pc_name *pkg = d->u.cls.name->absolute ? NULL : u->package;
+        for (uint32_t i = 0; pkg && i < pkg->count; i++)
+            sh_buf_fmt(&name, ".%s", pkg->part[i]);
+        for (uint32_t i = 0; i < d->u.cls.name->count; i++)
+            sh_buf_fmt(&name, ".%s", d->u.cls.name->part[i]);
+        bool known = false;
+        for (int i = 0; name.p && i < ws->nclasses && !known; i++)
+            known = !strcmp(ws->classes[i], name.p);
+        if (known)
+            sh_printf(2,
+                      "phantom: class '%s' is already in the workspace, and a workspace class cannot be "
+                      "redefined yet\n(replacing the code of live objects and threads is future work): "
+                      "give the new version another name\n",
+                      name.p);
+        free(name.p);
+        if (known)
+            return -1;
+    }
+    return 0;
+}
+
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
 {
     sh_buf diag = {0};
@@ -592,23 +756,37 @@ int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
         return -1;
     }
     free(diag.p);
+    if (answered_word(ws, u)) {
+        pc_unit_free(u);
+        return 0;
+    }
     /* a declaration is compiled as "<input>" (messages point at what was
      * typed) and kept as "<input N>" */
     char keep[64];
     snprintf(keep, sizeof keep, "<input %" PRIu64 ">", ws->next);
-    job j = {.ws = ws, .text = text, .unit_name = "<input>", .keep_name = keep};
+    job j = {.ws = ws, .text = text, .unit_name = "<input>", .keep_name = keep, .n = ws->next};
     int rc = 0;
-    if (u->kind == PC_UNIT_EXPR)
+    if (u->kind == PC_UNIT_EXPR) {
         j.kind = J_SHOW;
-    else if (u->kind == PC_UNIT_DECLS)
+    } else if (u->kind == PC_UNIT_DECLS) {
         j.kind = J_DECLS;
-    else
-        rc = collect_vars(&j, u);   /* J_STMTS */
+        rc = check_redefinition(ws, u);
+    } else {
+        const pc_stmt *last = u->stmts;
+        while (last && last->next)
+            last = last->next;
+        if (last && shows_value(last)) {
+            j.show_last = true;
+            j.last_off = last->loc.off;
+        }
+        if (collect_vars(&j, u) < 0) {   /* J_STMTS */
+            sh_printf(2, "phantom: out of memory\n");
+            rc = -1;
+        }
+    }
     pc_unit_free(u);
     if (rc == 0)
         rc = run_job(&j, interrupted);
-    else
-        sh_printf(2, "phantom: out of memory\n");
     job_free(&j);
     return rc;
 }
@@ -656,4 +834,126 @@ int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void))
     job_free(&j);
     free(buf);
     return rc;
+}
+
+/* ---- managing the workspace ---------------------------------------------------------- */
+
+typedef struct describe_var_req { const sh_var *v; char buf[4096]; } describe_var_req;
+
+static int describe_var(pv_vm *vm, void *ctx)
+{
+    describe_var_req *d = ctx;
+    return pvm_describe_static(vm, d->v->holder, d->v->name, 0, d->buf, sizeof d->buf);
+}
+
+void sh_ws_vars(sh_ws *ws)
+{
+    if (!ws->nvars) {
+        sh_printf(1, "no variables declared here yet\n");
+        return;
+    }
+    describe_var_req *d = malloc(sizeof *d);
+    if (!d)
+        return;
+    for (int i = 0; i < ws->nvars; i++) {
+        d->v = &ws->vars[i];
+        if (pvm_call(ws->vm, describe_var, d) < 0)
+            snprintf(d->buf, sizeof d->buf, "(not set: its input failed)");
+        sh_printf(1, "%-16s %-16s %s\n", d->v->name, strcmp(d->v->type, "var") ? d->v->type : "var (untyped)",
+                  d->buf);
+    }
+    free(d);
+}
+
+typedef struct forget_req { sh_ws *ws; const char *name; bool all; } forget_req;
+
+/* Removes a variable's entry (all: every variable's, unit's and class's)
+ * from the workspace's notes.  The holder and unit classes stay in the
+ * world's class table, and `next` goes on counting, so later holders and
+ * cells never take an old name. */
+static int forget_notes(pv_vm *vm, void *ctx)
+{
+    forget_req *r = ctx;
+    sh_buf k = {0};
+    int bad = 0;
+    for (int i = 0; i < r->ws->nvars; i++)
+        if (r->all || !strcmp(r->ws->vars[i].name, r->name)) {
+            sh_buf_fmt(&k, "var:%s", r->ws->vars[i].name);
+            bad |= k.p ? pvm_note_put(vm, BOOK, k.p, NULL) : -1;
+            k.n = 0;
+        }
+    for (int i = 0; r->all && i < r->ws->nunits; i++) {
+        sh_buf_fmt(&k, "unit:%" PRIu64, r->ws->units[i].n);
+        bad |= k.p ? pvm_note_put(vm, BOOK, k.p, NULL) : -1;
+        k.n = 0;
+    }
+    for (int i = 0; r->all && i < r->ws->nclasses; i++) {
+        sh_buf_fmt(&k, "class:%s", r->ws->classes[i]);
+        bad |= k.p ? pvm_note_put(vm, BOOK, k.p, NULL) : -1;
+        k.n = 0;
+    }
+    free(k.p);
+    return bad ? -1 : 0;
+}
+
+int sh_ws_forget(sh_ws *ws, const char *name)
+{
+    sh_var *v = find_var(ws, name);
+    if (!v) {
+        bool is_class = false;
+        for (int i = 0; i < ws->nclasses && !is_class; i++)
+            is_class = !strcmp(ws->classes[i], name) || (ws->classes[i][0] == '.' && !strcmp(ws->classes[i] + 1, name));
+        sh_printf(2, is_class ? "phantom: %s is a class: classes cannot be forgotten one by one (other classes and "
+                                "objects may use it); :reset forgets the whole workspace\n"
+                              : "phantom: no workspace variable %s (:vars lists them)\n",
+                  name);
+        return -1;
+    }
+    forget_req r = {ws, name, false};
+    if (pvm_call(ws->vm, forget_notes, &r) < 0) {
+        sh_printf(2, "phantom: the world is out of memory: %s is forgotten until the next restart only\n", name);
+    }
+    free_var(v);
+    *v = ws->vars[--ws->nvars];
+    sh_printf(1, "forgot %s\n", name);
+    return 0;
+}
+
+int sh_ws_reset(sh_ws *ws)
+{
+    forget_req r = {ws, NULL, true};
+    int rc = pvm_call(ws->vm, forget_notes, &r);
+    if (rc < 0)
+        sh_printf(2, "phantom: the world is out of memory: the workspace is reset until the next restart only\n");
+    sh_printf(1, "forgot %d variable%s and %d class%s\n", ws->nvars, ws->nvars == 1 ? "" : "s", ws->nclasses,
+              ws->nclasses == 1 ? "" : "es");
+    clear(ws);
+    return 0;
+}
+
+/* ---- program output ---------------------------------------------------------------- */
+
+void sh_ws_output_text(const char *s, size_t n, sh_buf *out)
+{
+    static const char at[] = "    at " CELL_PREFIX;
+    const size_t k = sizeof at - 1;
+    while (n) {
+        const char *nl = memchr(s, '\n', n);
+        size_t len = nl ? (size_t)(nl - s) + 1 : n;
+        size_t i = k;
+        if (len > k && !memcmp(s, at, k))
+            while (i < len && s[i] >= '0' && s[i] <= '9')
+                i++;
+        const char *open = i > k && i < len && s[i] == '.' ? memchr(s + i, '(', len - i) : NULL;
+        const char *close = open ? memchr(open, ')', len - (size_t)(open - s)) : NULL;
+        if (!close) {
+            sh_buf_add(out, s, len);
+        } else if (!strncmp(s + i + 1, "main (", 6)) {   /* the input's own frame */
+            sh_buf_str(out, "    at ");
+            sh_buf_add(out, open + 1, (size_t)(close - open - 1));
+            sh_buf_str(out, "\n");
+        }   /* else a frame of the cell's helpers: left out */
+        s += len;
+        n -= len;
+    }
 }

@@ -125,6 +125,10 @@ static const char *class_name(pv_vm *vm, pv_value v)
     return c ? c->name->bytes : "?";
 }
 
+/* An object's identity as toString shows it (string.c): its offset in
+ * the world's space, which never moves. */
+static uintptr_t object_id(pv_vm *vm, const void *o) { return (uintptr_t)o - (uintptr_t)pw_base(vm->w); }
+
 /* One value on the current line; objects with fields continue on the
  * following lines, indented, while depth lasts. */
 static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
@@ -153,7 +157,7 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
     case PV_K_INSTANCE: {
         struct pv_instance *o = pv_as_ptr(v);
         struct pv_class *c = pv_class_of(vm, v);
-        put(b, "%s@%" PRIxPTR, c->name->bytes, (uintptr_t)o);
+        put(b, "%s@%" PRIxPTR, c->name->bytes, object_id(vm, o));
         if (depth <= 0) {
             if (o->nslots)
                 put(b, " {...}");
@@ -206,7 +210,7 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
         put(b, "class %s", ((struct pv_class *)pv_as_ptr(v))->name->bytes);
         return;
     default:
-        put(b, "%s@%" PRIxPTR, class_name(vm, v), (uintptr_t)pv_as_ptr(v));
+        put(b, "%s@%" PRIxPTR, class_name(vm, v), object_id(vm, pv_as_ptr(v)));
         return;
     }
 }

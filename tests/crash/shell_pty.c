@@ -14,6 +14,13 @@
  *  4. Piped input: `echo 'println(1+1);' | phantom` prints exactly 2;
  *     an input with errors makes the exit status 1; a 200,000-byte line
  *     is one input, never run in pieces.
+ *  5. What a newcomer from python expects: output without a newline stays
+ *     visible, a typo does not make the session's exit status 1, history
+ *     survives kill -9, the banner tells a clean exit from a crash,
+ *     `help`/`exit` answered, strings quoted, a last statement's value
+ *     shown, :reset asks; and, piped, variables redeclared (same and other
+ *     type, kept across a restart), :vars, :forget, :reset!, a class
+ *     redefined, stack traces naming inputs, one form of object ids.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -197,7 +204,11 @@ static void persistence(term *t)
 
     term_start(t);
     CHECK(expect(t, "resumed"));
+    CHECK(expect(t, "at most that much was lost"));   /* killed: not a clean exit */
     CHECK(expect(t, "phantom> "));
+    send(t, "\x1b[A");   /* Up: the history was written as it was typed */
+    CHECK(expect(t, "phantom> println(\"N=\" + (tk.n));"));
+    send(t, "\x15");     /* Ctrl-U */
     CHECK_EQ_U64(value_of(t, "x"), 41);
     long n1 = value_of(t, "tk.n");
     usleep(300 * 1000);
@@ -289,7 +300,7 @@ static void errors_and_commands(term *t)
     CHECK(expect(t, READY));
     send(t, ":quit\r");
     CHECK(expect(t, "saved"));
-    CHECK(term_wait(t) == 1);   /* inputs had errors */
+    CHECK(term_wait(t) == 0);   /* inputs had errors, but on a terminal they were seen */
 
     term_start(t);               /* Ctrl-D leaves; the history came back */
     CHECK(expect(t, "resumed"));
@@ -303,7 +314,9 @@ static void errors_and_commands(term *t)
 
 /* ---- 4. a pipe ---------------------------------------------------------------------------- */
 
-static int piped(const char *input, char *out, size_t cap)
+/* Runs the shell on input through a pipe (errors: with_stderr, into out
+ * too); its exit status. */
+static int piped_all(const char *input, char *out, size_t cap, bool with_stderr)
 {
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s/in.txt", dir);
@@ -311,7 +324,8 @@ static int piped(const char *input, char *out, size_t cap)
     REQUIRE(f);
     fputs(input, f);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "%s --image %s/pipe.img < %s/in.txt 2>/dev/null", phantom, dir, dir);
+    snprintf(cmd, sizeof cmd, "%s --image %s/pipe.img < %s/in.txt %s", phantom, dir, dir,
+             with_stderr ? "2>&1" : "2>/dev/null");
     FILE *p = popen(cmd, "r");
     REQUIRE(p);
     size_t n = fread(out, 1, cap - 1, p);
@@ -319,6 +333,8 @@ static int piped(const char *input, char *out, size_t cap)
     int st = pclose(p);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
+
+static int piped(const char *input, char *out, size_t cap) { return piped_all(input, out, cap, false); }
 
 /* A line longer than any buffer: a 200,000-byte string literal made of
  * statements, so that wherever a reader split it the tail would be code.
@@ -364,10 +380,10 @@ static void pipes(void)
     char in[1024];
     snprintf(in, sizeof in, ":load %s\ngreeter.hello(\"world\")\n:run %s\n", path, path);
     CHECK(piped(in, out, sizeof out) == 0);
-    CHECK(strstr(out, "hello world\n") != NULL);
+    CHECK(strstr(out, "\"hello world\"\n") != NULL);
     CHECK(strstr(out, "hello thread\n") != NULL);
     CHECK(piped("greeter.hello(\"again\")\n:classes\n", out, sizeof out) == 0);
-    CHECK(strstr(out, "hello again\n.greeter\n.hi\n") != NULL);
+    CHECK(strstr(out, "\"hello again\"\n.greeter\n.hi\n") != NULL);
     snprintf(in, sizeof in, ":load %s\n", path);
     CHECK(piped(in, out, sizeof out) == 1);   /* declared twice */
     CHECK(piped(":inspect 1); } }; class evil { static void f() {\n", out, sizeof out) == 1);
@@ -392,6 +408,76 @@ static void pipes(void)
     CHECK(pclose(p) == 0 && strstr(out, "usage: phantom [shell]"));
 }
 
+/* ---- 5. what a newcomer expects ----------------------------------------------------- */
+
+static void newcomer_pty(term *t)
+{
+    term_start(t);
+    CHECK(expect(t, "the last session ended cleanly: nothing was lost"));   /* Ctrl-D took a final snapshot */
+    CHECK(expect(t, "phantom> "));
+    send(t, "print(\"abc\")\r");
+    CHECK(expect(t, "abc\r" READY));   /* ended by a newline, not overwritten by the prompt */
+    send(t, "help\r");
+    CHECK(expect(t, "Type :help"));
+    CHECK(expect(t, READY));
+    send(t, "exit\r");
+    CHECK(expect(t, "Use :quit or Ctrl-D"));
+    CHECK(expect(t, READY));
+    send(t, "\"1\"\r");
+    CHECK(expect(t, "\"1\"\r"));
+    CHECK(expect(t, READY));
+    send(t, "int k = 3; k * 2\r");
+    CHECK(expect(t, "6\r"));
+    CHECK(expect(t, READY));
+    send(t, "int sq(int n) { return n*n; }\r");
+    CHECK(expect(t, "a function lives in a class"));
+    CHECK(expect(t, READY));
+    send(t, ":reset\r");
+    CHECK(expect(t, "(y/N) "));
+    send(t, "n\r");
+    CHECK(expect(t, "nothing forgotten"));
+    CHECK(expect(t, READY));
+    CHECK_EQ_U64(value_of(t, "k"), 3);
+    send(t, "\x04");
+    CHECK(term_wait(t) == 0);
+}
+
+static void newcomer_pipes(void)
+{
+    char out[8192];
+    CHECK(piped("int rx = 1;\nint rx = 2;\nrx\n", out, sizeof out) == 0);   /* the same type */
+    CHECK(!strcmp(out, "2\n"));
+    CHECK(piped("string rx = \"two\";\nrx\n", out, sizeof out) == 0);        /* another type */
+    CHECK(!strcmp(out, "\"two\"\n"));
+    CHECK(piped("rx + \"!\"\n", out, sizeof out) == 0);                       /* kept across a restart */
+    CHECK(!strcmp(out, "\"two!\"\n"));
+    CHECK(piped("\"1\"\n1\n\"a\\tb\\\\\"\n1+2;\nint k2 = 3; k2 * 2\nk2 = 4;\nk2++;\nnull\n", out, sizeof out) == 0);
+    CHECK(!strcmp(out, "\"1\"\n1\n\"a\\tb\\\\\"\n3\n6\nnull\n"));
+    CHECK(piped(":vars\n", out, sizeof out) == 0);
+    CHECK(strstr(out, "rx") && strstr(out, "string") && strstr(out, "\"two\"") && strstr(out, "k2"));
+    CHECK(piped(":forget k2\n:vars\n", out, sizeof out) == 0);
+    CHECK(!strstr(out, "k2 "));
+    CHECK(piped(":forget k2\n", out, sizeof out) == 1);
+    CHECK(piped("class twice { };\n", out, sizeof out) == 0);
+    CHECK(piped_all("class twice { int f; };\n", out, sizeof out, true) == 1);
+    CHECK(strstr(out, "cannot be redefined yet") && !strstr(out, "declared twice"));
+    CHECK(piped_all("class thrower { static void f() { throw new .phantom.Exception(\"x\"); } };\n\nthrower.f()\n",
+                    out, sizeof out, true) == 1);
+    CHECK(strstr(out, "    at <input>:1\n") && !strstr(out, ".shell."));
+    CHECK(piped_all("var obj = new twice();\nprintln(obj);\n:inspect obj\n", out, sizeof out, true) == 0);
+    char *at = strstr(out, ".twice@");
+    CHECK(at && strchr(at, '\n'));
+    if (at) {
+        char id[64];
+        snprintf(id, sizeof id, "%.*s", (int)strcspn(at, "\n"), at);
+        CHECK(strstr(at + strlen(id), id) != NULL);   /* :inspect names it as toString does */
+    }
+    CHECK(piped(":reset\n", out, sizeof out) == 1);   /* asks, and there is no one to ask */
+    CHECK(piped(":reset!\n:vars\n:classes\n", out, sizeof out) == 0);
+    CHECK(strstr(out, "no variables") && strstr(out, "no classes"));
+    CHECK(piped("rx\n", out, sizeof out) == 1);   /* forgotten for good */
+}
+
 int main(void)
 {
     const char *b = getenv("BUILD");
@@ -411,6 +497,8 @@ int main(void)
     background_output(&t);
     errors_and_commands(&t);
     pipes();
+    newcomer_pty(&t);
+    newcomer_pipes();
     if (!t_failures) {
         char cmd[256];
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -61,6 +61,21 @@ int hal_file_read_all(const char *path, size_t max, uint8_t **out, size_t *len)
     return 0;
 }
 
+int hal_file_append(const char *path, const void *buf, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -errno;
+    ssize_t w;
+    do
+        w = write(fd, buf, len);
+    while (w < 0 && errno == EINTR);
+    int err = w < 0 ? -errno : (size_t)w < len ? -ENOSPC : 0;
+    if (close(fd) < 0 && !err)
+        err = -errno;
+    return err;
+}
+
 int hal_file_write_all(const char *path, const void *buf, size_t len)
 {
     char tmp[4096];
