@@ -21,6 +21,10 @@
  *     shown, :reset asks; and, piped, variables redeclared (same and other
  *     type, kept across a restart), :vars, :forget, :reset!, a class
  *     redefined, stack traces naming inputs, one form of object ids.
+ *  6. The README's tour, typed exactly as README.md prints it (read from
+ *     the file, so the README cannot drift from what works): every input
+ *     is accepted, the values shown there come out, and `$ make run` after
+ *     the first is a kill -9 and a restart.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -478,6 +482,103 @@ static void newcomer_pipes(void)
     CHECK(piped("rx\n", out, sizeof out) == 1);   /* forgotten for good */
 }
 
+/* ---- 6. the README's tour ------------------------------------------------------------ */
+
+/* The indented lines of README.md from "## A short tour" to the next
+ * heading, without their 4-space indent; NULL-terminated. */
+static char **tour_lines(void)
+{
+    FILE *f = fopen("README.md", "r");
+    REQUIRE(f);
+    static char *lines[256];
+    static char store[64 << 10];
+    size_t n = 0, used = 0;
+    bool in = false;
+    char l[4096];
+    while (fgets(l, sizeof l, f) && n < 255) {
+        if (!strncmp(l, "## ", 3)) {
+            if (in)
+                break;
+            in = !strcmp(l, "## A short tour\n");
+            continue;
+        }
+        if (!in || strncmp(l, "    ", 4))
+            continue;
+        size_t len = strlen(l + 4);
+        REQUIRE(used + len + 1 < sizeof store);
+        memcpy(store + used, l + 4, len + 1);
+        if (len && store[used + len - 1] == '\n')
+            store[used + len - 1] = 0;
+        lines[n++] = store + used;
+        used += len + 1;
+    }
+    fclose(f);
+    lines[n] = NULL;
+    return lines;
+}
+
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static void readme_tour(term *t)
+{
+    static const char input[] = "phantom> ", more[] = "   ...> ";
+    char **l = tour_lines();
+    int starts = 0, inputs = 0;
+    unlink(img);
+    const char *last_input = "";
+    for (int i = 0; l[i]; i++) {
+        if (!strncmp(l[i], "$ ", 2) && strcmp(l[i], "$ make run"))
+            break; /* the shell part of the tour ends here */
+        if (!strcmp(l[i], "$ make run")) {
+            if (starts++) { /* "kill the process from another terminal", a moment later */
+                hal_sleep_ns(500 * 1000000ull);
+                term_kill9(t);
+            }
+            term_start(t);
+            CHECK(expect(t, READY));
+            continue;
+        }
+        bool is_input = !strncmp(l[i], input, sizeof input - 1), is_more = !strncmp(l[i], more, sizeof more - 1);
+        if (is_input || is_more) {
+            last_input = l[i] + (is_input ? sizeof input : sizeof more) - 1;
+            bool continued = l[i + 1] && !strncmp(l[i + 1], more, sizeof more - 1);
+            size_t from = t->from;
+            send(t, last_input);
+            send(t, "\r");
+            CHECK(expect(t, continued ? MORE : READY));
+            inputs++;
+            char shown[4096];
+            snprintf(shown, sizeof shown, "%.*s", (int)(t->from - from), t->buf + from);
+            if (strstr(shown, "error")) {
+                fprintf(stderr, "README tour: '%s' was refused:\n%s\n", last_input, shown);
+                CHECK(!"an input of the README's tour was refused");
+            }
+            continue;
+        }
+        /* An output line: numbers are checked where they are not a count
+         * that depends on timing (the ticker's). */
+        if (all_digits(l[i]) && !strstr(last_input, "t.n")) {
+            char want[64];
+            snprintf(want, sizeof want, "\n%s\r\n", l[i]); /* the terminal ends lines with \r\n */
+            const char *shown = t->buf + t->from - (t->from > 200 ? 200 : t->from);
+            if (!strstr(shown, want))
+                fprintf(stderr, "README tour: '%s' should show %s; it showed:\n%s\n", last_input, l[i], shown);
+            CHECK(strstr(shown, want) != NULL);
+        }
+    }
+    CHECK(starts == 2 && inputs >= 10);
+    send(t, "\x04");
+    CHECK(term_wait(t) == 0);
+}
+
 int main(void)
 {
     const char *b = getenv("BUILD");
@@ -499,6 +600,7 @@ int main(void)
     pipes();
     newcomer_pty(&t);
     newcomer_pipes();
+    readme_tour(&t);
     if (!t_failures) {
         char cmd[256];
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
