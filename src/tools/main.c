@@ -6,6 +6,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +18,8 @@ static const tool_cmd commands[] = {
     {"run", "install a program into the world and run it", cmd_run, help_run},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
-    {"boot", "resume the world: every thread continues where it was", cmd_boot, help_boot},
-    {"fsck", "check an image: every checksum, the page maps, free space", cmd_fsck, help_fsck},
+    {"boot", "resume the world: every thread continues (--paused: none runs)", cmd_boot, help_boot},
+    {"fsck", "check an image: every checksum, the page maps, free space (--vm: objects)", cmd_fsck, help_fsck},
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -63,6 +65,34 @@ bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
     return true;
 }
 
+void tool_thread_heading(char *buf, size_t len)
+{
+    snprintf(buf, len, "%6s  %-24s %-28s %s", "ID", "STATE", "RUNNING", "WHERE");
+}
+
+void tool_thread_line(const pvm_thread_info *t, char *buf, size_t len)
+{
+    char state[64];
+    snprintf(state, sizeof state, "%s%s", t->held ? "paused, " : "", t->state);
+    snprintf(buf, len, "%6" PRIu64 "  %-24s %-28s %s", t->id, state, t->entry, t->where);
+}
+
+void tool_open_failed(const char *cmd, const char *image, int rc, const char *err)
+{
+    hal_console_printf(2, "phantom %s: %s\n", cmd, err);
+    if (rc != PVM_E_LAST_BOOT_CRASHED)
+        return;
+    hal_console_printf(2,
+                       "  To see its threads and where each one is, without running any:\n"
+                       "      phantom boot --paused --image %s\n"
+                       "  To end the thread at fault (ID from that list) and save the world:\n"
+                       "      phantom boot --paused --kill ID --image %s\n"
+                       "  (or in the shell: phantom --paused --image %s, then :threads, :kill ID, :quit)\n"
+                       "  Then `phantom boot --image %s` resumes the other threads.  A paused boot that\n"
+                       "  ends cleanly clears this refusal.  phantom fsck --vm %s checks the objects.\n",
+                       image, image, image, image, image);
+}
+
 static void usage(int stream)
 {
     hal_console_printf(stream,
@@ -90,7 +120,7 @@ int main(int argc, char **argv)
 {
     /* no command, or only the shell's options: the shell */
     if (argc < 2 || !strcmp(argv[1], "--image") || !strcmp(argv[1], "--snapshot-interval") ||
-        !strcmp(argv[1], "--memory-limit") || !strcmp(argv[1], "-v"))
+        !strcmp(argv[1], "--memory-limit") || !strcmp(argv[1], "-v") || !strcmp(argv[1], "--paused"))
         return cmd_shell(argc - 1, argv + 1);
     const char *name = argv[1];
     if (!strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "help")) {

@@ -24,6 +24,7 @@ void help_shell(void)
 {
     hal_console_printf(1,
         "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE] [-v]\n"
+        "               [--paused]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -36,6 +37,10 @@ void help_shell(void)
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         TOOL_MEMORY_LIMIT_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
+        "  --paused                 hold every thread of the world: none runs (:threads\n"
+        "                           lists them, :kill ID ends one); inputs still run.\n"
+        "                           The way in when the last boot crashed the VM: end\n"
+        "                           the thread at fault, :quit, then boot normally.\n"
         "\n"
         "On a terminal: a line editor with history ($PHANTOM_HISTORY, else\n"
         "~/.phantom_history) and Tab completion; Ctrl-C stops the evaluation in\n"
@@ -282,6 +287,7 @@ int cmd_shell(int argc, char **argv)
     uint32_t interval = 0;
     uint64_t memory_limit = 0;
     int verbose = 0;
+    bool paused = false;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--image") && i + 1 < argc) {
             image = argv[++i];
@@ -299,6 +305,8 @@ int cmd_shell(int argc, char **argv)
                 return 2;
         } else if (!strcmp(argv[i], "-v")) {
             verbose++;
+        } else if (!strcmp(argv[i], "--paused")) {
+            paused = true;
         } else {
             hal_console_printf(2, "phantom: unexpected argument '%s' (see phantom --help)\n", argv[i]);
             return 2;
@@ -306,16 +314,21 @@ int cmd_shell(int argc, char **argv)
     }
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = interval, .verbose = verbose > 1,
-                     .memory_limit = memory_limit};
+                     .memory_limit = memory_limit, .paused = paused};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
-    if (pvm_open(&o, &vm, &bi, err, sizeof err) < 0) {
-        hal_console_printf(2, "phantom: %s\n", err);
+    int orc = pvm_open(&o, &vm, &bi, err, sizeof err);
+    if (orc < 0) {
+        tool_open_failed("shell", image, orc, err);
         return 2;
     }
     if (tty || verbose)
         banner(image, &bi, tty ? 1 : 2);
+    if (paused && !bi.is_new)
+        hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
+                           ":kill ID ends one, :quit saves (then phantom boots normally)\n",
+                           bi.threads, bi.threads == 1 ? "" : "s");
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];
     if (tty) {

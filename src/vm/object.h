@@ -232,6 +232,9 @@ struct pv_thread {
 };
 #define PV_TF_DAEMON 1u
 #define PV_TF_MAIN   2u    /* the program's first thread: its fate is the exit code */
+#define PV_TF_HELD   4u    /* held by a paused boot: never scheduled.  Set or
+                              cleared on every thread at every boot, so what a
+                              snapshot kept of it means nothing */
 
 /* Objects of PV_K_NATIVE classes (console, world, boot): a few words of
  * native state, never visible to bytecode. */
