@@ -42,6 +42,12 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
     struct pv_root *root = pw_root(vm->w);
     if (pv_gc_init(vm, is_new || !root, err, errlen) < 0)
         return -1;
+    /* A paused boot is a repair session: the collectors trace every
+     * thread's stack, which may be what is damaged.  They pause too, like
+     * PHANTOM_GC=off (a cycle in progress keeps its barrier and resumes at
+     * the next boot: its state lives in the world). */
+    if (vm->paused)
+        vm->gch->disabled = true;
     if (is_new || !root) {
         /* The root is not a heap object: nothing refers to it but the
          * engine's root pointer, and no collector ever frees it. */
