@@ -114,17 +114,17 @@ static inline int kr_run(char *const argv[], const kr_run_opts *o)
             continue;
         }
         if (r > 0) {
-            char buf[4096];
-            ssize_t n = read(out[0], buf, sizeof buf);
+            char chunk[4096];   /* not "buf": runner.h names a type so */
+            ssize_t n = read(out[0], chunk, sizeof chunk);
             if (n <= 0)
                 break;
             for (ssize_t i = 0; i < n && !killed; i++) {
-                if (buf[i] == '\n') {
+                if (chunk[i] == '\n') {
                     partial[plen] = 0;
                     o->line(o->ctx, partial);
                     plen = 0;
                 } else if (plen < sizeof partial - 1) {
-                    partial[plen++] = buf[i];
+                    partial[plen++] = chunk[i];
                 }
             }
             if (o->kill_after_ms > 0 && !deadline)

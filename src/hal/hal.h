@@ -279,6 +279,22 @@ _Noreturn void hal_exit(int code);
  * flags (atomics).  A second interrupt ends the process at once (status
  * 130).  NULL restores the default. */
 void hal_on_interrupt(void (*fn)(void *ctx), void *ctx);
+/* ---- crash evidence (signals.c) ------------------------------------------
+ *
+ * A note that outlives a crash of the process but not a clean end.
+ * hal_crash_note_arm writes `text` to a new file at path (replacing one
+ * there; not flushed to disk: it is evidence of the process dying, not the
+ * machine) and keeps it open.  From then on a fatal fault of the process
+ * (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT) first appends the line
+ * "crashed: signal N (what)" to it, then the process dies of that fault as
+ * it would have (a handler installed before, such as a sanitizer's, still
+ * runs).  kill -9 and a power cut add no line: that is how a reader tells
+ * a crash from a kill.  One note per process; arming again replaces it.
+ * 0 or -errno (the note is then not armed). */
+int hal_crash_note_arm(const char *path, const char *text);
+/* Stops noting crashes and removes the armed note's file. */
+void hal_crash_note_remove(void);
+
 /* Immediate exit without cleanup: safe from fault handlers and other
  * threads (no atexit handlers, no stdio flushing). */
 _Noreturn void hal_exit_now(int code);

@@ -2,6 +2,7 @@
  * cmd_run.c - `phantom run` (install a program into a world and run it)
  * and `phantom boot` (resume a world: every thread continues).
  */
+#include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +57,24 @@ void help_boot(void)
 {
     hal_console_printf(1,
         "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                    [--strategy NAME] [-v]\n"
+        "                    [--strategy NAME] [-v] [--paused [--kill ID]...]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
         "left.  A missing or unusable image is an error, never a new world.\n"
-        "Options as for phantom run (see phantom run --help).\n"
+        "Options as for phantom run (see phantom run --help), and:\n"
+        "\n"
+        "  --paused     resume with every thread held: nothing of the world runs.\n"
+        "               Lists the threads (id, state, what each runs, where it is),\n"
+        "               ends those given with --kill, saves the world and exits.\n"
+        "  --kill ID    (with --paused) end thread ID where it stands, as :kill does\n"
+        "\n"
+        "If the last boot of the world crashed the VM (a fatal fault within a few\n"
+        "seconds of resuming its threads), boot refuses to resume them blindly\n"
+        "again (exit status 2) and says how to repair the world: boot it --paused,\n"
+        "--kill the thread at fault, then boot normally.  A paused boot that ends\n"
+        "cleanly clears the refusal.  A kill -9 or power cut is not a crash: the\n"
+        "next boot resumes as always.\n"
         "\n"
         "Ctrl-C (or SIGTERM, SIGHUP) stops and saves the world again.  Exit status: 0\n"
         "normal end, 1 the program's main thread ended by an uncaught exception, 2 bad\n"
@@ -70,6 +83,9 @@ void help_boot(void)
 
 typedef struct run_args {
     tool_world_opts w;
+    bool paused;          /* boot --paused */
+    uint64_t kills[64];   /* boot --paused --kill ID... */
+    int nkills;
     char **files;
     int nfiles;
 } run_args;
@@ -83,6 +99,23 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
             return -1;
         if (r > 0)
             continue;
+        const char *v;
+        if (!want_files && !strcmp(argv[i], "--paused")) {
+            a->paused = true;
+            continue;
+        }
+        if (!want_files && (r = tool_option(argc, argv, &i, "--kill", &v, cmd)) != 0) {
+            if (r < 0)
+                return -1;
+            char *end;
+            unsigned long long id = strtoull(v, &end, 10);
+            if (!*v || *end || !id || a->nkills == (int)(sizeof a->kills / sizeof a->kills[0])) {
+                hal_console_printf(2, "phantom %s: --kill: '%s' is not a thread id (or too many --kill)\n", cmd, v);
+                return -1;
+            }
+            a->kills[a->nkills++] = id;
+            continue;
+        }
         if (!strcmp(argv[i], "--")) {
             a->files = argv + i + 1;
             a->nfiles = argc - i - 1;
@@ -110,11 +143,13 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
-                     .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit};
+                     .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
+                     .paused = a->paused};
     pvm_boot_info bi;
     char err[600];
-    if (pvm_open(&o, vm, &bi, err, sizeof err) < 0) {
-        hal_console_printf(2, "phantom %s: %s\n", cmd, err);
+    int rc = pvm_open(&o, vm, &bi, err, sizeof err);
+    if (rc < 0) {
+        tool_open_failed(cmd, a->w.image, rc, err);
         return -1;
     }
     if (a->w.verbose) {
@@ -210,11 +245,56 @@ int cmd_run(int argc, char **argv)
     return close_world(vm, &a, rc, "run");
 }
 
+/* phantom boot --paused: lists the threads, ends those of --kill, saves.
+ * Nothing of the world runs (the threads are held, pvm_options.paused). */
+static int boot_paused(pv_vm *vm, const run_args *a)
+{
+    int n = pvm_threads(vm, NULL, 0), rc = 0;
+    pvm_thread_info *t = calloc((size_t)n + 1, sizeof *t);
+    if (!t) {
+        hal_console_printf(2, "phantom boot: out of host memory\n");
+        pvm_close(vm, false);
+        return 2;
+    }
+    n = pvm_threads(vm, t, n);
+    hal_console_printf(2, "phantom boot: %s resumed paused: none of its %d thread%s runs\n", a->w.image, n,
+                       n == 1 ? "" : "s");
+    char line[512];
+    tool_thread_heading(line, sizeof line);
+    hal_console_printf(1, "%s\n", n ? line : "no threads");
+    for (int i = 0; i < n; i++) {
+        tool_thread_line(&t[i], line, sizeof line);
+        hal_console_printf(1, "%s\n", line);
+    }
+    free(t);
+    int killed = 0;
+    for (int i = 0; i < a->nkills; i++) {
+        if (pvm_thread_kill(vm, a->kills[i]) < 0) {
+            hal_console_printf(2, "phantom boot: no thread %" PRIu64 " (see the list above)\n", a->kills[i]);
+            rc = 2;
+        } else {
+            hal_console_printf(1, "killed thread %" PRIu64 "\n", a->kills[i]);
+            killed++;
+        }
+    }
+    uint32_t left = pvm_thread_count(vm);
+    int crc = close_world(vm, a, rc, "boot");
+    if (crc == 0)
+        hal_console_printf(2, "phantom boot: %s is saved%s; phantom boot --image %s resumes its %u thread%s\n",
+                           a->w.image, killed ? "" : " (nothing was changed)", a->w.image, (unsigned)left,
+                           left == 1 ? "" : "s");
+    return crc;
+}
+
 int cmd_boot(int argc, char **argv)
 {
     run_args a;
     if (parse(argc, argv, &a, false, "boot") < 0)
         return 2;
+    if (a.nkills && !a.paused) {
+        hal_console_printf(2, "phantom boot: --kill needs --paused (threads are ended before any runs)\n");
+        return 2;
+    }
     if (!hal_path_exists(a.w.image)) {
         hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.w.image);
         return 2;
@@ -222,6 +302,8 @@ int cmd_boot(int argc, char **argv)
     pv_vm *vm;
     if (open_world(&a, false, &vm, "boot") < 0)
         return 2;
+    if (a.paused)
+        return boot_paused(vm, &a);
     if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
     return close_world(vm, &a, run_world(vm, false), "boot");

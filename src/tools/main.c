@@ -4,6 +4,8 @@
 #include "../hal/hal.h"
 #include "tools.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +16,39 @@ static const tool_cmd commands[] = {
     {"run", "install a program into the world and run it", cmd_run, help_run},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
-    {"boot", "resume the world: every thread continues where it was", cmd_boot, help_boot},
-    {"fsck", "check an image: every checksum, the page maps, free space", cmd_fsck, help_fsck},
+    {"boot", "resume the world: every thread continues (--paused: none runs)", cmd_boot, help_boot},
+    {"fsck", "check an image: every checksum, the page maps, free space (--vm: objects)", cmd_fsck, help_fsck},
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void tool_thread_heading(char *buf, size_t len)
+{
+    snprintf(buf, len, "%6s  %-24s %-28s %s", "ID", "STATE", "RUNNING", "WHERE");
+}
+
+void tool_thread_line(const pvm_thread_info *t, char *buf, size_t len)
+{
+    char state[64];
+    snprintf(state, sizeof state, "%s%s", t->held ? "paused, " : "", t->state);
+    snprintf(buf, len, "%6" PRIu64 "  %-24s %-28s %s", t->id, state, t->entry, t->where);
+}
+
+void tool_open_failed(const char *cmd, const char *image, int rc, const char *err)
+{
+    hal_console_printf(2, "phantom %s: %s\n", cmd, err);
+    if (rc != PVM_E_LAST_BOOT_CRASHED)
+        return;
+    hal_console_printf(2,
+                       "  To see its threads and where each one is, without running any:\n"
+                       "      phantom boot --paused --image %s\n"
+                       "  To end the thread at fault (ID from that list) and save the world:\n"
+                       "      phantom boot --paused --kill ID --image %s\n"
+                       "  (or in the shell: phantom --paused --image %s, then :threads, :kill ID, :quit)\n"
+                       "  Then `phantom boot --image %s` resumes the other threads.  A paused boot that\n"
+                       "  ends cleanly clears this refusal.  phantom fsck --vm %s checks the objects.\n",
+                       image, image, image, image, image);
+}
 
 static void usage(int stream)
 {

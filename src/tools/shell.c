@@ -23,7 +23,7 @@ void help_shell(void)
 {
     hal_console_printf(1,
         "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "               [--strategy NAME] [-v]\n"
+        "               [--strategy NAME] [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -37,6 +37,10 @@ void help_shell(void)
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
+        "  --paused                 hold every thread of the world: none runs (:threads\n"
+        "                           lists them, :kill ID ends one); inputs still run.\n"
+        "                           The way in when the last boot crashed the VM: end\n"
+        "                           the thread at fault, :quit, then boot normally.\n"
         "\n"
         "On a terminal: a line editor with history ($PHANTOM_HISTORY, else\n"
         "~/.phantom_history) and Tab completion; Ctrl-C stops the evaluation in\n"
@@ -309,11 +313,16 @@ static const char *history_path(char *buf, size_t len)
 int cmd_shell(int argc, char **argv)
 {
     tool_world_opts w = {.image = tool_default_image()};
+    bool paused = false;
     for (int i = 0; i < argc; i++) {
         int r = tool_world_option(argc, argv, &i, &w, "");
         if (r < 0)
             return 2;
-        if (r == 0) {
+        if (r > 0)
+            continue;
+        if (!strcmp(argv[i], "--paused")) {
+            paused = true;
+        } else {
             hal_console_printf(2, "phantom: %s '%s' (see phantom --help)\n",
                                argv[i][0] == '-' ? "unknown option" : "unexpected argument", argv[i]);
             return 2;
@@ -322,14 +331,19 @@ int cmd_shell(int argc, char **argv)
     const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
-                     .strategy = w.strategy, .memory_limit = w.memory_limit};
+                     .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
-    if (pvm_open(&o, &vm, &bi, err, sizeof err) < 0) {
-        hal_console_printf(2, "phantom: %s\n", err);
+    int orc = pvm_open(&o, &vm, &bi, err, sizeof err);
+    if (orc < 0) {
+        tool_open_failed("shell", image, orc, err);
         return 2;
     }
+    if (paused && !bi.is_new)
+        hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
+                           ":kill ID ends one, :quit saves (then phantom boots normally)\n",
+                           bi.threads, bi.threads == 1 ? "" : "s");
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];
     if (tty) {

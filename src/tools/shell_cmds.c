@@ -10,6 +10,7 @@
 #include "../persist/pw.h"
 #include "program.h"
 #include "shell.h"
+#include "tools.h"
 
 #define MAX_THREADS_SHOWN 1000
 
@@ -67,12 +68,16 @@ static int cmd_threads(sh_ctx *c, const char *arg)
     if (!r.t)
         return -1;
     pvm_call(c->vm, list_threads, &r);
+    char line[512];
+    tool_thread_heading(line, sizeof line);
     if (!r.n)
         sh_printf(1, "no threads\n");
     else
-        sh_printf(1, "%6s  %-24s %-28s %s\n", "ID", "STATE", "RUNNING", "WHERE");
-    for (int i = 0; i < r.n && i < MAX_THREADS_SHOWN; i++)
-        sh_printf(1, "%6" PRIu64 "  %-24s %-28s %s\n", r.t[i].id, r.t[i].state, r.t[i].entry, r.t[i].where);
+        sh_printf(1, "%s\n", line);
+    for (int i = 0; i < r.n && i < MAX_THREADS_SHOWN; i++) {
+        tool_thread_line(&r.t[i], line, sizeof line);
+        sh_printf(1, "%s\n", line);
+    }
     if (r.n > MAX_THREADS_SHOWN)
         sh_printf(1, "... and %d more\n", r.n - MAX_THREADS_SHOWN);
     free(r.t);
@@ -162,7 +167,7 @@ static int start_program(pv_vm *vm, void *ctx)
     return rc;
 }
 
-static int cmd_run(sh_ctx *c, const char *arg)
+static int cmd_run_program(sh_ctx *c, const char *arg)
 {
     if (!*arg) {
         sh_printf(2, "phantom: :run needs a program (FILE.ph)\n");
@@ -295,7 +300,7 @@ static const struct {
     int (*fn)(sh_ctx *c, const char *arg);
 } commands[] = {
     {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
-    {"classes", cmd_classes}, {"load", cmd_load}, {"run", cmd_run}, {"snapshot", cmd_snapshot},
+    {"classes", cmd_classes}, {"load", cmd_load}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot},
     {"stats", cmd_stats}, {"vars", cmd_vars}, {"forget", cmd_forget}, {"reset", cmd_reset},
     {"reset!", cmd_reset_now}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
 };

@@ -59,6 +59,17 @@ typedef struct tool_world_opts {
  * the shell). */
 int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const char *cmd);
 
+struct pvm_thread_info;
+/* The table of a world's threads (the shell's :threads, phantom boot
+ * --paused): its heading line and one thread's line, without newline. */
+void tool_thread_heading(char *buf, size_t len);
+void tool_thread_line(const struct pvm_thread_info *t, char *buf, size_t len);
+
+/* Reports on standard error why pvm_open failed (rc, err); when the last
+ * boot of the world crashed the VM, also how to look at its threads and
+ * repair it with a paused boot. */
+void tool_open_failed(const char *cmd, const char *image, int rc, const char *err);
+
 /* True if argv holds -h or --help. */
 bool tool_wants_help(int argc, char **argv);
 

@@ -118,7 +118,7 @@ int pv_io_reissue(pv_vm *vm)
     struct pv_array *all = vm->root->threads;
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
-        if (t->state == PV_TS_WAIT_IO && enqueue(vm, t, t->io_op) < 0)
+        if (t->state == PV_TS_WAIT_IO && !(t->tflags & PV_TF_HELD) && enqueue(vm, t, t->io_op) < 0)
             return -1;
     }
     return 0;

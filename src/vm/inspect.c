@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "interp.h"
 #include "native/native.h"
 #include "pvm.h"
@@ -43,9 +44,32 @@ static struct pv_thread *find_thread(pv_vm *vm, uint64_t id)
     return NULL;
 }
 
+/* "class.method" of a frame's method, or why it cannot be named: a
+ * paused boot exists to look at threads too damaged to run, so nothing
+ * behind a frame is read before the heap map vouches for it. */
+static bool frame_text(const struct pv_heapmap *map, const struct pv_frame *f, bool where, char *buf, size_t len)
+{
+    const struct pv_method *m = f->m;
+    if (!map || !pv_heapmap_frame_method(map, m, f->pc)) {
+        snprintf(buf, len, "damaged frame (method %p; phantom fsck --vm)", (const void *)m);
+        return false;
+    }
+    const struct pv_class *c = m->owner;
+    bool named = pv_heapmap_object_of_kind(map, c->name, PV_K_STRING);
+    bool src = c->source && pv_heapmap_object_of_kind(map, c->source, PV_K_STRING);
+    if (where)
+        snprintf(buf, len, "%s.%s (%s:%u)", named ? c->name->bytes : "?", m->name->bytes, src ? c->source->bytes : "?",
+                 (unsigned)pv_method_line(m, f->pc));
+    else
+        snprintf(buf, len, "%s.%s", named ? c->name->bytes : "?", m->name->bytes);
+    return true;
+}
+
 int pvm_threads(pv_vm *vm, pvm_thread_info *out, int max)
 {
     struct pv_array *all = vm->root->threads;
+    struct pv_heapmap map;
+    bool mapped = pv_heapmap_build(vm, &map, NULL) == 0;
     int n = 0;
     for (uint32_t i = 0; i < all->len; i++, n++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
@@ -56,14 +80,19 @@ int pvm_threads(pv_vm *vm, pvm_thread_info *out, int max)
         ti->id = t->id;
         ti->state = state_name(t->state);
         ti->daemon = t->tflags & PV_TF_DAEMON;
+        ti->held = t->tflags & PV_TF_HELD;
+        for (uint32_t j = 0; j < t->nframes; j++) {
+            char tmp[200];
+            if (!frame_text(mapped ? &map : NULL, &t->frames[j], false, tmp, sizeof tmp))
+                ti->damaged = true;
+        }
         if (t->nframes) {
-            const struct pv_method *first = t->frames[0].m, *top = t->frames[t->nframes - 1].m;
-            const struct pv_frame *f = &t->frames[t->nframes - 1];
-            snprintf(ti->entry, sizeof ti->entry, "%s.%s", first->owner->name->bytes, first->name->bytes);
-            snprintf(ti->where, sizeof ti->where, "%s.%s (%s:%u)", top->owner->name->bytes, top->name->bytes,
-                     top->owner->source ? top->owner->source->bytes : "?", (unsigned)pv_method_line(top, f->pc));
+            frame_text(mapped ? &map : NULL, &t->frames[0], false, ti->entry, sizeof ti->entry);
+            frame_text(mapped ? &map : NULL, &t->frames[t->nframes - 1], true, ti->where, sizeof ti->where);
         }
     }
+    if (mapped)
+        pv_heapmap_free(&map);
     /* oldest first: the array is kept compact by moving the last thread
      * into a hole, so sort the few entries by id */
     int k = n < max ? n : max;

@@ -239,6 +239,9 @@ struct pv_thread {
  * the threads pvm_run_program waits for.  Meaningful within one process
  * only: pv_sched_init clears it at every open. */
 #define PV_TF_THIS_RUN 4u
+#define PV_TF_HELD   8u    /* held by a paused boot: never scheduled.  Set or
+                              cleared on every thread at every boot, so what a
+                              snapshot kept of it means nothing */
 
 /* Objects of PV_K_NATIVE classes (console, world, boot): a few words of
  * native state, never visible to bytecode. */

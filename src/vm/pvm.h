@@ -30,7 +30,16 @@ typedef struct pvm_options {
     bool inspect;                   /* only to look: no restart hooks, no
                                        threads run, no snapshots; close
                                        with pvm_close(vm, false) */
+    bool paused;                    /* resume with every thread of the world
+                                       held: none runs, no restart hook runs;
+                                       threads started after the boot run.
+                                       Allowed when the last boot crashed. */
 } pvm_options;
+
+/* pvm_open: the last boot of this world crashed the VM (a fatal fault
+ * within moments of resuming its threads); only a paused boot opens it.
+ * A paused boot that ends cleanly (pvm_close) clears this. */
+#define PVM_E_LAST_BOOT_CRASHED (-2001)
 
 typedef struct pvm_boot_info {
     bool is_new;
@@ -139,6 +148,9 @@ typedef struct pvm_thread_info {
     uint64_t id;
     const char *state;      /* "runnable", "sleeping", "waiting for a lock", ... */
     bool daemon;
+    bool held;              /* held by a paused boot: it does not run */
+    bool damaged;           /* a frame does not run sound bytecode
+                               (entry and where say so; phantom fsck --vm) */
     char entry[160];        /* what it runs: class.method of its first frame */
     char where[200];        /* where it is: class.method (file:line) of its top frame */
 } pvm_thread_info;
@@ -167,6 +179,24 @@ void pvm_classes(pv_vm *vm, void (*fn)(void *ctx, const char *name), void *ctx);
  * val NULL removes the key; 0, or -1 when the world is out of memory. */
 int pvm_note_put(pv_vm *vm, const char *book, const char *key, const char *val);
 void pvm_notes(pv_vm *vm, const char *book, void (*fn)(void *ctx, const char *key, const char *val), void *ctx);
+
+/* ---- checking a world offline (check.c) --------------------------------------- */
+
+typedef struct pvm_check_result {
+    uint64_t objects, classes, threads, spans;   /* checked */
+    uint64_t problems;
+} pvm_check_result;
+
+/* Walks the object graph of the world in `image` without booting it (the
+ * image is opened only to look; nothing runs, nothing is written) and
+ * reports through report() one line per problem ("  dangling reference:
+ * ...", "  bad header: ...", "  bad thread: ...", ...) and a summary line
+ * starting "vm: " that ends "clean" or holds "DAMAGED".  Every pointer is
+ * checked before it is followed, so a damaged world cannot crash it.
+ * Returns 0 clean, 1 problems found, or a negative code with err filled
+ * when the image cannot be opened. */
+int pvm_check(const char *image, pvm_check_result *r, void (*report)(void *ctx, const char *line), void *ctx,
+              char *err, size_t errlen);
 
 /* What the VM counts.  The object and collector fields are 0 until the
  * garbage collector fills them in. */

@@ -385,7 +385,12 @@ void pv_sched_each_host_root(pv_vm *vm, void (*visit)(pv_vm *vm, pv_value v))
 
 /* The run queue is rebuilt at boot from the threads' states: the thread
  * that was running when the snapshot was taken had left the queue (a
- * thread is dequeued while it runs), and must not be lost. */
+ * thread is dequeued while it runs), and must not be lost.
+ *
+ * A paused boot holds every thread it finds (PV_TF_HELD): none is queued,
+ * none gets a timer or its host call again, and one that something else
+ * wakes meanwhile is dropped when the loop would run it, still RUNNABLE,
+ * so the next boot that is not paused queues it as usual. */
 int pv_sched_init(pv_vm *vm)
 {
     if (!(vm->sched = calloc(1, sizeof *vm->sched)))
@@ -395,6 +400,9 @@ int pv_sched_init(pv_vm *vm)
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
         t->tflags &= ~PV_TF_THIS_RUN; /* a run ends with its process */
+        t->tflags = vm->paused ? t->tflags | PV_TF_HELD : t->tflags & ~PV_TF_HELD;
+        if (vm->paused)
+            continue;
         if (t->state == PV_TS_RUNNABLE)
             pv_waitq_push(runq(vm), t);
         if (t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
@@ -426,7 +434,11 @@ int pv_sched_run(pv_vm *vm)
         if (vm->sched->n)
             fire_timers(vm, (int64_t)hal_now_wall_ns());
         pv_io_deliver(vm);
+        if (vm->guard_armed)
+            pv_boot_guard_running(vm);
         struct pv_thread *t = pv_waitq_pop(runq(vm));
+        if (t && (t->tflags & PV_TF_HELD))
+            continue;
         if (!t) {
             bool io = pv_io_pending(vm);
             if (!vm->sched->n && !io && !vm->serve) {
@@ -456,6 +468,7 @@ int pv_sched_run(pv_vm *vm)
             }
             continue;
         }
+        HAL_ASSERT(!(t->tflags & PV_TF_HELD));   /* a paused boot's threads never run */
         vm->cur = t;
         enum pv_run_result r = pv_interp_run(vm, t, PV_SLICE);
         vm->cur = NULL;

@@ -42,6 +42,12 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
     struct pv_root *root = pw_root(vm->w);
     if (pv_gc_init(vm, is_new || !root, err, errlen) < 0)
         return -1;
+    /* A paused boot is a repair session: the collectors trace every
+     * thread's stack, which may be what is damaged.  They pause too, like
+     * PHANTOM_GC=off (a cycle in progress keeps its barrier and resumes at
+     * the next boot: its state lives in the world). */
+    if (vm->paused)
+        vm->gch->disabled = true;
     if (is_new || !root) {
         /* The root is not a heap object: nothing refers to it but the
          * engine's root pointer, and no collector ever frees it. */
@@ -73,7 +79,9 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
             return -1;
     }
     root->boots++;
-    if (!is_new && !vm->inspect)
+    /* A paused boot runs no code of the world, native restart hooks
+     * included: one of them may be what crashed the last boot. */
+    if (!is_new && !vm->inspect && !vm->paused)
         run_restart_hooks(vm);
     /* The preallocated OutOfMemoryException: made anew at every boot
      * (the host holds it), so it is sticky only until the next boot's
@@ -164,6 +172,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     vm->w = w;
     vm->verbose = o->verbose;
     vm->inspect = o->inspect;
+    vm->paused = o->paused && !o->inspect;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
     pw_stats st;
@@ -175,8 +184,16 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     uint64_t reserve = po.cow_limit + PV_PROCESS_RESERVE;
     vm->heap_limit = vm->memory_limit > 2 * reserve ? vm->memory_limit - reserve : vm->memory_limit / 2;
     char why[400];
+    if (!vm->inspect && (rc = pv_boot_guard_begin(vm, o->image, vm->paused, why, sizeof why)) < 0) {
+        snprintf(err, errlen, "%s: %s", o->image, why);
+        pv_gc_free_host(vm);
+        pw_close(w, false);
+        free(vm);
+        return rc;
+    }
     if (boot(vm, pw_is_new(w), why, sizeof why) < 0) {
         snprintf(err, errlen, "%s: %s", o->image, why);
+        pv_boot_guard_end(vm);
         pv_sched_free(vm);
         pv_gc_free_host(vm);
         pw_close(w, false);
@@ -206,6 +223,7 @@ int pvm_close(pv_vm *vm, bool final)
     pv_sched_free(vm);
     pv_gc_free_host(vm);
     int rc = pw_close(vm->w, final);
+    pv_boot_guard_end(vm);
     free(vm);
     return rc;
 }

@@ -144,6 +144,10 @@ struct pv_vm {
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
+    bool paused;                   /* the world's threads were held at boot (pvm_options.paused) */
+    bool guard_armed;              /* this boot's crash note is armed (boot_guard.c) */
+    bool guard_paused;             /* ... for a paused boot: it settles only at close */
+    uint64_t guard_settle_at;      /* monotonic ns when the boot counts as come up; 0: not running yet */
     struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
     void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
     void *out_ctx;
@@ -156,6 +160,17 @@ static inline bool pv_stop_requested(pv_vm *vm)
 {
     return atomic_load_explicit(&((struct pw_world_head *)(void *)vm->w)->stop_flag, memory_order_relaxed) != 0;
 }
+
+/* ---- the boot guard (boot_guard.c) ------------------------------------------
+ * A boot whose predecessor crashed the VM is refused unless paused; the
+ * evidence is a note beside the image that only a clean boot removes. */
+/* Before boot() runs anything: 0, or PVM_E_LAST_BOOT_CRASHED with err. */
+int pv_boot_guard_begin(pv_vm *vm, const char *image, bool paused, char *err, size_t errlen);
+/* The scheduler runs threads: after PV_BOOT_SETTLE_NS of it (not when
+ * paused) the boot has come up and its note goes. */
+void pv_boot_guard_running(pv_vm *vm);
+/* A clean end (or a boot that failed without crashing): the note goes. */
+void pv_boot_guard_end(pv_vm *vm);
 
 /* ---- allocation (alloc.c) ------------------------------------------------- */
 /* A zeroed object of class cls and `bytes` total size; NULL when the space

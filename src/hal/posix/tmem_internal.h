@@ -33,6 +33,13 @@
 
 #define TMEM_STRIPES 256u
 
+/* signals.c: a fatal fault is about to end the process; appends the armed
+ * crash note's line (hal_crash_note_arm), once.  Async-signal-safe. */
+void hal_posix_note_crash(int sig);
+/* tmem_mprotect.c: its SIGSEGV handler is installed, and calls
+ * hal_posix_note_crash for every fault that is not its own. */
+bool tmem_mprotect_owns_segv(void);
+
 typedef struct tmem_ops {
     const char *name;
     int (*probe)(char *why, size_t whylen);

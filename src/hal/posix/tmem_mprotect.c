@@ -113,7 +113,9 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
         errno = saved_errno;
         return; /* the access is retried */
     }
-    /* Not ours: hand over to whoever was installed before us. */
+    /* Not ours: a real fault.  Leave the evidence, then hand over to
+     * whoever was installed before us. */
+    hal_posix_note_crash(sig);
     if (chained.sa_flags & SA_SIGINFO && chained.sa_sigaction) {
         chained.sa_sigaction(sig, si, uc);
         return;
@@ -124,6 +126,8 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
     }
     signal(sig, SIG_DFL); /* re-executing the access now kills the process */
 }
+
+bool tmem_mprotect_owns_segv(void) { return atomic_load(&handler_installed) != 0; }
 
 static int install_handler(void)
 {

@@ -176,6 +176,12 @@ size_t pv_gc_slot_size(const struct pv_obj *o);
 /* o is where a slot of a span begins (not inside a block or an object):
  * what every reference the collectors follow must be. */
 bool pv_gc_is_slot(const struct pv_obj *o);
+/* Slot i of span s (i < s->nslots). */
+struct pv_obj *pv_gc_span_slot(struct pv_span *s, uint32_t i);
+/* s's header is one the heap could have made: its magic, and a size
+ * class, slot size, page and slot counts that agree (the offline
+ * checker, check.c, trusts a span's slots only then). */
+bool pv_gc_span_sane(const struct pv_span *s);
 /* Returns empty spans beyond a small reserve to the engine. */
 void pv_gc_trim(pv_vm *vm, uint64_t max_pages);
 /* Calls fn for every object until it returns false. */

@@ -55,6 +55,18 @@ static struct pv_span *span_of(const struct pv_obj *o)
 
 size_t pv_gc_slot_size(const struct pv_obj *o) { return span_of(o)->slot_size; }
 
+struct pv_obj *pv_gc_span_slot(struct pv_span *s, uint32_t i) { return slot_at(s, i); }
+
+bool pv_gc_span_sane(const struct pv_span *s)
+{
+    if (s->magic != PV_SPAN_MAGIC || !s->npages || s->sclass > PV_GC_NCLASS || s->nfree > s->nslots)
+        return false;
+    if (s->sclass == PV_GC_NCLASS)
+        return s->nslots == 1 && (uint64_t)s->slot_size == (uint64_t)s->npages * PV_PAGE - PV_SPAN_HDR;
+    return s->slot_size == class_size[s->sclass] && s->npages == class_pages(s->slot_size) &&
+           s->nslots == (s->npages * PV_PAGE - PV_SPAN_HDR) / s->slot_size;
+}
+
 bool pv_gc_is_slot(const struct pv_obj *o)
 {
     const struct pv_span *s = span_of(o);
