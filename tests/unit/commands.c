@@ -269,7 +269,10 @@ int main(void)
 {
     runner_name = "commands";
     const char *b = getenv("BUILD");
-    snprintf(phantom, sizeof phantom, "%s/%s/phantom", getcwd(NULL, 0), b && *b ? b : "build");
+    char *cwd = getcwd(NULL, 0);   /* malloc'd: freed, or LeakSanitizer fails the run */
+    need(cwd != NULL, "getcwd");
+    snprintf(phantom, sizeof phantom, "%s/%s/phantom", cwd, b && *b ? b : "build");
+    free(cwd);
     snprintf(tmpdir, sizeof tmpdir, "/tmp/phantom-commands.XXXXXX");
     need(mkdtemp(tmpdir) != NULL, "mkdtemp");
     signal(SIGINT, on_signal);

@@ -173,10 +173,7 @@ static int str_bytes(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = self(vm, args, "bytes");
     if (!s)
         return PV_NTHROW;
-    struct pv_binary *b = pv_binary_new(vm, s->len);
-    if (b && s->len)
-        memcpy(b->bytes, s->bytes, s->len);
-    return pv_ret_obj(vm, ret, b);
+    return pv_ret_obj(vm, ret, pv_binary_of(vm, s->bytes, s->len));
 }
 
 static int str_concat(pv_vm *vm, pv_value *args, pv_value *ret)

@@ -147,6 +147,8 @@ int pv_dir_sorted_keys(const struct pv_directory *d, pv_value **out);
 void pv_dir_clear(pv_vm *vm, struct pv_directory *d);
 
 struct pv_binary *pv_binary_new(pv_vm *vm, uint32_t len);
+/* A new binary holding a copy of len bytes. */
+struct pv_binary *pv_binary_of(pv_vm *vm, const void *bytes, uint32_t len);
 /* Sets the size; bytes beyond the old size read as 0.  -1 if out of memory. */
 int pv_binary_resize(pv_vm *vm, struct pv_binary *b, uint32_t len);
 
