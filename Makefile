@@ -23,6 +23,16 @@ CFLAGS  := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-form
 LDFLAGS := $(SANFLAGS)
 LDLIBS  := -lpthread -lm
 
+# Regular expressions (.internal.regex) use PCRE2 when pkg-config finds it
+# (Debian: libpcre2-dev); without it they build off and say so when used.
+PCRE2_LIBS := $(shell pkg-config --libs libpcre2-8 2>/dev/null)
+ifneq ($(PCRE2_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_PCRE2 $(shell pkg-config --cflags libpcre2-8)
+LDLIBS  += $(PCRE2_LIBS)
+else
+$(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
+endif
+
 LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)

@@ -39,7 +39,7 @@ class builder
         return append("\n");
     }
 
-    // The length in bytes of the text so far.
+    // The length of the text so far, in characters (as string.length()).
     int length()
     {
         return len;

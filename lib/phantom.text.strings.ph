@@ -1,6 +1,5 @@
 // .phantom.text.strings: helpers for strings, all static.  Indices and
-// lengths count bytes, as .internal.string does (for ASCII text, bytes and
-// characters are the same).
+// lengths count characters (code points), as .internal.string does.
 package .phantom.text;
 
 class strings
@@ -134,14 +133,14 @@ class strings
         return parts.join("");
     }
 
-    // s with spaces added in front up to width bytes (s itself if it is
+    // s with spaces added in front up to width characters (s itself if it is
     // as long already).
     static string padLeft(string s, int width)
     {
         return padLeft(s, width, ' ');
     }
 
-    // s with pad added in front up to width bytes.
+    // s with pad added in front up to width characters.
     static string padLeft(string s, int width, char pad)
     {
         if (s.length() >= width)
@@ -149,13 +148,13 @@ class strings
         return repeat("" + pad, width - s.length()) + s;
     }
 
-    // s with spaces added at the end up to width bytes.
+    // s with spaces added at the end up to width characters.
     static string padRight(string s, int width)
     {
         return padRight(s, width, ' ');
     }
 
-    // s with pad added at the end up to width bytes.
+    // s with pad added at the end up to width characters.
     static string padRight(string s, int width, char pad)
     {
         if (s.length() >= width)
@@ -232,7 +231,7 @@ class strings
     //   %f  a number, 6 decimals           %.Nf  a number, N decimals
     //   %x  an int or long in hex           %c  a char (or an int code point)
     //   %%  a '%'
-    // A width after '%' pads to that many bytes: with spaces in front,
+    // A width after '%' pads to that many characters: with spaces in front,
     // with spaces at the end after '-' (%-8s), with zeros after '0' (%05d).
     // A bad directive, a missing argument, an argument of the wrong kind
     // and an argument left over are FormatExceptions.

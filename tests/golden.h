@@ -6,7 +6,9 @@
  * For each program, in name order, with a fresh world in a temporary
  * directory, run from the repository root as
  *     $BUILD/phantom run --image TMP/NAME.img [PRE_ARGS...] DIR/NAME.EXT
- * with standard input from NAME.in (or /dev/null without one):
+ * followed by `-- ARG...` with one argument a line of NAME.args if there is
+ * one, and with the environment variables of NAME.env (NAME=VALUE lines)
+ * set, and standard input from NAME.in (or /dev/null without one):
  *   - standard output must equal NAME.out exactly;
  *   - standard error must contain each line of NAME.err as a substring, in
  *     order (one line may not match twice); without NAME.err it must be
@@ -64,6 +66,21 @@ static void remove_tree(const char *dir)
     CHECK(rmdir(dir) == 0);
 }
 
+/* Each line of text, NUL-terminated in place, into out (at most max);
+ * how many. */
+static int golden_lines(buf *text, char **out, int max)
+{
+    int n = 0;
+    for (char *p = text->p, *end = text->p + text->n; p && p < end && n < max;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl)
+            *nl = '\0';
+        out[n++] = p;
+        p = nl ? nl + 1 : NULL;
+    }
+    return n;
+}
+
 /* ---- the suite ---------------------------------------------------------------------- */
 
 static const char *phantom;
@@ -90,14 +107,34 @@ static bool one(const char *name)
     if (read_file(codep, &code_text))
         want_code = atoi(code_text.p);
 
-    char *argv[16] = {(char *)phantom, "run", "--image", img};
+    char argsp[512], envp[512];
+    snprintf(argsp, sizeof argsp, "%s/%s.args", suite->dir, name);
+    snprintf(envp, sizeof envp, "%s/%s.env", suite->dir, name);
+    buf args_text = {0}, env_text = {0};
+    char *argv[64] = {(char *)phantom, "run", "--image", img};
     int argn = 4;
     for (const char *const *a = suite->pre_args; a && *a && argn < 14; a++)
         argv[argn++] = (char *)*a;
     argv[argn++] = src;
+    if (read_file(argsp, &args_text)) {
+        argv[argn++] = "--";
+        argn += golden_lines(&args_text, argv + argn, 62 - argn);
+    }
     argv[argn] = NULL;
+    char *env[16];
+    int nenv = read_file(envp, &env_text) ? golden_lines(&env_text, env, 16) : 0;
+    for (int i = 0; i < nenv; i++) {   /* NAME=VALUE becomes NAME and VALUE */
+        char *eq = strchr(env[i], '=');
+        need(eq != NULL, "a line of NAME.env without '='");
+        *eq = '\0';
+        need(setenv(env[i], eq + 1, 1) == 0, "setenv");
+    }
     result r = {0};
     run(argv, inp, NULL, &r);
+    for (int i = 0; i < nenv; i++)
+        unsetenv(env[i]);
+    buf_free(&args_text);
+    buf_free(&env_text);
     unlink(img);
 
     bool ok = true;

@@ -323,7 +323,8 @@ static void gen_for(pc_gen *g, pc_stmt *s)
 
 /*
  * foreach keeps the array (or string) and an index in temporaries.  A
- * string is walked by characters: the element is charAt(i), and the index
+ * string is walked by characters: the element is charAtByte(i) (i counts
+ * bytes, so each step costs the same on any text), and the index
  * then moves past the bytes that continue that character's UTF-8
  * encoding.  Over an untyped value (in->iter 2) a directory becomes its
  * keys and a string is walked so too, both decided when the loop starts.
@@ -372,7 +373,7 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em_jump(em, PV_OP_JF, byte);
     }
     if (str || maybe_str) {
-        em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_string->name, "charAt", "(*)*"), 1);
+        em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_string->name, "charAtByte", "(*)*"), 1);
         if (maybe_str)
             em_jump(em, PV_OP_JMP, got);
     }

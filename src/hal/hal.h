@@ -272,6 +272,9 @@ int hal_make_dirs(const char *path);
 /* ---- process ------------------------------------------------------------- */
 
 uint64_t hal_random_u64(void);        /* from the host's entropy source */
+/* n bytes from the host's cryptographic entropy source (never a weaker
+ * fallback): 0, or -errno. */
+int hal_random_bytes(void *buf, size_t n);
 int hal_getpid(void);
 _Noreturn void hal_exit(int code);
 /* Calls fn(ctx) when the user interrupts the process (Ctrl-C: SIGINT) or

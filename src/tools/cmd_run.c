@@ -19,7 +19,7 @@ void help_run(void)
 {
     hal_console_printf(1,
         "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                   [--strategy NAME] [-v] PROGRAM...\n"
+        "                   [--strategy NAME] [-v] PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
         "with every non-daemon thread it started.  Other threads of the world run\n"
@@ -33,7 +33,8 @@ void help_run(void)
         "compiled together (errors: file:line:col: error: ..., exit status 2).  The\n"
         "entry point is the first class, in command-line order, with static main(),\n"
         "main(args), an instance main(), or the original run(boot) / run(); the\n"
-        "standard library's classes are never the entry point.\n"
+        "standard library's classes are never the entry point.  ARGS, after `--`,\n"
+        "are the strings main(args) receives.\n"
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
@@ -48,9 +49,10 @@ void help_run(void)
         "error.  Ctrl-C (also SIGTERM, or SIGHUP when the terminal closes) stops every\n"
         "thread at its next instruction and saves the world: `phantom boot` continues\n"
         "it.  A snapshot that cannot be written (full disk, `ulimit -f`, the image\n"
-        "deleted) is reported at once on standard error.  Exit status: 0 normal end,\n"
-        "1 uncaught exception, 2 bad usage or input, 3 the final snapshot failed (the\n"
-        "image holds an earlier one), 130 interrupted (and saved).\n");
+        "deleted) is reported at once on standard error.  Exit status: 0 normal end\n"
+        "(or what the program set with .internal.process.setExitStatus), 1 uncaught\n"
+        "exception, 2 bad usage or input, 3 the final snapshot failed (the image\n"
+        "holds an earlier one), 130 interrupted (and saved).\n");
 }
 
 void help_boot(void)
@@ -88,7 +90,25 @@ typedef struct run_args {
     int nkills;
     char **files;
     int nfiles;
+    char **prog_args;   /* after the files' `--`: main(args) receives them */
+    int nprog_args;
 } run_args;
+
+/* Files from argv[from], up to a second `--` that starts the program's
+ * arguments. */
+static int files_then_args(int argc, char **argv, int from, run_args *a)
+{
+    a->files = argv + from;
+    for (int i = from; i < argc; i++)
+        if (!strcmp(argv[i], "--")) {
+            a->prog_args = argv + i + 1;
+            a->nprog_args = argc - i - 1;
+            break;
+        } else {
+            a->nfiles++;
+        }
+    return 0;
+}
 
 static int parse(int argc, char **argv, run_args *a, bool want_files, const char *cmd)
 {
@@ -117,9 +137,17 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
             continue;
         }
         if (!strcmp(argv[i], "--")) {
-            a->files = argv + i + 1;
-            a->nfiles = argc - i - 1;
-            break;
+            /* Before the files, `--` ends the options (files may start
+             * with '-'); after them, the program's arguments follow. */
+            if (want_files && !a->files)
+                return files_then_args(argc, argv, i + 1, a);
+            if (want_files) {
+                a->prog_args = argv + i + 1;
+                a->nprog_args = argc - i - 1;
+                return 0;
+            }
+            hal_console_printf(2, "phantom %s: unexpected argument '--'\n", cmd);
+            return -1;
         }
         if (argv[i][0] == '-') {
             hal_console_printf(2, "phantom %s: unknown option '%s' (see phantom %s --help)\n", cmd, argv[i], cmd);
@@ -234,7 +262,8 @@ int cmd_run(int argc, char **argv)
     const char **inits = NULL;
     if (tool_program_install(vm, &p, &inits, &ninits, err, sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
-    else if (pvm_start(vm, p.entry, inits, ninits, err, sizeof err) < 0)
+    else if (pvm_start_args(vm, p.entry, inits, ninits, (const char *const *)a.prog_args, a.nprog_args, err,
+                            sizeof err) < 0)
         hal_console_printf(2, "phantom run: %s\n", err);
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);

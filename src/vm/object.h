@@ -35,6 +35,11 @@ struct pv_obj {
     uint32_t flags;   /* PV_OF_* */
 };
 #define PV_OF_IMMUTABLE 1u
+/* Strings only, set on first need (like the cached hash): the bytes were
+ * scanned, and were all ASCII, so code point indices are byte indices.
+ * Strings written before these flags existed read as "not scanned yet". */
+#define PV_OF_STR_SCANNED 2u
+#define PV_OF_STR_ASCII 4u
 
 /* The kinds of objects; a class's kind says how its instances are laid
  * out.  Stored in class objects, so values are part of the format. */

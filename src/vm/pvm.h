@@ -72,6 +72,11 @@ int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t e
  * classes just installed, n of them) run first, in order, in the same
  * thread.  0, or -1 with a message. */
 int pvm_start(pv_vm *vm, const char *cls, const char *const *inits, int n, char *err, size_t errlen);
+/* pvm_start passing the program's arguments: main(args) receives argv
+ * (argc strings) as an array of strings; the other entry points ignore
+ * them. */
+int pvm_start_args(pv_vm *vm, const char *cls, const char *const *inits, int n, const char *const *argv,
+                   int argc, char *err, size_t errlen);
 
 /* pvm_start for a thread of its own: not the program's main thread (its
  * end sets no exit code); *id is the new thread's id. */

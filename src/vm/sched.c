@@ -287,7 +287,8 @@ static void thread_end(pv_vm *vm, struct pv_thread *t)
     if (failed)
         print_uncaught(vm, t);
     if (t == root->main_thread) {
-        root->exit_code = t->exc != PV_NULL;
+        if (failed)   /* else the status stays what the program set (.internal.process.setExitStatus) */
+            root->exit_code = 1;
         root->main_thread = NULL;
     }
     t->state = PV_TS_DONE;

@@ -259,9 +259,23 @@ static struct pv_method *ctor0(struct pv_class *c)
     return NULL;
 }
 
-/* The thread of pvm_start and pvm_start_thread (tflags: PV_TF_MAIN or 0). */
+/* The program's arguments as a new array of strings. */
+static struct pv_array *program_args(pv_vm *vm, const char *const *argv, int argc)
+{
+    struct pv_array *a = pv_array_new(vm, 0);
+    for (int i = 0; a && i < argc; i++) {
+        struct pv_string *s = pv_str_cstr(vm, argv[i]);
+        if (!s || pv_array_push(vm, a, pv_from_ptr(s)) < 0)
+            return NULL;
+    }
+    return a;
+}
+
+/* The thread of pvm_start and pvm_start_thread (tflags: PV_TF_MAIN or 0);
+ * prog_argv becomes the array main(args) receives. */
 static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *const *inits, int n,
-                                     uint32_t tflags, char *err, size_t errlen)
+                                     const char *const *prog_argv, int prog_argc, uint32_t tflags, char *err,
+                                     size_t errlen)
 {
     struct pv_class *c = pv_find_class(vm, cname);
     if (!c) {
@@ -275,7 +289,7 @@ static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *c
     if ((m = own(c, "main", 0, true))) {
         argc = 0;
     } else if ((m = own(c, "main", 1, true))) {
-        struct pv_array *a = pv_array_new(vm, 0);
+        struct pv_array *a = program_args(vm, prog_argv, prog_argc);
         if (!a)
             goto oom;
         args[0] = pv_from_ptr(a);
@@ -322,7 +336,13 @@ oom:
 
 int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, char *err, size_t errlen)
 {
-    struct pv_thread *t = start_entry(vm, cname, inits, n, PV_TF_MAIN | PV_TF_THIS_RUN, err, errlen);
+    return pvm_start_args(vm, cname, inits, n, NULL, 0, err, errlen);
+}
+
+int pvm_start_args(pv_vm *vm, const char *cname, const char *const *inits, int n, const char *const *argv,
+                   int argc, char *err, size_t errlen)
+{
+    struct pv_thread *t = start_entry(vm, cname, inits, n, argv, argc, PV_TF_MAIN | PV_TF_THIS_RUN, err, errlen);
     if (!t)
         return -1;
     vm->root->main_thread = t;
@@ -333,7 +353,7 @@ int pvm_start(pv_vm *vm, const char *cname, const char *const *inits, int n, cha
 int pvm_start_thread(pv_vm *vm, const char *cname, const char *const *inits, int n, uint64_t *id, char *err,
                      size_t errlen)
 {
-    struct pv_thread *t = start_entry(vm, cname, inits, n, 0, err, errlen);
+    struct pv_thread *t = start_entry(vm, cname, inits, n, NULL, 0, 0, err, errlen);
     if (!t)
         return -1;
     *id = t->id;

@@ -85,7 +85,7 @@ struct pv_root {
     struct pv_array *monitors;     /* object -> mutex pairs for synchronized */
     struct pv_waitq runq;          /* RUNNABLE threads, in turn order */
     struct pv_thread *main_thread; /* the program's first thread, or NULL */
-    int32_t exit_code;             /* set when the main thread ends */
+    int32_t exit_code;             /* 0 at pvm_start, the program's setExitStatus, 1 if main ends by an exception */
     uint32_t nondaemon;            /* live threads that keep the VM running */
     uint32_t pad2;
     struct pv_gc *gc;              /* the heap and the collectors (gc/gc.h) */

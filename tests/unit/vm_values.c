@@ -698,15 +698,44 @@ static void test_string_methods(void)
 
     CHECK_OK(call(C, "charAt", 2, hello, pv_int(4)));
     CHECK(R == pv_char('o'));
-    pv_value uni = S("h\xc3\xa9!");   /* "hé!": 4 bytes */
+    pv_value uni = S("h\xc3\xa9!");   /* "hé!": 3 characters, 4 bytes */
     CHECK_OK(call(C, "charAt", 2, uni, pv_int(1)));
     CHECK(R == pv_char(0xE9));
     CHECK_OK(call(C, "charAt", 2, uni, pv_int(2)));
-    CHECK(R == pv_char(0xFFFD));
-    CHECK_OK(call(C, "charAt", 2, uni, pv_int(3)));
     CHECK(R == pv_char('!'));
-    CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(4)), PV_B_INDEX_EXC, "charAt: index 4 out of range for length 4");
+    CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(3)), PV_B_INDEX_EXC, "charAt: index 3 out of range for length 3");
+    CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(-1)), PV_B_INDEX_EXC, "charAt: index -1 out of range for length 3");
     CHECK_THROWS(call(C, "charAt", 2, uni, PV_NULL), PV_B_TYPE_EXC, "got null");
+    /* byte access: charAtByte decodes at a byte offset (foreach), byteAt reads one */
+    CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(1)));
+    CHECK(R == pv_char(0xE9));
+    CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(2)));
+    CHECK(R == pv_char(0xFFFD));
+    CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(3)));
+    CHECK(R == pv_char('!'));
+    CHECK_THROWS(call(C, "charAtByte", 2, uni, pv_int(4)), PV_B_INDEX_EXC, "charAtByte: index 4 out of range for length 4");
+    CHECK_OK(call(C, "byteAt", 2, uni, pv_int(2)));
+    CHECK(R == pv_int(0xA9));
+    CHECK_OK(call(C, "byteLength", 1, uni));
+    CHECK(R == pv_int(4));
+    /* characters after a multi-byte one, and bytes that are not UTF-8 (one character each) */
+    CHECK_OK(call(C, "substring", 3, uni, pv_int(1), pv_int(2)));
+    CHECK(is_text(R, "\xc3\xa9!"));
+    CHECK_THROWS(call(C, "substring", 3, uni, pv_int(2), pv_int(2)), PV_B_INDEX_EXC,
+                 "substring: offset 2 with count 2 out of range for length 3");
+    CHECK_OK(call(C, "indexOf", 2, uni, S("!")));
+    CHECK(R == pv_int(2));
+    CHECK_OK(call(C, "indexOf", 3, S("\xc3\xa9" "a\xc3\xa9" "a"), S("a"), pv_int(2)));
+    CHECK(R == pv_int(3));
+    CHECK_OK(call(C, "lastIndexOf", 2, S("\xc3\xa9" "a\xc3\xa9" "a"), S("\xc3\xa9")));
+    CHECK(R == pv_int(2));
+    pv_value bad = S("a\xff" "b\xe2\x82");   /* a stray byte, then a truncated sequence */
+    CHECK_OK(call(C, "length", 1, bad));
+    CHECK(R == pv_int(5));
+    CHECK_OK(call(C, "charAt", 2, bad, pv_int(2)));
+    CHECK(R == pv_char('b'));
+    CHECK_OK(call(C, "indexOf", 2, bad, S("b")));
+    CHECK(R == pv_int(2));
 
     CHECK_OK(call(C, "concat", 2, S("ab"), S("cd")));
     CHECK(is_text(R, "abcd"));
@@ -714,7 +743,7 @@ static void test_string_methods(void)
     CHECK(is_text(R, ""));
     CHECK_THROWS(call(C, "concat", 2, S("ab"), pv_int(1)), PV_B_TYPE_EXC, "concat: argument 1 must be string, got int");
     CHECK_OK(call(C, "length", 1, uni));
-    CHECK(R == pv_int(4));
+    CHECK(R == pv_int(3));
     CHECK_OK(call(C, "isEmpty", 1, S("")));
     CHECK(R == PV_TRUE);
 

@@ -129,6 +129,21 @@ uint64_t hal_random_u64(void)
     return v;
 }
 
+int hal_random_bytes(void *buf, size_t n)
+{
+    uint8_t *p = buf;
+    while (n > 0) {
+        ssize_t got = getrandom(p, n, 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -errno;
+        p += got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
 int hal_getpid(void) { return (int)getpid(); }
 _Noreturn void hal_exit(int code) { exit(code); }
 _Noreturn void hal_exit_now(int code) { _exit(code); }

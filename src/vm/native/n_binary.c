@@ -18,6 +18,14 @@ struct pv_binary *pv_binary_new(pv_vm *vm, uint32_t len)
     return b;
 }
 
+struct pv_binary *pv_binary_of(pv_vm *vm, const void *bytes, uint32_t len)
+{
+    struct pv_binary *b = pv_binary_new(vm, len);
+    if (b && len)
+        memcpy(b->bytes, bytes, len);
+    return b;
+}
+
 /* Growing doubles the block; bytes between the old and the new size are
  * zeroed whether they are fresh or left over from a shrink. */
 int pv_binary_resize(pv_vm *vm, struct pv_binary *b, uint32_t len)
@@ -129,10 +137,7 @@ static int bin_fromstring(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = pv_arg_string(vm, args[0], "fromString", 1);
     if (!s)
         return PV_NTHROW;
-    struct pv_binary *b = pv_binary_new(vm, s->len);
-    if (b && s->len)
-        memcpy(b->bytes, s->bytes, s->len);
-    return pv_ret_obj(vm, ret, b);
+    return pv_ret_obj(vm, ret, pv_binary_of(vm, s->bytes, s->len));
 }
 
 static const pv_native_method methods[] = {

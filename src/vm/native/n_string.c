@@ -1,9 +1,17 @@
 /*
  * n_string.c - .internal.string: immutable UTF-8 text.
  *
- * Indices and lengths count bytes, not characters: "héllo".length() is 6.
- * For ASCII text the two are the same.  charAt(i) decodes the character
- * whose encoding starts at byte i (U+FFFD if i is inside a character).
+ * Indices and lengths count characters (Unicode code points), not bytes:
+ * "héllo".length() is 5 and substring(0, 2) is "hé".  A byte that is not
+ * part of valid UTF-8 counts as one character (U+FFFD), as everywhere
+ * else the VM decodes text.  Byte access is explicit: byteLength(),
+ * byteAt(i), bytes(), charAtByte(i) (what foreach over a string uses, as
+ * it walks bytes), and the language's s.length and s[i].
+ *
+ * ASCII strings are the common case and stay as fast as byte indexing:
+ * whether a string is all ASCII is found once and kept in its header's
+ * flags (PV_OF_STR_SCANNED, PV_OF_STR_ASCII), which needs no change of
+ * the persistent layout.  Other strings walk their bytes to convert.
  * Case mapping and trim() know ASCII only.  Every method that looks for
  * text (indexOf, replace, split, ...) compares bytes.
  */
@@ -12,6 +20,74 @@
 #include <string.h>
 
 #include "native.h"
+
+/* ---- characters and bytes ------------------------------------------------------- */
+
+bool pv_str_is_ascii(struct pv_string *s)
+{
+    if (!(s->h.flags & PV_OF_STR_SCANNED)) {
+        bool ascii = true;
+        for (uint32_t i = 0; i < s->len && ascii; i++)
+            ascii = (uint8_t)s->bytes[i] < 0x80;
+        s->h.flags |= PV_OF_STR_SCANNED | (ascii ? PV_OF_STR_ASCII : 0u);
+    }
+    return (s->h.flags & PV_OF_STR_ASCII) != 0;
+}
+
+/* The byte offset `n` characters after byte `at` (s->len at most), and in
+ * *left how many of them were past the end. */
+static uint32_t skip_chars(const struct pv_string *s, uint32_t at, uint32_t n, uint32_t *left)
+{
+    while (n > 0 && at < s->len) {
+        uint32_t cp;
+        at += (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+        n--;
+    }
+    *left = n;
+    return at;
+}
+
+uint32_t pv_str_chars(struct pv_string *s)
+{
+    if (pv_str_is_ascii(s))
+        return s->len;
+    uint32_t left;
+    skip_chars(s, 0, UINT32_MAX, &left);
+    return UINT32_MAX - left;
+}
+
+/* The byte offset of character ch; false if the string has fewer than ch
+ * characters (ch == count gives s->len). */
+static bool char_offset(struct pv_string *s, int64_t ch, uint32_t *byte)
+{
+    if (ch < 0 || ch > s->len)
+        return false;
+    if (pv_str_is_ascii(s)) {
+        *byte = (uint32_t)ch;
+        return true;
+    }
+    uint32_t left;
+    *byte = skip_chars(s, 0, (uint32_t)ch, &left);
+    return left == 0;
+}
+
+uint32_t pv_str_char_to_byte(struct pv_string *s, uint32_t ch)
+{
+    uint32_t byte;
+    return char_offset(s, ch, &byte) ? byte : s->len;
+}
+
+uint32_t pv_str_byte_to_char(struct pv_string *s, uint32_t byte)
+{
+    if (pv_str_is_ascii(s))
+        return byte;
+    uint32_t n = 0;
+    for (uint32_t at = 0; at < byte && at < s->len; n++) {
+        uint32_t cp;
+        at += (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+    }
+    return n;
+}
 
 static struct pv_string *self(pv_vm *vm, pv_value *args, const char *fn)
 {
@@ -33,21 +109,71 @@ static int str_substring(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     struct pv_string *s = self(vm, args, "substring");
     int32_t at, n;
-    if (!s || !pv_arg_int(vm, args[1], "substring", 1, &at) ||
-        !pv_arg_int(vm, args[2], "substring", 2, &n) ||
-        !pv_check_range(vm, "substring", at, n, s->len))
+    uint32_t from, left, to = 0;
+    if (!s || !pv_arg_int(vm, args[1], "substring", 1, &at) || !pv_arg_int(vm, args[2], "substring", 2, &n))
         return PV_NTHROW;
-    return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + at, (size_t)n));
+    bool ok = n >= 0 && char_offset(s, at, &from);
+    if (ok)
+        to = skip_chars(s, from, (uint32_t)n, &left);
+    if (!ok || left) {   /* outside the characters: raises, naming their count */
+        pv_check_range(vm, "substring", at, n, pv_str_chars(s));
+        return PV_NTHROW;
+    }
+    return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + from, to - from));
 }
 
 static int str_charat(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     struct pv_string *s = self(vm, args, "charAt");
     int32_t i;
-    if (!s || !pv_arg_int(vm, args[1], "charAt", 1, &i) || !pv_check_index(vm, "charAt", i, s->len))
+    uint32_t at;
+    if (!s || !pv_arg_int(vm, args[1], "charAt", 1, &i))
+        return PV_NTHROW;
+    if (!char_offset(s, i, &at) || at == s->len) {   /* raises, naming the count */
+        pv_check_index(vm, "charAt", i, pv_str_chars(s));
+        return PV_NTHROW;
+    }
+    *ret = pv_str_char_at(s, at);
+    return PV_NOK;
+}
+
+/* The character whose encoding starts at byte i (U+FFFD inside one):
+ * what foreach over a string calls as it walks the bytes. */
+static int str_charat_byte(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "charAtByte");
+    int32_t i;
+    if (!s || !pv_arg_int(vm, args[1], "charAtByte", 1, &i) || !pv_check_index(vm, "charAtByte", i, s->len))
         return PV_NTHROW;
     *ret = pv_str_char_at(s, (uint32_t)i);
     return PV_NOK;
+}
+
+static int str_byteat(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "byteAt");
+    int32_t i;
+    if (!s || !pv_arg_int(vm, args[1], "byteAt", 1, &i) || !pv_check_index(vm, "byteAt", i, s->len))
+        return PV_NTHROW;
+    *ret = pv_int((uint8_t)s->bytes[i]);
+    return PV_NOK;
+}
+
+static int str_bytelength(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "byteLength");
+    if (!s)
+        return PV_NTHROW;
+    *ret = pv_int((int32_t)s->len);
+    return PV_NOK;
+}
+
+static int str_bytes(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = self(vm, args, "bytes");
+    if (!s)
+        return PV_NTHROW;
+    return pv_ret_obj(vm, ret, pv_binary_of(vm, s->bytes, s->len));
 }
 
 static int str_concat(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -68,7 +194,7 @@ static int str_length(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = self(vm, args, "length");
     if (!s)
         return PV_NTHROW;
-    *ret = pv_int((int32_t)s->len);
+    *ret = pv_int((int32_t)pv_str_chars(s));
     return PV_NOK;
 }
 
@@ -89,7 +215,9 @@ static int index_of(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bo
     if (!s || !(pat = pv_arg_string(vm, args[1], fn, 1)) ||
         (has_from && !pv_arg_int(vm, args[2], fn, 2, &from)))
         return PV_NTHROW;
-    *ret = pv_int((int32_t)find(s, pat, from));
+    uint32_t at;
+    int64_t hit = char_offset(s, from < 0 ? 0 : from, &at) ? find(s, pat, at) : -1;
+    *ret = pv_int(hit < 0 ? -1 : (int32_t)pv_str_byte_to_char(s, (uint32_t)hit));
     return PV_NOK;
 }
 
@@ -118,7 +246,7 @@ static int str_lastindexof(pv_vm *vm, pv_value *args, pv_value *ret)
         for (int64_t i = s->len - pat->len; i >= 0 && at < 0; i--)
             if (memcmp(s->bytes + i, pat->bytes, pat->len) == 0)
                 at = i;
-    *ret = pv_int((int32_t)at);
+    *ret = pv_int(at < 0 ? -1 : (int32_t)pv_str_byte_to_char(s, (uint32_t)at));
     return PV_NOK;
 }
 
@@ -356,6 +484,10 @@ static const pv_native_method methods[] = {
     { "split", "(*)*", PV_NO_ORDINAL, 0, str_split },
     { "compareTo", "(*)*", PV_NO_ORDINAL, 0, str_compareto },
     { "isEmpty", "()*", PV_NO_ORDINAL, 0, str_isempty },
+    { "byteLength", "()*", PV_NO_ORDINAL, 0, str_bytelength },
+    { "byteAt", "(*)*", PV_NO_ORDINAL, 0, str_byteat },
+    { "bytes", "()*", PV_NO_ORDINAL, 0, str_bytes },
+    { "charAtByte", "(*)*", PV_NO_ORDINAL, 0, str_charat_byte },
 };
 
 const pv_native_class pv_nc_string = {

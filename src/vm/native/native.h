@@ -117,6 +117,20 @@ int pv_str_compare(const struct pv_string *a, const struct pv_string *b);
  * its length.  Invalid or truncated sequences give U+FFFD and length 1. */
 size_t pv_utf8_decode(const uint8_t *p, size_t n, uint32_t *cp);
 
+/* Strings as Unicode text (n_string.c).  A string's characters are its
+ * code points as pv_utf8_decode steps through them (a byte that is not
+ * UTF-8 is one character, U+FFFD).  All ASCII strings, the common case,
+ * answer each of these in constant time (the scan is cached in the
+ * object's flags); others take time proportional to the bytes walked. */
+bool pv_str_is_ascii(struct pv_string *s);
+/* How many characters s holds. */
+uint32_t pv_str_chars(struct pv_string *s);
+/* The byte offset where character `ch` starts (s->len for ch == count);
+ * ch must be 0 <= ch <= pv_str_chars(s). */
+uint32_t pv_str_char_to_byte(struct pv_string *s, uint32_t ch);
+/* How many characters start before byte offset `byte` (<= s->len). */
+uint32_t pv_str_byte_to_char(struct pv_string *s, uint32_t byte);
+
 /* ---- containers (array.c, directory.c, native/n_binary.c) ------------------------- */
 
 /* A new array holding a's items [from, to). */
@@ -133,6 +147,8 @@ int pv_dir_sorted_keys(const struct pv_directory *d, pv_value **out);
 void pv_dir_clear(pv_vm *vm, struct pv_directory *d);
 
 struct pv_binary *pv_binary_new(pv_vm *vm, uint32_t len);
+/* A new binary holding a copy of len bytes. */
+struct pv_binary *pv_binary_of(pv_vm *vm, const void *bytes, uint32_t len);
 /* Sets the size; bytes beyond the old size read as 0.  -1 if out of memory. */
 int pv_binary_resize(pv_vm *vm, struct pv_binary *b, uint32_t len);
 

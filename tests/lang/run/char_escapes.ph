@@ -7,7 +7,7 @@ class char_escapes
     static string codes(string s)
     {
         string r = "";
-        for (int i = 0; i < s.length(); i++) r += (int)s[i] + " ";
+        for (int i = 0; i < s.byteLength(); i++) r += (int)s[i] + " ";
         return r;
     }
 

@@ -18,7 +18,7 @@ class foreach_edge
         string s = "h\u00e9\u20ac!";
         int n = 0;
         foreach (c in s) { n++; print((int)c + " "); }
-        println(n + " chars, " + s.length() + " bytes");
+        println(n + " chars, " + s.byteLength() + " bytes");
         foreach (char c in "\u00e9t\u00e9") print(c);
         println();
         foreach (int code in "AB") print(code + " ");

@@ -33,7 +33,7 @@ class program_textstats
             }
         }
         println(chars + " chars: " + letters + " letters, " + digits + " digits, " + spaces + " spaces, "
-                + other + " other; " + TEXT.length() + " bytes");
+                + other + " other; " + TEXT.byteLength() + " bytes");
         println(counts.size() + " words: " + counts);
         string[] top = new string[3];
         var used = new .internal.directory();
