@@ -14,7 +14,8 @@
  *  - after the kills, a last boot runs the program to its end: every
  *    worker reached N-1, the cruncher reported, "done", exit status 0;
  *  - phantom fsck finds the image clean.
- * At least 100 kill cycles (TORTURE=1: 1000).
+ * At least 100 kill cycles (TORTURE=1: 1000), over as many worlds as that
+ * takes (the program ends after a while).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -93,6 +94,45 @@ static int run(state *s, char *const argv[], int kill_after_ms)
     return kr_run(argv, &o);
 }
 
+/* One world: the program run, killed up to `budget` times at random
+ * moments (changing strategy each boot), then booted to its end and
+ * checked.  Returns the kills made. */
+static int one_world(const char *phantom, const char *img, uint64_t *rng, const char **strategies, int nstrat,
+                     int budget)
+{
+    state s = {0};
+    for (int k = 0; k <= WORKERS; k++)
+        s.hi[k] = -1;
+    char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
+                     "--strategy", (char *)strategies[0], "tests/vm/persist/workers.pasm", NULL};
+    char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
+                     "--strategy", (char *)strategies[0], NULL};
+    int killed = 0;
+    int rc = run(&s, first, 20 + (int)(t_rand(rng) % 100));
+    for (int c = 0; c < budget && rc < 0 && !s.bad; c++) {
+        killed++;
+        again[7] = (char *)strategies[(c + 1) % nstrat];
+        rc = run(&s, again, 10 + (int)(t_rand(rng) % 110));
+    }
+    if (rc < 0) {
+        killed++;
+        rc = run(&s, again, 0);   /* the last boot runs the program to its end */
+    }
+    CHECK(!s.bad);
+    CHECK(rc == 0);
+    CHECK(s.done);
+    CHECK(s.cruncher);
+    for (int k = 1; k <= WORKERS; k++)
+        CHECK(s.hi[k] == N - 1);
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
+    CHECK(system(cmd) == 0);
+    printf("vm_killloop: a world killed %d times; %ld lines printed again after restarts; program finished\n",
+           killed, s.restarts_repeated);
+    fflush(stdout);
+    return killed;
+}
+
 int main(void)
 {
     int cycles = getenv("TORTURE") ? 1000 : 100;
@@ -106,44 +146,17 @@ int main(void)
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600];
     snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
-    snprintf(img, sizeof img, "%s/w.img", dir);
-    state s = {0};
-    for (int k = 0; k <= WORKERS; k++)
-        s.hi[k] = -1;
-
-    char *first[] = {phantom, "run", "--image", img, "--snapshot-interval", INTERVAL_MS,
-                     "--strategy", (char *)strategies[0], "tests/vm/persist/workers.pasm", NULL};
-    char *again[] = {phantom, "boot", "--image", img, "--snapshot-interval", INTERVAL_MS,
-                     "--strategy", (char *)strategies[0], NULL};
-    int killed = 0, finished_early = 0;
-    int rc = run(&s, first, 20 + (int)(t_rand(&rng) % 100));
-    for (int c = 0; c < cycles && rc < 0 && !s.bad; c++) {
-        killed++;
-        again[7] = (char *)strategies[(c + 1) % nstrat];
-        rc = run(&s, again, 10 + (int)(t_rand(&rng) % 110));
+    /* The program ends after a while: worlds follow one another until the
+     * kills add up to `cycles`. */
+    int killed = 0, worlds = 0;
+    while (killed < cycles && !t_failures) {
+        snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
+        killed += one_world(phantom, img, &rng, strategies, nstrat, cycles - killed);
     }
-    if (rc >= 0)
-        finished_early = 1;
-    else
-        killed++;
-    if (rc < 0)
-        rc = run(&s, again, 0);   /* the last boot runs the program to its end */
-
-    CHECK(!s.bad);
-    CHECK(rc == 0);
-    CHECK(s.done);
-    CHECK(s.cruncher);
-    for (int k = 1; k <= WORKERS; k++)
-        CHECK(s.hi[k] == N - 1);
-    if (!finished_early)
-        CHECK(killed >= cycles);
-
     t_load_stop();
-    char cmd[1400];
-    snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
-    CHECK(system(cmd) == 0);
-    printf("vm_killloop: %d kills; %ld lines printed again after restarts; program finished%s\n", killed,
-           s.restarts_repeated, finished_early ? " before all kills were made" : "");
+    CHECK(killed >= cycles);
+    printf("vm_killloop: %d kills over %d world%s\n", killed, worlds, worlds == 1 ? "" : "s");
+    char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
