@@ -11,7 +11,7 @@
 void help_fsck(void)
 {
     hal_console_printf(1,
-                       "usage: phantom fsck [-q] [--vm] IMAGE\n"
+                       "usage: phantom fsck [-q] [--vm] [IMAGE]\n"
                        "\n"
                        "Checks a Phantom image without changing it: the root slots, every checksum\n"
                        "of every data and metadata block of both retained snapshots, the page maps,\n"
@@ -31,6 +31,7 @@ void help_fsck(void)
                        "A check that takes more than a second reports its progress on standard\n"
                        "error, in place when that is a terminal.\n"
                        "\n"
+                       "IMAGE defaults to $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE ".\n"
                        "Exit status: 0 clean, 1 problems found, 2 the image cannot be read at all\n"
                        "or bad usage.\n");
 }
@@ -76,10 +77,8 @@ int cmd_fsck(int argc, char **argv)
         } else
             path = argv[i];
     }
-    if (!path) {
-        hal_console_printf(2, "usage: phantom fsck [-q] [--vm] IMAGE\n");
-        return 2;
-    }
+    if (!path)
+        path = tool_default_image(); /* the rule of every command */
     pw_fsck_result r;
     pw_error err = {0, ""};
     int rc = pw_fsck(path, NULL, &r, print_line, &quiet, &err);

@@ -12,7 +12,7 @@
 void help_info(void)
 {
     hal_console_printf(1,
-                       "usage: phantom info IMAGE\n"
+                       "usage: phantom info [IMAGE]   (default: $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE ")\n"
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
                        "and size, the image size, and for each root slot its snapshot: generation,\n"
@@ -67,20 +67,21 @@ static void print_objects(const char *image)
 
 int cmd_info(int argc, char **argv)
 {
-    if (argc != 1 || argv[0][0] == '-') {
-        hal_console_printf(2, "usage: phantom info IMAGE\n");
+    if (argc > 1 || (argc == 1 && argv[0][0] == '-')) {
+        hal_console_printf(2, "usage: phantom info [IMAGE]\n");
         return 2;
     }
+    const char *path = argc ? argv[0] : tool_default_image(); /* the rule of every command */
     pw_image_info in;
     pw_error err = {0, ""};
-    int rc = pw_image_info_read(argv[0], &in, &err);
+    int rc = pw_image_info_read(path, &in, &err);
     if (rc && in.image_bytes == 0 && in.slots_valid == 0 && !strstr(err.msg, "no usable root")) {
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;
     }
     char a[32], b[32];
     human(in.image_bytes, a, sizeof a);
-    hal_console_printf(1, "image:          %s (%s)\n", argv[0], a);
+    hal_console_printf(1, "image:          %s (%s)\n", path, a);
     hal_console_printf(1, "format version: %u\n", in.version);
     if (in.newest >= 0) {
         human(in.space_size, b, sizeof b);
@@ -119,6 +120,6 @@ int cmd_info(int argc, char **argv)
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;
     }
-    print_objects(argv[0]);
+    print_objects(path);
     return 0;
 }

@@ -4,8 +4,8 @@
  * a user would notice.
  *   compile -o DIR       creates DIR (and its parents) when missing; a DIR
  *                        that is a file is refused;
- *   PHANTOM_IMAGE        one rule for every command: run and boot use it
- *                        like the shell when --image is not given;
+ *   PHANTOM_IMAGE        one rule for every command: run, boot, fsck and
+ *                        info use it like the shell when not given one;
  *   run ends with its    `phantom run` returns when the program it started
  *   program              (and the threads that program started) ends, even
  *                        when another thread of the world runs forever; that
@@ -108,6 +108,14 @@ static void image_from_environment(void)
     run(boot, "/dev/null", tmpdir, &b);
     CHECK(WIFEXITED(b.status) && WEXITSTATUS(b.status) == 0); /* found it: no "no such image" */
     result_free(&b);
+    char *fsck[] = {phantom, "fsck", NULL}, *info[] = {phantom, "info", NULL};
+    result f = {0}, i = {0};
+    run(fsck, "/dev/null", tmpdir, &f);
+    CHECK(WIFEXITED(f.status) && WEXITSTATUS(f.status) == 0 && has(&f.out, "env.img"));
+    run(info, "/dev/null", tmpdir, &i);
+    CHECK(WIFEXITED(i.status) && WEXITSTATUS(i.status) == 0 && has(&i.out, "env.img"));
+    result_free(&f);
+    result_free(&i);
     unsetenv("PHANTOM_IMAGE");
     unlink(img);
 }
