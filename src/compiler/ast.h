@@ -47,6 +47,7 @@
 typedef struct pc_expr pc_expr;
 typedef struct pc_stmt pc_stmt;
 typedef struct pc_decl pc_decl;
+struct pc_info; /* what semantic analysis recorded for a node (the compiler's; NULL until then) */
 
 /* ---- names and types -------------------------------------------------------------- */
 
@@ -170,6 +171,7 @@ struct pc_expr {
     uint16_t flags;  /* PC_EF_* */
     uint16_t height; /* 1 for a leaf; <= PC_MAX_EXPR_HEIGHT */
     pc_loc loc;
+    struct pc_info *info;
     pc_expr *next;   /* next argument, or next step of a for loop */
     union {
         int64_t i;
@@ -260,6 +262,7 @@ typedef struct pc_catch {
     const char *name;
     pc_stmt *body;
     struct pc_catch *next;
+    struct pc_info *info;
 } pc_catch;
 
 /*
@@ -280,6 +283,7 @@ struct pc_stmt {
     pc_stmt_kind kind;
     pc_loc loc;
     pc_stmt *next;
+    struct pc_info *info;
     union {
         pc_stmt *block; /* list, may be NULL */
         pc_expr *expr;
@@ -355,6 +359,7 @@ struct pc_decl {
     pc_decl_kind kind;
     pc_loc loc;
     pc_decl *next;
+    struct pc_info *info;
     unsigned mods;  /* PC_MOD_* (fields and methods) */
     pc_attr *attrs; /* attribute uses (@a); for PC_D_ATTRIBUTE, the definitions */
     union {

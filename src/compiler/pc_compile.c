@@ -233,7 +233,6 @@ void pc_compiler_free(pc_compiler *pc)
         free(c->units[i]);
     }
     free(c->units);
-    free(c->map);
     pc_arena_free(&c->arena);
     free(pc);
 }

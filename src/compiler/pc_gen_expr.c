@@ -35,7 +35,7 @@ bool gen_overworked(pc_gen *g)
     return g->em.too_big;
 }
 
-static pc_info *info(pc_gen *g, const void *node)
+static pc_info *info(pc_gen *g, const pc_expr *node)
 {
     pc_info *in = pc_info_get(g->c, node);
     if (!in) {

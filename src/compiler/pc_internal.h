@@ -237,8 +237,22 @@ typedef struct pc_info {
     int iter;            /* foreach: 0 array or binary, 1 directory keys, 2 decided at run time, 3 a string's characters */
 } pc_info;
 
-pc_info *pc_info_get(pc_ctx *c, const void *node);   /* NULL if none was recorded */
-pc_info *pc_info_new(pc_ctx *c, const void *node);   /* a fresh zeroed record for node */
+/* The record of a node lives in the node itself (an expression, statement,
+ * catch clause or declaration): no side map, which cost more memory than
+ * the pointer. */
+#define PC_INFO_SLOT(node)                                          \
+    _Generic((node),                                                \
+        pc_expr *: &((pc_expr *)(node))->info,                      \
+        const pc_expr *: &((pc_expr *)(node))->info,                \
+        pc_stmt *: &((pc_stmt *)(node))->info,                      \
+        const pc_stmt *: &((pc_stmt *)(node))->info,                \
+        pc_catch *: &((pc_catch *)(node))->info,                    \
+        const pc_catch *: &((pc_catch *)(node))->info,              \
+        pc_decl *: &((pc_decl *)(node))->info,                      \
+        const pc_decl *: &((pc_decl *)(node))->info)
+#define pc_info_get(c, node) ((void)(c), *PC_INFO_SLOT(node))   /* NULL if none was recorded */
+#define pc_info_new(c, node) pc_info_fresh((c), PC_INFO_SLOT(node)) /* a fresh zeroed record for node */
+pc_info *pc_info_fresh(pc_ctx *c, struct pc_info **slot);
 
 /* ---- the compilation -------------------------------------------------------------------- */
 
@@ -257,9 +271,6 @@ struct pc_ctx {
     uint32_t nprog, capprog;
     pc_class *c_object, *c_string, *c_array, *c_directory, *c_tty, *c_exception;
     pc_class *c_value[PC_TY_DOUBLE + 1]; /* .internal.bool ... .internal.double by pc_tk */
-    /* the side table */
-    struct pc_slot { const void *key; pc_info *val; } *map;
-    uint32_t mapcap, mapn;
     /* basic types */
     pc_ty t_error, t_any, t_void, t_null, t_bool, t_char, t_int, t_long, t_float, t_double, t_string;
 };

@@ -83,59 +83,13 @@ void pc_sb_free(pc_sb *b)
 
 /* ---- the side table ------------------------------------------------------------------- */
 
-static uint32_t hash_ptr(const void *p)
+pc_info *pc_info_fresh(pc_ctx *c, struct pc_info **slot)
 {
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return (uint32_t)x;
-}
-
-pc_info *pc_info_get(pc_ctx *c, const void *node)
-{
-    if (!c->mapcap)
-        return NULL;
-    for (uint32_t i = hash_ptr(node) & (c->mapcap - 1);; i = (i + 1) & (c->mapcap - 1)) {
-        if (c->map[i].key == node)
-            return c->map[i].val;
-        if (!c->map[i].key)
-            return NULL;
-    }
-}
-
-static void map_put(struct pc_slot *map, uint32_t cap, const void *key, pc_info *val)
-{
-    uint32_t i = hash_ptr(key) & (cap - 1);
-    while (map[i].key && map[i].key != key)
-        i = (i + 1) & (cap - 1);
-    map[i].key = key;
-    map[i].val = val;
-}
-
-pc_info *pc_info_new(pc_ctx *c, const void *node)
-{
-    pc_info *old = pc_info_get(c, node);
-    if (old) {
-        memset(old, 0, sizeof *old);
-        return old;
-    }
-    if ((c->mapn + 1) * 2 > c->mapcap) {
-        uint32_t cap = c->mapcap ? c->mapcap * 2 : 1024;
-        struct pc_slot *map = calloc(cap, sizeof *map);
-        if (!map)
-            pc_arena_out_of_memory(&c->arena);
-        for (uint32_t i = 0; i < c->mapcap; i++)
-            if (c->map[i].key)
-                map_put(map, cap, c->map[i].key, c->map[i].val);
-        free(c->map);
-        c->map = map;
-        c->mapcap = cap;
-    }
-    pc_info *in = pc_alloc(c, sizeof *in);
-    map_put(c->map, c->mapcap, node, in);
-    c->mapn++;
-    return in;
+    if (*slot)
+        memset(*slot, 0, sizeof **slot);
+    else
+        *slot = pc_alloc(c, sizeof **slot);
+    return *slot;
 }
 
 /* ---- types ------------------------------------------------------------------------------ */
