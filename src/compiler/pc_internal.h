@@ -208,33 +208,47 @@ typedef struct pc_step {
 } pc_step;
 
 typedef struct pc_info {
+    /* One record per expression (and per declaration, foreach, catch and
+     * method), so it is kept small: the fields a kind of node never uses
+     * together share storage (the unions below; each node kind reads only
+     * its own group). */
     pc_ty *ty;           /* the expression's type (or a declaration's variable) */
     pc_ty *coerce;       /* codegen converts the value to this primitive type (conv) */
     uint8_t rk;          /* pc_rk */
-    bool implicit_this;  /* calls and fields: the receiver is this */
-    bool static_recv;    /* a call: obj is a class name (no receiver) or is evaluated and dropped */
-    bool discard_recv;   /* a static method called through an object: evaluate it, drop it */
-    bool str_concat;     /* '+' (or '+='): string concatenation */
-    bool prim_elem;      /* new T[n]: fill with the zero of T */
-    bool ref_cmp;        /* == / != with null: compare references */
-    bool println0;       /* println(): no argument */
+    bool implicit_this : 1; /* calls and fields: the receiver is this */
+    bool static_recv : 1;   /* a call: obj is a class name (no receiver) or is evaluated and dropped */
+    bool discard_recv : 1;  /* a static method called through an object: evaluate it, drop it */
+    bool str_concat : 1;    /* '+' (or '+='): string concatenation */
+    bool prim_elem : 1;     /* new T[n]: fill with the zero of T */
+    bool ref_cmp : 1;       /* == / != with null: compare references */
+    bool println0 : 1;      /* println(): no argument */
+    uint8_t iter;        /* foreach: 0 array or binary, 1 directory keys, 2 decided at run time, 3 a string's characters */
     uint16_t slot;       /* locals, foreach and catch variables */
     uint16_t nargs;
     int32_t ordinal;
-    pc_class *cls;
-    pc_field *field;
-    pc_method *method;
-    const char *name;    /* invokename, checkcast class name, import file contents */
-    size_t name_len;
-    pc_expr *cexpr;      /* PC_R_CONST: the literal */
-    pc_step *steps;      /* a dotted name: the fields after its base */
-    uint32_t nsteps;
-    pc_ty *opty;         /* binary/compound: the type the operation works in */
-    pc_ty *narrow;       /* compound assignment, ++/--: convert the result to this before storing */
-    pc_ty *lconv;        /* compound assignment: convert the value read from the target to this */
-    pc_class **classes;  /* a catch clause: the classes caught (NULL entries: anything) */
-    uint32_t nclasses;
-    int iter;            /* foreach: 0 array or binary, 1 directory keys, 2 decided at run time, 3 a string's characters */
+    union {
+        uint32_t nsteps;     /* names */
+        uint32_t nclasses;   /* catch clauses */
+    };
+    union {
+        pc_class *cls;       /* names, new, X.class */
+        pc_ty *opty;         /* binary/compound: the type the operation works in */
+        pc_class **classes;  /* a catch clause: the classes caught (NULL entries: anything) */
+    };
+    union {
+        pc_field *field;     /* names */
+        pc_method *method;   /* calls, new */
+        pc_ty *narrow;       /* compound assignment, ++/--: convert the result to this before storing */
+    };
+    union {
+        pc_expr *cexpr;      /* names: PC_R_CONST: the literal; a method: its constructor call */
+        const char *name;    /* invokename, checkcast class name, import file contents */
+        pc_ty *lconv;        /* compound assignment: convert the value read from the target to this */
+    };
+    union {
+        pc_step *steps;      /* a dotted name: the fields after its base */
+        size_t name_len;     /* import file contents */
+    };
 } pc_info;
 
 /* The record of a node lives in the node itself (an expression, statement,
