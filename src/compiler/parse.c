@@ -70,9 +70,48 @@ pc_token p_peek(const pc_parser *p, int n)
     return t;
 }
 
+static uint32_t intern_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (uint8_t)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
 const char *p_tok_text(pc_parser *p)
 {
-    return pc_arena_strndup(p->a, p->tok.text, p->tok.tlen);
+    const char *s = p->tok.text;
+    size_t n = p->tok.tlen;
+    if ((p->ninterned + 1) * 2 > p->capintern) {
+        /* The old table stays in the arena: the tables together are at most
+         * twice the last one, which holds only distinct spellings. */
+        uint32_t cap = p->capintern ? p->capintern * 2 : 256;
+        const char **t = pc_arena_alloc(p->a, cap * sizeof *t);
+        for (uint32_t i = 0; i < p->capintern; i++) {
+            const char *k = p->intern[i];
+            if (!k)
+                continue;
+            uint32_t j = intern_hash(k, strlen(k)) & (cap - 1);
+            while (t[j])
+                j = (j + 1) & (cap - 1);
+            t[j] = k;
+        }
+        p->intern = t;
+        p->capintern = cap;
+    }
+    for (uint32_t i = intern_hash(s, n) & (p->capintern - 1);; i = (i + 1) & (p->capintern - 1)) {
+        const char *k = p->intern[i];
+        if (!k) {
+            k = pc_arena_strndup(p->a, s, n);
+            p->intern[i] = k;
+            p->ninterned++;
+            return k;
+        }
+        if (!strncmp(k, s, n) && !k[n]) /* an identifier holds no NUL byte */
+            return k;
+    }
 }
 
 /* ---- diagnostics and recovery ---------------------------------------------------------- */
@@ -287,14 +326,19 @@ pc_name *p_name(pc_parser *p, int flags)
     bool first_ok = p->tok.kind == PC_TK_IDENT ||
                     (p->tok.kind == PC_TK_STRING && (flags & P_NAME_QUOTED_FIRST)) ||
                     ((n->absolute || (flags & P_NAME_ANY_FIRST)) && p_is_component(p->tok.kind));
-    uint32_t cap = 4;
-    n->part = pc_arena_alloc(p->a, cap * sizeof *n->part);
+    /* The components gather here and are copied into an array of the
+     * exact size at the end (most names have one). */
+    const char *buf[8], **parts = buf;
+    uint32_t cap = 8;
     if (!first_ok) {
         p_error_found(p, "a name");
-        n->part[n->count++] = "?";
+        const char **one = pc_arena_alloc(p->a, sizeof *one);
+        one[0] = "?";
+        n->part = one;
+        n->count = 1;
         return n;
     }
-    n->part[n->count++] = p_component(p);
+    parts[n->count++] = p_component(p);
     p_advance(p);
     while (p->tok.kind == PC_TK_DOT) {
         pc_token next = p_peek(p, 1);
@@ -305,12 +349,19 @@ pc_name *p_name(pc_parser *p, int flags)
         p_advance(p);
         if (n->count == cap) {
             const char **bigger = pc_arena_alloc(p->a, 2 * cap * sizeof *bigger);
-            memcpy(bigger, n->part, cap * sizeof *bigger);
-            n->part = bigger;
+            memcpy(bigger, parts, cap * sizeof *bigger);
+            parts = bigger;
             cap *= 2;
         }
-        n->part[n->count++] = p_component(p);
+        parts[n->count++] = p_component(p);
         p_advance(p);
+    }
+    if (parts == buf) {
+        const char **exact = pc_arena_alloc(p->a, n->count * sizeof *exact);
+        memcpy(exact, buf, n->count * sizeof *exact);
+        n->part = exact;
+    } else {
+        n->part = parts;
     }
     if (!(flags & P_NAME_BEFORE_CALL) && p->tok.kind == PC_TK_DOT &&
         p_peek(p, 1).kind != PC_TK_STAR) { /* only an expression may go on after '.' */

@@ -39,13 +39,17 @@ typedef struct pc_parser {
     const char *class_name; /* simple name of the class being parsed, or NULL */
     pc_loc class_end;       /* the '}' that closed the last class (src NULL: none yet) */
     pc_stmt *open_expr;     /* shell: a final expression statement that had no ';' */
+    /* Identifiers, each spelling copied once (open addressing, in the arena):
+     * a name used a million times costs one copy, not a million. */
+    const char **intern;
+    uint32_t ninterned, capintern;
 } pc_parser;
 
 /* ---- tokens (parse.c) ---- */
 void p_advance(pc_parser *p);
 bool p_accept(pc_parser *p, pc_tok_kind k);
 pc_token p_peek(const pc_parser *p, int n); /* the token n ahead (1: the next one), quietly */
-const char *p_tok_text(pc_parser *p);       /* the current identifier as an arena string */
+const char *p_tok_text(pc_parser *p);       /* the current identifier as an arena string (shared by equal ones) */
 
 /* ---- diagnostics and recovery (parse.c) ---- */
 void p_error(pc_parser *p, pc_loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
