@@ -5,12 +5,19 @@
  */
 #include "arena.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ALIGN _Alignof(max_align_t)
+/* The compiler's nodes hold pointers, integers and doubles, never long
+ * double or vector types: aligning to the widest of those (8 bytes on the
+ * usual machines) instead of max_align_t (16) saves up to 15 bytes of
+ * every small allocation, and there are several per source statement. */
+#define ALIGN_OF(t) _Alignof(t)
+#define MAX2(a, b) ((a) > (b) ? (a) : (b))
+#define ALIGN MAX2(MAX2(ALIGN_OF(void *), ALIGN_OF(int64_t)), MAX2(ALIGN_OF(double), ALIGN_OF(size_t)))
 #define BLOCK_MIN ((size_t)4096)
 #define BLOCK_MAX ((size_t)1 << 20)
 

@@ -27,7 +27,8 @@ typedef struct pc_arena {
 /* An empty arena with no limit and no oom target. */
 void pc_arena_init(pc_arena *a);
 
-/* n zeroed bytes aligned for any type; valid until pc_arena_free. */
+/* n zeroed bytes aligned for pointers, 64-bit integers and doubles (not
+ * long double or vector types); valid until pc_arena_free. */
 void *pc_arena_alloc(pc_arena *a, size_t n);
 
 /* A NUL-terminated copy of s[0, n) (s may contain NULs; it need not be terminated). */
