@@ -166,6 +166,8 @@ enum {
     PC_EF_PAREN = 1, /* written in parentheses (kept for warnings; no meaning) */
 };
 
+/* A node has room only for its kind's member of u (see p_new_expr): never
+ * copy a whole pc_expr, and never read a member of another kind. */
 struct pc_expr {
     pc_expr_kind kind;
     uint16_t flags;  /* PC_EF_* */

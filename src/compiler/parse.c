@@ -258,9 +258,47 @@ void p_leave(pc_parser *p)
 
 /* ---- nodes ------------------------------------------------------------------------- */
 
+/* The bytes a node of this kind needs: the header and its own member of
+ * u, not the largest one (calls and new), since there are several
+ * expressions per statement.  A node whose kind changes after it is made
+ * changes to a smaller member (binary -> instanceof, call -> member, new ->
+ * new array), and code reads only the member of a node's kind.  Every kind
+ * gets at least u.str, so the literal members (i, f, str, name) are always
+ * there. */
+static size_t expr_size(pc_expr_kind kind)
+{
+    const pc_expr *e = NULL;
+    size_t u;
+    switch (kind) {
+    case PC_E_BINARY:
+    case PC_E_ASSIGN: u = sizeof e->u.binary; break;
+    case PC_E_COND: u = sizeof e->u.cond; break;
+    case PC_E_UNARY: u = sizeof e->u.unary; break;
+    case PC_E_INDEX: u = sizeof e->u.index; break;
+    case PC_E_CAST:
+    case PC_E_INSTANCEOF: u = sizeof e->u.cast; break;
+    case PC_E_INT:
+    case PC_E_LONG:
+    case PC_E_FLOAT:
+    case PC_E_DOUBLE:
+    case PC_E_CHAR:
+    case PC_E_BOOL:
+    case PC_E_STRING:
+    case PC_E_IMPORT:
+    case PC_E_NULL:
+    case PC_E_THIS:
+    case PC_E_SUPER:
+    case PC_E_NAME: u = 0; break;
+    default: return sizeof *e; /* calls, new, errors */
+    }
+    if (u < sizeof e->u.str)
+        u = sizeof e->u.str;
+    return offsetof(pc_expr, u) + u;
+}
+
 pc_expr *p_new_expr(pc_parser *p, pc_expr_kind kind, pc_loc loc)
 {
-    pc_expr *e = pc_arena_alloc(p->a, sizeof *e);
+    pc_expr *e = pc_arena_alloc(p->a, expr_size(kind));
     e->kind = kind;
     e->loc = loc;
     e->height = 1;
