@@ -71,11 +71,12 @@ static void note_pos(pc_emit *em)
     }
     if (em->cur.src) {
         pc_eloc *last = em->nlocs ? &em->locs[em->nlocs - 1] : NULL;
+        pc_eloc now = {pc, em->cur.off, em->cur.line, em->cur.col, em->cur.src};
         if (last && last->pc == pc)
-            last->loc = em->cur;
-        else if (!last || last->loc.off != em->cur.off || last->loc.src != em->cur.src) {
+            *last = now;
+        else if (!last || last->off != em->cur.off || last->src != em->cur.src) {
             em->locs = grow(em, em->locs, &em->caplocs, em->nlocs + 1, sizeof *em->locs);
-            em->locs[em->nlocs++] = (pc_eloc){pc, em->cur};
+            em->locs[em->nlocs++] = now;
         }
     }
 }
@@ -317,7 +318,7 @@ pc_loc em_loc_of(const pc_emit *em, uint32_t pc)
 {
     pc_loc best = {0};
     for (uint32_t i = 0; i < em->nlocs && em->locs[i].pc <= pc; i++)
-        best = em->locs[i].loc;
+        best = (pc_loc){em->locs[i].src, em->locs[i].off, em->locs[i].line, em->locs[i].col};
     return best;
 }
 

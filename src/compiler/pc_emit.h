@@ -23,9 +23,12 @@ typedef struct pc_label {
     uint32_t npatch, cappatch;
 } pc_label;
 
+/* The fields of a pc_loc laid out around pc without padding: 24 bytes, not
+ * 32 (a class keeps these for all its methods until it is verified). */
 typedef struct pc_eloc {
     uint32_t pc;
-    pc_loc loc;
+    uint32_t off, line, col;
+    const pc_source *src;
 } pc_eloc;
 
 typedef struct pc_ehandler {
