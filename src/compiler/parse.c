@@ -313,6 +313,15 @@ pc_stmt *p_new_stmt(pc_parser *p, pc_stmt_kind kind, pc_loc loc)
     return s;
 }
 
+pc_stmt *p_new_simple_stmt(pc_parser *p, pc_stmt_kind kind, pc_loc loc)
+{
+    const pc_stmt *z = NULL;
+    pc_stmt *s = pc_arena_alloc(p->a, offsetof(pc_stmt, u) + sizeof z->u.expr);
+    s->kind = kind;
+    s->loc = loc;
+    return s;
+}
+
 pc_decl *p_new_decl(pc_parser *p, pc_decl_kind kind, pc_loc loc)
 {
     pc_decl *d = pc_arena_alloc(p->a, sizeof *d);

@@ -70,6 +70,10 @@ void p_leave(pc_parser *p);
 /* ---- building nodes (parse.c) ---- */
 pc_expr *p_new_expr(pc_parser *p, pc_expr_kind kind, pc_loc loc);
 pc_stmt *p_new_stmt(pc_parser *p, pc_stmt_kind kind, pc_loc loc);
+/* A statement with room for u.expr or u.block only (empty, expression,
+ * return, throw, break, continue, a block): most statements, and no more
+ * than they read; its kind may change only among those. */
+pc_stmt *p_new_simple_stmt(pc_parser *p, pc_stmt_kind kind, pc_loc loc);
 pc_decl *p_new_decl(pc_parser *p, pc_decl_kind kind, pc_loc loc);
 pc_type *p_new_type(pc_parser *p, pc_type_kind kind, pc_loc loc);
 

@@ -114,7 +114,7 @@ static pc_stmt *expr_stmts(pc_parser *p)
 {
     pc_stmt *head = NULL, **tail = &head;
     do {
-        pc_stmt *s = p_new_stmt(p, PC_S_EXPR, p->tok.loc);
+        pc_stmt *s = p_new_simple_stmt(p, PC_S_EXPR, p->tok.loc);
         s->u.expr = p_expr(p);
         P_APPEND(tail, s);
     } while (p_accept(p, PC_TK_COMMA));
@@ -400,7 +400,10 @@ static pc_stmt *simple_stmt(pc_parser *p, pc_stmt *s, int ctx)
 
 static pc_stmt *stmt(pc_parser *p, int ctx)
 {
-    pc_stmt *s = p_new_stmt(p, PC_S_EMPTY, p->tok.loc);
+    pc_tok_kind k = p->tok.kind;
+    bool compound = k == PC_TK_IF || k == PC_TK_WHILE || k == PC_TK_DO || k == PC_TK_FOR || k == PC_TK_FOREACH ||
+                    k == PC_TK_SWITCH || k == PC_TK_TRY || k == PC_TK_SYNCHRONIZED;
+    pc_stmt *s = compound ? p_new_stmt(p, PC_S_EMPTY, p->tok.loc) : p_new_simple_stmt(p, PC_S_EMPTY, p->tok.loc);
     switch (p->tok.kind) {
     case PC_TK_LBRACE: return p_block(p);
     case PC_TK_SEMI: p_advance(p); return s;
