@@ -14,9 +14,10 @@
  *  4. (Not under ASan.) The same source compiles under an address-space
  *     limit of STATEMENTS_AS_MIB: the compiler's memory per statement is
  *     bounded.  It needed 360 MiB when every expression had a 136-byte
- *     record behind a pointer->record hash map and every identifier use
- *     its own copy; about 235 MiB since.  A change that makes it grow back
- *     fails here rather than on a user's 30 MB source.
+ *     record behind a pointer->record hash map, every node the size of the
+ *     largest of its kind and every identifier use its own copy; about
+ *     200 MiB since.  A change that makes it grow back by a quarter fails
+ *     here rather than on a user's 30 MB source.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -30,7 +31,7 @@
 #include "testlib.h"
 
 #define LOCALS_CPU_S 10
-#define STATEMENTS_AS_MIB 300
+#define STATEMENTS_AS_MIB 250
 
 static char phantom[512], dir[64];
 
