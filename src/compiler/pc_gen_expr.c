@@ -404,7 +404,7 @@ static void gen_assign(pc_gen *g, pc_expr *e, pc_info *in, bool want)
     lv_prepare(g, target, &lv);
     lv_load(g, &lv);
     if (in->lconv)
-        em_conv(em, pc_ty_conv(in->lconv));
+        em_conv(em, PC_CONV_OF(in->lconv));
     if (in->str_concat) {
         em_op(em, PV_OP_TOSTRING);
         gen_text(g, r);
@@ -714,6 +714,6 @@ void gen_expr(pc_gen *g, pc_expr *e, bool want)
     if (!handled && !want)
         em_op(&g->em, PV_OP_POP);
     else if (want && in->coerce)
-        em_conv(&g->em, pc_ty_conv(in->coerce));
+        em_conv(&g->em, PC_CONV_OF(in->coerce));
     g->em.cur = saved;
 }

@@ -382,7 +382,7 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em_op(em, PV_OP_ALOAD);
     em_place(em, got);
     if (in->coerce)
-        em_conv(em, pc_ty_conv(in->coerce));
+        em_conv(em, PC_CONV_OF(in->coerce));
     em_local(em, PV_OP_STORE, in->slot);
     gen_loop_body(g, s->u.foreach.body, end, cont);
     em_place(em, cont);

@@ -213,7 +213,6 @@ typedef struct pc_info {
      * together share storage (the unions below; each node kind reads only
      * its own group). */
     pc_ty *ty;           /* the expression's type (or a declaration's variable) */
-    pc_ty *coerce;       /* codegen converts the value to this primitive type (conv) */
     uint8_t rk;          /* pc_rk */
     bool implicit_this : 1; /* calls and fields: the receiver is this */
     bool static_recv : 1;   /* a call: obj is a class name (no receiver) or is evaluated and dropped */
@@ -223,6 +222,7 @@ typedef struct pc_info {
     bool ref_cmp : 1;       /* == / != with null: compare references */
     bool println0 : 1;      /* println(): no argument */
     uint8_t iter;        /* foreach: 0 array or binary, 1 directory keys, 2 decided at run time, 3 a string's characters */
+    int8_t coerce;       /* codegen converts the value to a primitive type: PC_CONV_CODE(type), 0 none */
     uint16_t slot;       /* locals, foreach and catch variables */
     uint16_t nargs;
     int32_t ordinal;
@@ -243,7 +243,7 @@ typedef struct pc_info {
     union {
         pc_expr *cexpr;      /* names: PC_R_CONST: the literal; a method: its constructor call */
         const char *name;    /* invokename, checkcast class name, import file contents */
-        pc_ty *lconv;        /* compound assignment: convert the value read from the target to this */
+        int8_t lconv;        /* compound assignment: convert the value read from the target (a coerce code) */
     };
     union {
         pc_step *steps;      /* a dotted name: the fields after its base */
@@ -267,6 +267,10 @@ typedef struct pc_info {
 #define pc_info_get(c, node) ((void)(c), *PC_INFO_SLOT(node))   /* NULL if none was recorded */
 #define pc_info_new(c, node) pc_info_fresh((c), PC_INFO_SLOT(node)) /* a fresh zeroed record for node */
 pc_info *pc_info_fresh(pc_ctx *c, struct pc_info **slot);
+/* coerce and lconv hold a type's conv target (PV_CONV_*, pc_ty_conv) in a
+ * byte rather than the type: 0 is none. */
+#define PC_CONV_CODE(t) ((int8_t)(pc_ty_conv(t) + 2))
+#define PC_CONV_OF(code) ((int)(code) - 2)
 
 /* ---- the compilation -------------------------------------------------------------------- */
 

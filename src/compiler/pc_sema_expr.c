@@ -68,7 +68,7 @@ void pc_sema_fit(pc_body *b, pc_expr *e, pc_ty *from, pc_ty *to, const char *wha
     }
     if (from->k == PC_TY_INT && to->k == PC_TY_CHAR && e->kind == PC_E_INT && e->u.i >= 0 && e->u.i <= 0x10FFFF) {
         if (in)
-            in->coerce = to; /* a constant that fits: char c = 65; */
+            in->coerce = PC_CONV_CODE(to); /* a constant that fits: char c = 65; */
         return;
     }
     switch (pc_ty_fit(c, from, to)) {
@@ -76,7 +76,7 @@ void pc_sema_fit(pc_body *b, pc_expr *e, pc_ty *from, pc_ty *to, const char *wha
         return;
     case PC_FIT_CONV:
         if (in)
-            in->coerce = to;
+            in->coerce = PC_CONV_CODE(to);
         return;
     case PC_FIT_NO:
         break;
@@ -109,7 +109,7 @@ void pc_sema_cond(pc_body *b, pc_expr *e)
 static pc_ty *char_to_int(pc_body *b, pc_expr *e, pc_ty *t)
 {
     if (t->k == PC_TY_CHAR) {
-        pc_info_get(b->c, e)->coerce = &b->c->t_int;
+        pc_info_get(b->c, e)->coerce = PC_CONV_CODE(&b->c->t_int);
         return &b->c->t_int;
     }
     return t;
@@ -544,7 +544,7 @@ static pc_ty *assign(pc_body *b, pc_expr *e, pc_info *in)
     pc_info *li = pc_info_get(c, l);
     if (li) {
         in->lconv = li->coerce;
-        li->coerce = NULL;
+        li->coerce = 0;
     }
     if (t->k == PC_TY_ERROR)
         return t;

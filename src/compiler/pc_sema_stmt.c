@@ -225,7 +225,7 @@ static bool foreach_stmt(pc_body *b, pc_stmt *s)
                 pc_error(c->d, s->u.foreach.type->loc, "the elements are %s, which a variable of type %s cannot hold",
                          pc_ty_str(c, elem), pc_ty_str(c, vt));
             else if (f == PC_FIT_CONV)
-                in->coerce = vt;
+                in->coerce = PC_CONV_CODE(vt);
         }
     }
     in->ty = vt;
