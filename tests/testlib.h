@@ -95,6 +95,14 @@ static inline uint64_t t_hash_bytes(uint64_t h, const void *p, size_t n)
     return h ^ n;
 }
 
+/* Where the build under test is: $BUILD (the sanitizer pass sets it), else
+ * build.  Tests that run `phantom` find it there. */
+static inline const char *t_build_dir(void)
+{
+    const char *b = getenv("BUILD");
+    return b && *b ? b : "build";
+}
+
 /* The seed of a randomized test: $SEED if set, else from the clock and
  * the pid.  Printed, so that a failure can be rerun with SEED=... */
 static inline uint64_t t_seed(const char *test)

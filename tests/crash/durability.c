@@ -24,12 +24,6 @@
 static char dir[] = "/tmp/phantom-durable-XXXXXX";
 static char phantom[512], img[600], errpath[600], tick[600], big[600];
 
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && *b ? b : "build";
-}
-
 typedef struct child {
     pid_t pid;
     int out; /* its standard output */
@@ -203,7 +197,7 @@ static void test_sighup(void)
 int main(void)
 {
     REQUIRE(mkdtemp(dir));
-    snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
+    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
     snprintf(img, sizeof img, "%s/w.img", dir);
     snprintf(errpath, sizeof errpath, "%s/stderr", dir);
     snprintf(tick, sizeof tick, "%s/tick.ph", dir);

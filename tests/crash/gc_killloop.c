@@ -35,12 +35,6 @@
 
 #define INTERVAL_MS "30"
 
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && *b ? b : "build";
-}
-
 typedef struct state {
     bool bad, done;
     long max_boot;            /* highest boot number the program reported */
@@ -113,7 +107,7 @@ int main(void)
     char dir[] = "/tmp/phantom-gckill-XXXXXX";
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600], params[600];
-    snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
+    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
     snprintf(img, sizeof img, "%s/w.img", dir);
     snprintf(params, sizeof params, "%s/churnparams.ph", dir);
     FILE *f = fopen(params, "w");

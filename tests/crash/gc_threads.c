@@ -21,12 +21,6 @@
 #include "testlib.h"
 #include "killrun.h"
 
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && *b ? b : "build";
-}
-
 typedef struct state {
     long joined, cycles;
     bool done, bad;
@@ -52,7 +46,7 @@ int main(void)
     char dir[] = "/tmp/phantom-gcthreads-XXXXXX";
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600];
-    snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
+    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
     snprintf(img, sizeof img, "%s/w.img", dir);
     char *first[] = {phantom, "run", "--image", img, "--snapshot-interval", "50",
                      "tests/lang/gc/persist/threads.ph", NULL};

@@ -33,12 +33,6 @@
  * spaced out when they are slow. */
 #define MAX_REPEAT 400
 
-static const char *build_dir(void)
-{
-    const char *b = getenv("BUILD");
-    return b && *b ? b : "build";
-}
-
 typedef struct state {
     long hi[WORKERS + 1];    /* highest I printed so far by worker k, -1 none */
     long prev[WORKERS + 1];  /* last I printed in this run, -1 none */
@@ -145,7 +139,7 @@ int main(void)
     char dir[] = "/tmp/phantom-vmkill-XXXXXX";
     REQUIRE(mkdtemp(dir));
     char phantom[512], img[600];
-    snprintf(phantom, sizeof phantom, "%s/phantom", build_dir());
+    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
     /* The program ends after a while: worlds follow one another until the
      * kills add up to `cycles`. */
     int killed = 0, worlds = 0;
