@@ -1,7 +1,8 @@
 # Phantom - build with plain `make`.  Everything goes to build/.
 #   make            build/phantom, examples, tests
 #   make run        build and open the persistent shell
-#   make test       all tests, plain and under ASan+UBSan
+#   make test       all tests, plain and under ASan+UBSan, and the README's
+#                   commands on a fresh copy of the tracked files
 #   make bench      benchmarks (see BENCHMARKS.md)
 #   make torture    long crash loops under load (10,000 engine kill cycles), the collectors' soak (SOAK_SECONDS=180)
 #   make install    build/phantom, the man page and the editor files under
@@ -130,6 +131,7 @@ HAVE_LIBFUZZER = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, long 
 test: all
 	@$(MAKE) --no-print-directory asan-build $(if $(HAVE_LIBFUZZER),fuzzers)
 	BUILD=$(BUILD) tests/run-all.sh
+	tests/fresh-clone.sh
 	BUILD=$(BUILD)/asan tests/run-all.sh --sanitized
 	@if [ "$(HAVE_LIBFUZZER)" = yes ]; then \
 	    echo "FUZZ_SECONDS=$${FUZZ_SECONDS:-20} tests/fuzz/run.sh $(BUILD)/fuzz"; \
