@@ -33,7 +33,7 @@ else
 $(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
 endif
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) \
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
