@@ -47,7 +47,6 @@ typedef struct val {
     uint32_t ncs, cscap;
     fix *fix;
     uint32_t nfix, fixcap;
-    uint8_t one[1];       /* a block type's single result */
     size_t op_at;         /* the instruction's offset (trap sites) */
 } val;
 
@@ -166,12 +165,13 @@ static void patch(val *v, uint32_t pos, uint32_t target)
 static bool block_type(val *v, uint32_t *np, const uint8_t **pt, uint32_t *nr, const uint8_t **rt)
 {
     if (v->r.p < v->r.end && (*v->r.p == 0x40 || wa_is_valtype(*v->r.p))) {
+        /* one value type: the result list points at a constant copy of it */
+        static const uint8_t valtypes[] = {WA_I32, WA_I64, WA_F32, WA_F64};
         uint8_t b = wa_rd_u8(&v->r);
         *np = 0;
         *pt = NULL;
         *nr = b != 0x40;
-        v->one[0] = b;
-        *rt = v->one;
+        *rt = b == 0x40 ? NULL : memchr(valtypes, b, sizeof valtypes);
         return true;
     }
     int64_t t = wa_rd_s64(&v->r);
