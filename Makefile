@@ -46,7 +46,7 @@ LIB      := $(BUILD)/libphantom.a
 
 # Fuzz targets (tests/fuzz/fuzz_*.c) are built with clang's libFuzzer; they
 # use only the parts that read untrusted input: class files, the assembler,
-# the compiler's front end.
+# the compiler's front end, WebAssembly modules.
 FUZZ_CC    ?= clang
 FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_DEPS  := src/vm/classfile.c src/vm/verify.c src/vm/opcodes.c src/vm/asm.c src/vm/disasm.c \
@@ -103,6 +103,10 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
 # classes (src/vm/native_info.c).
 $(BUILD)/fuzz/fuzz_compile: FUZZ_DEPS += $(LIB_SRC)
 $(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
+
+# The WebAssembly loader's target: the front end and engine alone.
+$(BUILD)/fuzz/fuzz_wasm: FUZZ_DEPS := $(wildcard src/wasm/*.c) src/util/crc32c.c
+$(BUILD)/fuzz/fuzz_wasm: $(wildcard src/wasm/*.c src/wasm/*.h) src/util/crc32c.c
 
 fuzzers: $(FUZZERS)
 
