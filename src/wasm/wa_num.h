@@ -18,30 +18,21 @@ static inline uint64_t wa_of_f32(float f) { uint32_t b; memcpy(&b, &f, 4); retur
 static inline uint64_t wa_of_f64(double d) { uint64_t b; memcpy(&b, &d, 8); return b; }
 
 /* min and max: a NaN operand gives a NaN; -0 is below +0. */
-static inline float wa_fmin32(float a, float b)
-{
-    if (a != a || b != b) return a + b;
-    if (a == b) return signbit(a) ? a : b;
-    return a < b ? a : b;
-}
-static inline float wa_fmax32(float a, float b)
-{
-    if (a != a || b != b) return a + b;
-    if (a == b) return signbit(a) ? b : a;
-    return a > b ? a : b;
-}
-static inline double wa_fmin64(double a, double b)
-{
-    if (a != a || b != b) return a + b;
-    if (a == b) return signbit(a) ? a : b;
-    return a < b ? a : b;
-}
-static inline double wa_fmax64(double a, double b)
-{
-    if (a != a || b != b) return a + b;
-    if (a == b) return signbit(a) ? b : a;
-    return a > b ? a : b;
-}
+#define WA_MINMAX(T, min, max)                                                  \
+    static inline T min(T a, T b)                                               \
+    {                                                                           \
+        if (a != a || b != b) return a + b;                                     \
+        if (a == b) return signbit(a) ? a : b;                                  \
+        return a < b ? a : b;                                                   \
+    }                                                                           \
+    static inline T max(T a, T b)                                               \
+    {                                                                           \
+        if (a != a || b != b) return a + b;                                     \
+        if (a == b) return signbit(a) ? b : a;                                  \
+        return a > b ? a : b;                                                   \
+    }
+WA_MINMAX(float, wa_fmin32, wa_fmax32)
+WA_MINMAX(double, wa_fmin64, wa_fmax64)
 
 static inline uint32_t wa_rotl32(uint32_t x, uint32_t n) { n &= 31; return n ? (x << n) | (x >> (32 - n)) : x; }
 static inline uint32_t wa_rotr32(uint32_t x, uint32_t n) { n &= 31; return n ? (x >> n) | (x << (32 - n)) : x; }

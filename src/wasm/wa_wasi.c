@@ -173,6 +173,16 @@ static int iovecs(const call *c, uint32_t iovs, uint32_t n, uint8_t **base)
     return *base ? E_SUCCESS : E_FAULT;
 }
 
+/* Buffer i of an iovec array: its bytes in memory, or NULL when they are
+ * not all inside. */
+static uint8_t *iov_buf(const call *c, const uint8_t *iov, uint32_t i, uint32_t *len)
+{
+    uint32_t a;
+    memcpy(&a, iov + 8 * i, 4);
+    memcpy(len, iov + 8 * i + 4, 4);
+    return at(c, a, *len);
+}
+
 static int fd_write(const call *c)
 {
     uint32_t fd = arg32(c, 0), n = arg32(c, 2);
@@ -182,19 +192,14 @@ static int fd_write(const call *c)
     if (iovecs(c, arg32(c, 1), n, &iov))
         return E_FAULT;
     uint64_t total = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t a, len;
-        memcpy(&a, iov + 8 * i, 4);
-        memcpy(&len, iov + 8 * i + 4, 4);
-        if (!at(c, a, len))
+    uint32_t len;
+    for (uint32_t i = 0; i < n; i++)   /* all or nothing */
+        if (!iov_buf(c, iov, i, &len))
             return E_FAULT;
-    }
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t a, len;
-        memcpy(&a, iov + 8 * i, 4);
-        memcpy(&len, iov + 8 * i + 4, 4);
+        uint8_t *p = iov_buf(c, iov, i, &len);
         if (len)
-            c->h->write(c->h->ctx, (int)fd, c->x->mem + a, len);
+            c->h->write(c->h->ctx, (int)fd, p, len);
         total += len;
     }
     return put32(c, arg32(c, 3), (uint32_t)total);
@@ -212,14 +217,13 @@ static int fd_read(const call *c)
         return E_FAULT;
     long got = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t a, len;
-        memcpy(&a, iov + 8 * i, 4);
-        memcpy(&len, iov + 8 * i + 4, 4);
+        uint32_t len;
+        uint8_t *p = iov_buf(c, iov, i, &len);
         if (!len)
             continue;
-        if (!at(c, a, len))
+        if (!p)
             return E_FAULT;
-        got = c->h->read(c->h->ctx, c->x->mem + a, len);
+        got = c->h->read(c->h->ctx, p, len);
         if (got == WA_READ_AGAIN)
             return READ_AGAIN;
         if (got < 0)
