@@ -144,7 +144,7 @@ static inline int kr_run(char *const argv[], const kr_run_opts *o)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* The kill cycles of one world.  run(ctx, argv, kill_after_ms) runs
+/* The kill cycles of one world.  run_one(ctx, argv, kill_after_ms) runs
  * phantom as kr_run does (the test's own wrapper, which resets its
  * per-run state).  `first` (phantom run ...) is killed at a random moment
  * after its first output, then `again` (phantom boot ..., with its
@@ -153,19 +153,19 @@ static inline int kr_run(char *const argv[], const kr_run_opts *o)
  * boot then runs the program to its end.  Adds the kills to *killed and
  * returns the last run's exit status. */
 typedef int kr_runner(void *ctx, char *const argv[], int kill_after_ms);
-static inline int kr_kill_cycles(kr_runner *run, void *ctx, const bool *bad, char *first[], char *again[],
+static inline int kr_kill_cycles(kr_runner *run_one, void *ctx, const bool *bad, char *first[], char *again[],
                                  int strategy_at, const char **strategies, int nstrat, int budget, uint64_t *rng,
                                  int *killed)
 {
-    int rc = run(ctx, first, 20 + (int)(t_rand(rng) % 100));
+    int rc = run_one(ctx, first, 20 + (int)(t_rand(rng) % 100));
     for (int c = 0; c < budget && rc < 0 && !*bad; c++) {
         (*killed)++;
         again[strategy_at] = (char *)strategies[(c + 1) % nstrat];
-        rc = run(ctx, again, 10 + (int)(t_rand(rng) % 110));
+        rc = run_one(ctx, again, 10 + (int)(t_rand(rng) % 110));
     }
     if (rc < 0) {
         (*killed)++;
-        rc = run(ctx, again, 0);   /* the last boot runs the program to its end */
+        rc = run_one(ctx, again, 0);   /* the last boot runs the program to its end */
     }
     return rc;
 }
