@@ -34,7 +34,7 @@ else
 $(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
 endif
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) \
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
@@ -47,7 +47,7 @@ LIB      := $(BUILD)/libphantom.a
 
 # Fuzz targets (tests/fuzz/fuzz_*.c) are built with clang's libFuzzer; they
 # use only the parts that read untrusted input: class files, the assembler,
-# the compiler's front end.
+# the compiler's front end, WebAssembly modules.
 FUZZ_CC    ?= clang
 FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_DEPS  := src/vm/classfile.c src/vm/verify.c src/vm/opcodes.c src/vm/asm.c src/vm/disasm.c \
@@ -104,6 +104,10 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
 # classes (src/vm/native_info.c).
 $(BUILD)/fuzz/fuzz_compile: FUZZ_DEPS += $(LIB_SRC)
 $(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
+
+# The WebAssembly loader's target: the front end and engine alone.
+$(BUILD)/fuzz/fuzz_wasm: FUZZ_DEPS := $(wildcard src/wasm/*.c) src/util/crc32c.c
+$(BUILD)/fuzz/fuzz_wasm: $(wildcard src/wasm/*.c src/wasm/*.h) src/util/crc32c.c
 
 fuzzers: $(FUZZERS)
 

@@ -4,7 +4,7 @@
  * tests/crash/ (vm_killloop, gc_killloop) share it; with the competing CPU
  * load that every kill loop runs beside it (killloop too).
  *
- * Include after testlib.h (REQUIRE, CHECK).
+ * Include after testlib.h (REQUIRE, CHECK, t_rand).
  */
 #ifndef PHANTOM_TESTS_KILLRUN_H
 #define PHANTOM_TESTS_KILLRUN_H
@@ -142,6 +142,32 @@ static inline int kr_run(char *const argv[], const kr_run_opts *o)
     if (killed)
         return -1;
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* The kill cycles of one world.  run_one(ctx, argv, kill_after_ms) runs
+ * phantom as kr_run does (the test's own wrapper, which resets its
+ * per-run state).  `first` (phantom run ...) is killed at a random moment
+ * after its first output, then `again` (phantom boot ..., with its
+ * strategy argument at again[strategy_at] changed each time) is booted
+ * and killed again, up to budget times while *bad stays false; a last
+ * boot then runs the program to its end.  Adds the kills to *killed and
+ * returns the last run's exit status. */
+typedef int kr_runner(void *ctx, char *const argv[], int kill_after_ms);
+static inline int kr_kill_cycles(kr_runner *run_one, void *ctx, const bool *bad, char *first[], char *again[],
+                                 int strategy_at, const char **strategies, int nstrat, int budget, uint64_t *rng,
+                                 int *killed)
+{
+    int rc = run_one(ctx, first, 20 + (int)(t_rand(rng) % 100));
+    for (int c = 0; c < budget && rc < 0 && !*bad; c++) {
+        (*killed)++;
+        again[strategy_at] = (char *)strategies[(c + 1) % nstrat];
+        rc = run_one(ctx, again, 10 + (int)(t_rand(rng) % 110));
+    }
+    if (rc < 0) {
+        (*killed)++;
+        rc = run_one(ctx, again, 0);   /* the last boot runs the program to its end */
+    }
+    return rc;
 }
 
 #endif

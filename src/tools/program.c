@@ -9,6 +9,7 @@
 #include "../vm/asm.h"
 #include "../vm/object.h"
 #include "../vm/pvm.h"
+#include "../wasm/wasm.h"
 #include "program.h"
 
 #define MAX_SOURCE (64u << 20)
@@ -59,20 +60,50 @@ static int add(tool_program *p, pv_cf *cf)
     return 0;
 }
 
+/* A WebAssembly module: validated here (so an invalid one is refused
+ * before the world is touched), then run by the driver class the wasm
+ * front end writes (src/wasm/wa_driver.c), in Phantom assembly. */
+static char *wasm_driver(const char *path, uint8_t *buf, size_t len)
+{
+    uint8_t *image;
+    size_t image_len;
+    wa_error werr;
+    if (wa_load(buf, len, &image, &image_len, &werr) < 0) {
+        hal_console_printf(2, "phantom: %s: invalid module: %s\n", path, werr.msg);
+        free(buf);
+        return NULL;
+    }
+    free(image);
+    const char *cls;
+    char *text = wa_driver_source(buf, len, path, &cls);
+    free(buf);
+    if (!text)
+        hal_console_printf(2, "phantom: out of memory\n");
+    return text;
+}
+
 static int load_file(tool_program *p, const char *path)
 {
-    bool is_asm = tool_ends_with(path, ".pasm");
+    bool is_wasm = tool_ends_with(path, ".wasm");
+    bool is_asm = is_wasm || tool_ends_with(path, ".pasm");
     if (!is_asm && !tool_ends_with(path, ".phc")) {
-        hal_console_printf(2, "phantom: %s: not a program file (.ph source, .phc class file or .pasm assembly)\n",
+        hal_console_printf(2, "phantom: %s: not a program file (.ph source, .phc class file, .pasm assembly "
+                              "or .wasm WebAssembly module)\n",
                            path);
         return -1;
     }
     uint8_t *buf;
     size_t len;
-    int rc = hal_file_read_all(path, MAX_SOURCE, &buf, &len);
+    int rc = hal_file_read_all(path, is_wasm ? WA_MAX_MODULE : MAX_SOURCE, &buf, &len);
     if (rc < 0) {
         hal_console_printf(2, "phantom: %s: cannot read: %s\n", path, tool_read_error(rc));
         return -1;
+    }
+    if (is_wasm) {
+        buf = (uint8_t *)wasm_driver(path, buf, len);
+        if (!buf)
+            return -1;
+        len = strlen((char *)buf);
     }
     pv_cf_error err;
     if (is_asm) {
@@ -123,7 +154,7 @@ static int load_file(tool_program *p, const char *path)
 int tool_program_load(tool_program *p, char **files, int nfiles)
 {
     memset(p, 0, sizeof *p);
-    static const char *const exts[] = {".ph", ".phc", ".pasm", NULL};
+    static const char *const exts[] = {".ph", ".phc", ".pasm", ".wasm", NULL};
     char **paths;
     int npaths;
     if (tool_collect_files(files, nfiles, exts, &paths, &npaths) < 0)

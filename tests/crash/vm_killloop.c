@@ -80,8 +80,9 @@ static void line(void *ctx, const char *l)
 /* Runs phantom with args; if kill_after_ms > 0, kills it with SIGKILL
  * that long after its first output line (so the first run has made the
  * world).  Returns the exit status, or -1 if it was killed. */
-static int run(state *s, char *const argv[], int kill_after_ms)
+static int run(void *ctx, char *const argv[], int kill_after_ms)
 {
+    state *s = ctx;
     for (int k = 0; k <= WORKERS; k++)
         s->prev[k] = -1;
     kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = line, .ctx = s};
@@ -102,16 +103,7 @@ static int one_world(const char *phantom, const char *img, uint64_t *rng, const 
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], NULL};
     int killed = 0;
-    int rc = run(&s, first, 20 + (int)(t_rand(rng) % 100));
-    for (int c = 0; c < budget && rc < 0 && !s.bad; c++) {
-        killed++;
-        again[7] = (char *)strategies[(c + 1) % nstrat];
-        rc = run(&s, again, 10 + (int)(t_rand(rng) % 110));
-    }
-    if (rc < 0) {
-        killed++;
-        rc = run(&s, again, 0);   /* the last boot runs the program to its end */
-    }
+    int rc = kr_kill_cycles(run, &s, &s.bad, first, again, 7, strategies, nstrat, budget, rng, &killed);
     CHECK(!s.bad);
     CHECK(rc == 0);
     CHECK(s.done);

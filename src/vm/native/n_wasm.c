@@ -1,0 +1,285 @@
+/*
+ * n_wasm.c - .internal.wasm: a WebAssembly instance whose whole state
+ * lives in the world, run by the engine of src/wasm (docs/WASM.md).
+ *
+ * The object's words hold binaries: the translated image (immutable), the
+ * state block (registers, globals, table), the value stack, the call
+ * frames, the linear memory and the program's arguments.  Linear memory
+ * is one binary, so its pages are directly addressable pages of the
+ * persistent space; memory.grow grows it (doubling its capacity, so
+ * growing page by page stays cheap).
+ *
+ * start(hex, name, args) validates, translates and instantiates a module;
+ * step(w) runs it for a time slice and returns false, or true once the
+ * program has ended (the exit status is then set, and a trap reported on
+ * standard error).  Between two steps the engine's state is complete in
+ * the world, which is where the driver class (src/wasm/wa_driver.c) lets
+ * snapshots happen: its loop's backward jump.  A step that used its slice
+ * puts the thread at the back of the run queue, so a wasm program is
+ * preempted like any other thread.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "../../hal/hal.h"
+#include "../../wasm/wasm.h"
+#include "../interp.h"
+#include "../sched.h"
+#include "../serve.h"
+#include "native.h"
+
+enum { W_IMAGE, W_STATE, W_STACK, W_FRAMES, W_MEM, W_ARGS, W_ARGC, W_COUNT };
+_Static_assert(W_COUNT <= PV_NATIVE_WORDS, "words of .internal.wasm");
+
+/* Safepoints (loop iterations and calls) in one slice. */
+#define WASM_SLICE 50000u
+
+/* ---- host services for WASI ------------------------------------------------------- */
+
+static void h_write(void *ctx, int fd, const uint8_t *p, size_t n)
+{
+    pv_vm *vm = ctx;
+    if (fd == 1) {
+        pv_out_write(vm, (const char *)p, n);
+        if (vm->out_tty && memchr(p, '\n', n))
+            pv_out_flush(vm);
+        return;
+    }
+    pv_out_flush(vm);
+    pv_console_write(vm, 2, (const char *)p, n);
+}
+
+/* Standard input: the VM's host thread waits (snapshots go on meanwhile);
+ * a stop request leaves the call pending, to be issued again. */
+static long h_read(void *ctx, uint8_t *p, size_t n)
+{
+    pv_vm *vm = ctx;
+    pv_out_flush(vm);
+    long got;
+    pw_blocking_begin(vm->w);
+    do
+        got = hal_console_read((char *)p, n, 100);
+    while ((got == -EAGAIN || got == -EINTR) && !atomic_load(&vm->stop));
+    pw_blocking_end(vm->w);
+    return got == -EAGAIN || got == -EINTR ? WA_READ_AGAIN : got;
+}
+
+static bool h_is_tty(void *ctx, int fd)
+{
+    (void)ctx;
+    return hal_console_is_tty(fd);
+}
+
+static uint64_t h_now(void *ctx)
+{
+    (void)ctx;
+    return hal_now_wall_ns();
+}
+
+static int h_random(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    return hal_random_bytes(p, n);
+}
+
+/* ---- the object ------------------------------------------------------------------------ */
+
+static struct pv_binary *word_bin(struct pv_native_obj *o, int w)
+{
+    return pv_obj_kind(o->w[w]) == PV_K_BINARY ? pv_as_ptr(o->w[w]) : NULL;
+}
+
+/* The engine's view of the object's blocks; false if it was never
+ * started (an object made by `new`). */
+static bool view(struct pv_native_obj *o, wa_exec *x)
+{
+    struct pv_binary *img = word_bin(o, W_IMAGE), *st = word_bin(o, W_STATE), *stack = word_bin(o, W_STACK),
+                     *frames = word_bin(o, W_FRAMES), *mem = word_bin(o, W_MEM);
+    if (!img || !st || !stack || !frames || !mem || !wa_image_ok(img->bytes, img->len) ||
+        st->len != wa_state_bytes(img->bytes))
+        return false;
+    *x = (wa_exec){.image = img->bytes, .state = st->bytes, .stack = (uint64_t *)(void *)stack->bytes,
+                   .stack_slots = stack->len / 8, .frames = (uint32_t *)(void *)frames->bytes,
+                   .frames_cap = frames->len / WA_FRAME_BYTES, .mem = mem->bytes, .mem_bytes = mem->len,
+                   .budget = WASM_SLICE};
+    return true;
+}
+
+static int set_word(pv_vm *vm, struct pv_native_obj *o, int w, void *obj)
+{
+    if (!obj)
+        return -1;
+    pv_gc_write(vm, &o->w[w], pv_from_ptr(obj));
+    return 0;
+}
+
+static bool hex_digit(char c, uint8_t *v)
+{
+    if (c >= '0' && c <= '9') *v = (uint8_t)(c - '0');
+    else if (c >= 'a' && c <= 'f') *v = (uint8_t)(c - 'a' + 10);
+    else return false;
+    return true;
+}
+
+/* The program's arguments: name, then args' strings, NUL-terminated. */
+static struct pv_binary *args_block(pv_vm *vm, struct pv_string *name, pv_value args, uint32_t *argc)
+{
+    pv_buf b = {0};
+    pv_buf_add(&b, name->bytes, name->len + 1);
+    *argc = 1;
+    if (pv_obj_kind(args) == PV_K_ARRAY) {
+        struct pv_array *a = pv_as_ptr(args);
+        for (uint32_t i = 0; i < a->len; i++) {
+            struct pv_string *s = pv_tostring_native(vm, a->items[i]);
+            if (!s) {
+                pv_buf_free(&b);
+                return NULL;
+            }
+            pv_buf_add(&b, s->bytes, s->len + 1);
+            (*argc)++;
+        }
+    }
+    struct pv_binary *bin = b.failed || b.len > UINT32_MAX ? NULL : pv_binary_of(vm, b.p, (uint32_t)b.len);
+    pv_buf_free(&b);
+    return bin;
+}
+
+/* start(hex, name, args): a new instance of the module, ready to step. */
+static int w_start(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *hex = pv_arg_string(vm, args[0], "start", 1), *name = hex ? pv_arg_string(vm, args[1], "start", 2) : NULL;
+    if (!name)
+        return PV_NTHROW;
+    size_t len = hex->len / 2;
+    uint8_t *bytes = malloc(len ? len : 1);
+    if (!bytes)
+        return pv_throw_oom(vm);
+    bool ok = hex->len % 2 == 0;
+    for (size_t i = 0; ok && i < len; i++) {
+        uint8_t hi = 0, lo = 0;
+        ok = hex_digit(hex->bytes[2 * i], &hi) && hex_digit(hex->bytes[2 * i + 1], &lo);
+        bytes[i] = (uint8_t)(hi << 4 | lo);
+    }
+    if (!ok) {
+        free(bytes);
+        return pv_throw(vm, PV_B_ARG_EXC, "start: the module's bytes must be lowercase hex");
+    }
+    uint8_t *image;
+    size_t image_len;
+    wa_error err;
+    int rc = wa_load(bytes, len, &image, &image_len, &err);
+    free(bytes);
+    if (rc < 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "start: %s: invalid module: %s", name->bytes, err.msg);
+    struct pv_native_obj *o = pv_alloc_obj(vm, pv_find_class(vm, ".internal.wasm"), sizeof *o);
+    uint32_t argc = 0;
+    bool made = o && image_len <= PV_BINARY_MAX && wa_memory_bytes(image) <= PV_BINARY_MAX;
+    if (made) {
+        for (int i = 0; i < PV_NATIVE_WORDS; i++)
+            o->w[i] = PV_NULL;
+        made = set_word(vm, o, W_IMAGE, pv_binary_of(vm, image, (uint32_t)image_len)) == 0 &&
+               set_word(vm, o, W_STATE, pv_binary_new(vm, (uint32_t)wa_state_bytes(image))) == 0 &&
+               set_word(vm, o, W_STACK, pv_binary_new(vm, WA_STACK_INITIAL_SLOTS * 8u)) == 0 &&
+               set_word(vm, o, W_FRAMES, pv_binary_new(vm, WA_FRAMES_INITIAL * WA_FRAME_BYTES)) == 0 &&
+               set_word(vm, o, W_MEM, pv_binary_new(vm, (uint32_t)wa_memory_bytes(image))) == 0 &&
+               set_word(vm, o, W_ARGS, args_block(vm, name, args[2], &argc)) == 0;
+    }
+    free(image);
+    if (!made)
+        return pv_throw_oom(vm);
+    pv_gc_write(vm, &o->w[W_ARGC], pv_int((int32_t)argc));
+    wa_exec x;
+    bool viewed = view(o, &x);
+    HAL_ASSERT(viewed);
+    (void)viewed;
+    if (wa_instantiate(&x, &err) < 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "start: %s: cannot instantiate: %s", name->bytes, err.msg);
+    *ret = pv_from_ptr(o);
+    return PV_NOK;
+}
+
+/* Grows binary b to at least `want` bytes, doubling when it can. */
+static bool grow_block(pv_vm *vm, struct pv_binary *b, uint64_t want, uint64_t max)
+{
+    uint64_t len = (uint64_t)b->len * 2;
+    if (len < want)
+        len = want;
+    if (len > max)
+        len = max;
+    if (len >= want && pv_binary_resize(vm, b, (uint32_t)len) == 0)
+        return true;
+    return want <= max && pv_binary_resize(vm, b, (uint32_t)want) == 0;
+}
+
+/* The program ended: its status, and a trap's message. */
+static void ended(pv_vm *vm, wa_exec *x, int r)
+{
+    if (r == WA_X_TRAP) {
+        char msg[400];
+        wa_trap_message(x, msg, sizeof msg);
+        pv_out_flush(vm);
+        pv_console_printf(vm, 2, "phantom: wasm trap: %s\n", msg);
+        vm->root->exit_code = 1;
+    } else {
+        vm->root->exit_code = wa_exit_code(x);
+    }
+}
+
+static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_native_obj *o = pv_as_ptr(args[0]);
+    struct pv_binary *argb = word_bin(o, W_ARGS);
+    wa_exec x;
+    if (!view(o, &x) || !argb || !pv_is_int(o->w[W_ARGC]))
+        return pv_throw(vm, PV_B_STATE_EXC, "step: this .internal.wasm was never started");
+    wa_host host = {.ctx = vm, .write = h_write, .read = h_read, .is_tty = h_is_tty, .now_wall_ns = h_now,
+                    .random = h_random, .args = (const char *)argb->bytes, .args_len = argb->len,
+                    .argc = (uint32_t)pv_as_int(o->w[W_ARGC])};
+    x.stop = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
+    if (wa_exec_finished(&x)) {
+        *ret = PV_TRUE;
+        return PV_NOK;
+    }
+    for (;;) {
+        int r = wa_exec_run(&x);
+        if (r == WA_X_HOST)
+            r = wa_wasi_call(&x, &host);
+        switch (r) {
+        case WA_X_AGAIN:
+            continue;
+        case WA_X_YIELD:
+            pv_sched_ready(vm, vm->cur);
+            *ret = PV_FALSE;
+            return PV_NBLOCK;
+        case WA_X_GROW_STACK: {
+            struct pv_binary *stack = word_bin(o, W_STACK), *frames = word_bin(o, W_FRAMES);
+            if (!grow_block(vm, stack, (uint64_t)wa_want_stack_slots(&x) * 8, (uint64_t)WA_MAX_STACK_SLOTS * 8) ||
+                !grow_block(vm, frames, (uint64_t)wa_want_frames(&x) * WA_FRAME_BYTES,
+                            (uint64_t)WA_MAX_FRAMES * WA_FRAME_BYTES))
+                return pv_throw_oom(vm);
+            view(o, &x);
+            x.stop = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
+            continue;
+        }
+        case WA_X_GROW_MEM:
+            if (!grow_block(vm, word_bin(o, W_MEM), wa_want_mem_bytes(&x), wa_max_memory_bytes(x.image)))
+                wa_mem_grow_failed(&x);
+            view(o, &x);
+            x.stop = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
+            continue;
+        default:
+            ended(vm, &x, r);
+            *ret = PV_TRUE;
+            return PV_NOK;
+        }
+    }
+}
+
+static const pv_native_method wasm_methods[] = {
+    {"start", "(*,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_start},
+    {"step", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_step},
+};
+
+const pv_native_class pv_nc_wasm = {
+    ".internal.wasm", NULL, PV_K_NATIVE, PV_CF_FINAL, NULL, wasm_methods, PV_COUNTOF(wasm_methods),
+};

@@ -1,0 +1,247 @@
+/*
+ * wa_internal.h - shared by the files of src/wasm/: the decoded module
+ * (host memory, while loading), the image (the flat form the engine
+ * runs), the state block, and the internal instruction set.
+ */
+#ifndef PHANTOM_WASM_INTERNAL_H
+#define PHANTOM_WASM_INTERNAL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wasm.h"
+
+/* Linear memory, images and state blocks hold little-endian values,
+ * read and written with plain loads and stores. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the WebAssembly engine needs a little-endian host"
+#endif
+
+/* Value types (their binary encodings). */
+enum { WA_I32 = 0x7F, WA_I64 = 0x7E, WA_F32 = 0x7D, WA_F64 = 0x7C, WA_FUNCREF = 0x70, WA_EXTERNREF = 0x6F };
+
+/* ---- reading the binary (wa_read.c) ----------------------------------------------- */
+
+typedef struct wa_reader {
+    const uint8_t *base;   /* the module's first byte (offsets in messages count from it) */
+    const uint8_t *p, *end;
+    wa_error *err;
+    int64_t func;          /* function index for messages, -1 outside code */
+    bool failed;
+} wa_reader;
+
+/* Each fails (sets err once, returns 0) on truncated or malformed input. */
+uint8_t wa_rd_u8(wa_reader *r);
+uint32_t wa_rd_u32(wa_reader *r);
+int32_t wa_rd_s32(wa_reader *r);
+int64_t wa_rd_s64(wa_reader *r);
+uint32_t wa_rd_fixed32(wa_reader *r);
+uint64_t wa_rd_fixed64(wa_reader *r);
+/* A name: valid UTF-8 of u32 length; *out points into the input. */
+const uint8_t *wa_rd_name(wa_reader *r, uint32_t *len);
+/* A count of items each at least min_bytes long: refused when the rest
+ * of the input cannot hold that many (keeps allocations bounded). */
+uint32_t wa_rd_count(wa_reader *r, uint32_t min_bytes);
+size_t wa_rd_offset(const wa_reader *r);
+/* Fails with "function N, offset 0xOFF: msg" (or "offset 0xOFF: msg");
+ * returns 0 for convenience.  Only the first failure is kept. */
+int wa_fail(wa_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int wa_fail_at(wa_reader *r, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+const char *wa_type_name(uint8_t t);
+bool wa_is_valtype(uint8_t t);
+
+/* ---- the decoded module (wa_decode.c) ------------------------------------------------ */
+
+typedef struct wa_functype {
+    uint32_t np, nr;
+    uint8_t t[];            /* np params then nr results */
+} wa_functype;
+
+typedef struct wa_fdecl {
+    uint32_t type;
+    bool imported;
+    const uint8_t *imp_mod, *imp_name;
+    uint32_t imp_mod_len, imp_name_len;
+    const uint8_t *body;    /* code section: the body (locals + instructions) */
+    uint32_t body_len;
+    const uint8_t *name;    /* name section, or NULL */
+    uint32_t name_len;
+} wa_fdecl;
+
+typedef struct wa_gdecl {
+    uint8_t type, mut;
+    uint64_t init;
+} wa_gdecl;
+
+enum { WA_SEG_ACTIVE = 0, WA_SEG_PASSIVE = 1, WA_SEG_DECLARATIVE = 2 };
+
+typedef struct wa_edecl {
+    uint8_t mode;
+    uint32_t offset;        /* active: in the table */
+    uint32_t n;
+    uint32_t *funcs;        /* n function indices; UINT32_MAX: null */
+} wa_edecl;
+
+typedef struct wa_ddecl {
+    uint8_t mode;
+    uint32_t offset;        /* active: in memory */
+    uint32_t len;
+    const uint8_t *bytes;
+} wa_ddecl;
+
+typedef struct wa_mod {
+    const uint8_t *bytes;
+    size_t len;
+    uint32_t ntypes, nfuncs, nimports, nglobals, nelems, ndatas;
+    wa_functype **types;
+    uint32_t *canon;        /* type index -> index of the first equal type */
+    wa_fdecl *funcs;
+    wa_gdecl *globals;
+    wa_edecl *elems;
+    wa_ddecl *datas;
+    bool has_table, has_mem, has_datacount;
+    uint32_t table_min, table_max, mem_min, mem_max, datacount;
+    uint32_t start;         /* UINT32_MAX: none */
+    uint32_t entry;         /* the `_start` export */
+    bool *declared;         /* functions that may be referenced (elements, exports) */
+} wa_mod;
+
+int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, wa_error *err);
+void wa_mod_free(wa_mod *m);
+
+/* ---- the internal instruction set ----------------------------------------------------
+ *
+ * Code is an array of 32-bit words: an opcode, then its immediates.  An
+ * opcode is the WebAssembly opcode where the meaning is the same (0x00 to
+ * 0xC4), 0x100 + n for the 0xFC-prefixed instruction n, and the internal
+ * ones below.  Heights and local indices count 64-bit slots from the
+ * frame's first local.  Targets are word indices into the image's code. */
+enum {
+    WA_OP_BR_DROP = 0xE0,      /* target, height, arity: keep arity values at height */
+    WA_OP_BR_IF_DROP = 0xE1,   /* target, height, arity */
+    WA_OP_BR_UNLESS = 0xE2,    /* target (the false arm of an if) */
+    WA_OP_EXIT = 0xE3,         /* the entry stub's end */
+    WA_OP_COUNT = 0x112,
+};
+/* 0x03 (loop) is the loop header: a safepoint.  0x0C br target; 0x0D
+ * br_if target; 0x0E br_table n, then n + 1 of (target, height, arity);
+ * 0x0F return nresults; 0x10 call func; 0x11 call_indirect canonical
+ * type; 0x1A drop; 0x1B select; 0x20..0x24 index; loads and stores
+ * offset; 0x41 value; 0x42 low, high (floats as their bits); 0x3F, 0x40;
+ * 0x108 memory.init seg; 0x109 data.drop seg; 0x10C table.init seg;
+ * 0x10D elem.drop seg. */
+
+/* ---- the image ------------------------------------------------------------------------ */
+
+#define WA_IMAGE_MAGIC 0x4d494157u   /* "WAIM" */
+#define WA_IMAGE_VERSION 1u
+
+typedef struct wa_ifunc {
+    uint32_t pc;             /* first word of its code; imports: 0 */
+    uint32_t np, nr, nlocals;/* nlocals counts the parameters */
+    uint32_t max_height;     /* locals + deepest operand stack */
+    uint32_t type;           /* canonical type index */
+    uint32_t host;           /* imports: enum wa_wasi_fn; else 0 */
+    uint32_t res0;           /* the first result's type, 0 if none */
+    uint32_t name;           /* offset of its NUL-terminated name in the names area, or 0 */
+    uint32_t wasm_off;       /* its body's offset in the module */
+} wa_ifunc;
+
+typedef struct wa_iglobal { uint32_t type, mut; uint64_t init; } wa_iglobal;
+typedef struct wa_iseg { uint32_t mode, offset, n, at; } wa_iseg;   /* at: of funcs (u32) or bytes */
+typedef struct wa_itrap { uint32_t pc, wasm_off; } wa_itrap;
+
+typedef struct wa_img {
+    uint32_t magic, version, size;
+    uint32_t nfuncs, nimports, nglobals, nelems, ndatas, ntraps;
+    uint32_t has_mem, mem_min, mem_max, table_size;
+    uint32_t entry_pc, ncode;
+    uint32_t funcs_at, globals_at, elems_at, datas_at, traps_at, code_at, names_at, blob_at;
+} wa_img;
+
+static inline const wa_img *wa_img_of(const uint8_t *image) { return (const wa_img *)(const void *)image; }
+static inline const wa_ifunc *wa_img_funcs(const wa_img *h) { return (const wa_ifunc *)(const void *)((const uint8_t *)h + h->funcs_at); }
+static inline const wa_iglobal *wa_img_globals(const wa_img *h) { return (const wa_iglobal *)(const void *)((const uint8_t *)h + h->globals_at); }
+static inline const wa_iseg *wa_img_elems(const wa_img *h) { return (const wa_iseg *)(const void *)((const uint8_t *)h + h->elems_at); }
+static inline const wa_iseg *wa_img_datas(const wa_img *h) { return (const wa_iseg *)(const void *)((const uint8_t *)h + h->datas_at); }
+static inline const wa_itrap *wa_img_traps(const wa_img *h) { return (const wa_itrap *)(const void *)((const uint8_t *)h + h->traps_at); }
+static inline const uint32_t *wa_img_code(const wa_img *h) { return (const uint32_t *)(const void *)((const uint8_t *)h + h->code_at); }
+static inline const uint8_t *wa_img_blob(const wa_img *h) { return (const uint8_t *)h + h->blob_at; }
+
+/* ---- translation (wa_valid.c, wa_image.c) ---------------------------------------------- */
+
+/* A growable array of code words and trap sites. */
+typedef struct wa_code {
+    uint32_t *w;
+    size_t n, cap;
+    wa_itrap *traps;
+    size_t ntraps, trapcap;
+    bool oom;
+} wa_code;
+
+void wa_emit(wa_code *c, uint32_t word);
+void wa_emit_trap_site(wa_code *c, size_t wasm_off);
+
+/* Validates function fi's body and appends its translation to c; fills
+ * *nlocals (parameters included) and *max_height (locals and the deepest
+ * operand stack, in slots).  0, or -1 with the reader's error. */
+int wa_translate_func(const wa_mod *m, uint32_t fi, wa_code *c, uint32_t *nlocals, uint32_t *max_height,
+                      wa_error *err);
+
+/* ---- the state block ---------------------------------------------------------------------- */
+
+#define WA_STATE_MAGIC 0x54534157u   /* "WAST" */
+enum { WA_ST_RUNNING = 0, WA_ST_EXITED = 1, WA_ST_TRAPPED = 2 };
+
+enum wa_trap {
+    WA_TRAP_NONE = 0, WA_TRAP_UNREACHABLE, WA_TRAP_DIV_ZERO, WA_TRAP_INT_OVERFLOW, WA_TRAP_INVALID_CONV,
+    WA_TRAP_MEM_OOB, WA_TRAP_TABLE_OOB, WA_TRAP_NULL_ELEM, WA_TRAP_SIG_MISMATCH, WA_TRAP_STACK,
+    WA_TRAP_IMPORT, WA_TRAP_COUNT
+};
+
+typedef struct wa_state {
+    uint32_t magic, status;
+    uint32_t exit_code, trap;      /* enum wa_trap */
+    uint32_t pc, sp, fp, nframes;  /* sp, fp: slot indices into the stack */
+    uint32_t mem_pages, grow_failed;
+    uint32_t trap_pc;
+    uint32_t host_pending;         /* an import called and not yet answered: its index + 1 */
+    uint64_t want_mem;             /* WA_X_GROW_MEM: bytes */
+    uint32_t want_slots, want_frames;
+    uint64_t mono_last;            /* the WASI monotonic clock never goes back */
+    /* then: globals (u64 each), table (u32 each, UINT32_MAX: null),
+     * dropped element segments, dropped data segments (a byte each) */
+} wa_state;
+
+static inline uint64_t *wa_st_globals(uint8_t *state) { return (uint64_t *)(void *)(state + sizeof(wa_state)); }
+static inline uint32_t *wa_st_table(uint8_t *state, const wa_img *h)
+{
+    return (uint32_t *)(void *)(state + sizeof(wa_state) + 8u * h->nglobals);
+}
+static inline uint8_t *wa_st_elem_dropped(uint8_t *state, const wa_img *h)
+{
+    return state + sizeof(wa_state) + 8u * h->nglobals + 4u * h->table_size;
+}
+static inline uint8_t *wa_st_data_dropped(uint8_t *state, const wa_img *h)
+{
+    return wa_st_elem_dropped(state, h) + h->nelems;
+}
+
+/* WASI functions the engine knows (wa_wasi.c); others get WA_WASI_NOSYS
+ * (a WASI name) or WA_WASI_UNKNOWN (another module: a trap when called). */
+enum wa_wasi_fn {
+    WA_WASI_UNKNOWN = 0, WA_WASI_NOSYS, WA_WASI_ARGS_GET, WA_WASI_ARGS_SIZES_GET, WA_WASI_ENVIRON_GET,
+    WA_WASI_ENVIRON_SIZES_GET, WA_WASI_CLOCK_TIME_GET, WA_WASI_CLOCK_RES_GET, WA_WASI_RANDOM_GET,
+    WA_WASI_PROC_EXIT, WA_WASI_FD_WRITE, WA_WASI_FD_READ, WA_WASI_FD_FDSTAT_GET, WA_WASI_FD_PRESTAT_GET,
+    WA_WASI_FD_PRESTAT_DIR_NAME, WA_WASI_FD_CLOSE, WA_WASI_FD_SEEK, WA_WASI_FD_TELL, WA_WASI_SCHED_YIELD,
+    WA_WASI_COUNT
+};
+/* Binds an import by module and name (the signature is checked too:
+ * a WASI name with another signature is WA_WASI_NOSYS). */
+uint32_t wa_wasi_bind(const wa_mod *m, const wa_fdecl *f);
+
+/* The function whose code holds pc (binary search), or UINT32_MAX. */
+uint32_t wa_func_at(const wa_img *h, uint32_t pc);
+
+#endif

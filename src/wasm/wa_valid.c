@@ -1,0 +1,768 @@
+/*
+ * wa_valid.c - validates one function body (the specification's
+ * validation algorithm: an operand stack of types and a stack of control
+ * frames) and, in the same pass, translates it into the internal
+ * instruction set (wa_internal.h).
+ *
+ * Translation.  The validator knows the operand stack's height before
+ * every instruction, so every branch is resolved here: its target word,
+ * and whether values must move (BR_DROP: keep `arity` values at the
+ * label's height).  Forward targets are patched at the label's `end`.
+ * Code that validation finds unreachable (after br, return, unreachable)
+ * is validated but not emitted.
+ *
+ * Heights count 64-bit slots from the frame's first local:
+ *   physical height = nlocals + operand stack height.
+ */
+#include "wa_internal.h"
+
+#define UNKNOWN 0   /* the polymorphic stack's "any type" */
+#define NO_FIX UINT32_MAX
+
+enum { K_BLOCK, K_LOOP, K_IF, K_ELSE, K_FUNC };
+
+typedef struct ctl {
+    uint8_t kind;
+    bool unreachable;     /* the rest of this block cannot run */
+    bool dead;            /* the block itself is inside unreachable code: nothing emitted */
+    uint32_t np, nr;
+    const uint8_t *pt, *rt;
+    uint32_t height;      /* operand stack height at entry, without the params */
+    uint32_t loop_pc;     /* K_LOOP: its header */
+    uint32_t fixes;       /* forward branches to patch at end: a list in v->fix */
+    uint32_t else_fix;    /* K_IF: the false arm's target word */
+} ctl;
+
+typedef struct fix { uint32_t pos, next; } fix;
+
+typedef struct val {
+    wa_reader r;
+    const wa_mod *m;
+    wa_code *c;
+    uint8_t *locals;
+    uint32_t nlocals;
+    uint8_t *vs;          /* operand stack of types */
+    uint32_t nvs, vscap, maxvs;
+    ctl *cs;
+    uint32_t ncs, cscap;
+    fix *fix;
+    uint32_t nfix, fixcap;
+    size_t op_at;         /* the instruction's offset (trap sites) */
+} val;
+
+static bool grow(val *v, void **p, uint32_t *cap, size_t size, uint32_t need)
+{
+    if (need <= *cap)
+        return true;
+    uint32_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, (size_t)n * size);
+    if (!q)
+        return wa_fail(&v->r, "out of host memory");
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+static ctl *top(val *v) { return &v->cs[v->ncs - 1]; }
+static bool live(val *v) { return !top(v)->unreachable && !top(v)->dead; }
+static uint32_t pc(val *v) { return (uint32_t)v->c->n; }
+
+static void emit(val *v, uint32_t w)
+{
+    if (live(v))
+        wa_emit(v->c, w);
+}
+
+static void trap_site(val *v)
+{
+    if (live(v))
+        wa_emit_trap_site(v->c, v->op_at);
+}
+
+/* ---- the operand stack ------------------------------------------------------------- */
+
+static bool push(val *v, uint8_t t)
+{
+    if (!grow(v, (void **)&v->vs, &v->vscap, 1, v->nvs + 1))
+        return false;
+    v->vs[v->nvs++] = t;
+    if (v->nvs > v->maxvs)
+        v->maxvs = v->nvs;
+    if (v->nlocals + (uint64_t)v->maxvs > WA_MAX_STACK_SLOTS / 2)
+        return wa_fail_at(&v->r, v->op_at, "the operand stack is deeper than this engine allows");
+    return true;
+}
+
+static uint8_t pop(val *v)
+{
+    ctl *c = top(v);
+    if (v->nvs == c->height) {
+        if (c->unreachable)
+            return UNKNOWN;
+        wa_fail_at(&v->r, v->op_at, "type mismatch: the operand stack is empty (a value is needed)");
+        return UNKNOWN;
+    }
+    return v->vs[--v->nvs];
+}
+
+static uint8_t pop_t(val *v, uint8_t want)
+{
+    uint8_t got = pop(v);
+    if (!v->r.failed && got != want && got != UNKNOWN && want != UNKNOWN)
+        wa_fail_at(&v->r, v->op_at, "type mismatch: expected %s, found %s", wa_type_name(want), wa_type_name(got));
+    return got == UNKNOWN ? want : got;
+}
+
+static void pop_n(val *v, const uint8_t *t, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0 && !v->r.failed;)
+        pop_t(v, t[i]);
+}
+
+static void push_n(val *v, const uint8_t *t, uint32_t n)
+{
+    for (uint32_t i = 0; i < n && !v->r.failed; i++)
+        push(v, t[i]);
+}
+
+static void unreachable_now(val *v)
+{
+    v->nvs = top(v)->height;
+    top(v)->unreachable = true;
+}
+
+/* ---- control frames ------------------------------------------------------------------ */
+
+static void push_ctl(val *v, uint8_t kind, uint32_t np, const uint8_t *pt, uint32_t nr, const uint8_t *rt)
+{
+    bool dead = v->ncs ? !live(v) : false;
+    if (!grow(v, (void **)&v->cs, &v->cscap, sizeof(ctl), v->ncs + 1))
+        return;
+    v->cs[v->ncs++] = (ctl){.kind = kind, .dead = dead, .np = np, .nr = nr, .pt = pt, .rt = rt,
+                            .height = v->nvs, .loop_pc = pc(v), .fixes = NO_FIX, .else_fix = NO_FIX};
+    push_n(v, pt, np);
+}
+
+static void add_fix(val *v, ctl *c, uint32_t pos)
+{
+    size_t ci = (size_t)(c - v->cs);
+    if (!grow(v, (void **)&v->fix, &v->fixcap, sizeof(fix), v->nfix + 1))
+        return;
+    c = &v->cs[ci];
+    v->fix[v->nfix] = (fix){pos, c->fixes};
+    c->fixes = v->nfix++;
+}
+
+static void patch(val *v, uint32_t pos, uint32_t target)
+{
+    if (pos != NO_FIX && pos < v->c->n)
+        v->c->w[pos] = target;
+}
+
+/* The block type: empty, one value type, or a type index. */
+static bool block_type(val *v, uint32_t *np, const uint8_t **pt, uint32_t *nr, const uint8_t **rt)
+{
+    if (v->r.p < v->r.end && (*v->r.p == 0x40 || wa_is_valtype(*v->r.p))) {
+        /* one value type: the result list points at a constant copy of it */
+        static const uint8_t valtypes[] = {WA_I32, WA_I64, WA_F32, WA_F64};
+        uint8_t b = wa_rd_u8(&v->r);
+        *np = 0;
+        *pt = NULL;
+        *nr = b != 0x40;
+        *rt = b == 0x40 ? NULL : memchr(valtypes, b, sizeof valtypes);
+        return true;
+    }
+    int64_t t = wa_rd_s64(&v->r);
+    if (v->r.failed)
+        return false;
+    if (t < 0 || (uint64_t)t >= v->m->ntypes)
+        return wa_fail_at(&v->r, v->op_at, "unknown type %lld (block type)", (long long)t);
+    const wa_functype *ft = v->m->types[t];
+    *np = ft->np;
+    *pt = ft->t;
+    *nr = ft->nr;
+    *rt = ft->t + ft->np;
+    return true;
+}
+
+/* The label's arity and types: a loop's are its params, others' their
+ * results. */
+static uint32_t label_arity(const ctl *c) { return c->kind == K_LOOP ? c->np : c->nr; }
+static const uint8_t *label_types(const ctl *c) { return c->kind == K_LOOP ? c->pt : c->rt; }
+
+static ctl *label(val *v, uint32_t depth)
+{
+    if (depth >= v->ncs) {
+        wa_fail_at(&v->r, v->op_at, "unknown label %u", depth);
+        return NULL;
+    }
+    return &v->cs[v->ncs - 1 - depth];
+}
+
+/* The label's types must be on the stack (they stay there). */
+static void check_label(val *v, const ctl *c)
+{
+    uint32_t n = label_arity(c);
+    const uint8_t *t = label_types(c);
+    uint8_t got[64], *g = n <= 64 ? got : malloc(n);
+    if (!g) {
+        wa_fail(&v->r, "out of host memory");
+        return;
+    }
+    for (uint32_t i = n; i-- > 0 && !v->r.failed;)
+        g[i] = pop_t(v, t[i]);
+    for (uint32_t i = 0; i < n && !v->r.failed; i++)
+        push(v, g[i]);
+    if (g != got)
+        free(g);
+}
+
+/* Emits a branch to c (op: plain form; op_drop: the form that moves
+ * values), as the stack stands now. */
+static void emit_branch(val *v, ctl *c, uint32_t op, uint32_t op_drop)
+{
+    if (!live(v))
+        return;
+    uint32_t arity = label_arity(c);
+    uint32_t h = v->nlocals + v->nvs, hl = v->nlocals + c->height;
+    bool move = h - arity != hl;
+    emit(v, move ? op_drop : op);
+    if (c->kind == K_LOOP)
+        emit(v, c->loop_pc);
+    else {
+        add_fix(v, c, pc(v));
+        emit(v, NO_FIX);
+    }
+    if (move) {
+        emit(v, hl);
+        emit(v, arity);
+    }
+}
+
+/* br_table's entries always carry height and arity. */
+static void emit_table_entry(val *v, ctl *c)
+{
+    if (!live(v))
+        return;
+    if (c->kind == K_LOOP)
+        emit(v, c->loop_pc);
+    else {
+        add_fix(v, c, pc(v));
+        emit(v, NO_FIX);
+    }
+    emit(v, v->nlocals + c->height);
+    emit(v, label_arity(c));
+}
+
+static void end_block(val *v)
+{
+    ctl *c = top(v);
+    pop_n(v, c->rt, c->nr);
+    if (!v->r.failed && v->nvs != c->height)
+        wa_fail_at(&v->r, v->op_at, "type mismatch: %u value%s left on the stack at the end of the block",
+                   v->nvs - c->height, v->nvs - c->height == 1 ? "" : "s");
+    if (!v->r.failed && c->kind == K_IF &&
+        (c->np != c->nr || (c->np && memcmp(c->pt, c->rt, c->np))))
+        wa_fail_at(&v->r, v->op_at, "type mismatch: an if without else must have the same param and result types");
+    if (v->r.failed)
+        return;
+    uint32_t end = pc(v);
+    patch(v, c->else_fix, end);
+    for (uint32_t f = c->fixes; f != NO_FIX; f = v->fix[f].next)
+        patch(v, v->fix[f].pos, end);
+    uint32_t nr = c->nr;
+    const uint8_t *rt = c->rt;
+    v->ncs--;
+    if (v->ncs)
+        push_n(v, rt, nr);
+}
+
+/* ---- instructions ----------------------------------------------------------------------- */
+
+static bool memarg(val *v, uint32_t natural_log2, uint32_t *offset)
+{
+    if (!v->m->has_mem)
+        return wa_fail_at(&v->r, v->op_at, "unknown memory 0");
+    uint32_t align = wa_rd_u32(&v->r);
+    *offset = wa_rd_u32(&v->r);
+    if (!v->r.failed && align > natural_log2)
+        return wa_fail_at(&v->r, v->op_at, "alignment must not be larger than natural");
+    return !v->r.failed;
+}
+
+static void zero_byte(val *v)
+{
+    if (wa_rd_u8(&v->r) != 0 && !v->r.failed)
+        wa_fail_at(&v->r, v->op_at, "zero byte expected");
+}
+
+/* Loads 0x28..0x35: result type and natural alignment; stores 0x36..0x3E. */
+static const uint8_t load_type[14] = {WA_I32, WA_I64, WA_F32, WA_F64, WA_I32, WA_I32, WA_I32, WA_I32,
+                                      WA_I64, WA_I64, WA_I64, WA_I64, WA_I64, WA_I64};
+static const uint8_t load_align[14] = {2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2};
+static const uint8_t store_type[9] = {WA_I32, WA_I64, WA_F32, WA_F64, WA_I32, WA_I32, WA_I64, WA_I64, WA_I64};
+static const uint8_t store_align[9] = {2, 3, 2, 3, 0, 1, 0, 1, 2};
+
+/* Numeric instructions 0x45..0xC4: operand types (0: none) and result. */
+typedef struct numsig { uint8_t a, b, r; } numsig;
+
+static numsig num_sig(uint32_t op)
+{
+    if (op == 0x45) return (numsig){WA_I32, 0, WA_I32};
+    if (op <= 0x4F) return (numsig){WA_I32, WA_I32, WA_I32};
+    if (op == 0x50) return (numsig){WA_I64, 0, WA_I32};
+    if (op <= 0x5A) return (numsig){WA_I64, WA_I64, WA_I32};
+    if (op <= 0x60) return (numsig){WA_F32, WA_F32, WA_I32};
+    if (op <= 0x66) return (numsig){WA_F64, WA_F64, WA_I32};
+    if (op <= 0x69) return (numsig){WA_I32, 0, WA_I32};
+    if (op <= 0x78) return (numsig){WA_I32, WA_I32, WA_I32};
+    if (op <= 0x7B) return (numsig){WA_I64, 0, WA_I64};
+    if (op <= 0x8A) return (numsig){WA_I64, WA_I64, WA_I64};
+    if (op <= 0x91) return (numsig){WA_F32, 0, WA_F32};
+    if (op <= 0x98) return (numsig){WA_F32, WA_F32, WA_F32};
+    if (op <= 0x9F) return (numsig){WA_F64, 0, WA_F64};
+    if (op <= 0xA6) return (numsig){WA_F64, WA_F64, WA_F64};
+    static const numsig conv[] = {
+        {WA_I64, 0, WA_I32},                                            /* A7 wrap */
+        {WA_F32, 0, WA_I32}, {WA_F32, 0, WA_I32}, {WA_F64, 0, WA_I32}, {WA_F64, 0, WA_I32},
+        {WA_I32, 0, WA_I64}, {WA_I32, 0, WA_I64},                       /* AC AD extend */
+        {WA_F32, 0, WA_I64}, {WA_F32, 0, WA_I64}, {WA_F64, 0, WA_I64}, {WA_F64, 0, WA_I64},
+        {WA_I32, 0, WA_F32}, {WA_I32, 0, WA_F32}, {WA_I64, 0, WA_F32}, {WA_I64, 0, WA_F32},
+        {WA_F64, 0, WA_F32},                                            /* B6 demote */
+        {WA_I32, 0, WA_F64}, {WA_I32, 0, WA_F64}, {WA_I64, 0, WA_F64}, {WA_I64, 0, WA_F64},
+        {WA_F32, 0, WA_F64},                                            /* BB promote */
+        {WA_F32, 0, WA_I32}, {WA_F64, 0, WA_I64}, {WA_I32, 0, WA_F32}, {WA_I64, 0, WA_F64},   /* BC..BF */
+        {WA_I32, 0, WA_I32}, {WA_I32, 0, WA_I32},                       /* C0 C1 */
+        {WA_I64, 0, WA_I64}, {WA_I64, 0, WA_I64}, {WA_I64, 0, WA_I64},  /* C2..C4 */
+    };
+    return conv[op - 0xA7];
+}
+
+static bool traps(uint32_t op)
+{
+    return (op >= 0x6D && op <= 0x70) || (op >= 0x7F && op <= 0x82) || (op >= 0xA8 && op <= 0xAB) ||
+           (op >= 0xAE && op <= 0xB1);
+}
+
+static void numeric(val *v, uint32_t op)
+{
+    numsig s = num_sig(op);
+    if (s.b)
+        pop_t(v, s.b);
+    pop_t(v, s.a);
+    push(v, s.r);
+    if (op >= 0xBC && op <= 0xBF)
+        return;   /* reinterpretations: the slot's bits stay as they are */
+    emit(v, op);
+    if (traps(op))
+        trap_site(v);
+}
+
+static void call_sig(val *v, const wa_functype *t)
+{
+    pop_n(v, t->t, t->np);
+    push_n(v, t->t + t->np, t->nr);
+}
+
+static uint32_t rd_index(val *v, uint32_t limit, const char *what)
+{
+    uint32_t i = wa_rd_u32(&v->r);
+    if (!v->r.failed && i >= limit)
+        wa_fail_at(&v->r, v->op_at, "unknown %s %u", what, i);
+    return i;
+}
+
+/* The 0xFC-prefixed instructions. */
+static void prefixed(val *v)
+{
+    uint32_t sub = wa_rd_u32(&v->r);
+    if (v->r.failed)
+        return;
+    const wa_mod *m = v->m;
+    if (sub <= 7) {   /* saturating truncation */
+        static const numsig s[8] = {{WA_F32, 0, WA_I32}, {WA_F32, 0, WA_I32}, {WA_F64, 0, WA_I32}, {WA_F64, 0, WA_I32},
+                                    {WA_F32, 0, WA_I64}, {WA_F32, 0, WA_I64}, {WA_F64, 0, WA_I64}, {WA_F64, 0, WA_I64}};
+        pop_t(v, s[sub].a);
+        push(v, s[sub].r);
+        emit(v, 0x100 + sub);
+        return;
+    }
+    switch (sub) {
+    case 8: {   /* memory.init data 0 */
+        if (!m->has_datacount) {
+            wa_fail_at(&v->r, v->op_at, "data count section required");
+            return;
+        }
+        uint32_t d = rd_index(v, m->datacount, "data segment");
+        zero_byte(v);
+        if (!m->has_mem && !v->r.failed)
+            wa_fail_at(&v->r, v->op_at, "unknown memory 0");
+        for (int i = 0; i < 3; i++)
+            pop_t(v, WA_I32);
+        emit(v, 0x108);
+        emit(v, d);
+        trap_site(v);
+        return;
+    }
+    case 9: {   /* data.drop */
+        if (!m->has_datacount) {
+            wa_fail_at(&v->r, v->op_at, "data count section required");
+            return;
+        }
+        uint32_t d = rd_index(v, m->datacount, "data segment");
+        emit(v, 0x109);
+        emit(v, d);
+        return;
+    }
+    case 10:   /* memory.copy 0 0 */
+    case 11:   /* memory.fill 0 */
+        zero_byte(v);
+        if (sub == 10)
+            zero_byte(v);
+        if (!m->has_mem && !v->r.failed)
+            wa_fail_at(&v->r, v->op_at, "unknown memory 0");
+        for (int i = 0; i < 3; i++)
+            pop_t(v, WA_I32);
+        emit(v, 0x100 + sub);
+        trap_site(v);
+        return;
+    case 12: {   /* table.init elem table */
+        uint32_t e = rd_index(v, m->nelems, "elem segment");
+        rd_index(v, m->has_table, "table");
+        for (int i = 0; i < 3; i++)
+            pop_t(v, WA_I32);
+        emit(v, 0x10C);
+        emit(v, e);
+        trap_site(v);
+        return;
+    }
+    case 13: {   /* elem.drop */
+        uint32_t e = rd_index(v, m->nelems, "elem segment");
+        emit(v, 0x10D);
+        emit(v, e);
+        return;
+    }
+    case 14:   /* table.copy dst src */
+        rd_index(v, m->has_table, "table");
+        rd_index(v, m->has_table, "table");
+        for (int i = 0; i < 3; i++)
+            pop_t(v, WA_I32);
+        emit(v, 0x10E);
+        trap_site(v);
+        return;
+    default:
+        wa_fail_at(&v->r, v->op_at, "unsupported instruction 0xfc %u (reference types and later proposals)", sub);
+    }
+}
+
+/* One instruction.  False at the function's final end. */
+static bool instr(val *v)
+{
+    v->op_at = wa_rd_offset(&v->r);
+    uint8_t op = wa_rd_u8(&v->r);
+    if (v->r.failed)
+        return false;
+    const wa_mod *m = v->m;
+    switch (op) {
+    case 0x00: emit(v, 0x00); trap_site(v); unreachable_now(v); break;
+    case 0x01: break;
+    case 0x02: case 0x03: case 0x04: {
+        uint32_t np = 0, nr = 0;
+        const uint8_t *pt = NULL, *rt = NULL;
+        if (op == 0x04)
+            pop_t(v, WA_I32);
+        if (!block_type(v, &np, &pt, &nr, &rt))
+            return false;
+        pop_n(v, pt, np);
+        if (v->r.failed)
+            return false;
+        bool was_live = live(v);
+        push_ctl(v, op == 0x02 ? K_BLOCK : op == 0x03 ? K_LOOP : K_IF, np, pt, nr, rt);
+        if (op == 0x03)
+            emit(v, 0x03);
+        if (op == 0x04 && was_live) {
+            emit(v, WA_OP_BR_UNLESS);
+            top(v)->else_fix = pc(v);
+            emit(v, NO_FIX);
+        }
+        break;
+    }
+    case 0x05: {
+        ctl *c = top(v);
+        if (c->kind != K_IF)
+            return wa_fail_at(&v->r, v->op_at, "else without if");
+        pop_n(v, c->rt, c->nr);
+        if (!v->r.failed && v->nvs != c->height)
+            return wa_fail_at(&v->r, v->op_at, "type mismatch: %u value%s left on the stack at else",
+                              v->nvs - c->height, v->nvs - c->height == 1 ? "" : "s");
+        if (live(v)) {
+            emit(v, 0x0C);
+            add_fix(v, c, pc(v));
+            emit(v, NO_FIX);
+        }
+        c = top(v);
+        patch(v, c->else_fix, pc(v));
+        c->else_fix = NO_FIX;
+        c->kind = K_ELSE;
+        c->unreachable = false;
+        push_n(v, c->pt, c->np);
+        break;
+    }
+    case 0x0B: {
+        bool last = v->ncs == 1;
+        uint32_t nr = top(v)->nr;
+        end_block(v);
+        if (last && !v->r.failed) {
+            wa_emit(v->c, 0x0F);
+            wa_emit(v->c, nr);
+            return false;
+        }
+        break;
+    }
+    case 0x0C: {
+        ctl *c = label(v, wa_rd_u32(&v->r));
+        if (!c)
+            return false;
+        check_label(v, c);
+        emit_branch(v, c, 0x0C, WA_OP_BR_DROP);
+        unreachable_now(v);
+        break;
+    }
+    case 0x0D: {
+        uint32_t depth = wa_rd_u32(&v->r);
+        pop_t(v, WA_I32);
+        ctl *c = label(v, depth);
+        if (!c)
+            return false;
+        check_label(v, c);
+        emit_branch(v, c, 0x0D, WA_OP_BR_IF_DROP);
+        break;
+    }
+    case 0x0E: {
+        uint32_t n = wa_rd_count(&v->r, 1);
+        if (v->r.failed)
+            return false;
+        uint32_t *depths = malloc(((size_t)n + 1) * sizeof *depths);
+        if (!depths)
+            return wa_fail(&v->r, "out of host memory");
+        for (uint32_t i = 0; i <= n && !v->r.failed; i++)
+            depths[i] = wa_rd_u32(&v->r);
+        pop_t(v, WA_I32);
+        ctl *def = v->r.failed ? NULL : label(v, depths[n]);
+        for (uint32_t i = 0; def && i <= n && !v->r.failed; i++) {
+            ctl *c = label(v, depths[i]);
+            if (!c)
+                break;
+            if (label_arity(c) != label_arity(def))
+                wa_fail_at(&v->r, v->op_at, "type mismatch: br_table targets of different arities");
+            else
+                check_label(v, c);
+        }
+        if (!v->r.failed) {
+            emit(v, 0x0E);
+            emit(v, n);
+            for (uint32_t i = 0; i <= n; i++)
+                emit_table_entry(v, label(v, depths[i]));
+        }
+        free(depths);
+        unreachable_now(v);
+        break;
+    }
+    case 0x0F: {
+        ctl *f = &v->cs[0];
+        pop_n(v, f->rt, f->nr);
+        emit(v, 0x0F);
+        emit(v, f->nr);
+        unreachable_now(v);
+        break;
+    }
+    case 0x10: {
+        uint32_t f = rd_index(v, m->nfuncs, "function");
+        if (v->r.failed)
+            return false;
+        call_sig(v, m->types[m->funcs[f].type]);
+        emit(v, 0x10);
+        emit(v, f);
+        trap_site(v);
+        break;
+    }
+    case 0x11: {
+        uint32_t t = rd_index(v, m->ntypes, "type");
+        uint32_t table = wa_rd_u32(&v->r);
+        if (!v->r.failed && (table != 0 || !m->has_table))
+            return wa_fail_at(&v->r, v->op_at, "unknown table %u", table);
+        if (v->r.failed)
+            return false;
+        pop_t(v, WA_I32);
+        call_sig(v, m->types[t]);
+        emit(v, 0x11);
+        emit(v, m->canon[t]);
+        trap_site(v);
+        break;
+    }
+    case 0x1A: pop(v); emit(v, 0x1A); break;
+    case 0x1B: case 0x1C: {
+        uint8_t want = UNKNOWN;
+        if (op == 0x1C) {
+            uint32_t n = wa_rd_u32(&v->r);
+            want = wa_rd_u8(&v->r);
+            if (!v->r.failed && (n != 1 || !wa_is_valtype(want)))
+                return wa_fail_at(&v->r, v->op_at, "invalid result arity or type for select");
+        }
+        pop_t(v, WA_I32);
+        uint8_t b = pop_t(v, want), a = pop_t(v, want);
+        if (!v->r.failed && a != b && a != UNKNOWN && b != UNKNOWN)
+            return wa_fail_at(&v->r, v->op_at, "type mismatch: select of %s and %s", wa_type_name(a), wa_type_name(b));
+        if (!v->r.failed && !wa_is_valtype(a) && a != UNKNOWN)
+            return wa_fail_at(&v->r, v->op_at, "type mismatch: select of references needs a type");
+        push(v, a != UNKNOWN ? a : b);
+        emit(v, 0x1B);
+        break;
+    }
+    case 0x20: case 0x21: case 0x22: {
+        uint32_t i = rd_index(v, v->nlocals, "local");
+        if (v->r.failed)
+            return false;
+        if (op == 0x20)
+            push(v, v->locals[i]);
+        else
+            pop_t(v, v->locals[i]);
+        if (op == 0x22)
+            push(v, v->locals[i]);
+        emit(v, op);
+        emit(v, i);
+        break;
+    }
+    case 0x23: case 0x24: {
+        uint32_t g = rd_index(v, m->nglobals, "global");
+        if (v->r.failed)
+            return false;
+        if (op == 0x23)
+            push(v, m->globals[g].type);
+        else if (!m->globals[g].mut)
+            return wa_fail_at(&v->r, v->op_at, "global is immutable");
+        else
+            pop_t(v, m->globals[g].type);
+        emit(v, op);
+        emit(v, g);
+        break;
+    }
+    case 0x3F: case 0x40:
+        zero_byte(v);
+        if (!m->has_mem && !v->r.failed)
+            return wa_fail_at(&v->r, v->op_at, "unknown memory 0");
+        if (op == 0x40)
+            pop_t(v, WA_I32);
+        push(v, WA_I32);
+        emit(v, op);
+        break;
+    case 0x41: {
+        int32_t k = wa_rd_s32(&v->r);
+        push(v, WA_I32);
+        emit(v, 0x41);
+        emit(v, (uint32_t)k);
+        break;
+    }
+    case 0x42: case 0x44: {
+        uint64_t k = op == 0x42 ? (uint64_t)wa_rd_s64(&v->r) : wa_rd_fixed64(&v->r);
+        push(v, op == 0x42 ? WA_I64 : WA_F64);
+        emit(v, 0x42);
+        emit(v, (uint32_t)k);
+        emit(v, (uint32_t)(k >> 32));
+        break;
+    }
+    case 0x43: {
+        uint32_t k = wa_rd_fixed32(&v->r);
+        push(v, WA_F32);
+        emit(v, 0x41);
+        emit(v, k);
+        break;
+    }
+    case 0xFC: prefixed(v); break;
+    default:
+        if (op >= 0x28 && op <= 0x3E) {
+            bool load = op <= 0x35;
+            uint32_t k = load ? op - 0x28u : op - 0x36u, offset = 0;
+            if (!memarg(v, load ? load_align[k] : store_align[k], &offset))
+                return false;
+            if (load) {
+                pop_t(v, WA_I32);
+                push(v, load_type[k]);
+            } else {
+                pop_t(v, store_type[k]);
+                pop_t(v, WA_I32);
+            }
+            emit(v, op);
+            emit(v, offset);
+            trap_site(v);
+        } else if (op >= 0x45 && op <= 0xC4) {
+            numeric(v, op);
+        } else {
+            return wa_fail_at(&v->r, v->op_at, "illegal opcode 0x%02x", op);
+        }
+    }
+    return !v->r.failed;
+}
+
+/* The locals: the parameters, then the declared ones. */
+static bool read_locals(val *v, const wa_functype *t)
+{
+    uint32_t groups = wa_rd_count(&v->r, 2);
+    uint64_t total = t->np;
+    const uint8_t *save = v->r.p;
+    for (uint32_t i = 0; i < groups && !v->r.failed; i++) {
+        total += wa_rd_u32(&v->r);
+        wa_rd_u8(&v->r);
+        if (total > 50000)
+            return wa_fail(&v->r, "too many locals (%llu; this engine allows 50000)", (unsigned long long)total);
+    }
+    if (v->r.failed)
+        return false;
+    v->locals = malloc(total ? total : 1);
+    if (!v->locals)
+        return wa_fail(&v->r, "out of host memory");
+    memcpy(v->locals, t->t, t->np);
+    v->nlocals = t->np;
+    v->r.p = save;
+    for (uint32_t i = 0; i < groups; i++) {
+        uint32_t n = wa_rd_u32(&v->r);
+        size_t at = wa_rd_offset(&v->r);
+        uint8_t ty = wa_rd_u8(&v->r);
+        if (!wa_is_valtype(ty))
+            return wa_fail_at(&v->r, at, "malformed value type 0x%02x", ty);
+        memset(v->locals + v->nlocals, ty, n);
+        v->nlocals += n;
+    }
+    return true;
+}
+
+int wa_translate_func(const wa_mod *m, uint32_t fi, wa_code *c, uint32_t *nlocals, uint32_t *max_height,
+                      wa_error *err)
+{
+    const wa_fdecl *f = &m->funcs[fi];
+    const wa_functype *t = m->types[f->type];
+    val v = {.r = {.base = m->bytes, .p = f->body, .end = f->body + f->body_len, .err = err, .func = fi},
+             .m = m, .c = c};
+    if (read_locals(&v, t)) {
+        push_ctl(&v, K_FUNC, 0, NULL, t->nr, t->t + t->np);
+        while (!v.r.failed && instr(&v)) {
+            if (v.r.p >= v.r.end && !v.r.failed) {
+                wa_fail(&v.r, "unexpected end of the function (END opcode expected)");
+                break;
+            }
+        }
+        if (!v.r.failed && v.r.p != v.r.end)
+            wa_fail(&v.r, "section size mismatch (bytes after the function's end)");
+        if (!v.r.failed && c->oom)
+            wa_fail(&v.r, "out of host memory");
+    }
+    *nlocals = v.nlocals;
+    *max_height = v.nlocals + v.maxvs;
+    free(v.locals);
+    free(v.vs);
+    free(v.cs);
+    free(v.fix);
+    return v.r.failed ? -1 : 0;
+}

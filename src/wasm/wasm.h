@@ -1,0 +1,148 @@
+/*
+ * wasm.h - the WebAssembly front end and engine (docs/WASM.md).
+ *
+ * Three parts, none of which touches the host or the VM directly:
+ *
+ *  1. Loading (wa_load): decodes a binary module, validates it per the
+ *     WebAssembly 1.0 specification plus sign extension, mutable globals,
+ *     non-trapping float-to-int, bulk memory and multi-value, and
+ *     translates every function into a pre-decoded internal form (branch
+ *     targets resolved, immediates decoded, stack heights known).  The
+ *     result is one flat, position-independent block: the *image*.  An
+ *     invalid module is refused with "function N, offset 0xOFF: rule".
+ *
+ *  2. Execution (wa_exec_*): runs an image on state that the caller keeps
+ *     in plain memory blocks it owns: the state block (registers,
+ *     globals, table), the value stack, the call frames and the linear
+ *     memory.  The VM keeps these blocks in the persistent world
+ *     (src/vm/native/n_wasm.c), so a snapshot captures a running program
+ *     whenever wa_exec_run has returned.  wa_exec_run returns to its
+ *     caller to yield (budget spent or a stop requested), to have a block
+ *     grown, for a host call, at the end and at a trap; the state is
+ *     consistent at every return.
+ *
+ *  3. WASI preview 1 (wa_wasi_call): the host calls a command module
+ *     imports, through the services in wa_host.
+ *
+ * Error model: loading fills a wa_error and returns -1; execution returns
+ * a wa_exit code and keeps the trap in the state block.
+ */
+#ifndef PHANTOM_WASM_H
+#define PHANTOM_WASM_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define WA_PAGE 65536u
+/* Linear memory is at most this many pages (1 GiB, the size of the VM's
+ * largest binary), whatever the module declares. */
+#define WA_MAX_PAGES 16384u
+/* Limits that keep a hostile module from asking for absurd memory. */
+#define WA_MAX_MODULE (8u << 20)
+#define WA_MAX_STACK_SLOTS (1u << 22)   /* value stack: 32 MiB */
+#define WA_MAX_FRAMES (1u << 18)        /* nested calls */
+
+typedef struct wa_error {
+    char msg[320];
+} wa_error;
+
+/* ---- loading ------------------------------------------------------------------ */
+
+/* Decodes, validates and translates the module bytes[0, len).  0 with
+ * *image (malloc'd, *image_len bytes), or -1 with err. */
+int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err);
+
+/* The image's own check before an image kept in the world is run by this
+ * build: magic, version and size.  false if it is not one. */
+bool wa_image_ok(const uint8_t *image, size_t len);
+
+/* ---- the state blocks ------------------------------------------------------------ */
+
+/* Sizes of the blocks an image needs to start: the state block and the
+ * linear memory (its initial pages), in bytes. */
+size_t wa_state_bytes(const uint8_t *image);
+uint64_t wa_memory_bytes(const uint8_t *image);
+#define WA_STACK_INITIAL_SLOTS 16384u
+#define WA_FRAMES_INITIAL 256u
+#define WA_FRAME_BYTES 8u
+
+/* What wa_exec_run works on.  The caller fills it from its blocks before
+ * every run (the blocks may have moved since). */
+typedef struct wa_exec {
+    const uint8_t *image;
+    uint8_t *state;                /* wa_state_bytes(image), zeroed before wa_instantiate */
+    uint64_t *stack;
+    uint32_t stack_slots;
+    uint32_t *frames;              /* WA_FRAME_BYTES each */
+    uint32_t frames_cap;
+    uint8_t *mem;
+    uint64_t mem_bytes;            /* the block's size: at least the memory's current size */
+    const atomic_int *stop;        /* nonzero: return at the next safepoint */
+    uint32_t budget;               /* safepoints (loop iterations, calls) before yielding */
+} wa_exec;
+
+/* Sets up a new instance: globals, table, data and element segments, and
+ * the call of the start function then `_start`.  -1 with err when a
+ * segment does not fit (the instance must not run). */
+int wa_instantiate(wa_exec *x, wa_error *err);
+
+enum wa_exit {
+    WA_X_YIELD = 0,      /* budget spent or stop requested: call again */
+    WA_X_DONE = 1,       /* ended: wa_exit_code() */
+    WA_X_TRAP = 2,       /* trapped: wa_trap_message() */
+    WA_X_HOST = 3,       /* a call of an import: wa_wasi_call, then run again */
+    WA_X_GROW_STACK = 4, /* grow the stack to wa_want_stack_slots() and the frames to wa_want_frames() */
+    WA_X_GROW_MEM = 5,   /* grow the memory block to wa_want_mem_bytes(), or wa_mem_grow_failed() */
+    WA_X_AGAIN = 6,      /* wa_wasi_call: the call is answered, run again now */
+};
+int wa_exec_run(wa_exec *x);
+/* The program has ended (exited or trapped): nothing more to run. */
+bool wa_exec_finished(const wa_exec *x);
+/* The most the memory block may grow to: the module's maximum, in bytes. */
+uint64_t wa_max_memory_bytes(const uint8_t *image);
+
+int wa_exit_code(const wa_exec *x);
+uint32_t wa_want_stack_slots(const wa_exec *x);
+uint32_t wa_want_frames(const wa_exec *x);
+uint64_t wa_want_mem_bytes(const wa_exec *x);
+/* The memory block could not grow: the pending memory.grow returns -1. */
+void wa_mem_grow_failed(wa_exec *x);
+/* "integer divide by zero in function 12 'main' at offset 0x1a3" */
+void wa_trap_message(const wa_exec *x, char *buf, size_t len);
+
+/* ---- WASI ---------------------------------------------------------------------------- */
+
+/* The host services WASI calls use.  write/read are the console (fd 1
+ * and 2, fd 0); read blocks and returns a count, 0 at end of input, a
+ * negative error, or WA_READ_AGAIN: interrupted (a stop was requested),
+ * the call stays pending and is made again at the next run. */
+#define WA_READ_AGAIN (-100000L)
+typedef struct wa_host {
+    void *ctx;
+    void (*write)(void *ctx, int fd, const uint8_t *p, size_t n);
+    long (*read)(void *ctx, uint8_t *p, size_t n);
+    bool (*is_tty)(void *ctx, int fd);
+    uint64_t (*now_wall_ns)(void *ctx);
+    int (*random)(void *ctx, void *p, size_t n);
+    const char *args;              /* argc NUL-terminated strings, back to back */
+    uint32_t args_len, argc;
+} wa_host;
+
+/* Performs the host call wa_exec_run returned WA_X_HOST for: WA_X_AGAIN
+ * (answered: run again), WA_X_YIELD (interrupted, still pending: yield,
+ * then run again), WA_X_DONE (proc_exit) or WA_X_TRAP. */
+int wa_wasi_call(wa_exec *x, const wa_host *h);
+
+/* ---- the driver ------------------------------------------------------------------------- */
+
+/* Phantom assembly (docs/BYTECODE.md) of the class that runs a module:
+ * class `.wasm.mCRC` (CRC: of the module's bytes) whose static
+ * main(args) instantiates the module (its bytes are a hex constant) with
+ * the program name `name` (argv[0], also the source name) and args, and steps it until it ends.  A
+ * malloc'd NUL-terminated text, or NULL out of memory; *cls is set to the
+ * class name (static storage until the next call). */
+char *wa_driver_source(const uint8_t *bytes, size_t len, const char *name, const char **cls);
+
+#endif

@@ -1,0 +1,298 @@
+/*
+ * wasm_run.c - the WebAssembly suite (docs/WASM.md, "Tests").
+ *
+ *  1. tests/wasm/c/NAME.c: compiled twice, by clang for wasm32-wasi and
+ *     natively by gcc; `phantom run NAME.wasm -- ARGS` must write exactly
+ *     the native program's standard output and error and exit with its
+ *     status (ARGS: one a line of NAME.args).
+ *  2. tests/wasm/wat/NAME.wat (wat2wasm): instruction edge cases and
+ *     traps, checked like the golden suites: standard output equals
+ *     NAME.out (empty without one), standard error holds the lines of
+ *     NAME.err in order (empty without one), status NAME.code (0).
+ *  3. tests/wasm/bad/NAME.wat (wat2wasm --no-check): invalid modules,
+ *     refused with exit status 2 and the rule of NAME.err.
+ *  4. Every truncation of a compiled C module and every single-byte
+ *     change of its first 4 KiB is refused or loads: never a crash.
+ *
+ * Without clang's wasm32-wasi target (wasi-libc, libclang-rt-14-dev-wasm32)
+ * or wabt, the parts that need them are skipped with one line each.
+ *
+ *   BUILD=build build/tests/unit/wasm_run          everything
+ *   BUILD=build build/tests/unit/wasm_run floats   names containing "floats"
+ */
+#define _GNU_SOURCE
+#include "runner.h"
+
+#include <dirent.h>
+
+#include "../../src/wasm/wasm.h"
+
+static const char *phantom, *filter;
+static char work[300];
+
+static bool tool_works(const char *cmd)
+{
+    char line[1200];
+    snprintf(line, sizeof line, "%s >/dev/null 2>&1", cmd);
+    return system(line) == 0;
+}
+
+/* Sorted names in dir ending with ext (without it), matching the filter. */
+static int names(const char *dir, const char *ext, char ***out)
+{
+    DIR *d = opendir(dir);
+    need(d != NULL, dir);
+    char **v = NULL;
+    int n = 0;
+    struct dirent *e;
+    size_t el = strlen(ext);
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l <= el || strcmp(e->d_name + l - el, ext) || (filter && !strstr(e->d_name, filter)))
+            continue;
+        v = realloc(v, (size_t)(n + 1) * sizeof *v);
+        need(v != NULL, "out of memory");
+        v[n++] = strndup(e->d_name, l - el);
+    }
+    closedir(d);
+    for (int i = 1; i < n; i++)   /* insertion sort: a handful of names */
+        for (int j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+            char *t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    *out = v;
+    return n;
+}
+
+static bool sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static bool sh(const char *fmt, ...)
+{
+    char cmd[2000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int rc = system(cmd);
+    if (rc != 0)
+        printf("  command failed (%d): %s\n", rc, cmd);
+    return rc == 0;
+}
+
+/* The arguments of NAME.args, one a line, into argv from argn on. */
+static int add_args(const char *path, char **argv, int argn, buf *text)
+{
+    if (!read_file(path, text))
+        return argn;
+    for (char *p = text->p; p && *p && argn < 60;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        argv[argn++] = p;
+        p = nl ? nl + 1 : NULL;
+    }
+    return argn;
+}
+
+static int status_of(const result *r) { return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 128 + WTERMSIG(r->status); }
+
+static void report(bool ok, const char *kind, const char *name, const char *why)
+{
+    t_checks++;
+    if (ok) {
+        printf("ok   %s %s\n", kind, name);
+    } else {
+        t_failures++;
+        printf("FAIL %s %s: %s\n", kind, name, why);
+    }
+    fflush(stdout);
+}
+
+/* Runs phantom on a module; fills r. */
+static void run_wasm(const char *wasm, const char *name, char **args, int nargs, result *r)
+{
+    char img[600];
+    snprintf(img, sizeof img, "%s/%s.img", work, name);
+    memcpy(cur_img, img, sizeof cur_img);
+    char *argv[80] = {(char *)phantom, "run", "--image", img, (char *)wasm, "--"};
+    int argn = 6;
+    for (int i = 0; i < nargs && argn < 78; i++)
+        argv[argn++] = args[i];
+    argv[argn] = NULL;
+    run(argv, "/dev/null", NULL, r);
+    unlink(img);
+}
+
+/* 1: the C corpus, wasm against native. */
+static void c_corpus(void)
+{
+    char **v;
+    int n = names("tests/wasm/c", ".c", &v);
+    for (int i = 0; i < n; i++) {
+        char src[400], wasm[600], native[600], argsp[400];
+        snprintf(src, sizeof src, "tests/wasm/c/%s.c", v[i]);
+        snprintf(wasm, sizeof wasm, "%s/%s.wasm", work, v[i]);
+        snprintf(native, sizeof native, "%s/%s.native", work, v[i]);
+        snprintf(argsp, sizeof argsp, "tests/wasm/c/%s.args", v[i]);
+        if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 %s -o %s", src, wasm) ||
+            !sh("gcc -O2 %s -o %s -lm", src, native)) {
+            report(false, "c", v[i], "does not compile");
+            continue;
+        }
+        buf at = {0};
+        char *args[64];
+        int nargs = add_args(argsp, args, 0, &at);
+        char *argv[70] = {native};
+        for (int k = 0; k < nargs; k++)
+            argv[k + 1] = args[k];
+        argv[nargs + 1] = NULL;
+        result nr = {0}, wr = {0};
+        run(argv, "/dev/null", NULL, &nr);
+        run_wasm(wasm, v[i], args, nargs, &wr);
+        char why[300] = "";
+        size_t wl = 0;
+        if (status_of(&nr) != status_of(&wr))
+            t_append(why, sizeof why, &wl, " exit status %d, native %d;", status_of(&wr), status_of(&nr));
+        if (nr.out.n != wr.out.n || memcmp(nr.out.p, wr.out.p, nr.out.n))
+            t_append(why, sizeof why, &wl, " standard output differs;");
+        if (nr.err.n != wr.err.n || memcmp(nr.err.p, wr.err.p, nr.err.n))
+            t_append(why, sizeof why, &wl, " standard error differs;");
+        report(!wl, "c", v[i], why);
+        if (wl) {
+            print_diff(&nr.out, &wr.out);
+            print_indented("standard error (wasm)", &wr.err, 20);
+        }
+        buf_free(&at);
+        buf_free(&nr.out);
+        buf_free(&nr.err);
+        buf_free(&wr.out);
+        buf_free(&wr.err);
+        unlink(native);
+        free(v[i]);
+    }
+    free(v);
+}
+
+/* 2 and 3: .wat modules with expected output, error lines and status. */
+static void wat_dir(const char *dir, bool invalid)
+{
+    char **v;
+    int n = names(dir, ".wat", &v);
+    for (int i = 0; i < n; i++) {
+        char src[400], wasm[600], p[400];
+        snprintf(src, sizeof src, "%s/%s.wat", dir, v[i]);
+        snprintf(wasm, sizeof wasm, "%s/%s.wasm", work, v[i]);
+        if (!sh("wat2wasm %s %s -o %s", invalid ? "--no-check" : "--debug-names", src, wasm)) {
+            report(false, invalid ? "bad" : "wat", v[i], "wat2wasm failed");
+            continue;
+        }
+        buf want_out = {0}, want_err = {0}, code = {0};
+        snprintf(p, sizeof p, "%s/%s.out", dir, v[i]);
+        read_file(p, &want_out);
+        snprintf(p, sizeof p, "%s/%s.err", dir, v[i]);
+        bool have_err = read_file(p, &want_err);
+        snprintf(p, sizeof p, "%s/%s.code", dir, v[i]);
+        int want_code = read_file(p, &code) ? atoi(code.p) : invalid ? 2 : 0;
+        result r = {0};
+        run_wasm(wasm, v[i], NULL, 0, &r);
+        char why[400] = "";
+        size_t wl = 0;
+        const char *missing = NULL;
+        size_t ml = 0;
+        if (status_of(&r) != want_code)
+            t_append(why, sizeof why, &wl, " exit status %d, expected %d;", status_of(&r), want_code);
+        if (want_out.n != r.out.n || (r.out.n && memcmp(want_out.p, r.out.p, r.out.n)))
+            t_append(why, sizeof why, &wl, " standard output differs;");
+        if (have_err ? !err_matches(&want_err, &r.err, &missing, &ml) : r.err.n != 0)
+            t_append(why, sizeof why, &wl, have_err ? " standard error lacks \"%.*s\";" : " unexpected standard error;",
+                     (int)ml, missing ? missing : "");
+        report(!wl, invalid ? "bad" : "wat", v[i], why);
+        if (wl) {
+            print_diff(&want_out, &r.out);
+            print_indented("standard error", &r.err, 20);
+        }
+        buf_free(&want_out);
+        buf_free(&want_err);
+        buf_free(&code);
+        buf_free(&r.out);
+        buf_free(&r.err);
+        unlink(wasm);
+        free(v[i]);
+    }
+    free(v);
+}
+
+/* 4: damaged modules never crash the loader. */
+static void damaged(void)
+{
+    char wasm[600];
+    snprintf(wasm, sizeof wasm, "%s/damaged.wasm", work);
+    if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/c/strings.c -o %s", wasm))
+        return;
+    buf b = {0};
+    need(read_file(wasm, &b), wasm);
+    uint8_t *image;
+    size_t len;
+    wa_error err;
+    bool ok = wa_load((const uint8_t *)b.p, b.n, &image, &len, &err) == 0;
+    free(ok ? image : NULL);
+    int refused = 0, total = 0;
+    for (size_t cut = 0; ok && cut < b.n; cut += 1 + cut / 64, total++) {
+        if (wa_load((const uint8_t *)b.p, cut, &image, &len, &err) == 0)
+            free(image);
+        else
+            refused += err.msg[0] != 0;
+    }
+    uint64_t rng = 42;
+    for (size_t i = 0; ok && i < 4096 && i < b.n; i++, total++) {
+        uint8_t *copy = malloc(b.n);
+        need(copy != NULL, "out of memory");
+        memcpy(copy, b.p, b.n);
+        copy[i] ^= (uint8_t)(1 + t_rand(&rng) % 255);
+        if (wa_load(copy, b.n, &image, &len, &err) == 0)
+            free(image);
+        free(copy);
+    }
+    char why[120];
+    snprintf(why, sizeof why, "%d of the truncations were refused without a message", total - refused);
+    report(ok && refused > 0, "damaged", "truncations and byte changes", ok ? why : "the module does not load");
+    buf_free(&b);
+    unlink(wasm);
+}
+
+int main(int argc, char **argv)
+{
+    runner_name = "wasm_run";
+    filter = argc > 1 ? argv[1] : NULL;
+    static char ph[512];
+    snprintf(ph, sizeof ph, "%s/phantom", t_build_dir());
+    phantom = ph;
+    snprintf(work, sizeof work, "/tmp/phantom-wasm-XXXXXX");
+    need(mkdtemp(work) != NULL, "mkdtemp");
+    snprintf(tmpdir, sizeof tmpdir, "%s", work);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    bool have_clang = tool_works("printf 'int main(void){return 0;}' | clang --target=wasm32-wasi --sysroot=/usr "
+                                 "-x c - -o /dev/null");
+    bool have_wabt = tool_works("wat2wasm --version");
+    if (have_clang) {
+        c_corpus();
+        if (!filter)
+            damaged();
+    } else {
+        printf("wasm_run: skipped the C corpus: clang cannot build for wasm32-wasi "
+               "(apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32)\n");
+    }
+    if (have_wabt) {
+        wat_dir("tests/wasm/wat", false);
+        wat_dir("tests/wasm/bad", true);
+    } else {
+        printf("wasm_run: skipped the .wat tests: wat2wasm is not installed (apt-get install wabt)\n");
+    }
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", work);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", work);
+    tmpdir[0] = 0;
+    return test_done("wasm_run");
+}

@@ -1,0 +1,3 @@
+;; stack_underflow.wat - an invalid module: type mismatch: the operand stack is empty
+(module
+  (func (export "_start") (drop)))

@@ -1,0 +1,16 @@
+;; trap_oob_bulk.wat - a trap: reported on standard error with the function's
+;; name and the instruction's offset, exit status 1, output before it kept.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory 1)
+  (table 2 funcref)
+  (type $v (func))
+  (data (i32.const 16) "before\n")
+  (func $print
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 7))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func $victim (memory.fill (i32.const 65000) (i32.const 0) (i32.const 537)))
+  (func (export "_start")
+    (call $print)
+    (call $victim)))
