@@ -324,11 +324,17 @@ int hal_net_peer_addr(hal_sock s, hal_netaddr *out);
 /* Ends the sending side (the peer reads end of stream). */
 int hal_net_shutdown_write(hal_sock s);
 void hal_net_close(hal_sock s);
+/* For helper threads that may block: waits up to timeout_ms for s to be
+ * ready for events (HAL_POLL_IN / HAL_POLL_OUT).  Returns the events
+ * ready (HAL_POLL_ERR included), 0 on timeout, or a code. */
+int hal_net_wait(hal_sock s, uint32_t events, int timeout_ms);
 
 /* A poller: waits for many sockets at once (epoll on Linux).  Each
  * registered socket carries a token that its events report.  Interest is
- * level-triggered; HAL_POLL_ERR (an error or hang-up) is reported whatever
- * was asked.  hal_poller_wake, from any thread, ends a wait early. */
+ * one-shot: once a socket's event is reported, it is disarmed until
+ * hal_poller_set asks again (so a socket nobody reads cannot make the
+ * waiter spin).  HAL_POLL_ERR (an error or hang-up) is reported with any
+ * interest.  hal_poller_wake, from any thread, ends a wait early. */
 typedef struct hal_poller hal_poller;
 enum { HAL_POLL_IN = 1u, HAL_POLL_OUT = 2u, HAL_POLL_ERR = 4u };
 typedef struct hal_poll_event {
@@ -337,8 +343,7 @@ typedef struct hal_poll_event {
 } hal_poll_event;
 int hal_poller_open(hal_poller **out);
 void hal_poller_close(hal_poller *p);
-/* Registers s (events 0: registered, nothing asked yet), or changes what is
- * asked of it. */
+/* Registers s (events 0: registered, disarmed), or arms it for events. */
 int hal_poller_add(hal_poller *p, hal_sock s, uint32_t events, uint64_t token);
 int hal_poller_set(hal_poller *p, hal_sock s, uint32_t events, uint64_t token);
 void hal_poller_remove(hal_poller *p, hal_sock s);

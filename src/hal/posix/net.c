@@ -4,8 +4,10 @@
  *
  * Every socket is created non-blocking and close-on-exec.  Writes use
  * MSG_NOSIGNAL, so a peer that went away gives -EPIPE instead of killing
- * the process with SIGPIPE.  The poller's wake-up is an eventfd registered
- * with token WAKE_TOKEN, which hal_poller_wait drains and never reports.
+ * the process with SIGPIPE.  Sockets are registered EPOLLONESHOT (hal.h:
+ * one-shot interest).  The poller's wake-up is an eventfd registered
+ * (level-triggered) with token WAKE_TOKEN, which hal_poller_wait drains
+ * and never reports.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -13,6 +15,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -267,6 +270,18 @@ void hal_net_close(hal_sock s)
         close(s);
 }
 
+int hal_net_wait(hal_sock s, uint32_t events, int timeout_ms)
+{
+    struct pollfd p = {s, (short)((events & HAL_POLL_IN ? POLLIN : 0) | (events & HAL_POLL_OUT ? POLLOUT : 0)), 0};
+    int n = poll(&p, 1, timeout_ms);
+    if (n < 0)
+        return errno == EINTR ? 0 : -errno;
+    if (!n)
+        return 0;
+    return (p.revents & POLLIN ? (int)HAL_POLL_IN : 0) | (p.revents & POLLOUT ? (int)HAL_POLL_OUT : 0) |
+           (p.revents & (POLLERR | POLLHUP | POLLNVAL) ? (int)HAL_POLL_ERR : 0);
+}
+
 /* ---- the poller ------------------------------------------------------------------ */
 
 struct hal_poller {
@@ -275,7 +290,7 @@ struct hal_poller {
 
 static uint32_t to_epoll(uint32_t events)
 {
-    return (events & HAL_POLL_IN ? EPOLLIN : 0u) | (events & HAL_POLL_OUT ? EPOLLOUT : 0u) | EPOLLRDHUP;
+    return (events & HAL_POLL_IN ? EPOLLIN : 0u) | (events & HAL_POLL_OUT ? EPOLLOUT : 0u) | EPOLLONESHOT;
 }
 
 int hal_poller_open(hal_poller **out)
@@ -344,7 +359,7 @@ int hal_poller_wait(hal_poller *p, hal_poll_event *ev, int max, int timeout_ms)
         uint32_t e = raw[i].events;
         ev[k].token = raw[i].data.u64;
         ev[k].events = (e & EPOLLIN ? HAL_POLL_IN : 0u) | (e & EPOLLOUT ? HAL_POLL_OUT : 0u) |
-                       (e & (EPOLLERR | EPOLLHUP | EPOLLRDHUP) ? HAL_POLL_ERR : 0u);
+                       (e & (EPOLLERR | EPOLLHUP) ? HAL_POLL_ERR : 0u);
         k++;
     }
     return k;
