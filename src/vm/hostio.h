@@ -34,6 +34,7 @@ enum pv_io_op {
     PV_IO_NET_RECVFROM = 9,  /* udp: [data, host, port]; wait_mutex = int max */
     PV_IO_NET_LOOKUP = 10,   /* name lookup: an array of address strings; wait_mutex = name */
     PV_IO_NET_CURL = 11,     /* HTTP GET: the body; wait_mutex = [url, headers, buffer size] */
+    PV_IO_NET_RECVTEXT = 12, /* udp (.internal.udp): the data as a string; wait_mutex = int max */
 };
 
 /* Starts a console read for t (the current thread) and parks it; returns

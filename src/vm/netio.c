@@ -142,7 +142,7 @@ static bool releasable(struct pv_net *net, const struct out_chunk *c)
 static bool wants_input(uint32_t op)
 {
     return op == PV_IO_NET_ACCEPT || op == PV_IO_NET_READ || op == PV_IO_NET_READTEXT ||
-           op == PV_IO_NET_READLINE || op == PV_IO_NET_RECVFROM;
+           op == PV_IO_NET_READLINE || op == PV_IO_NET_RECVFROM || op == PV_IO_NET_RECVTEXT;
 }
 
 /* Asks the poller for what s needs now. */
@@ -533,7 +533,7 @@ static bool try_accept(pv_vm *vm, pv_value self, struct net_sock *ls, pv_value *
     return true;
 }
 
-static bool try_recvfrom(pv_vm *vm, struct net_sock *s, int32_t max, pv_value *out)
+static bool try_recvfrom(pv_vm *vm, struct net_sock *s, uint32_t op, int32_t max, pv_value *out)
 {
     char *buf = malloc((size_t)max);
     if (!buf) {
@@ -549,6 +549,12 @@ static bool try_recvfrom(pv_vm *vm, struct net_sock *s, int32_t max, pv_value *o
     if (n < 0) {
         free(buf);
         *out = pv_int(pv_net_error((int)n));
+        return true;
+    }
+    if (op == PV_IO_NET_RECVTEXT) {
+        struct pv_string *str = pv_str_new(vm, buf, (size_t)n);
+        free(buf);
+        *out = str ? pv_from_ptr(str) : pv_int(PV_NET_E_IO);
         return true;
     }
     char text[HAL_NETADDR_TEXT];
@@ -640,7 +646,8 @@ static bool try_waiter(pv_vm *vm, struct net_sock *s, struct pv_thread *t)
     case PV_IO_NET_READ:
     case PV_IO_NET_READTEXT:
     case PV_IO_NET_READLINE: done = try_read(vm, s, t->io_op, arg, &out); break;
-    case PV_IO_NET_RECVFROM: done = try_recvfrom(vm, s, arg, &out); break;
+    case PV_IO_NET_RECVFROM:
+    case PV_IO_NET_RECVTEXT: done = try_recvfrom(vm, s, t->io_op, arg, &out); break;
     case PV_IO_NET_SEND:
         done = s->out_bytes < OUT_LIMIT || s->error;
         out = s->error ? pv_int(pv_net_error(s->error)) : pv_int(arg);
@@ -806,6 +813,8 @@ int pv_net_restart(pv_vm *vm, pv_value self)
     if (st != NS_LISTENING && st != NS_BOUND && st != NS_FAILED)
         return PV_NOK;
     bool listener = pv_class_of(vm, self) && !strcmp(pv_class_of(vm, self)->name->bytes, ".internal.net.listener");
+    if (!pv_is_obj(obj(self)->w[NW_HOST]))
+        return PV_NOK;
     int rc = open_bound(vm, self, listener ? NK_LISTENER : NK_UDP);
     set_word(vm, self, NW_ERROR, pv_int(rc));
     set_state(vm, self, rc ? NS_FAILED : listener ? NS_LISTENING : NS_BOUND, flags_of(self));
@@ -960,7 +969,7 @@ int pv_net_read(pv_vm *vm, pv_value self, uint32_t op, int32_t max, pv_value *re
     return park_on(vm, self, slot, s, op, pv_int(max));
 }
 
-int pv_net_recvfrom(pv_vm *vm, pv_value self, int32_t max, pv_value *ret)
+int pv_net_recvfrom(pv_vm *vm, pv_value self, uint32_t op, int32_t max, pv_value *ret)
 {
     if (max < 1 || (uint32_t)max > DGRAM_MAX)
         return pv_throw(vm, PV_B_ARG_EXC, "recvFrom: %ld bytes is not between 1 and %u", (long)max, DGRAM_MAX);
@@ -968,11 +977,11 @@ int pv_net_recvfrom(pv_vm *vm, pv_value self, int32_t max, pv_value *ret)
     struct net_sock *s = enter(vm, self, &slot, ret);
     if (!s)
         return PV_NOK;
-    if (try_recvfrom(vm, s, max, ret)) {
+    if (try_recvfrom(vm, s, op, max, ret)) {
         hal_mutex_unlock(&vm->io->lock);
         return PV_NOK;
     }
-    return park_on(vm, self, slot, s, PV_IO_NET_RECVFROM, pv_int(max));
+    return park_on(vm, self, slot, s, op, pv_int(max));
 }
 
 /* Queues bytes on s (io->lock held): 0, or -1 on out of host memory. */
@@ -1304,7 +1313,7 @@ int pv_net_curl(pv_vm *vm, struct pv_string *url, struct pv_string *headers, int
 
 /* ---- boot, cancel, shutdown ------------------------------------------------------------------- */
 
-bool pv_net_is_op(uint32_t op) { return op >= PV_IO_NET_ACCEPT && op <= PV_IO_NET_CURL; }
+bool pv_net_is_op(uint32_t op) { return op >= PV_IO_NET_ACCEPT && op <= PV_IO_NET_RECVTEXT; }
 
 /* docs/TRANSIENT.md: what each waiting call does at boot. */
 int pv_net_reissue(pv_vm *vm, struct pv_thread *t)

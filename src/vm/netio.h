@@ -162,7 +162,8 @@ int pv_net_shutdown_output(pv_vm *vm, pv_value self, pv_value *ret);
 int pv_net_udp_bind(pv_vm *vm, pv_value self, struct pv_string *host, int32_t port, pv_value *ret);
 int pv_net_sendto(pv_vm *vm, pv_value self, struct pv_string *host, int32_t port, const void *bytes,
                   uint32_t len, pv_value *ret);
-int pv_net_recvfrom(pv_vm *vm, pv_value self, int32_t max, pv_value *ret);
+/* op PV_IO_NET_RECVFROM ([data, host, port]) or PV_IO_NET_RECVTEXT (data as a string). */
+int pv_net_recvfrom(pv_vm *vm, pv_value self, uint32_t op, int32_t max, pv_value *ret);
 int pv_net_close(pv_vm *vm, pv_value self);
 /* Which address the socket's peer has (connections) as "host", port. */
 int pv_net_peer(pv_vm *vm, pv_value self, bool port, pv_value *ret);

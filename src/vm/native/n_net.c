@@ -198,7 +198,7 @@ static int n_recv_from(pv_vm *vm, pv_value *args, pv_value *ret)
     int32_t max;
     if (!pv_arg_int(vm, args[1], "recvFrom", 1, &max))
         return PV_NTHROW;
-    return pv_net_recvfrom(vm, args[0], max, ret);
+    return pv_net_recvfrom(vm, args[0], PV_IO_NET_RECVFROM, max, ret);
 }
 
 static int n_lookup(pv_vm *vm, pv_value *args, pv_value *ret)
