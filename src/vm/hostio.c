@@ -269,6 +269,13 @@ void pv_io_flush_output(pv_vm *vm)
         pv_net_flush_output(vm);
 }
 
+/* Only while the scheduler exists: output written after pv_sched_free
+ * (messages at the very end) goes out at once. */
+int pv_io_console_commit(pv_vm *vm, int stream, const char *s, size_t n)
+{
+    return vm->sched ? pv_net_console_commit(vm, stream, s, n) : -1;
+}
+
 void pv_io_free(pv_vm *vm)
 {
     struct pv_hostio *io = vm->io;

@@ -57,6 +57,10 @@ void pv_io_timeout(pv_vm *vm, struct pv_thread *t);
 /* Before a final close: makes the state behind held output durable and
  * sends it (waiting up to a few seconds for slow peers). */
 void pv_io_flush_output(pv_vm *vm);
+/* --commit-output: queues console output (stream 1 or 2) to be written
+ * once the state that produced it is durable.  0, or -1 if it cannot be
+ * held (no memory): the caller writes it now. */
+int pv_io_console_commit(pv_vm *vm, int stream, const char *s, size_t n);
 void pv_io_free(pv_vm *vm);
 
 #endif

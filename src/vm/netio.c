@@ -52,6 +52,7 @@ struct out_chunk {
     uint64_t ticket;                /* releasable once this generation is durable; 0 at once */
     hal_netaddr to;                 /* datagrams */
     bool fin;                       /* the end of the sending side, after what came before */
+    uint8_t stream;                 /* console output (--commit-output): 1 or 2 */
     size_t len, off;
     char data[];
 };
@@ -83,7 +84,8 @@ struct pv_net {
     uint32_t *free_slots;
     uint32_t nfree;
     uint32_t next_serial;
-    size_t held;                    /* bytes queued on every socket */
+    size_t held;                    /* bytes queued on every socket and the console */
+    struct out_chunk *console, *console_tail;   /* --commit-output: console output held */
     atomic_uint_fast64_t durable;   /* set by the commit hook */
     uint64_t drained;               /* the durable generation last acted on */
     struct pv_class *conn_class;    /* .internal.net.connection, for accept */
@@ -267,6 +269,20 @@ static struct net_sock *sock_new(struct pv_net *net, uint8_t kind, hal_sock fd, 
     return s;
 }
 
+/* Writes the console output whose state is durable. */
+static void release_console(struct pv_net *net)
+{
+    while (net->console && releasable(net, net->console)) {
+        struct out_chunk *c = net->console;
+        hal_console_write(c->stream, c->data, c->len);
+        net->console = c->next;
+        if (!net->console)
+            net->console_tail = NULL;
+        net->held -= c->len;
+        free(c);
+    }
+}
+
 /* ---- the I/O thread ------------------------------------------------------------------ */
 
 static void io_thread(void *arg)
@@ -298,6 +314,7 @@ static void io_thread(void *arg)
         uint64_t g = atomic_load(&net->durable);
         if (g != net->drained) {
             net->drained = g;
+            release_console(net);
             for (uint32_t slot = 0; slot < net->nsocks; slot++)
                 if (net->socks[slot] && net->socks[slot]->out)
                     drain(net, slot, net->socks[slot]);
@@ -1378,6 +1395,31 @@ bool pv_net_pending(struct pv_hostio *io)
     return false;
 }
 
+int pv_net_console_commit(pv_vm *vm, int stream, const char *s, size_t n)
+{
+    struct out_chunk *c = calloc(1, sizeof *c + n);
+    if (!c)
+        return -1;
+    struct pv_net *net = enter_net(vm);
+    if (!net) {
+        free(c);
+        return -1;
+    }
+    memcpy(c->data, s, n);
+    c->len = n;
+    c->stream = (uint8_t)stream;
+    c->ticket = pw_commit_ticket(vm->w);
+    if (net->console_tail)
+        net->console_tail->next = c;
+    else
+        net->console = c;
+    net->console_tail = c;
+    net->held += n;
+    release_console(net);
+    hal_mutex_unlock(&vm->io->lock);
+    return 0;
+}
+
 void pv_net_flush_output(pv_vm *vm)
 {
     struct pv_hostio *io = vm->io;
@@ -1417,6 +1459,11 @@ void pv_net_free(struct pv_hostio *io)
             net->socks[i]->nwait = 0;
             destroy(net, i);
         }
+    while (net->console) {   /* not durable: dropped, as a crash would */
+        struct out_chunk *c = net->console;
+        net->console = c->next;
+        free(c);
+    }
     hal_poller_close(net->poller);
     free(net->socks);
     free(net->free_slots);

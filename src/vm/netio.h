@@ -146,6 +146,7 @@ int pv_net_reissue(pv_vm *vm, struct pv_thread *t);
 void pv_net_cancel(pv_vm *vm, struct pv_thread *t);
 bool pv_net_pending(struct pv_hostio *io);
 void pv_net_flush_output(pv_vm *vm);
+int pv_net_console_commit(pv_vm *vm, int stream, const char *s, size_t n);
 void pv_net_free(struct pv_hostio *io);
 
 /* ---- the socket operations of the internal classes (netio.c) --------------
