@@ -749,15 +749,20 @@ static int list_for_restart(pv_vm *vm, pv_value self)
     return 0;
 }
 
-static void unlist(pv_vm *vm, pv_value self)
+void pv_restart_list_remove(pv_vm *vm, pv_value o)
 {
     struct pv_array *l = vm->root->restart;
     for (uint32_t i = 0; i < l->len; i++)
-        if (l->items[i] == self) {
+        if (l->items[i] == o) {
             pv_gc_write(vm, &l->items[i], l->items[l->len - 1]);
             pv_gc_write(vm, &l->items[--l->len], PV_NULL);
-            break;
+            return;
         }
+}
+
+static void unlist(pv_vm *vm, pv_value self)
+{
+    pv_restart_list_remove(vm, self);
     set_state(vm, self, state_of(self), flags_of(self) & ~NF_LISTED);
 }
 
@@ -1028,6 +1033,23 @@ static int queue_out(pv_vm *vm, uint32_t slot, struct net_sock *s, const void *b
     return 0;
 }
 
+/* Queues len bytes (io->lock held; unlocks): the result is len, and the
+ * writer waits only while its socket holds over OUT_LIMIT bytes. */
+static int send_queued(pv_vm *vm, pv_value self, uint32_t slot, struct net_sock *s, const void *bytes,
+                       uint32_t len, const hal_netaddr *to, pv_value *ret)
+{
+    if (queue_out(vm, slot, s, bytes, len, to) < 0) {
+        hal_mutex_unlock(&vm->io->lock);
+        return pv_throw_oom(vm);
+    }
+    *ret = pv_int((int32_t)len);
+    if (s->out_bytes < OUT_LIMIT) {
+        hal_mutex_unlock(&vm->io->lock);
+        return PV_NOK;
+    }
+    return park_on(vm, self, slot, s, PV_IO_NET_SEND, pv_int((int32_t)len));
+}
+
 int pv_net_write(pv_vm *vm, pv_value self, const void *bytes, uint32_t len, pv_value *ret)
 {
     uint32_t slot;
@@ -1040,16 +1062,7 @@ int pv_net_write(pv_vm *vm, pv_value self, const void *bytes, uint32_t len, pv_v
         *ret = pv_int(err);
         return PV_NOK;
     }
-    if (queue_out(vm, slot, s, bytes, len, NULL) < 0) {
-        hal_mutex_unlock(&vm->io->lock);
-        return pv_throw_oom(vm);
-    }
-    *ret = pv_int((int32_t)len);
-    if (s->out_bytes < OUT_LIMIT) {
-        hal_mutex_unlock(&vm->io->lock);
-        return PV_NOK;
-    }
-    return park_on(vm, self, slot, s, PV_IO_NET_SEND, pv_int((int32_t)len));
+    return send_queued(vm, self, slot, s, bytes, len, NULL, ret);
 }
 
 int pv_net_sendto(pv_vm *vm, pv_value self, struct pv_string *host, int32_t port, const void *bytes,
@@ -1068,16 +1081,7 @@ int pv_net_sendto(pv_vm *vm, pv_value self, struct pv_string *host, int32_t port
     struct net_sock *s = enter(vm, self, &slot, ret);
     if (!s)
         return PV_NOK;
-    if (queue_out(vm, slot, s, bytes, len, &to) < 0) {
-        hal_mutex_unlock(&vm->io->lock);
-        return pv_throw_oom(vm);
-    }
-    *ret = pv_int((int32_t)len);
-    if (s->out_bytes < OUT_LIMIT) {
-        hal_mutex_unlock(&vm->io->lock);
-        return PV_NOK;
-    }
-    return park_on(vm, self, slot, s, PV_IO_NET_SEND, pv_int((int32_t)len));
+    return send_queued(vm, self, slot, s, bytes, len, &to, ret);
 }
 
 /* The end of the sending side goes after the bytes queued before it, so

@@ -168,6 +168,8 @@ int pv_net_recvfrom(pv_vm *vm, pv_value self, uint32_t op, int32_t max, pv_value
 int pv_net_close(pv_vm *vm, pv_value self);
 /* Which address the socket's peer has (connections) as "host", port. */
 int pv_net_peer(pv_vm *vm, pv_value self, bool port, pv_value *ret);
+/* Takes o out of root->restart (its order does not matter). */
+void pv_restart_list_remove(pv_vm *vm, pv_value o);
 /* The restart hook of listeners and UDP sockets: bind again. */
 int pv_net_restart(pv_vm *vm, pv_value self);
 /* A name lookup for the current thread: an array of address strings. */

@@ -132,23 +132,30 @@ static int new_socket(int family, int type, hal_sock *out)
     return 0;
 }
 
-int hal_net_listen(const hal_netaddr *a, int backlog, hal_sock *out)
+/* A socket of type bound to a; a listener (backlog >= 0) also listens. */
+static int bound_socket(const hal_netaddr *a, int type, int backlog, hal_sock *out)
 {
     hal_sock s = -1;
-    int rc = new_socket(a->family, SOCK_STREAM, &s);
+    int rc = new_socket(a->family, type, &s);
     if (rc)
         return rc;
     int one = 1;
-    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (backlog >= 0)
+        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     struct sockaddr_storage ss;
     socklen_t len = to_sockaddr(a, &ss);
-    if (bind(s, (struct sockaddr *)&ss, len) < 0 || listen(s, backlog) < 0) {
+    if (bind(s, (struct sockaddr *)&ss, len) < 0 || (backlog >= 0 && listen(s, backlog) < 0)) {
         rc = -errno;
         close(s);
         return rc;
     }
     *out = s;
     return 0;
+}
+
+int hal_net_listen(const hal_netaddr *a, int backlog, hal_sock *out)
+{
+    return bound_socket(a, SOCK_STREAM, backlog < 0 ? 0 : backlog, out);
 }
 
 int hal_net_accept(hal_sock l, hal_sock *out, hal_netaddr *peer)
@@ -198,22 +205,7 @@ int hal_net_connect_status(hal_sock s)
     return -err;
 }
 
-int hal_net_udp_open(const hal_netaddr *a, hal_sock *out)
-{
-    hal_sock s = -1;
-    int rc = new_socket(a->family, SOCK_DGRAM, &s);
-    if (rc)
-        return rc;
-    struct sockaddr_storage ss;
-    socklen_t len = to_sockaddr(a, &ss);
-    if (bind(s, (struct sockaddr *)&ss, len) < 0) {
-        rc = -errno;
-        close(s);
-        return rc;
-    }
-    *out = s;
-    return 0;
-}
+int hal_net_udp_open(const hal_netaddr *a, hal_sock *out) { return bound_socket(a, SOCK_DGRAM, -1, out); }
 
 static long io_result(ssize_t n)
 {

@@ -320,13 +320,7 @@ static int cn_disconnect(pv_vm *vm, pv_value *args, pv_value *ret)
         *ret = pv_int(CN_ENXIO);
         return PV_NOK;
     }
-    struct pv_array *l = vm->root->restart;
-    for (uint32_t i = 0; i < l->len; i++)
-        if (l->items[i] == self) {
-            pv_gc_write(vm, &l->items[i], l->items[l->len - 1]);
-            pv_gc_write(vm, &l->items[--l->len], PV_NULL);
-            break;
-        }
+    pv_restart_list_remove(vm, self);
     pv_gc_write(vm, &cn(self)->w[CN_LISTED], PV_FALSE);
     pv_value st = cn(self)->w[CN_STATE];
     if (pv_is_obj(st) && pv_obj_kind(st) == PV_K_NATIVE)
