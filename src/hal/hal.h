@@ -269,6 +269,89 @@ bool hal_is_dir(const char *path);
  * is one, -ENOTDIR if the path (or a parent) is something else. */
 int hal_make_dirs(const char *path);
 
+/* ---- network (net.c) -------------------------------------------------------
+ *
+ * Sockets are non-blocking host handles (hal_sock >= 0): an operation that
+ * would wait returns -EAGAIN (connect: -EINPROGRESS), and a poller says
+ * when to try again.  Addresses are numeric (IPv4 or IPv6); names become
+ * addresses through hal_net_resolve, which blocks (call it on a helper
+ * thread, never where a wait would stall others).  Errors are the HAL's
+ * negative codes (-ECONNREFUSED, -ECONNRESET, -EADDRINUSE, ...), plus the
+ * two below for name lookups; hal_strerror knows them all.  No call raises
+ * SIGPIPE: a write to a connection the peer closed gives -EPIPE.
+ */
+typedef int hal_sock;
+#define HAL_E_NONAME (-3001)     /* the name does not exist */
+#define HAL_E_NAMEFAIL (-3002)   /* the lookup itself failed (no resolver reachable) */
+typedef struct hal_netaddr {
+    uint8_t family;              /* 4 or 6 */
+    uint8_t pad;
+    uint16_t port;               /* host byte order */
+    uint8_t ip[16];              /* network order; 4 bytes for IPv4 */
+} hal_netaddr;
+#define HAL_NETADDR_TEXT 48      /* room for any address's text, with the port */
+
+/* A numeric address: "127.0.0.1", "::1", "[::1]", or "" / "*" for every
+ * local IPv4 address.  -EINVAL if host is not one. */
+int hal_net_addr_parse(const char *host, uint16_t port, hal_netaddr *out);
+/* The address without its port ("127.0.0.1", "::1"). */
+void hal_net_addr_text(const hal_netaddr *a, char *buf, size_t cap);
+/* Resolves name (a host name or a numeric address) into up to max
+ * addresses, IPv4 first.  Returns how many (>= 1), HAL_E_NONAME,
+ * HAL_E_NAMEFAIL or another code.  Blocks. */
+int hal_net_resolve(const char *name, uint16_t port, hal_netaddr *out, int max);
+/* A TCP socket listening on a (SO_REUSEADDR: a restarted process listens
+ * again at once on the address its predecessor held). */
+int hal_net_listen(const hal_netaddr *a, int backlog, hal_sock *out);
+/* A waiting connection; -EAGAIN if none.  peer may be NULL. */
+int hal_net_accept(hal_sock l, hal_sock *out, hal_netaddr *peer);
+/* Starts a TCP connection: 0 (connected already), or -EINPROGRESS with
+ * *out set (wait until writable, then ask hal_net_connect_status); any
+ * other code leaves *out unset. */
+int hal_net_connect(const hal_netaddr *a, hal_sock *out);
+/* After a connect became writable: 0 if connected, else its error. */
+int hal_net_connect_status(hal_sock s);
+/* A UDP socket bound to a (port 0: any free port). */
+int hal_net_udp_open(const hal_netaddr *a, hal_sock *out);
+/* Bytes sent or received (recv: 0 at the end of the stream), -EAGAIN, or
+ * another code. */
+long hal_net_send(hal_sock s, const void *buf, size_t n);
+long hal_net_recv(hal_sock s, void *buf, size_t n);
+long hal_net_sendto(hal_sock s, const void *buf, size_t n, const hal_netaddr *to);
+long hal_net_recvfrom(hal_sock s, void *buf, size_t n, hal_netaddr *from);
+int hal_net_local_addr(hal_sock s, hal_netaddr *out);
+int hal_net_peer_addr(hal_sock s, hal_netaddr *out);
+/* Ends the sending side (the peer reads end of stream). */
+int hal_net_shutdown_write(hal_sock s);
+void hal_net_close(hal_sock s);
+/* For helper threads that may block: waits up to timeout_ms for s to be
+ * ready for events (HAL_POLL_IN / HAL_POLL_OUT).  Returns the events
+ * ready (HAL_POLL_ERR included), 0 on timeout, or a code. */
+int hal_net_wait(hal_sock s, uint32_t events, int timeout_ms);
+
+/* A poller: waits for many sockets at once (epoll on Linux).  Each
+ * registered socket carries a token that its events report.  Interest is
+ * one-shot: once a socket's event is reported, it is disarmed until
+ * hal_poller_set asks again (so a socket nobody reads cannot make the
+ * waiter spin).  HAL_POLL_ERR (an error or hang-up) is reported with any
+ * interest.  hal_poller_wake, from any thread, ends a wait early. */
+typedef struct hal_poller hal_poller;
+enum { HAL_POLL_IN = 1u, HAL_POLL_OUT = 2u, HAL_POLL_ERR = 4u };
+typedef struct hal_poll_event {
+    uint64_t token;
+    uint32_t events;
+} hal_poll_event;
+int hal_poller_open(hal_poller **out);
+void hal_poller_close(hal_poller *p);
+/* Registers s (events 0: registered, disarmed), or arms it for events. */
+int hal_poller_add(hal_poller *p, hal_sock s, uint32_t events, uint64_t token);
+int hal_poller_set(hal_poller *p, hal_sock s, uint32_t events, uint64_t token);
+void hal_poller_remove(hal_poller *p, hal_sock s);
+/* Waits up to timeout_ms (negative: forever) for events; returns how many
+ * it stored (0: timeout or woken), or a code. */
+int hal_poller_wait(hal_poller *p, hal_poll_event *ev, int max, int timeout_ms);
+void hal_poller_wake(hal_poller *p);
+
 /* ---- process ------------------------------------------------------------- */
 
 uint64_t hal_random_u64(void);        /* from the host's entropy source */

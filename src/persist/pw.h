@@ -121,6 +121,38 @@ int pw_snapshot(pw_world *w, bool wait);
 /* Returns once everything the space held when pw_sync was called is durable
  * in the image.  Used to hold back output until it is safe. */
 int pw_sync(pw_world *w);
+/* ---- output commit ----------------------------------------------------------
+ *
+ * Output that depends on the state of the space (a reply, a datagram) may
+ * leave the process only once that state is durable; otherwise a crash
+ * could take back what someone outside already saw.  Holding it back
+ * without blocking the program goes by tickets:
+ *
+ *     uint64_t t = pw_commit_ticket(w);   // on a mutator, after the stores
+ *     ... keep the output aside ...
+ *     if (pw_durable_generation(w) >= t) release it;
+ *
+ * Invariant: pw_commit_ticket returns a generation number G such that the
+ * snapshot of generation G (or any later one) has its instant after the
+ * call, so once pw_durable_generation(w) >= G every store the calling
+ * thread made before the call is in a durable snapshot.  (G is the next
+ * generation, or the one after it when a snapshot is already under way
+ * and may have frozen before the call.)
+ *
+ * A ticket also asks for that snapshot soon, without waiting: the
+ * snapshot thread starts one as soon as it is idle (honouring the backoff
+ * after a failure), so every ticket taken while a snapshot is written is
+ * served by the next one (group commit): output waits about one
+ * snapshot's write time, not the interval.
+ *
+ * pw_on_commit sets fn, called after every durable snapshot with its
+ * generation, on the thread that took it, under the engine's lock: it
+ * must only record the number or wake a thread, never block or call the
+ * engine.  Once pw_on_commit(w, NULL, NULL) returns, fn runs no more. */
+uint64_t pw_commit_ticket(pw_world *w);
+uint64_t pw_durable_generation(pw_world *w);
+void pw_on_commit(pw_world *w, void (*fn)(void *ctx, uint64_t generation), void *ctx);
+
 /* 0: periodic off.  A snapshot that takes longer than a quarter of the
  * interval spaces the next one four times its duration away (and says so
  * once), so snapshots do not run back to back.  Each snapshot still costs

@@ -189,6 +189,11 @@ struct pw_world {
     bool interval_changed;          /* pw_set_interval since the last wait */
     bool pacing_warned;             /* said once that snapshots are spaced out */
     uint64_t fail_streak;
+    /* output commit (pw_commit_ticket; under snap_lock) */
+    bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */
+    uint64_t commit_want;           /* the highest generation a ticket asked for */
+    void (*on_commit)(void *ctx, uint64_t generation);
+    void *on_commit_ctx;
     uint8_t *stage;                 /* one page, for reading frozen pages */
 
     hal_mutex heap_lock;

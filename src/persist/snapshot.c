@@ -151,6 +151,9 @@ int pw_snapshot_take(pw_world *w)
     int crc = check_image(w);
     if (crc)
         return crc;
+    hal_mutex_lock(&w->snap_lock);
+    w->snapshotting = true;   /* a ticket taken from now on may precede the instant */
+    hal_mutex_unlock(&w->snap_lock);
     /* 1. pause.  Protecting the dirty set before the stop leaves the pause
      * only the pages first written in between. */
     int prc = hal_tmem_prepare(w->mem);
@@ -170,6 +173,9 @@ int pw_snapshot_take(pw_world *w)
         hal_tmem_thaw(w->mem, false);
         pw_log(w, PW_LOG_WARN, "%s: cannot freeze the space for a snapshot: %s", w->path,
                hal_strerror(rc));
+        hal_mutex_lock(&w->snap_lock);
+        w->snapshotting = false;
+        hal_mutex_unlock(&w->snap_lock);
         return rc;
     }
 
@@ -229,6 +235,7 @@ int pw_snapshot_take(pw_world *w)
 
     uint64_t t2 = hal_now_mono_ns();
     hal_mutex_lock(&w->snap_lock);
+    w->snapshotting = false;
     if (!rc) {
         w->st.snapshots++;
         w->st.pages_written += written;
@@ -237,6 +244,8 @@ int pw_snapshot_take(pw_world *w)
         w->st.write_last_ns = t2 - t1;
         w->st.bytes_written += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
         w->st.meta_bytes_written += w->store.bytes_written - bytes0 - data_bytes + PW_BLOCK_SIZE;
+        if (w->on_commit)
+            w->on_commit(w->on_commit_ctx, gen);
     } else {
         w->st.snapshots_failed++;
     }

@@ -208,13 +208,20 @@ static bool budget_needs_snapshot(pw_world *w)
     return ms.dirty_pages > w->opt.memory_budget / PW_BLOCK_SIZE / 2;
 }
 
+/* A ticket waits for a generation not yet durable, and no failure's
+ * backoff holds snapshots back now (under snap_lock). */
+static bool commit_due(pw_world *w, uint64_t next)
+{
+    return w->commit_want > w->st.generation && (!w->fail_streak || hal_now_mono_ns() >= next);
+}
+
 static void snapshot_thread(void *arg)
 {
     pw_world *w = arg;
     uint64_t next = hal_now_mono_ns() + (uint64_t)w->interval_ms * 1000000u;
     hal_mutex_lock(&w->snap_lock);
     for (;;) {
-        while (!w->stopping && w->requested == w->done_seq) {
+        while (!w->stopping && w->requested == w->done_seq && !commit_due(w, next)) {
             uint64_t now = hal_now_mono_ns();
             if (w->interval_changed) { /* a new interval counts from now */
                 w->interval_changed = false;
@@ -307,6 +314,34 @@ int pw_snapshot(pw_world *w, bool wait)
 }
 
 int pw_sync(pw_world *w) { return pw_snapshot(w, true); }
+
+uint64_t pw_commit_ticket(pw_world *w)
+{
+    hal_mutex_lock(&w->snap_lock);
+    uint64_t g = w->st.generation + 1 + (w->snapshotting ? 1 : 0);
+    if (g > w->commit_want) {
+        w->commit_want = g;
+        hal_cond_signal(&w->snap_wake);
+    }
+    hal_mutex_unlock(&w->snap_lock);
+    return g;
+}
+
+uint64_t pw_durable_generation(pw_world *w)
+{
+    hal_mutex_lock(&w->snap_lock);
+    uint64_t g = w->st.generation;
+    hal_mutex_unlock(&w->snap_lock);
+    return g;
+}
+
+void pw_on_commit(pw_world *w, void (*fn)(void *ctx, uint64_t generation), void *ctx)
+{
+    hal_mutex_lock(&w->snap_lock);
+    w->on_commit = fn;
+    w->on_commit_ctx = ctx;
+    hal_mutex_unlock(&w->snap_lock);
+}
 
 void pw_set_interval(pw_world *w, uint32_t ms)
 {

@@ -19,7 +19,7 @@ void help_run(void)
 {
     hal_console_printf(1,
         "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                   [--strategy NAME] [-v] PROGRAM... [-- ARGS...]\n"
+        "                   [--commit-output] [--strategy NAME] [-v] PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
         "with every non-daemon thread it started.  Other threads of the world run\n"
@@ -43,6 +43,7 @@ void help_run(void)
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         TOOL_MEMORY_LIMIT_HELP
+        TOOL_COMMIT_OUTPUT_HELP
         "  --strategy NAME          how snapshots track writes: uffd or mprotect\n"
         "                           (default: the best this host offers; a world made\n"
         "                           under one opens under the other)\n"
@@ -63,7 +64,7 @@ void help_boot(void)
 {
     hal_console_printf(1,
         "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                    [--strategy NAME] [-v] [--paused [--kill ID]...]\n"
+        "                    [--commit-output] [--strategy NAME] [-v] [--paused [--kill ID]...]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
@@ -176,7 +177,7 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
 {
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
-                     .paused = a->paused};
+                     .paused = a->paused, .commit_output = a->w.commit_output};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

@@ -121,6 +121,10 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
             return r;
         return tool_parse_memory_limit(*cmd ? cmd : "shell", v, &o->memory_limit) ? 1 : -1;
     }
+    if (!strcmp(argv[*i], "--commit-output")) {
+        o->commit_output = true;
+        return 1;
+    }
     if (!strcmp(argv[*i], "-v")) {
         o->verbose++;
         return 1;

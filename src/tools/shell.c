@@ -36,6 +36,7 @@ void help_shell(void)
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
+        TOOL_COMMIT_OUTPUT_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "  --paused                 hold every thread of the world: none runs (:threads\n"
         "                           lists them, :kill ID ends one); inputs still run.\n"
@@ -331,7 +332,8 @@ int cmd_shell(int argc, char **argv)
     const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
-                     .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused};
+                     .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
+                     .commit_output = w.commit_output};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

@@ -52,6 +52,7 @@ typedef struct tool_world_opts {
     const char *strategy;     /* NULL: the best the host offers */
     uint32_t interval;        /* 0: the default */
     uint64_t memory_limit;    /* 0: the default */
+    bool commit_output;       /* --commit-output */
     int verbose;
 } tool_world_opts;
 /* Like tool_option, for all of them at once: 1 consumed argv[*i] (and its
@@ -79,6 +80,12 @@ bool tool_wants_help(int argc, char **argv);
 bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes);
 
 /* The option's line in each command's --help (docs/GC.md, "The memory limit"). */
+#define TOOL_COMMIT_OUTPUT_HELP \
+    "  --commit-output          hold console output until the snapshot holding the\n" \
+    "                           state that produced it is durable, as socket output\n" \
+    "                           is (docs/TRANSIENT.md); adds about one snapshot's\n" \
+    "                           write time to what the program prints\n"
+
 #define TOOL_MEMORY_LIMIT_HELP \
     "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \
     "                           3/4 of physical memory, at most the image's size plus\n" \

@@ -1,53 +1,43 @@
 /*
- * hostio.c - blocking host calls on a helper thread (hostio.h).
+ * hostio.c - waiting host calls (hostio.h): the queue of completions the
+ * VM's thread delivers, the console reader, and helper jobs.  Sockets are
+ * netio.c's; netio.h describes the threads and the lock.
  *
- * The helper thread never touches the persistent space: requests and
- * results live in host memory and name the VM thread only as a pointer the
- * scheduler checks (the thread must still be waiting for that call).  It
- * starts on the first call.  At shutdown a helper blocked in a read cannot
- * be interrupted portably; it is left to end with the process.
+ * The console reader starts on the first read.  At shutdown a reader or a
+ * job blocked in the host cannot be interrupted portably; the shared state
+ * is then left to end with the process.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostio.h"
 #include "interp.h"
+#include "netio.h"
 #include "sched.h"
 
 #define PV_IO_LINE_MAX 65536
 
-struct io_req {
-    struct pv_thread *t;
-    uint32_t op;
-    long n;          /* result length, 0 at end of input, <0 error */
-    char *data;
-};
-
-struct pv_hostio {
-    hal_mutex lock;
-    hal_cond cond;            /* requests for the helper; results for the VM */
-    hal_thread *thread;
-    struct io_req *todo, *done;
-    size_t ntodo, ndone, cap_todo, cap_done;
-    size_t busy;              /* requests taken by the helper, not yet done */
-    bool stop, reading;
-};
-
-static int push(struct io_req **v, size_t *n, size_t *cap, struct io_req r)
+static int push(struct io_done **v, size_t *n, size_t *cap, struct io_done d)
 {
     if (*n == *cap) {
         size_t c = *cap ? *cap * 2 : 8;
-        struct io_req *nv = realloc(*v, c * sizeof *nv);
+        struct io_done *nv = realloc(*v, c * sizeof *nv);
         if (!nv)
             return -1;
         *v = nv;
         *cap = c;
     }
-    (*v)[(*n)++] = r;
+    (*v)[(*n)++] = d;
     return 0;
 }
 
-static void helper(void *arg)
+int pv_io_post(struct pv_hostio *io, struct io_done d)
+{
+    int rc = push(&io->done, &io->ndone, &io->cap_done, d);
+    hal_cond_broadcast(&io->cond);
+    return rc;
+}
+
+static void console_reader(void *arg)
 {
     struct pv_hostio *io = arg;
     hal_mutex_lock(&io->lock);
@@ -56,7 +46,7 @@ static void helper(void *arg)
             hal_cond_wait(&io->cond, &io->lock);
         if (io->stop)
             break;
-        struct io_req r = io->todo[0];
+        struct io_done r = io->todo[0];
         memmove(io->todo, io->todo + 1, --io->ntodo * sizeof *io->todo);
         io->busy++;
         io->reading = true;
@@ -67,14 +57,13 @@ static void helper(void *arg)
         hal_mutex_lock(&io->lock);
         io->reading = false;
         io->busy--;
-        if (push(&io->done, &io->ndone, &io->cap_done, r) < 0)
+        if (pv_io_post(io, r) < 0)
             free(r.data);   /* the thread keeps waiting; a restart reissues */
-        hal_cond_broadcast(&io->cond);
     }
     hal_mutex_unlock(&io->lock);
 }
 
-static struct pv_hostio *io_get(pv_vm *vm)
+struct pv_hostio *pv_io_get(pv_vm *vm)
 {
     if (vm->io)
         return vm->io;
@@ -83,48 +72,107 @@ static struct pv_hostio *io_get(pv_vm *vm)
         return NULL;
     hal_mutex_init(&io->lock);
     hal_cond_init(&io->cond);
-    if (hal_thread_start(&io->thread, helper, io, "pv-hostio") != 0) {
-        hal_cond_destroy(&io->cond);
-        hal_mutex_destroy(&io->lock);
-        free(io);
-        return NULL;
-    }
+    io->w = vm->w;
     return vm->io = io;
 }
 
-static int enqueue(pv_vm *vm, struct pv_thread *t, uint32_t op)
+static int enqueue_console(pv_vm *vm, struct pv_thread *t, uint32_t op)
 {
-    struct pv_hostio *io = io_get(vm);
+    struct pv_hostio *io = pv_io_get(vm);
     if (!io)
         return -1;
     hal_mutex_lock(&io->lock);
-    int rc = push(&io->todo, &io->ntodo, &io->cap_todo, (struct io_req){t, op, 0, NULL});
+    int rc = 0;
+    if (!io->console && hal_thread_start(&io->console, console_reader, io, "pv-console") != 0)
+        rc = -1;
+    if (!rc)
+        rc = push(&io->todo, &io->ntodo, &io->cap_todo, (struct io_done){.kind = DONE_CONSOLE, .t = t, .op = op});
     hal_cond_broadcast(&io->cond);
     hal_mutex_unlock(&io->lock);
     return rc;
 }
 
+int pv_io_park(pv_vm *vm, struct pv_thread *t, uint32_t op, pv_value obj, pv_value arg, int32_t timeout_ms)
+{
+    t->io_op = op;
+    t->wait_on = obj;
+    t->wait_mutex = arg;
+    return pv_sched_block(vm, t, PV_TS_WAIT_IO, timeout_ms > 0 ? pv_deadline_after_ms(timeout_ms) : 0);
+}
+
+void pv_io_answer(pv_vm *vm, struct pv_thread *t, pv_value v)
+{
+    HAL_ASSERT(t->state == PV_TS_WAIT_IO);
+    pv_thread_set_result(t, v);
+    t->io_op = PV_IO_NONE;
+    t->wait_on = t->wait_mutex = PV_NULL;
+    pv_sched_ready(vm, t);
+}
+
 int pv_io_submit(pv_vm *vm, struct pv_thread *t, uint32_t op)
 {
     pv_out_flush(vm);   /* a prompt shows before the wait */
-    if (enqueue(vm, t, op) < 0)
+    if (enqueue_console(vm, t, op) < 0)
         return pv_throw_oom(vm);
-    t->io_op = op;
-    return pv_sched_block(vm, t, PV_TS_WAIT_IO, 0);
+    return pv_io_park(vm, t, op, PV_NULL, PV_NULL, 0);
 }
+
+/* ---- helper jobs ------------------------------------------------------------------ */
+
+static void job_main(void *arg)
+{
+    struct io_job *j = arg;
+    j->run(j);
+    struct pv_hostio *io = j->io;
+    hal_mutex_lock(&io->lock);
+    if (pv_io_post(io, (struct io_done){.kind = DONE_JOB, .job = j}) < 0)
+        j->rc = -12;   /* cannot happen often: the job then stays unfinished (leaks) */
+    hal_mutex_unlock(&io->lock);
+}
+
+int pv_io_start_job(pv_vm *vm, struct io_job *j)
+{
+    struct pv_hostio *io = pv_io_get(vm);
+    if (!io)
+        return -1;
+    j->io = io;
+    hal_mutex_lock(&io->lock);
+    io->jobs++;
+    hal_mutex_unlock(&io->lock);
+    if (hal_thread_start(&j->thread, job_main, j, "pv-job") != 0) {
+        hal_mutex_lock(&io->lock);
+        io->jobs--;
+        hal_mutex_unlock(&io->lock);
+        return -1;
+    }
+    return 0;
+}
+
+void pv_io_job_free(struct io_job *j)
+{
+    free(j->text);
+    free(j->text2);
+    free(j->body);
+    free(j);
+}
+
+/* ---- boot, delivery, waiting ---------------------------------------------------------- */
 
 int pv_io_reissue(pv_vm *vm)
 {
     struct pv_array *all = vm->root->threads;
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
-        if (t->state == PV_TS_WAIT_IO && !(t->tflags & PV_TF_HELD) && enqueue(vm, t, t->io_op) < 0)
+        if (t->state != PV_TS_WAIT_IO || (t->tflags & PV_TF_HELD))
+            continue;
+        int rc = pv_net_is_op(t->io_op) ? pv_net_reissue(vm, t) : enqueue_console(vm, t, t->io_op);
+        if (rc < 0)
             return -1;
     }
     return 0;
 }
 
-static pv_value result(pv_vm *vm, const struct io_req *r)
+static pv_value console_result(pv_vm *vm, const struct io_done *r)
 {
     if (r->n <= 0)
         return r->op == PV_IO_READCHAR ? pv_int(-1) : PV_NULL;
@@ -139,23 +187,41 @@ static pv_value result(pv_vm *vm, const struct io_req *r)
     return s ? pv_from_ptr(s) : PV_NULL;
 }
 
+/* The completions are taken out of the queue first: delivering one may
+ * start more work (a socket call issued again) that posts to it. */
 void pv_io_deliver(pv_vm *vm)
 {
     struct pv_hostio *io = vm->io;
     if (!io)
         return;
     hal_mutex_lock(&io->lock);
-    for (size_t i = 0; i < io->ndone; i++) {
-        struct io_req *r = &io->done[i];
-        if (r->t->state == PV_TS_WAIT_IO && r->t->io_op == r->op) {
-            pv_thread_set_result(r->t, result(vm, r));
-            r->t->io_op = PV_IO_NONE;
-            pv_sched_ready(vm, r->t);
-        }
-        free(r->data);
-    }
-    io->ndone = 0;
+    size_t n = io->ndone;
+    struct io_done *done = io->done;
+    io->done = NULL;
+    io->ndone = io->cap_done = 0;
     hal_mutex_unlock(&io->lock);
+    for (size_t i = 0; i < n; i++) {
+        struct io_done *r = &done[i];
+        switch (r->kind) {
+        case DONE_CONSOLE:
+            if (r->t->state == PV_TS_WAIT_IO && r->t->io_op == r->op)
+                pv_io_answer(vm, r->t, console_result(vm, r));
+            free(r->data);
+            break;
+        case DONE_READY:
+            pv_net_deliver_ready(vm, r->slot, r->serial);
+            break;
+        case DONE_JOB:
+            hal_thread_join(r->job->thread);
+            hal_mutex_lock(&io->lock);
+            io->jobs--;
+            hal_mutex_unlock(&io->lock);
+            r->job->finish(vm, r->job);
+            pv_io_job_free(r->job);
+            break;
+        }
+    }
+    free(done);
 }
 
 bool pv_io_pending(pv_vm *vm)
@@ -164,7 +230,7 @@ bool pv_io_pending(pv_vm *vm)
     if (!io)
         return false;
     hal_mutex_lock(&io->lock);
-    bool p = io->ntodo || io->busy || io->ndone;
+    bool p = io->ntodo || io->busy || io->ndone || io->jobs || pv_net_pending(io);
     hal_mutex_unlock(&io->lock);
     return p;
 }
@@ -183,20 +249,49 @@ void pv_io_wait(pv_vm *vm, uint64_t timeout_ns)
     hal_mutex_unlock(&io->lock);
 }
 
+void pv_io_cancel(pv_vm *vm, struct pv_thread *t)
+{
+    if (vm->io && pv_net_is_op(t->io_op))
+        pv_net_cancel(vm, t);
+    t->io_op = PV_IO_NONE;
+    t->wait_on = t->wait_mutex = PV_NULL;
+}
+
+void pv_io_timeout(pv_vm *vm, struct pv_thread *t)
+{
+    pv_io_cancel(vm, t);
+    pv_io_answer(vm, t, pv_int(PV_NET_E_TIMEDOUT));
+}
+
+void pv_io_flush_output(pv_vm *vm)
+{
+    if (vm->io)
+        pv_net_flush_output(vm);
+}
+
+/* Only while the scheduler exists: output written after pv_sched_free
+ * (messages at the very end) goes out at once. */
+int pv_io_console_commit(pv_vm *vm, int stream, const char *s, size_t n)
+{
+    return vm->sched ? pv_net_console_commit(vm, stream, s, n) : -1;
+}
+
 void pv_io_free(pv_vm *vm)
 {
     struct pv_hostio *io = vm->io;
     if (!io)
         return;
     vm->io = NULL;
+    pv_net_free(io);
     hal_mutex_lock(&io->lock);
     io->stop = true;
-    bool reading = io->reading;
+    bool stuck = io->reading || io->jobs;
     hal_cond_broadcast(&io->cond);
     hal_mutex_unlock(&io->lock);
-    if (reading)
-        return;   /* blocked in a read: it ends with the process (see above) */
-    hal_thread_join(io->thread);
+    if (stuck)
+        return;   /* blocked in the host: it ends with the process (see above) */
+    if (io->console)
+        hal_thread_join(io->console);
     for (size_t i = 0; i < io->ndone; i++)
         free(io->done[i].data);
     free(io->todo);

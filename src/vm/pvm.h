@@ -34,6 +34,9 @@ typedef struct pvm_options {
                                        held: none runs, no restart hook runs;
                                        threads started after the boot run.
                                        Allowed when the last boot crashed. */
+    bool commit_output;             /* console output leaves only once the state
+                                       that produced it is durable (as socket
+                                       output always does; docs/TRANSIENT.md) */
 } pvm_options;
 
 /* pvm_open: the last boot of this world crashed the VM (a fatal fault

@@ -3,8 +3,8 @@
  *
  * One host thread runs every VM thread in turn: each runs until it blocks,
  * ends, or has made PV_SLICE backward branches and calls, then goes to the
- * back of the run queue.  Blocking never blocks the host thread, except
- * console input (documented in docs/VM.md).
+ * back of the run queue.  Blocking never blocks the host thread: waits for
+ * the host (console input, sockets) are hostio.c's.
  *
  * Invariants:
  *  - a thread is in at most one queue: the run queue (RUNNABLE, except
@@ -191,6 +191,9 @@ static void timeout(pv_vm *vm, struct pv_thread *t)
         pv_sched_ready(vm, t);
         break;
     }
+    case PV_TS_WAIT_IO:   /* a socket call with a timeout */
+        pv_io_timeout(vm, t);
+        break;
     default:
         break;
     }
@@ -349,8 +352,10 @@ static void unqueue(pv_vm *vm, struct pv_thread *t)
     case PV_TS_WAIT_JOIN:
         pv_waitq_remove(&((struct pv_thread *)pv_as_ptr(t->wait_on))->joiners, t);
         break;
-    default:   /* sleeping (its timer is dropped when it fires) or waiting for I/O
-                  (its result is dropped: the thread no longer waits for it) */
+    case PV_TS_WAIT_IO:   /* a late result is dropped: the thread no longer waits for it */
+        pv_io_cancel(vm, t);
+        break;
+    default:   /* sleeping: its timer is dropped when it fires */
         break;
     }
 }

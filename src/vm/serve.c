@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "hostio.h"
 #include "interp.h"
 #include "pvm.h"
 #include "sched.h"
@@ -54,6 +55,8 @@ struct pv_serve {
 
 void pv_console_write(pv_vm *vm, int stream, const char *s, size_t n)
 {
+    if (vm->commit_output && pv_io_console_commit(vm, stream, s, n) == 0)
+        return;
     if (vm->out_fn)
         vm->out_fn(vm->out_ctx, stream, s, n);
     else

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "class.h"
+#include "hostio.h"
 #include "gc/gc.h"
 #include "install.h"
 #include "interp.h"
@@ -173,6 +174,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     vm->verbose = o->verbose;
     vm->inspect = o->inspect;
     vm->paused = o->paused && !o->inspect;
+    vm->commit_output = o->commit_output && !o->inspect;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
     pw_stats st;
@@ -220,6 +222,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
 int pvm_close(pv_vm *vm, bool final)
 {
     pv_out_flush(vm);
+    if (final)   /* output held for its state (output commit) goes out before the end */
+        pv_io_flush_output(vm);
     pv_sched_free(vm);
     pv_gc_free_host(vm);
     int rc = pw_close(vm->w, final);

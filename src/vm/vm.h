@@ -145,6 +145,7 @@ struct pv_vm {
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
     bool paused;                   /* the world's threads were held at boot (pvm_options.paused) */
+    bool commit_output;            /* console output waits for durable state (pvm_options) */
     bool guard_armed;              /* this boot's crash note is armed (boot_guard.c) */
     bool guard_paused;             /* ... for a paused boot: it settles only at close */
     uint64_t guard_settle_at;      /* monotonic ns when the boot counts as come up; 0: not running yet */

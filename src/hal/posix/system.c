@@ -14,7 +14,14 @@
 #include <time.h>
 #include <unistd.h>
 
-const char *hal_strerror(int code) { return strerror(code < 0 ? -code : code); }
+const char *hal_strerror(int code)
+{
+    if (code == HAL_E_NONAME)
+        return "name not found";
+    if (code == HAL_E_NAMEFAIL)
+        return "name lookup failed";
+    return strerror(code < 0 ? -code : code);
+}
 
 static void put_raw(const char *s)
 {
