@@ -25,6 +25,16 @@
  *     the file, so the README cannot drift from what works): every input
  *     is accepted, the values shown there come out, and `$ make run` after
  *     the first is a kill -9 and a restart.
+ *  7. Line editing (libedit), on a screen the test keeps as an xterm would
+ *     show it, 40 columns wide: a line of three rows edited in its middle
+ *     (Ctrl-A, Alt-F, Ctrl-E, Alt-B) and abandoned with Ctrl-C; a class
+ *     typed over several lines recalled whole with Up and run; Ctrl-R; the
+ *     window narrowed and widened (SIGWINCH) mid-line; Tab for variables,
+ *     members after `p.`, classes after `.phantom.util.`, commands; a
+ *     thread printing every 100 ms while a two-row line is typed slowly:
+ *     no row mixes its output with the line, and the line runs.
+ * A build without libedit reads plain lines: the checks of recall and
+ * redrawing are skipped, and so is section 7, with one line saying so.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -441,7 +451,8 @@ static void background_output(term *t)
     send(t, " 2\r");
     CHECK(expect(t, "42"));
     CHECK(expect(t, "tick 2"));
-    CHECK(expect(t, "phantom> "));
+    if (editing)   /* drawn again below the output; a plain read printed it before */
+        CHECK(expect(t, "phantom> "));
 }
 
 /* ---- 3. errors, Ctrl-C, multi-line input, commands ------------------------------------------------ */

@@ -543,6 +543,7 @@ hal_lineedit *hal_lineedit_open(hal_lineedit_complete_fn *complete, void *comple
     el_wset(el, EL_ADDFN, L"phantom-complete", L"complete the word before the cursor", cmd_complete);
     el_set(el, EL_BIND, "^I", "phantom-complete", NULL);
     el_set(el, EL_BIND, "^R", "em-inc-search-prev", NULL);
+    el_set(el, EL_BIND, "^W", "ed-delete-prev-word", NULL);   /* as in shells, not emacs's kill-region */
     el_source(el, NULL);   /* ~/.editrc may change any of the above */
     bind_cmd(el, L"phantom-hide", L"take the line out", cmd_hide, (wchar_t[]){KEY_HIDE, 0});
     bind_cmd(el, L"phantom-show", L"draw the line again", cmd_show, (wchar_t[]){KEY_SHOW, 0});
