@@ -17,9 +17,9 @@
  * keys of ours that libedit runs as commands.
  *
  * Invariants (under le->lock): reading == true exactly while
- * hal_lineedit_read runs with libedit; then every write by another
- * thread goes to `pending`, and only the reading thread writes to the
- * terminal.  Otherwise writes go straight out, in the order they come.
+ * hal_lineedit_read runs with libedit; then every write (another
+ * thread's output, a completion list) goes to `pending`, and only the
+ * reading thread writes to the terminal, while the line is hidden.  Otherwise writes go straight out, in the order they come.
  */
 #define _GNU_SOURCE
 #include "../hal.h"
@@ -264,6 +264,7 @@ static unsigned char cmd_show(EditLine *el, int ch)
 {
     (void)ch;
     hal_lineedit *le = editor_of(el);
+    HAL_ASSERT(le->hidden);
     le->hidden = false;
     if (le->saved && le->saved_len) {
         el_winsertstr(el, le->saved);
@@ -458,9 +459,8 @@ static int read_key(EditLine *el, wchar_t *out)
             *out = KEY_SHOW;
             return 1;
         }
-        if (le->outcome >= 0) {   /* libedit asks for more after our KEY_DONE: no more */
+        if (le->outcome >= 0)   /* libedit asks for more after our KEY_DONE: no more */
             return 0;
-        }
         if (le->in_pos < le->in_len) {
             int r = typed_char(le, out);
             if (r < 0 || (r > 0 && *out >= KEY_FIRST && *out <= KEY_LAST))
