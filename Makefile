@@ -34,6 +34,17 @@ else
 $(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
 endif
 
+# The shell's line editor uses libedit when pkg-config finds it (Debian:
+# libedit-dev); without it (or with NO_LIBEDIT=1) the shell reads plain
+# lines: no history recall, search or completion.
+EDIT_LIBS := $(if $(NO_LIBEDIT),,$(shell pkg-config --libs libedit 2>/dev/null))
+ifneq ($(EDIT_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_LIBEDIT $(shell pkg-config --cflags libedit)
+LDLIBS  += $(EDIT_LIBS)
+else
+$(info phantom: libedit not found (apt-get install libedit-dev): the shell reads plain lines, without line editing)
+endif
+
 LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)

@@ -234,19 +234,51 @@ long hal_console_read_line(char *buf, size_t cap);
  * -E2BIG if the line is longer than max (it is read to its end and dropped:
  * the next call starts at the next line, *line NULL), -ENOMEM, -errno. */
 long hal_console_read_whole_line(char **line, size_t max);
-
-/* ---- terminal (term.c): what an interactive line editor needs ----------------- */
-
-/* Standard input in raw mode (no echo, no line buffering, no signals from
- * keys: Ctrl-C arrives as byte 3; output still turns \n into \r\n), or
- * back to the mode it had before the first call.  0 or -errno. */
-int hal_term_raw(bool on);
-/* Reads up to cap bytes of standard input, waiting at most timeout_ms
- * (negative: forever).  Returns the count, 0 at end of input, -EAGAIN if
- * nothing came in time, -EINTR if a signal arrived, else -errno. */
+/* Reads what standard input has, up to cap bytes, waiting at most
+ * timeout_ms for some: the count, 0 at end of input, -EAGAIN if nothing
+ * came in time, -errno on error. */
 long hal_console_read(char *buf, size_t cap, int timeout_ms);
-/* The terminal's width in columns (80 if unknown). */
-int hal_term_columns(void);
+
+/* ---- line editing (lineedit.c): the interactive shell's editor --------------- *
+ *
+ * With libedit (PHANTOM_HAVE_LIBEDIT, found by pkg-config at build time):
+ * emacs keys (rebindable in ~/.editrc), lines wider than the terminal,
+ * history recall and search (Ctrl-R), Tab completion, and output of other
+ * threads written above the line being typed, which is then drawn again.
+ * Without it: the terminal's own line discipline (a plain read of a line:
+ * Backspace, Ctrl-U, Ctrl-W), no recall, output written as it comes.
+ * Standard input and output must be a terminal.  One editor at a time. */
+typedef struct hal_lineedit hal_lineedit;
+
+enum hal_lineedit_result {
+    HAL_LE_LINE = 0,    /* *line holds the line (malloc'd, no newline) */
+    HAL_LE_EOF = 1,     /* Ctrl-D on an empty line, or end of input */
+    HAL_LE_CANCEL = 2,  /* Ctrl-C: the line was abandoned */
+    HAL_LE_STOP = 3,    /* stop() said so */
+};
+
+/* Completion: `before` is the text before the cursor.  fn calls
+ * add(actx, candidate) for every word that could replace its last `len`
+ * bytes, and returns len (the word being completed). */
+typedef size_t hal_lineedit_complete_fn(void *ctx, const char *before, void (*add)(void *actx, const char *cand),
+                                        void *actx);
+
+/* Whether this build edits lines (libedit), or reads them plainly. */
+bool hal_lineedit_has_editing(void);
+/* NULL if out of memory or the terminal cannot be set up. */
+hal_lineedit *hal_lineedit_open(hal_lineedit_complete_fn *complete, void *complete_ctx);
+/* Restores the terminal. */
+void hal_lineedit_close(hal_lineedit *le);
+/* Reads a line after prompt.  stop is polled (every 100 ms at most) while
+ * waiting for keys; when it returns true the read ends with HAL_LE_STOP. */
+int hal_lineedit_read(hal_lineedit *le, const char *prompt, char **line, bool (*stop)(void *ctx), void *stop_ctx);
+/* Adds an entry (a multi-line one too) to the history that Up and Ctrl-R
+ * go through. */
+void hal_lineedit_history_add(hal_lineedit *le, const char *entry);
+/* Any thread: writes s to stream (1 out, 2 err).  While a line is read
+ * it appears above that line, ended by a newline if it had none. */
+void hal_lineedit_write(hal_lineedit *le, int stream, const char *s, size_t n);
+
 /* An environment variable, or NULL. */
 const char *hal_getenv(const char *name);
 

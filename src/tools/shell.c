@@ -156,18 +156,78 @@ static void offer_ws(void *ctx, const char *name, bool is_class)
     offer(c, name);
 }
 
-static void complete(void *ctx, const char *word, void (*add)(void *actx, const char *cand), void *actx)
+/* A method is offered with its parenthesis, as python's completion does. */
+static void offer_member(void *ctx, const char *name, bool is_method)
 {
-    comp c = {ctx, word, add, actx};
-    if (word[0] == ':') {
+    char cand[512];
+    snprintf(cand, sizeof cand, "%s%s", name, is_method ? "(" : "");
+    offer(ctx, cand);
+}
+
+/* A class path: after `.phantom.` the next part of the names of the
+ * classes under it, `util.` or `math` (the shell's own classes left out). */
+typedef struct path_comp { comp *c; const char *prefix; } path_comp;
+
+static void offer_path(void *ctx, const char *name)
+{
+    path_comp *p = ctx;
+    size_t n = strlen(p->prefix);
+    if (strncmp(name, p->prefix, n) || !strncmp(name, ".shell.", 7))
+        return;
+    const char *rest = name + n, *dot = strchr(rest, '.');
+    char cand[512];
+    snprintf(cand, sizeof cand, "%.*s", (int)(dot ? dot - rest + 1 : (ptrdiff_t)strlen(rest)), rest);
+    offer(p->c, cand);
+}
+
+static bool ident_char(char ch)
+{
+    return ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (unsigned char)ch >= 0x80;
+}
+
+/* After a dot: `t.` a variable's members, `ticker.` a class's static
+ * members, `.phantom.` the classes and packages under a package. */
+static void complete_after_dot(comp *c, const char *qual)
+{
+    if (qual[0] && c->sc->ws)
+        sh_ws_members(c->sc->ws, qual, offer_member, c);
+    if ((!qual[0] || qual[0] == '.') && c->sc->ws) {
+        char prefix[512];
+        snprintf(prefix, sizeof prefix, "%s.", qual);
+        path_comp p = {c, prefix};
+        sh_ws_known_classes(c->sc->ws, offer_path, &p);
+    }
+}
+
+/* The word before the cursor is completed: an identifier, the part of a
+ * dotted name after its last dot, or a :command at the start. */
+static size_t complete(void *ctx, const char *before, void (*add)(void *actx, const char *cand), void *actx)
+{
+    size_t n = strlen(before), start = n;
+    while (start > 0 && ident_char(before[start - 1]))
+        start--;
+    comp c = {ctx, before + start, add, actx};
+    if (start > 0 && before[start - 1] == '.') {
+        size_t q = start - 1;
+        while (q > 0 && (ident_char(before[q - 1]) || before[q - 1] == '.'))
+            q--;
+        char qual[512];
+        snprintf(qual, sizeof qual, "%.*s", (int)(start - 1 - q), before + q);
+        complete_after_dot(&c, qual);
+        return n - start;
+    }
+    if (start > 0 && before[start - 1] == ':' && strspn(before, " \t") == start - 1) {
+        c.word = before + start - 1;
         for (int i = 0; sh_command_names[i]; i++)
             offer(&c, sh_command_names[i]);
-        return;
+        return n - start + 1;
     }
     for (int i = 0; keywords[i]; i++)
         offer(&c, keywords[i]);
     if (c.sc->ws)
         sh_ws_names(c.sc->ws, offer_ws, &c);
+    return n - start;
 }
 
 /* ---- the loop ---------------------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../hal/hal.h"
 #include "../vm/pvm.h"
 
 /* ---- text and lists of strings (shell_util.c) ---------------------------------- */
@@ -27,22 +28,24 @@ void sh_list_free(sh_list *l);
 
 /* ---- the line editor (shell_edit.c) ------------------------------------------
  *
- * A small editor for a terminal in raw mode: cursor keys, Home/End,
- * Backspace/Delete, Ctrl-A/E/B/F/K/U/W/L/C/D, Up/Down through a history
- * kept in a file, Tab completion.  Output of other threads (sh_edit_write)
- * is printed above the line being typed, which is then drawn again. */
+ * The HAL's editor (hal_lineedit_*: libedit's keys, history recall and
+ * search, Tab completion; a plain read of a line in a build without
+ * libedit), with the history kept in a file.  Output of other threads
+ * (sh_edit_write) is printed above the line being typed, which is then
+ * drawn again. */
 typedef struct sh_edit sh_edit;
 
 enum sh_read_result {
-    SH_LINE = 0,    /* *line holds the line (malloc'd, no newline) */
-    SH_EOF = 1,     /* Ctrl-D on an empty line, or end of input */
-    SH_CANCEL = 2,  /* Ctrl-C: the line was abandoned */
-    SH_STOP = 3,    /* stop() said so (a termination signal) */
+    SH_LINE = HAL_LE_LINE,      /* *line holds the line (malloc'd, no newline) */
+    SH_EOF = HAL_LE_EOF,        /* Ctrl-D on an empty line, or end of input */
+    SH_CANCEL = HAL_LE_CANCEL,  /* Ctrl-C: the line was abandoned */
+    SH_STOP = HAL_LE_STOP,      /* stop() said so (a termination signal) */
 };
 
 /* Completion: fn calls add(actx, candidate) for every word that could
- * complete `word`. */
-typedef void sh_complete_fn(void *ctx, const char *word, void (*add)(void *actx, const char *cand), void *actx);
+ * replace the last N bytes of `before` (the text before the cursor), and
+ * returns N. */
+typedef hal_lineedit_complete_fn sh_complete_fn;
 
 /* history_path: where history is loaded from and saved to (NULL: none). */
 sh_edit *sh_edit_new(const char *history_path, sh_complete_fn *complete, void *complete_ctx);
@@ -86,6 +89,13 @@ int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void));
 int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
 /* The workspace's variables and classes, for completion and :classes. */
 void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_class), void *ctx);
+/* For completion: the members of what `qual` names, a workspace variable
+ * (instance members of its value's class, or of its declared type while
+ * it holds null) or a class (its static members). */
+void sh_ws_members(sh_ws *ws, const char *qual, void (*fn)(void *ctx, const char *name, bool is_method), void *ctx);
+/* For completion: the full name of every class of the world and of the
+ * standard library (repeats possible). */
+void sh_ws_known_classes(sh_ws *ws, void (*fn)(void *ctx, const char *name), void *ctx);
 /* :vars: every variable's name, type and value (never running its code). */
 void sh_ws_vars(sh_ws *ws);
 /* :forget NAME: the workspace no longer has variable NAME. */

@@ -47,8 +47,9 @@ static int cmd_help(sh_ctx *c, const char *arg)
         "  :stats             world size, threads, classes, snapshots and their pauses\n"
         "  :quit              take a last snapshot and leave (also Ctrl-D)\n"
         "\n"
-        "Ctrl-C stops the evaluation in progress (the world goes on).  Keys: arrows,\n"
-        "Home/End, Ctrl-A/E/K/U/W/L, Up/Down for history, Tab completes names.\n");
+        "Ctrl-C stops the evaluation in progress (the world goes on).  Keys (emacs's):\n"
+        "arrows, Home/End, Ctrl-A/E, Alt-B/F by words, Ctrl-K/U/W, Up/Down for history,\n"
+        "Ctrl-R searches it, Tab completes names, t.<Tab> members, .phantom.<Tab> classes.\n");
     return 0;
 }
 

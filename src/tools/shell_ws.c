@@ -226,6 +226,66 @@ void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_clas
         fn(ctx, ws->classes[i], true);
 }
 
+/* ---- completion ---------------------------------------------------------------------- */
+
+typedef struct members_req {
+    const char *holder, *field;   /* a variable's holder and name, or NULL */
+    char cls[512];                /* else (or when it holds null) this class's members */
+    bool instance;
+    void (*fn)(void *ctx, const char *name, bool is_method);
+    void *ctx;
+} members_req;
+
+/* VM thread. */
+static int members_in_world(pv_vm *vm, void *ctx)
+{
+    members_req *r = ctx;
+    if (r->holder)
+        pvm_static_class(vm, r->holder, r->field, r->cls, sizeof r->cls);
+    return pvm_class_members(vm, r->cls, r->instance, r->fn, r->ctx);
+}
+
+/* A class name as written in an input, made full: `ticker` is `.ticker`. */
+static void full_class_name(char *out, size_t len, const char *name)
+{
+    snprintf(out, len, "%s%s", name[0] == '.' ? "" : ".", name);
+}
+
+void sh_ws_members(sh_ws *ws, const char *qual, void (*fn)(void *ctx, const char *name, bool is_method), void *ctx)
+{
+    members_req r = {.fn = fn, .ctx = ctx};
+    const sh_var *v = find_var(ws, qual);
+    if (v) {   /* the value's class; if null, the declared type's */
+        r.holder = v->holder;
+        r.field = v->name;
+        r.instance = true;
+        full_class_name(r.cls, sizeof r.cls, strcmp(v->type, "var") ? v->type : ".internal.object");
+    } else {
+        full_class_name(r.cls, sizeof r.cls, qual);
+    }
+    pvm_call(ws->vm, members_in_world, &r);
+}
+
+typedef struct classes_req { void (*fn)(void *ctx, const char *name); void *ctx; } classes_req;
+
+static int classes_in_world(pv_vm *vm, void *ctx)
+{
+    classes_req *r = ctx;
+    pvm_classes(vm, r->fn, r->ctx);
+    return 0;
+}
+
+void sh_ws_known_classes(sh_ws *ws, void (*fn)(void *ctx, const char *name), void *ctx)
+{
+    classes_req r = {fn, ctx};
+    pvm_call(ws->vm, classes_in_world, &r);
+    for (unsigned i = 0; i < tool_stdlib_count; i++) {   /* NAME.ph declares class .NAME */
+        char name[512];
+        snprintf(name, sizeof name, ".%.*s", (int)(strlen(tool_stdlib[i].name) - 3), tool_stdlib[i].name);
+        fn(ctx, name);
+    }
+}
+
 /* ---- parsing an input ---------------------------------------------------------------- */
 
 static void to_sb(void *ctx, const char *text, size_t len) { sh_buf_add(ctx, text, len); }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "class.h"
 #include "interp.h"
 #include "native/native.h"
 #include "pvm.h"
@@ -267,6 +268,38 @@ int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth
 bool pvm_class_exists(pv_vm *vm, const char *name)
 {
     return pv_find_class(vm, name) != NULL;
+}
+
+int pvm_static_class(pv_vm *vm, const char *cls, const char *field, char *buf, size_t len)
+{
+    struct pv_class *owner = NULL, *c = pv_find_class(vm, cls);
+    int i = c ? pv_class_static_index(c, field, &owner) : -1;
+    struct pv_class *of = i >= 0 ? pv_class_of(vm, owner->statics[i]) : NULL;
+    if (!of)
+        return -1;
+    snprintf(buf, len, "%s", of->name->bytes);
+    return 0;
+}
+
+int pvm_class_members(pv_vm *vm, const char *cls, bool instance,
+                      void (*fn)(void *ctx, const char *name, bool is_method), void *ctx)
+{
+    struct pv_class *c = pv_find_class(vm, cls);
+    if (!c)
+        return -1;
+    if (instance)   /* field_names holds the inherited fields too */
+        for (uint32_t i = 0; i < c->nfields; i++)
+            fn(ctx, c->field_names[i]->bytes, false);
+    for (struct pv_class *k = c; k; k = k->super) {
+        for (uint32_t i = 0; !instance && i < k->nstatics; i++)
+            fn(ctx, k->static_names[i]->bytes, false);
+        for (uint32_t i = 0; i < k->nmethods; i++) {
+            const struct pv_method *m = k->methods[i];
+            if (!(m->flags & PV_MF_CTOR) && !(m->flags & PV_MF_STATIC) == instance)
+                fn(ctx, m->name->bytes, true);
+        }
+    }
+    return 0;
 }
 
 void pvm_classes(pv_vm *vm, void (*fn)(void *ctx, const char *name), void *ctx)

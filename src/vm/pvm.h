@@ -178,6 +178,16 @@ int pvm_thread_kill(pv_vm *vm, uint64_t id);
 int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, char *buf, size_t len);
 
 bool pvm_class_exists(pv_vm *vm, const char *name);
+/* For completion.  The full name of the class of the value in static
+ * field `field` of class `cls`, into buf: 0, or -1 if there is no such
+ * field or it holds null. */
+int pvm_static_class(pv_vm *vm, const char *cls, const char *field, char *buf, size_t len);
+/* Calls fn for every member of class cls, its own and inherited: the
+ * instance fields and methods when instance, else the static ones;
+ * constructors left out, a name overridden in several classes given
+ * each time.  0, or -1 if the world has no class cls. */
+int pvm_class_members(pv_vm *vm, const char *cls, bool instance,
+                      void (*fn)(void *ctx, const char *name, bool is_method), void *ctx);
 /* Calls fn for the full name of every class in the world. */
 void pvm_classes(pv_vm *vm, void (*fn)(void *ctx, const char *name), void *ctx);
 

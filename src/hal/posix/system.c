@@ -152,6 +152,8 @@ int hal_random_bytes(void *buf, size_t n)
 }
 
 int hal_getpid(void) { return (int)getpid(); }
+
+const char *hal_getenv(const char *name) { return getenv(name); }
 _Noreturn void hal_exit(int code) { exit(code); }
 _Noreturn void hal_exit_now(int code) { _exit(code); }
 _Noreturn void hal_abort(void) { _exit(134); }
