@@ -706,7 +706,7 @@ static void test_string_methods(void)
     CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(3)), PV_B_INDEX_EXC, "charAt: index 3 out of range for length 3");
     CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(-1)), PV_B_INDEX_EXC, "charAt: index -1 out of range for length 3");
     CHECK_THROWS(call(C, "charAt", 2, uni, PV_NULL), PV_B_TYPE_EXC, "got null");
-    /* byte access: charAtByte decodes at a byte offset (foreach), byteAt reads one */
+    /* byte access: charAtByte decodes at a byte offset, byteAt reads one */
     CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(1)));
     CHECK(R == pv_char(0xE9));
     CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(2)));
@@ -736,6 +736,35 @@ static void test_string_methods(void)
     CHECK(R == pv_char('b'));
     CHECK_OK(call(C, "indexOf", 2, bad, S("b")));
     CHECK(R == pv_int(2));
+    /* the VM's cursor: a walk by index, back and forth, over several
+     * non-ASCII strings in turn (more than the cursor remembers) */
+    pv_value walk[6];
+    for (int k = 0; k < 6; k++)
+        walk[k] = S(k % 2 ? "\xc3\xa9" "a\xe2\x82\xac" "b\xf0\x9f\x98\x80" "c" : "x\xc3\xa9\xc3\xa9" "yz\xff" "w");
+    static const uint32_t odd[] = {0xE9, 'a', 0x20AC, 'b', 0x1F600, 'c'};
+    static const uint32_t even[] = {'x', 0xE9, 0xE9, 'y', 'z', 0xFFFD, 'w'};
+    int wrong = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 7; i++)
+            for (int k = 0; k < 6; k++) {
+                int at = pass ? 6 - i : i;
+                if (k % 2 && at == 6)
+                    continue;
+                wrong += call(C, "charAt", 2, walk[k], pv_int(at)) != PV_NOK ||
+                         R != pv_char(k % 2 ? odd[at] : even[at]);
+            }
+    CHECK(wrong == 0);
+    /* a freed string's cursor goes with it: a new string in its place is
+     * walked from its own start */
+    struct pv_string *gone = pv_str_cstr(&vm, "\xc3\xa9\xc3\xa9" "abc");
+    REQUIRE(gone);
+    CHECK_OK(call(C, "charAt", 2, pv_from_ptr(gone), pv_int(3)));
+    CHECK(R == pv_char('b'));
+    pv_free_obj(&vm, gone);
+    struct pv_string *again = pv_str_cstr(&vm, "ab\xc3\xa9" "c\xc3\xa9");   /* as long: likely the same slot */
+    REQUIRE(again);
+    CHECK_OK(call(C, "charAt", 2, pv_from_ptr(again), pv_int(3)));
+    CHECK(R == pv_char('c'));
 
     CHECK_OK(call(C, "concat", 2, S("ab"), S("cd")));
     CHECK(is_text(R, "abcd"));
