@@ -269,6 +269,26 @@ bool hal_is_dir(const char *path);
  * is one, -ENOTDIR if the path (or a parent) is something else. */
 int hal_make_dirs(const char *path);
 
+/* ---- Unicode characters (unicode.c) ------------------------------------------
+ * Classes and simple (one to one) case mapping of Unicode code points, from
+ * the host C library's tables.  Thread-safe.  Code points below 128 follow
+ * ASCII on any host; hal_unicode_tables() is false when the host has no
+ * tables for the others (they then have no class and map to themselves,
+ * except the decimal digits, which are always known). */
+enum {
+    HAL_CH_LETTER = 1,   /* alphabetic: Unicode's Alphabetic property (letters, letter numbers such as U+2167, some marks) */
+    HAL_CH_DIGIT = 2,    /* a decimal digit of any script (general category Nd); never a letter */
+    HAL_CH_SPACE = 4,    /* white space (not the no-break spaces U+00A0, U+2007, U+202F) */
+    HAL_CH_UPPER = 8,    /* upper case (and title case) */
+    HAL_CH_LOWER = 16,   /* lower case (and title case) */
+};
+unsigned hal_char_classes(uint32_t cp);   /* HAL_CH_* bits */
+/* The value 0-9 of a decimal digit of any script, else -1. */
+int hal_char_digit(uint32_t cp);
+uint32_t hal_char_upper(uint32_t cp);    /* itself if it has no single upper case form ('ß') */
+uint32_t hal_char_lower(uint32_t cp);
+bool hal_unicode_tables(void);
+
 /* ---- process ------------------------------------------------------------- */
 
 uint64_t hal_random_u64(void);        /* from the host's entropy source */

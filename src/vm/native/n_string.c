@@ -15,8 +15,9 @@
  * flags (PV_OF_STR_SCANNED, PV_OF_STR_ASCII), which needs no change of
  * the persistent layout.  Other strings walk their bytes to convert, from
  * the VM's cursor on the string when that is nearer (vm->str_cursor).
- * Case mapping and trim() know ASCII only.  Every method that looks for
- * text (indexOf, replace, split, ...) compares bytes.
+ * Case mapping and trim() know Unicode, from the host's tables (hal.h).
+ * Every method that looks for text (indexOf, replace, split, ...)
+ * compares bytes.
  */
 #define _GNU_SOURCE   /* memmem */
 #include <stdlib.h>
@@ -375,9 +376,13 @@ static int str_replace(pv_vm *vm, pv_value *args, pv_value *ret)
     return pv_ret_obj(vm, ret, pv_buf_finish(vm, &out));
 }
 
-static bool ascii_space(char c)
+/* Whether the character starting at byte `at` is white space (Unicode,
+ * hal_char_classes); *n receives its length in bytes. */
+static bool space_at(const struct pv_string *s, uint32_t at, uint32_t *n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    uint32_t cp;
+    *n = (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+    return (hal_char_classes(cp) & HAL_CH_SPACE) != 0;
 }
 
 static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -385,11 +390,11 @@ static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = self(vm, args, "trim");
     if (!s)
         return PV_NTHROW;
-    uint32_t lo = 0, hi = s->len;
-    while (lo < hi && ascii_space(s->bytes[lo]))
-        lo++;
-    while (hi > lo && ascii_space(s->bytes[hi - 1]))
-        hi--;
+    uint32_t lo = 0, hi = s->len, n;
+    while (lo < hi && space_at(s, lo, &n))
+        lo += n;
+    while (hi > lo && space_at(s, char_before(s, hi), &n))
+        hi -= n;
     if (lo == 0 && hi == s->len) {
         *ret = args[0];
         return PV_NOK;
@@ -397,21 +402,32 @@ static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
     return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + lo, hi - lo));
 }
 
+/* Each character mapped by itself (simple case mapping: "ß" stays, as it
+ * has no single upper case form); the bytes of a character that maps to
+ * itself are copied as they are, so bytes that are not UTF-8 stay. */
 static int change_case(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bool upper)
 {
     struct pv_string *s = self(vm, args, fn);
     if (!s)
         return PV_NTHROW;
-    struct pv_string *r = pv_str_new(vm, s->bytes, s->len);
-    if (r)
-        for (uint32_t i = 0; i < r->len; i++) {
-            char c = r->bytes[i];
-            if (upper && c >= 'a' && c <= 'z')
-                r->bytes[i] = (char)(c - 'a' + 'A');
-            else if (!upper && c >= 'A' && c <= 'Z')
-                r->bytes[i] = (char)(c - 'A' + 'a');
-        }
-    return pv_ret_obj(vm, ret, r);
+    if (pv_str_is_ascii(s)) {   /* the common case: byte for byte */
+        struct pv_string *r = pv_str_new(vm, s->bytes, s->len);
+        for (uint32_t i = 0; r && i < r->len; i++)
+            r->bytes[i] = (char)(upper ? hal_char_upper((uint8_t)r->bytes[i]) : hal_char_lower((uint8_t)r->bytes[i]));
+        return pv_ret_obj(vm, ret, r);
+    }
+    pv_buf out = {0};
+    for (uint32_t at = 0; at < s->len;) {
+        uint32_t cp;
+        size_t n = pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+        uint32_t to = upper ? hal_char_upper(cp) : hal_char_lower(cp);
+        if (to == cp)
+            pv_buf_add(&out, s->bytes + at, n);
+        else
+            pv_buf_utf8(&out, to);
+        at += (uint32_t)n;
+    }
+    return pv_ret_obj(vm, ret, pv_buf_finish(vm, &out));
 }
 
 static int str_upper(pv_vm *vm, pv_value *args, pv_value *ret)
