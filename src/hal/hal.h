@@ -289,6 +289,31 @@ uint32_t hal_char_upper(uint32_t cp);    /* itself if it has no single upper cas
 uint32_t hal_char_lower(uint32_t cp);
 bool hal_unicode_tables(void);
 
+/* ---- time zones (tzone.c) -------------------------------------------------------
+ * The host's time zone database, read by the HAL itself: the TZif files
+ * (RFC 8536) under hal_tz_dir(), including the POSIX TZ rule of their
+ * footer for instants past their table.  Never the process's TZ setting
+ * (localtime's), so threads may ask about any zones at once. */
+#define HAL_TZ_NAME 256   /* longest zone name, with its NUL */
+#define HAL_TZ_ABBR 16    /* longest abbreviation kept, with its NUL */
+typedef struct hal_tz_local {
+    int32_t utoff;            /* seconds east of UTC */
+    bool dst;                 /* daylight saving time */
+    char abbr[HAL_TZ_ABBR];   /* "CET", "EDT", "+0530" (cut to fit) */
+} hal_tz_local;
+/* The local time type of zone `name` ("Europe/Berlin") at t seconds since
+ * 1970-01-01 UTC.  0; -EINVAL: not a zone name (empty, absolute, a "." or
+ * ".." component, characters other than letters, digits, . _ + - /);
+ * -ENOENT: the host has no such zone; -EILSEQ: its file is not TZif;
+ * -ENOTSUP: a zone that counts leap seconds (right/...); else -errno. */
+int hal_tz_local_at(const char *name, int64_t t, hal_tz_local *out);
+/* Where zones are read from: $TZDIR if absolute, else /usr/share/zoneinfo. */
+const char *hal_tz_dir(void);
+/* The host's own zone's name: $TZ if it names a zone (":Europe/Berlin"
+ * or "Europe/Berlin"), else the zone /etc/localtime links to.  0, or
+ * -ENOENT (no such link, or one that names no zone), -EINVAL, -errno. */
+int hal_tz_host_zone(char *name, size_t cap);
+
 /* ---- process ------------------------------------------------------------- */
 
 uint64_t hal_random_u64(void);        /* from the host's entropy source */
