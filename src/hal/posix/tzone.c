@@ -269,6 +269,9 @@ typedef struct tz_type {
     char abbr[HAL_TZ_ABBR];
 } tz_type;
 
+/* A parsed zone.  Invariants (read_block checks them before a zone is
+ * used): ntypes >= 1; times strictly ascending; every type_of < ntypes;
+ * abbreviations NUL-terminated. */
 typedef struct tz_zone {
     struct tz_zone *next;   /* the cache, most recently used first */
     char *path;             /* the file it was read from: its key */
@@ -497,6 +500,7 @@ static int find_zone(const char *path, tz_zone **out)
 
 static void zone_at(const tz_zone *z, int64_t t, hal_tz_local *out)
 {
+    HAL_ASSERT(z->ntypes >= 1);
     if (z->has_rule && (z->ntimes == 0 || t >= z->times[z->ntimes - 1])) {
         rule_at(&z->rule, t, out);
         return;
@@ -511,6 +515,8 @@ static void zone_at(const tz_zone *z, int64_t t, hal_tz_local *out)
             else
                 hi = mid;
         }
+        HAL_ASSERT(z->times[lo] <= t && (lo + 1 == z->ntimes || t < z->times[lo + 1]));
+        HAL_ASSERT(z->type_of[lo] < z->ntypes);
         type = &z->types[z->type_of[lo]];
     }
     out->utoff = type->utoff;
