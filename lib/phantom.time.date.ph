@@ -61,9 +61,13 @@ class date
 
     // The date `days` days after 1970-01-01 (before it if negative).  The
     // calendar repeats every 400 years (146097 days); counting years from
-    // March 1 puts February 29 at the end of its year.
+    // March 1 puts February 29 at the end of its year.  ArgumentException
+    // beyond the years -999999999 to 999999999.
     static date ofEpochDay(long days)
     {
+        if (days < -365243219162L || days > 365241780471L)
+            throw new .phantom.ArgumentException("ofEpochDay: day " + days +
+                                                 " is not within the years -999999999 to 999999999");
         long z = days + 719468;   // days since 0000-03-01
         long cycle = math.floorDiv(z, 146097L);
         long doc = z - cycle * 146097;                                   // 0 to 146096

@@ -100,6 +100,10 @@ static void known_answers(void)
     /* the year 2500 (footer rule): July in Berlin is summer time */
     CHECK(hal_tz_local_at("Europe/Berlin", 16741886400ll, &l) == 0 && l.utoff == 7200 && l.dst);
     CHECK(hal_tz_local_at("UTC", 0, &l) == 0 && l.utoff == 0 && !l.dst && !strcmp(l.abbr, "UTC"));
+    /* the ends of time: no overflow, an answer */
+    CHECK(hal_tz_local_at("Europe/Berlin", INT64_MAX, &l) == 0 && (l.utoff == 3600 || l.utoff == 7200));
+    CHECK(hal_tz_local_at("Europe/Berlin", INT64_MIN, &l) == 0 && !strcmp(l.abbr, "LMT"));
+    CHECK(hal_tz_local_at("Australia/Sydney", INT64_MAX - 1, &l) == 0);
     printf("known answers: ok\n");
 }
 

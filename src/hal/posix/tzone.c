@@ -144,7 +144,8 @@ static bool scan_hms(scan *s, int max_h, int32_t *out)
     return true;
 }
 
-/* A zone abbreviation: three or more letters, or <...> of letters, digits, + and -. */
+/* A zone abbreviation: three or more letters, or three or more characters
+ * between < and > ("<+0330>"). */
 static bool scan_abbr(scan *s, char *out)
 {
     const char *from = s->p;
@@ -524,10 +525,16 @@ static void zone_at(const tz_zone *z, int64_t t, hal_tz_local *out)
     memcpy(out->abbr, type->abbr, HAL_TZ_ABBR);
 }
 
+/* Instants are taken within 2^59 seconds of 1970 (18 billion years, as
+ * far as zic's own tables go), so that no calendar arithmetic overflows;
+ * the answer beyond is the answer there. */
+#define T_LIMIT ((int64_t)1 << 59)
+
 int hal_tz_local_at(const char *name, int64_t t, hal_tz_local *out)
 {
     if (!valid_name(name))
         return -EINVAL;
+    t = t > T_LIMIT ? T_LIMIT : t < -T_LIMIT ? -T_LIMIT : t;
     char path[HAL_TZ_NAME + 512];
     snprintf(path, sizeof path, "%s/%s", hal_tz_dir(), name);
     pthread_mutex_lock(&cache_lock);

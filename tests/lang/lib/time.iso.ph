@@ -96,6 +96,10 @@ class iso_test
             weekday = weekday % 7 + 1;
         }
         println("73414 days checked, " + wrong + " wrong");
+        println(date.ofEpochDay(365241780471L) + " " + date.ofEpochDay(-365243219162L) + " " +
+                zone.utc().offsetAtSecond(.internal.long.MAX_VALUE()));
+        try { println(instant.ofEpochSecond(.internal.long.MAX_VALUE())); }
+        catch (.phantom.ArgumentException e) { println(e.getMessage()); }
         try { date.of(2023, 2, 29); } catch (.phantom.ArgumentException e) { println(e.getMessage()); }
         try { date.of(2023, 13, 1); } catch (.phantom.ArgumentException e) { println(e.getMessage()); }
 
