@@ -45,6 +45,16 @@ class math
         return x < lo ? lo : (x > hi ? hi : x);
     }
 
+    // a / b rounded toward negative infinity (the operator / rounds toward
+    // zero): floorDiv(-7, 2) is -4.  ArithmeticException when b is 0.
+    static int floorDiv(int a, int b) { int q = a / b; return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q; }
+    static long floorDiv(long a, long b) { long q = a / b; return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q; }
+
+    // The remainder that goes with floorDiv, of the sign of b: floorMod(-7, 2)
+    // is 1, where -7 % 2 is -1.  ArithmeticException when b is 0.
+    static int floorMod(int a, int b) { return a - floorDiv(a, b) * b; }
+    static long floorMod(long a, long b) { return a - floorDiv(a, b) * b; }
+
     // The greatest common divisor, never negative: gcd(-12, 18) is 6,
     // gcd(0, 0) is 0.  ArithmeticException when it is 2^31, which an int
     // cannot hold (gcd(-2147483648, 0)).

@@ -92,7 +92,8 @@ class strings
         return s.substring(0, i) + b + s.substring(after, s.length() - after);
     }
 
-    // s without leading and trailing white space (ASCII).
+    // s without leading and trailing white space (Unicode, as
+    // .internal.char.isWhitespace).
     static string trim(string s)
     {
         return s.trim();
@@ -261,7 +262,7 @@ class strings
             }
             int width = 0;
             while (i < n && .internal.char.isDigit(fmt.charAt(i))) {
-                width = width * 10 + (fmt.charAt(i) - '0');
+                width = width * 10 + .internal.char.digitValue(fmt.charAt(i));
                 if (width > 100000)
                     throw new .phantom.FormatException("format: the width at offset " + at + " is too large");
                 i++;
@@ -271,7 +272,7 @@ class strings
                 i++;
                 decimals = 0;
                 while (i < n && .internal.char.isDigit(fmt.charAt(i))) {
-                    decimals = decimals * 10 + (fmt.charAt(i) - '0');
+                    decimals = decimals * 10 + .internal.char.digitValue(fmt.charAt(i));
                     if (decimals > 1000)
                         throw new .phantom.FormatException("format: the precision at offset " + at +
                                                            " is too large");

@@ -198,7 +198,8 @@ static bool one(const char *name)
 /* The whole suite: every program in the directory, or those whose names
  * contain argv[1].  The test's exit status. */
 /* A program that needs an optional feature names it in NAME.needs
- * ("regex": PCRE2).  Without the feature it is skipped, with one line
+ * ("regex": PCRE2; "tzdata": the host's time zone database, which lives
+ * in /usr/share/zoneinfo).  Without the feature it is skipped, with one line
  * saying what to install, so `make test` passes on a machine without the
  * library (the feature is then built off and says so when used). */
 static bool feature_missing(const char *name)
@@ -209,6 +210,10 @@ static bool feature_missing(const char *name)
     if (!read_file(path, &b))
         return false;
     bool missing = false;
+    if (b.p && strstr(b.p, "tzdata") && access("/usr/share/zoneinfo/Europe/Berlin", R_OK) != 0) {
+        printf("skip %s: no time zone database in /usr/share/zoneinfo (apt-get install tzdata)\n", name);
+        missing = true;
+    }
 #ifndef PHANTOM_HAVE_PCRE2
     if (b.p && strstr(b.p, "regex")) {
         printf("skip %s: built without PCRE2 (apt-get install libpcre2-dev pkg-config, then make clean)\n", name);

@@ -137,6 +137,23 @@ static inline void on_signal(int sig)
     raise(sig);
 }
 
+/* For a test that runs the command itself: names the test, puts the
+ * command's absolute path ($BUILD/phantom, BUILD from the environment,
+ * default build) in phantom, makes tmpdir (/tmp/phantom-NAME.XXXXXX) and
+ * lets an interrupt clean up. */
+static inline void runner_start(const char *name, char *phantom, size_t len)
+{
+    runner_name = name;
+    const char *b = getenv("BUILD");
+    char cwd[256];
+    need(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
+    snprintf(phantom, len, "%s/%s/phantom", cwd, b && *b ? b : "build");
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/phantom-%s.XXXXXX", name);
+    need(mkdtemp(tmpdir) != NULL, "mkdtemp");
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+}
+
 /* ---- running one program -------------------------------------------------------- */
 
 typedef struct result {

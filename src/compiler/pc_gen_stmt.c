@@ -322,12 +322,11 @@ static void gen_for(pc_gen *g, pc_stmt *s)
 }
 
 /*
- * foreach keeps the array (or string) and an index in temporaries.  A
- * string is walked by characters: the element is charAtByte(i) (i counts
- * bytes, so each step costs the same on any text), and the index
- * then moves past the bytes that continue that character's UTF-8
- * encoding.  Over an untyped value (in->iter 2) a directory becomes its
- * keys and a string is walked so too, both decided when the loop starts.
+ * foreach keeps the array (or string, or binary) and an index in
+ * temporaries, and reads the elements with aload and the length with
+ * alen, both of which count characters on a string (the VM keeps its place
+ * in a non-ASCII string, so the walk is linear).  Over an untyped value
+ * (in->iter 2) a directory becomes its keys, decided when the loop starts.
  */
 static void gen_foreach(pc_gen *g, pc_stmt *s)
 {
@@ -338,17 +337,9 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em->bad = true;
         return;
     }
-    bool str = in->iter == 3 && c->c_string; /* certainly a string */
-    bool maybe_str = in->iter == 2 && c->c_string;
     gen_expr(g, s->u.foreach.iter, true);
     em_at(em, s->loc);
-    uint32_t a = em_temp(em), i = em_temp(em), isstr = 0;
-    if (maybe_str) { /* decided at run time: is it a string? */
-        isstr = em_temp(em);
-        em_op(em, PV_OP_DUP);
-        em_k(em, PV_OP_INSTANCEOF, gen_class_ref(g, c->c_string->name));
-        em_local(em, PV_OP_STORE, isstr);
-    }
+    uint32_t a = em_temp(em), i = em_temp(em);
     if (c->c_directory && in->iter == 1) {
         em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_directory->name, "iterate", "()*"), 0);
     } else if (c->c_directory && in->iter == 2) { /* decided at run time: a directory's keys, else the value */
@@ -367,20 +358,7 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
     em_place_loop(em, body, 0);
     em_local(em, PV_OP_LOAD, a);
     em_local(em, PV_OP_LOAD, i);
-    int got = em_label(em), byte = em_label(em);
-    if (maybe_str) {
-        em_local(em, PV_OP_LOAD, isstr);
-        em_jump(em, PV_OP_JF, byte);
-    }
-    if (str || maybe_str) {
-        em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, c->c_string->name, "charAtByte", "(*)*"), 1);
-        if (maybe_str)
-            em_jump(em, PV_OP_JMP, got);
-    }
-    em_place(em, byte);
-    if (!str)
-        em_op(em, PV_OP_ALOAD);
-    em_place(em, got);
+    em_op(em, PV_OP_ALOAD);
     if (in->coerce)
         em_conv(em, PC_CONV_OF(in->coerce));
     em_local(em, PV_OP_STORE, in->slot);
@@ -388,34 +366,6 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
     em_place(em, cont);
     if (em->reachable)
         em_inclocal(em, i, 1);
-    if (em->reachable && (str || maybe_str)) { /* skip the continuation bytes (0x80-0xBF) */
-        int skip = em_label(em), more = em_label(em);
-        uint32_t b = em_temp(em);
-        if (maybe_str) {
-            em_local(em, PV_OP_LOAD, isstr);
-            em_jump(em, PV_OP_JF, test);
-        }
-        em_jump(em, PV_OP_JMP, skip);
-        em_place_loop(em, more, 0);
-        em_inclocal(em, i, 1);
-        em_place(em, skip);
-        em_local(em, PV_OP_LOAD, i);
-        em_local(em, PV_OP_LOAD, a);
-        em_op(em, PV_OP_ALEN);
-        em_jump(em, PV_OP_JGE, test);
-        em_local(em, PV_OP_LOAD, a);
-        em_local(em, PV_OP_LOAD, i);
-        em_op(em, PV_OP_ALOAD);
-        em_conv(em, PV_CONV_INT);
-        em_local(em, PV_OP_STORE, b);
-        em_local(em, PV_OP_LOAD, b);
-        em_int(em, 0x80);
-        em_jump(em, PV_OP_JLT, test);
-        em_local(em, PV_OP_LOAD, b);
-        em_int(em, 0xC0);
-        em_jump(em, PV_OP_JLT, more);
-        em_free_temp(em, b);
-    }
     em_place(em, test);
     if (em->reachable) {
         em_at(em, s->loc);
@@ -425,8 +375,6 @@ static void gen_foreach(pc_gen *g, pc_stmt *s)
         em_jump(em, PV_OP_JLT, body);
     }
     em_place(em, end);
-    if (maybe_str)
-        em_free_temp(em, isstr);
     em_free_temp(em, i);
     em_free_temp(em, a);
 }

@@ -227,9 +227,13 @@ static const ret_entry ret_table[] = {
     {".internal.bool", "parse", 1, 'b', true},
     {".internal.char", "isDigit", 1, 'b', true},
     {".internal.char", "isLetter", 1, 'b', true},
+    {".internal.char", "isLetterOrDigit", 1, 'b', true},
     {".internal.char", "isWhitespace", 1, 'b', true},
+    {".internal.char", "isUpperCase", 1, 'b', true},
+    {".internal.char", "isLowerCase", 1, 'b', true},
     {".internal.char", "toUpperCase", 1, 'c', true},
     {".internal.char", "toLowerCase", 1, 'c', true},
+    {".internal.char", "digitValue", 1, 'i', true},
     {NULL, "compareTo", 1, 'i', false}, /* the number classes */
     {NULL, "toInt", 0, 'i', false},
     {NULL, "toLong", 0, 'l', false},

@@ -193,7 +193,7 @@ static bool foreach_stmt(pc_body *b, pc_stmt *s)
     switch (it->k) {
     case PC_TY_ERROR: break;
     case PC_TY_ARRAY: elem = it->elem; break;
-    case PC_TY_STRING: elem = &c->t_char; in->iter = 3; break;
+    case PC_TY_STRING: elem = &c->t_char; break;
     case PC_TY_ANY:
     case PC_TY_NULL: elem = &c->t_any; in->iter = 2; break;
     case PC_TY_CLASS:

@@ -301,6 +301,50 @@ bool hal_is_dir(const char *path);
  * is one, -ENOTDIR if the path (or a parent) is something else. */
 int hal_make_dirs(const char *path);
 
+/* ---- Unicode characters (unicode.c) ------------------------------------------
+ * Classes and simple (one to one) case mapping of Unicode code points, from
+ * the host C library's tables.  Thread-safe.  Code points below 128 follow
+ * ASCII on any host; hal_unicode_tables() is false when the host has no
+ * tables for the others (they then have no class and map to themselves,
+ * except the decimal digits, which are always known). */
+enum {
+    HAL_CH_LETTER = 1,   /* alphabetic: Unicode's Alphabetic property (letters, letter numbers such as U+2167, some marks) */
+    HAL_CH_DIGIT = 2,    /* a decimal digit of any script (general category Nd); never a letter */
+    HAL_CH_SPACE = 4,    /* white space (not the no-break spaces U+00A0, U+2007, U+202F) */
+    HAL_CH_UPPER = 8,    /* upper case (and title case) */
+    HAL_CH_LOWER = 16,   /* lower case (and title case) */
+};
+unsigned hal_char_classes(uint32_t cp);   /* HAL_CH_* bits */
+/* The value 0-9 of a decimal digit of any script, else -1. */
+int hal_char_digit(uint32_t cp);
+uint32_t hal_char_upper(uint32_t cp);    /* itself if it has no single upper case form ('ß') */
+uint32_t hal_char_lower(uint32_t cp);
+bool hal_unicode_tables(void);
+
+/* ---- time zones (tzone.c) -------------------------------------------------------
+ * The host's time zone database, read by the HAL itself: the TZif files
+ * (RFC 8536) under hal_tz_dir(), including the POSIX TZ rule of their
+ * footer for instants past their table.  Never the process's TZ setting
+ * (localtime's), so threads may ask about any zones at once. */
+#define HAL_TZ_NAME 256   /* longest zone name, with its NUL */
+#define HAL_TZ_ABBR 16    /* longest abbreviation kept, with its NUL */
+typedef struct hal_tz_local {
+    int32_t utoff;            /* seconds east of UTC */
+    bool dst;                 /* daylight saving time */
+    char abbr[HAL_TZ_ABBR];   /* "CET", "EDT", "+0530" (cut to fit) */
+} hal_tz_local;
+/* The local time type of zone `name` ("Europe/Berlin") at t seconds since
+ * 1970-01-01 UTC.  0; -EINVAL: not a zone name (empty, absolute, a "." or
+ * ".." component, characters other than letters, digits, . _ + - /);
+ * -ENOENT: the host has no such zone; -EILSEQ: its file is not TZif;
+ * -ENOTSUP: a zone that counts leap seconds (right/...); else -errno. */
+int hal_tz_local_at(const char *name, int64_t t, hal_tz_local *out);
+/* Where zones are read from: $TZDIR if absolute, else /usr/share/zoneinfo. */
+const char *hal_tz_dir(void);
+/* The host's own zone's name: $TZ if it names a zone (":Europe/Berlin"
+ * or "Europe/Berlin"), else the zone /etc/localtime links to.  0, or
+ * -ENOENT (no such link, or one that names no zone), -EINVAL, -errno. */
+int hal_tz_host_zone(char *name, size_t cap);
 /* ---- network (net.c) -------------------------------------------------------
  *
  * Sockets are non-blocking host handles (hal_sock >= 0): an operation that

@@ -83,8 +83,8 @@ enum sh_input sh_ws_check(const char *text, bool report);
  * end; *interrupted() is polled, and when true the evaluation is killed.
  * Returns 0, or -1 if it had errors (printed). */
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void));
-/* :inspect EXPR */
-int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void));
+/* :inspect EXPR; raw: containers by their fields, not their contents */
+int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(void));
 /* :load FILE: compiles the file's classes into the workspace. */
 int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
 /* The workspace's variables and classes, for completion and :classes. */

@@ -36,7 +36,9 @@ static int cmd_help(sh_ctx *c, const char *arg)
         "  :vars              the workspace's variables: name, type, value\n"
         "  :threads           every thread: id, state, what it runs, where it is\n"
         "  :kill ID           end thread ID now\n"
-        "  :inspect EXPR      an object's class and fields, a few levels deep\n"
+        "  :inspect EXPR      an object's class and fields, a few levels deep; arrays,\n"
+        "                     maps, lists, ... by their first items (--raw: by the\n"
+        "                     fields they are made of)\n"
         "  :classes [all]     the classes declared here (all: every class in the world)\n"
         "  :forget NAME       forget workspace variable NAME\n"
         "  :reset             forget every variable and class of the workspace (asks;\n"
@@ -105,11 +107,15 @@ static int cmd_kill(sh_ctx *c, const char *arg)
 
 static int cmd_inspect(sh_ctx *c, const char *arg)
 {
+    size_t flag = strlen("--raw");
+    bool raw = !strncmp(arg, "--raw", flag) && (arg[flag] == 0 || arg[flag] == ' ' || arg[flag] == '\t');
+    if (raw)
+        arg += flag + strspn(arg + flag, " \t");
     if (!*arg) {
-        sh_printf(2, "phantom: :inspect needs an expression\n");
+        sh_printf(2, "phantom: :inspect needs an expression (:inspect [--raw] EXPR)\n");
         return -1;
     }
-    return sh_ws_inspect(c->ws, arg, c->interrupted);
+    return sh_ws_inspect(c->ws, arg, raw, c->interrupted);
 }
 
 static void add_ws_class(void *ctx, const char *name, bool is_class)

@@ -360,6 +360,7 @@ typedef struct job {
     bool show_last;          /* J_STMTS: show the value of the last statement, an expression */
     uint32_t last_off;       /* where that statement starts in the input */
     bool inferred;           /* the compiler told a new variable's type */
+    bool raw;                /* J_INSPECT: containers by their fields, not their contents */
     uint64_t tid;
     bool notes_failed;       /* the world could not record the workspace's entries */
     char err[600];
@@ -653,12 +654,12 @@ static int wait_cell(job *j, bool (*interrupted)(void))
     }
 }
 
-typedef struct describe_req { const char *cls; char buf[16384]; } describe_req;
+typedef struct describe_req { const char *cls; bool raw; char buf[16384]; } describe_req;
 
 static int describe(pv_vm *vm, void *ctx)
 {
     describe_req *d = ctx;
-    return pvm_describe_static(vm, d->cls, INSPECT_FIELD, 3, d->buf, sizeof d->buf);
+    return pvm_describe_static(vm, d->cls, INSPECT_FIELD, 3, d->raw, d->buf, sizeof d->buf);
 }
 
 static void job_free(job *j)
@@ -735,6 +736,7 @@ static int run_job(job *j, bool (*interrupted)(void))
         if (!d)
             return -1;
         d->cls = j->cell;
+        d->raw = j->raw;
         pvm_call(j->ws->vm, describe, d);
         sh_printf(1, "%s\n", d->buf);
         free(d);
@@ -851,7 +853,7 @@ int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
     return rc;
 }
 
-int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void))
+int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(void))
 {
     /* only an expression: the text goes inside the cell's parentheses */
     sh_buf diag = {0};
@@ -867,7 +869,7 @@ int sh_ws_inspect(sh_ws *ws, const char *expr, bool (*interrupted)(void))
     free(diag.p);
     if (!ok)
         return -1;
-    job j = {.ws = ws, .kind = J_INSPECT, .text = expr};
+    job j = {.ws = ws, .kind = J_INSPECT, .text = expr, .raw = raw};
     int rc = run_job(&j, interrupted);
     job_free(&j);
     return rc;
@@ -903,7 +905,7 @@ typedef struct describe_var_req { const sh_var *v; char buf[4096]; } describe_va
 static int describe_var(pv_vm *vm, void *ctx)
 {
     describe_var_req *d = ctx;
-    return pvm_describe_static(vm, d->v->holder, d->v->name, 0, d->buf, sizeof d->buf);
+    return pvm_describe_static(vm, d->v->holder, d->v->name, 0, false, d->buf, sizeof d->buf);
 }
 
 void sh_ws_vars(sh_ws *ws)

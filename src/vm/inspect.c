@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -159,9 +160,177 @@ static const char *class_name(pv_vm *vm, pv_value v)
  * the world's space, which never moves. */
 static uintptr_t object_id(pv_vm *vm, const void *o) { return (uintptr_t)o - (uintptr_t)pw_base(vm->w); }
 
+/* ---- containers by their contents ------------------------------------------------------
+ *
+ * Arrays, directories and the library's containers (.phantom.util.list,
+ * map, set, queue, stack) are shown by what they hold, on one line:
+ *     map (30 entries) {"k0": 0, "k1": 1, ..., ... 10 more}
+ * The library's are recognised by their class's full name and read
+ * through their fields by name (lib/phantom.util.*.ph); a container whose
+ * fields are not as expected (another version of the library) is shown by
+ * its fields instead.  Nothing runs: a class's own toString is not called. */
+
+#define SHOWN 20   /* items shown of a container; then "... N more" */
+
+typedef struct contents {
+    const char *kind;          /* "map" */
+    bool keyed;                /* key: value items (else values) */
+    char open, close;          /* the brackets */
+    uint32_t count;            /* what the container says it holds */
+    uint32_t n;                /* gathered, at most SHOWN */
+    pv_value key[SHOWN], val[SHOWN];
+} contents;
+
+/* Field `name` of an instance of a library class, if it has one of that
+ * kind (PV_K_COUNT: any value). */
+static bool field(pv_vm *vm, const struct pv_instance *o, const char *name, uint32_t kind, pv_value *out)
+{
+    const struct pv_class *c = pv_class_of(vm, pv_from_ptr(o));
+    for (uint32_t i = 0; i < o->nslots && i < c->nfields; i++)
+        if (!strcmp(c->field_names[i]->bytes, name)) {
+            *out = o->slot[i];
+            return kind == PV_K_COUNT || pv_obj_kind(*out) == kind;
+        }
+    return false;
+}
+
+static bool int_field(pv_vm *vm, const struct pv_instance *o, const char *name, uint32_t *out)
+{
+    pv_value v;
+    if (!field(vm, o, name, PV_K_COUNT, &v) || !pv_is_int(v) || pv_as_int(v) < 0)
+        return false;
+    *out = (uint32_t)pv_as_int(v);
+    return true;
+}
+
+static void add_item(contents *c, pv_value key, pv_value val)
+{
+    if (c->n < SHOWN) {
+        c->key[c->n] = key;
+        c->val[c->n] = val;
+        c->n++;
+    }
+}
+
+/* The entries of a .phantom.util.map: its `order` array holds its
+ * mapEntry objects in the order their keys were put, null where one was
+ * removed. */
+static bool map_entries(pv_vm *vm, const struct pv_instance *m, contents *c, bool keys_only)
+{
+    pv_value order, key, val;
+    if (!field(vm, m, "order", PV_K_ARRAY, &order) || !int_field(vm, m, "count", &c->count))
+        return false;
+    const struct pv_array *a = pv_as_ptr(order);
+    for (uint32_t i = 0; i < a->len && c->n < SHOWN; i++) {
+        if (a->items[i] == PV_NULL)
+            continue;
+        const struct pv_instance *e = pv_as_ptr(a->items[i]);
+        if (pv_obj_kind(a->items[i]) != PV_K_INSTANCE || !field(vm, e, "key", PV_K_COUNT, &key) ||
+            !field(vm, e, "value", PV_K_COUNT, &val))
+            return false;
+        add_item(c, keys_only ? PV_NULL : key, keys_only ? key : val);
+    }
+    return true;
+}
+
+/* A library container's contents; false if v is none, or not laid out
+ * as this VM's library lays it out. */
+static bool library_contents(pv_vm *vm, pv_value v, contents *c)
+{
+    const struct pv_instance *o = pv_as_ptr(v);
+    const char *name = pv_class_of(vm, v)->name->bytes;
+    static const char prefix[] = ".phantom.util.";
+    if (strncmp(name, prefix, sizeof prefix - 1) != 0)
+        return false;
+    c->kind = name + sizeof prefix - 1;
+    c->open = '[', c->close = ']';
+    pv_value items, elems;
+    if (!strcmp(c->kind, "map")) {
+        c->keyed = true;
+        c->open = '{', c->close = '}';
+        return map_entries(vm, o, c, false);
+    }
+    if (!strcmp(c->kind, "set")) {
+        c->open = '{', c->close = '}';
+        return field(vm, o, "elems", PV_K_INSTANCE, &elems) && map_entries(vm, pv_as_ptr(elems), c, true);
+    }
+    bool ring = !strcmp(c->kind, "queue");
+    if ((!ring && strcmp(c->kind, "list") && strcmp(c->kind, "stack")) || !field(vm, o, "items", PV_K_ARRAY, &items))
+        return false;
+    const struct pv_array *a = pv_as_ptr(items);
+    uint32_t head = 0;
+    c->count = a->len;
+    /* a queue is a ring: count items from head, wrapping */
+    if (ring && (!int_field(vm, o, "head", &head) || !int_field(vm, o, "count", &c->count) ||
+                 (a->len && (head >= a->len || c->count > a->len))))
+        return false;
+    for (uint32_t i = 0; i < c->count && c->n < SHOWN; i++)
+        add_item(c, PV_NULL, a->items[ring ? (head + i) % a->len : i]);
+    return true;
+}
+
+/* v's contents if it is a container (see above); a directory's keys in
+ * byte order, as its toString lists them. */
+static bool gather(pv_vm *vm, pv_value v, contents *c)
+{
+    memset(c, 0, sizeof *c);
+    switch (pv_obj_kind(v)) {
+    case PV_K_ARRAY: {
+        const struct pv_array *a = pv_as_ptr(v);
+        *c = (contents){.kind = "array", .open = '[', .close = ']', .count = a->len};
+        for (uint32_t i = 0; i < a->len && c->n < SHOWN; i++)
+            add_item(c, PV_NULL, a->items[i]);
+        return true;
+    }
+    case PV_K_DIRECTORY: {
+        struct pv_directory *d = pv_as_ptr(v);
+        *c = (contents){.kind = "directory", .keyed = true, .open = '{', .close = '}', .count = d->count};
+        pv_value *keys;
+        if (pv_dir_sorted_keys(d, &keys) < 0)
+            return false;
+        for (uint32_t i = 0; i < d->count && c->n < SHOWN; i++)
+            add_item(c, keys[i], pv_dir_get(d, pv_as_ptr(keys[i]), NULL));
+        free(keys);
+        return true;
+    }
+    case PV_K_INSTANCE:
+        return library_contents(vm, v, c);
+    default:
+        return false;
+    }
+}
+
+static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent, bool raw);
+
+/* "map (30 entries) {...}": the items while depth lasts, each on this
+ * line (objects with fields as CLASS@ID). */
+static void put_contents(pv_vm *vm, tbuf *b, const contents *c, int depth)
+{
+    const char *unit = c->keyed ? "entr" : "element";
+    put(b, "%s (%u %s%s)", c->kind, (unsigned)c->count, unit,
+        c->count == 1 ? (c->keyed ? "y" : "") : (c->keyed ? "ies" : "s"));
+    if (depth <= 0)
+        return;
+    put(b, " %c", c->open);
+    for (uint32_t i = 0; i < c->n; i++) {
+        if (i)
+            put(b, ", ");
+        if (c->keyed) {
+            describe(vm, b, c->key[i], 0, 0, false);
+            put(b, ": ");
+        }
+        describe(vm, b, c->val[i], depth - 1, -1, false);
+    }
+    if (c->count > c->n)
+        put(b, "%s... %u more", c->n ? ", " : "", (unsigned)(c->count - c->n));
+    put(b, "%c", c->close);
+}
+
 /* One value on the current line; objects with fields continue on the
- * following lines, indented, while depth lasts. */
-static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
+ * following lines, indented, while depth lasts (indent -1: on this line
+ * only, as an item of a container).  raw: containers by their fields and
+ * slots, as they are laid out, not by their contents. */
+static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent, bool raw)
 {
     if (v == PV_NULL) {
         put(b, "null");
@@ -180,51 +349,56 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
         put(b, pv_is_char(v) ? "'%s'" : "%s", s ? s->bytes : "?");
         return;
     }
+    contents c;
+    if (!raw && gather(vm, v, &c)) {
+        put_contents(vm, b, &c, depth);
+        return;
+    }
     switch (pv_obj_kind(v)) {
     case PV_K_STRING:
         put_quoted(b, pv_as_ptr(v));
         return;
     case PV_K_INSTANCE: {
         struct pv_instance *o = pv_as_ptr(v);
-        struct pv_class *c = pv_class_of(vm, v);
-        put(b, "%s@%" PRIxPTR, c->name->bytes, object_id(vm, o));
-        if (depth <= 0) {
+        struct pv_class *cl = pv_class_of(vm, v);
+        put(b, "%s@%" PRIxPTR, cl->name->bytes, object_id(vm, o));
+        if (depth <= 0 || indent < 0) {
             if (o->nslots)
                 put(b, " {...}");
             return;
         }
-        for (uint32_t i = 0; i < o->nslots && i < c->nfields; i++) {
-            put(b, "\n%*s%s = ", indent + 2, "", c->field_names[i]->bytes);
-            describe(vm, b, o->slot[i], depth - 1, indent + 2);
+        for (uint32_t i = 0; i < o->nslots && i < cl->nfields; i++) {
+            put(b, "\n%*s%s = ", indent + 2, "", cl->field_names[i]->bytes);
+            describe(vm, b, o->slot[i], depth - 1, indent + 2, raw);
         }
         return;
     }
     case PV_K_ARRAY: {
         struct pv_array *a = pv_as_ptr(v);
         put(b, "array of %u", (unsigned)a->len);
-        if (depth <= 0)
+        if (depth <= 0 || indent < 0)
             return;
-        for (uint32_t i = 0; i < a->len && i < 20; i++) {
+        for (uint32_t i = 0; i < a->len && i < SHOWN; i++) {
             put(b, "\n%*s[%u] = ", indent + 2, "", (unsigned)i);
-            describe(vm, b, a->items[i], depth - 1, indent + 2);
+            describe(vm, b, a->items[i], depth - 1, indent + 2, raw);
         }
-        if (a->len > 20)
-            put(b, "\n%*s... %u more", indent + 2, "", (unsigned)(a->len - 20));
+        if (a->len > SHOWN)
+            put(b, "\n%*s... %u more", indent + 2, "", (unsigned)(a->len - SHOWN));
         return;
     }
     case PV_K_DIRECTORY: {
         struct pv_directory *d = pv_as_ptr(v);
         put(b, "directory of %u", (unsigned)d->count);
-        if (depth <= 0)
+        if (depth <= 0 || indent < 0)
             return;
         uint32_t shown = 0;
-        for (uint32_t i = 0; i < d->cap && shown < 20; i++) {
+        for (uint32_t i = 0; i < d->cap && shown < SHOWN; i++) {
             if (!pv_is_obj(d->e[i].key))
                 continue;
             put(b, "\n%*s", indent + 2, "");
             put_quoted(b, pv_as_ptr(d->e[i].key));
             put(b, " = ");
-            describe(vm, b, d->e[i].val, depth - 1, indent + 2);
+            describe(vm, b, d->e[i].val, depth - 1, indent + 2, raw);
             shown++;
         }
         if (d->count > shown)
@@ -245,7 +419,7 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent)
     }
 }
 
-int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, char *buf, size_t len)
+int pvm_describe_static(pv_vm *vm, const char *cls, const char *field_name, int depth, bool raw, char *buf, size_t len)
 {
     tbuf b = {buf, len, 0};
     buf[0] = 0;
@@ -255,11 +429,11 @@ int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth
         return -1;
     }
     for (uint32_t i = 0; i < c->nstatics; i++)
-        if (!strcmp(c->static_names[i]->bytes, field)) {
-            describe(vm, &b, c->statics[i], depth, 0);
+        if (!strcmp(c->static_names[i]->bytes, field_name)) {
+            describe(vm, &b, c->statics[i], depth, 0, raw);
             return 0;
         }
-    put(&b, "class %s has no static field %s", cls, field);
+    put(&b, "class %s has no static field %s", cls, field_name);
     return -1;
 }
 

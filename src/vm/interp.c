@@ -1087,7 +1087,11 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             int32_t i = pv_as_int(b);
             struct pv_obj *o = pv_as_ptr(a);
             uint32_t kind = o->cls->kind;
-            uint32_t len = kind == PV_K_ARRAY ? ((struct pv_array *)o)->len : kind == PV_K_STRING ? ((struct pv_string *)o)->len
+            /* a string's length and indices count characters (code points):
+             * its bytes when it is known to be all ASCII */
+            bool ascii = o->flags & PV_OF_STR_ASCII;
+            uint32_t len = kind == PV_K_ARRAY ? ((struct pv_array *)o)->len
+                         : kind == PV_K_STRING ? (ascii ? ((struct pv_string *)o)->len : pv_str_chars(vm, (struct pv_string *)o))
                          : kind == PV_K_BINARY ? ((struct pv_binary *)o)->len : 0;
             if (kind != PV_K_ARRAY && kind != PV_K_STRING && kind != PV_K_BINARY)
                 THROW(PV_B_TYPE_EXC, "an object of class %s cannot be indexed", o->cls->name->bytes);
@@ -1096,8 +1100,10 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             if (!store) {
                 if (kind == PV_K_ARRAY)
                     r = ((struct pv_array *)o)->items[i];
-                else if (kind == PV_K_STRING)
+                else if (kind == PV_K_STRING && ascii)
                     r = pv_char((uint8_t)((struct pv_string *)o)->bytes[i]);
+                else if (kind == PV_K_STRING)
+                    r = pv_str_char_at((struct pv_string *)o, pv_str_char_to_byte(vm, (struct pv_string *)o, (uint32_t)i));
                 else
                     r = pv_int(((struct pv_binary *)o)->bytes[i]);
                 sp[-2] = r;
@@ -1128,7 +1134,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             struct pv_obj *o = pv_as_ptr(a);
             switch (o->cls->kind) {
             case PV_K_ARRAY: r = pv_int((int32_t)((struct pv_array *)o)->len); break;
-            case PV_K_STRING: r = pv_int((int32_t)((struct pv_string *)o)->len); break;
+            case PV_K_STRING:
+                r = pv_int((int32_t)(o->flags & PV_OF_STR_ASCII ? ((struct pv_string *)o)->len : pv_str_chars(vm, (struct pv_string *)o)));
+                break;
             case PV_K_BINARY: r = pv_int((int32_t)((struct pv_binary *)o)->len); break;
             default: THROW(PV_B_TYPE_EXC, "an object of class %s has no length", o->cls->name->bytes);
             }

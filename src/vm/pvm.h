@@ -173,9 +173,11 @@ int pvm_thread_kill(pv_vm *vm, uint64_t id);
 
 /* The value of static field `field` of class `cls` as text: its class,
  * and for objects their fields and values, `depth` levels deep (strings
- * quoted).  Never runs bytecode (no toString calls).  0, or -1 with the
- * reason in buf. */
-int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, char *buf, size_t len);
+ * quoted).  Arrays, directories and the library's containers (list, map,
+ * set, queue, stack) show their first items on one line, unless raw asks
+ * for the fields and slots they are made of.  Never runs bytecode (no
+ * toString calls).  0, or -1 with the reason in buf. */
+int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, bool raw, char *buf, size_t len);
 
 bool pvm_class_exists(pv_vm *vm, const char *name);
 /* For completion.  The full name of the class of the value in static

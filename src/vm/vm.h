@@ -150,6 +150,14 @@ struct pv_vm {
     bool guard_paused;             /* ... for a paused boot: it settles only at close */
     uint64_t guard_settle_at;      /* monotonic ns when the boot counts as come up; 0: not running yet */
     struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
+    /* Where the last four non-ASCII strings were indexed (n_string.c), so
+     * that walking one by character index, forward or back, takes linear
+     * time, even with a few others walked in the same loop.
+     * Host memory: starts empty at every open.  Invariant: s is a live
+     * string (the collector drops an entry when it frees its string, in
+     * pv_str_forget), `byte` is the offset where character `ch` starts,
+     * and chars is its character count or 0 if not counted yet. */
+    struct pv_str_cursor { const struct pv_string *s; uint32_t ch, byte, chars; } str_cursor[4];
     void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
     void *out_ctx;
     size_t outlen;
@@ -221,6 +229,9 @@ struct pv_string *pv_str_fmt(pv_vm *vm, const char *fmt, ...);
 uint32_t pv_str_hash(struct pv_string *s);
 bool pv_str_eq(const struct pv_string *a, const struct pv_string *b);
 bool pv_is_string(pv_vm *vm, pv_value v);
+/* Drops the VM's cursor on s (vm->str_cursor, native/n_string.c): the
+ * collector calls it as it frees s. */
+void pv_str_forget(pv_vm *vm, const struct pv_string *s);
 /* Text of any value whose class has no Phantom-written toString: numbers,
  * strings, and "class@id" for other objects.  NULL on out of memory. */
 struct pv_string *pv_tostring_native(pv_vm *vm, pv_value v);

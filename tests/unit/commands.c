@@ -294,15 +294,7 @@ static void make_install(void)
 
 int main(void)
 {
-    runner_name = "commands";
-    const char *b = getenv("BUILD");
-    char cwd[256];
-    need(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
-    snprintf(phantom, sizeof phantom, "%s/%s/phantom", cwd, b && *b ? b : "build");
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/phantom-commands.XXXXXX");
-    need(mkdtemp(tmpdir) != NULL, "mkdtemp");
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
+    runner_start("commands", phantom, sizeof phantom);
     put("hello.ph", HELLO);
     compile_creates_dir();
     image_from_environment();

@@ -706,7 +706,7 @@ static void test_string_methods(void)
     CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(3)), PV_B_INDEX_EXC, "charAt: index 3 out of range for length 3");
     CHECK_THROWS(call(C, "charAt", 2, uni, pv_int(-1)), PV_B_INDEX_EXC, "charAt: index -1 out of range for length 3");
     CHECK_THROWS(call(C, "charAt", 2, uni, PV_NULL), PV_B_TYPE_EXC, "got null");
-    /* byte access: charAtByte decodes at a byte offset (foreach), byteAt reads one */
+    /* byte access: charAtByte decodes at a byte offset, byteAt reads one */
     CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(1)));
     CHECK(R == pv_char(0xE9));
     CHECK_OK(call(C, "charAtByte", 2, uni, pv_int(2)));
@@ -736,6 +736,35 @@ static void test_string_methods(void)
     CHECK(R == pv_char('b'));
     CHECK_OK(call(C, "indexOf", 2, bad, S("b")));
     CHECK(R == pv_int(2));
+    /* the VM's cursor: a walk by index, back and forth, over several
+     * non-ASCII strings in turn (more than the cursor remembers) */
+    pv_value walk[6];
+    for (int k = 0; k < 6; k++)
+        walk[k] = S(k % 2 ? "\xc3\xa9" "a\xe2\x82\xac" "b\xf0\x9f\x98\x80" "c" : "x\xc3\xa9\xc3\xa9" "yz\xff" "w");
+    static const uint32_t odd[] = {0xE9, 'a', 0x20AC, 'b', 0x1F600, 'c'};
+    static const uint32_t even[] = {'x', 0xE9, 0xE9, 'y', 'z', 0xFFFD, 'w'};
+    int wrong = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 7; i++)
+            for (int k = 0; k < 6; k++) {
+                int at = pass ? 6 - i : i;
+                if (k % 2 && at == 6)
+                    continue;
+                wrong += call(C, "charAt", 2, walk[k], pv_int(at)) != PV_NOK ||
+                         R != pv_char(k % 2 ? odd[at] : even[at]);
+            }
+    CHECK(wrong == 0);
+    /* a freed string's cursor goes with it: a new string in its place is
+     * walked from its own start */
+    struct pv_string *gone = pv_str_cstr(&vm, "\xc3\xa9\xc3\xa9" "abc");
+    REQUIRE(gone);
+    CHECK_OK(call(C, "charAt", 2, pv_from_ptr(gone), pv_int(3)));
+    CHECK(R == pv_char('b'));
+    pv_free_obj(&vm, gone);
+    struct pv_string *again = pv_str_cstr(&vm, "ab\xc3\xa9" "c\xc3\xa9");   /* as long: likely the same slot */
+    REQUIRE(again);
+    CHECK_OK(call(C, "charAt", 2, pv_from_ptr(again), pv_int(3)));
+    CHECK(R == pv_char('c'));
 
     CHECK_OK(call(C, "concat", 2, S("ab"), S("cd")));
     CHECK(is_text(R, "abcd"));
@@ -791,8 +820,13 @@ static void test_string_methods(void)
     CHECK(R == hello);
     CHECK_OK(call(C, "trim", 1, S("   ")));
     CHECK(is_text(R, ""));
+    CHECK_OK(call(C, "trim", 1, S("\xe3\x80\x80 x\xc2\xa0\xe2\x80\xa8")));   /* U+3000 and U+2028 go, U+00A0 stays */
+    CHECK(is_text(R, "x\xc2\xa0"));
+    /* case: by character, on the host's Unicode tables; bytes that are not UTF-8 stay */
     CHECK_OK(call(C, "toUpperCase", 1, S("Hello, w\xc3\xa9!")));
-    CHECK(is_text(R, "HELLO, W\xc3\xa9!"));
+    CHECK(is_text(R, hal_unicode_tables() ? "HELLO, W\xc3\x89!" : "HELLO, W\xc3\xa9!"));
+    CHECK_OK(call(C, "toUpperCase", 1, S("\xc4\xb1\xff" "a")));   /* dotless i (2 bytes) becomes I (1) */
+    CHECK(is_text(R, hal_unicode_tables() ? "I\xff" "A" : "\xc4\xb1\xff" "A"));
     CHECK_OK(call(C, "toLowerCase", 1, S("HeLLo")));
     CHECK(is_text(R, "hello"));
 
@@ -1074,7 +1108,29 @@ static void test_number_methods(void)
     CHECK_OK(call(&pv_nc_char, "toLowerCase", 1, pv_char('Q')));
     CHECK(R == pv_char('q'));
     CHECK_OK(call(&pv_nc_char, "toLowerCase", 1, pv_char(0xC9)));
-    CHECK(R == pv_char(0xC9));
+    CHECK(R == pv_char(hal_unicode_tables() ? 0xE9 : 0xC9));
+    CHECK_OK(call(&pv_nc_char, "isDigit", 1, pv_char(0x663)));   /* ARABIC-INDIC DIGIT THREE */
+    CHECK(R == PV_TRUE);
+    CHECK_OK(call(&pv_nc_char, "isLetter", 1, pv_char(0x663)));
+    CHECK(R == PV_FALSE);
+    CHECK_OK(call(&pv_nc_char, "digitValue", 1, pv_char(0x1D7D7)));   /* the last of a run: 9 */
+    CHECK(R == pv_int(9));
+    CHECK_OK(call(&pv_nc_char, "digitValue", 1, pv_char(0x1D7D8)));   /* the first of the next: 0 */
+    CHECK(R == pv_int(0));
+    CHECK_OK(call(&pv_nc_char, "digitValue", 1, pv_char('x')));
+    CHECK(R == pv_int(-1));
+    CHECK_OK(call(&pv_nc_char, "isWhitespace", 1, pv_char(0xA0)));
+    CHECK(R == PV_FALSE);
+    if (hal_unicode_tables()) {
+        CHECK_OK(call(&pv_nc_char, "isLetter", 1, pv_char(0x65E5)));
+        CHECK(R == PV_TRUE);
+        CHECK_OK(call(&pv_nc_char, "isUpperCase", 1, pv_char(0x1C5)));   /* title case: both */
+        CHECK(R == PV_TRUE);
+        CHECK_OK(call(&pv_nc_char, "isLowerCase", 1, pv_char(0x1C5)));
+        CHECK(R == PV_TRUE);
+        CHECK_OK(call(&pv_nc_char, "isWhitespace", 1, pv_char(0x3000)));
+        CHECK(R == PV_TRUE);
+    }
     CHECK_THROWS(call(&pv_nc_char, "isDigit", 1, pv_int('7')), PV_B_TYPE_EXC,
                  "isDigit: argument 1 must be char, got int");
     printf("number methods: ok\n");

@@ -157,6 +157,9 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
         pv_free_raw(vm, ((struct pv_thread *)o)->stack);
         pv_free_raw(vm, ((struct pv_thread *)o)->frames);
         break;
+    case PV_K_STRING:
+        pv_str_forget(vm, (struct pv_string *)o);
+        break;
     default:
         break;
     }

@@ -15,8 +15,10 @@
  *   float, double      the same, with MIN_VALUE() the smallest positive
  *                      value as in Java, plus static isNaN(x), isInfinite(x)
  *   bool               compareTo(b) (false < true), static parse(s)
- *   char               static isDigit(c), isLetter(c), isWhitespace(c),
- *                      toUpperCase(c), toLowerCase(c): ASCII only
+ *   char               static isDigit(c), isLetter(c), isLetterOrDigit(c),
+ *                      isWhitespace(c), isUpperCase(c), isLowerCase(c),
+ *                      toUpperCase(c), toLowerCase(c), digitValue(c): Unicode,
+ *                      from the host's tables (hal.h)
  */
 #include <float.h>
 #include <math.h>
@@ -437,7 +439,9 @@ const pv_native_class pv_nc_bool = {
 
 /* ---- char --------------------------------------------------------------------------------------- */
 
-enum { IS_DIGIT, IS_LETTER, IS_SPACE, TO_UPPER, TO_LOWER };
+/* Unicode classes and case mapping come from the host's tables
+ * (hal_char_classes): code points, not bytes. */
+enum { IS_DIGIT, IS_LETTER, IS_LETTER_OR_DIGIT, IS_SPACE, IS_UPPER, IS_LOWER, TO_UPPER, TO_LOWER, DIGIT_VALUE };
 
 static int char_op(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, int op)
 {
@@ -446,29 +450,40 @@ static int char_op(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, int
         return PV_NTHROW;
     }
     uint32_t c = pv_as_char(args[0]);
+    static const unsigned class_of[] = {
+        [IS_DIGIT] = HAL_CH_DIGIT, [IS_LETTER] = HAL_CH_LETTER, [IS_LETTER_OR_DIGIT] = HAL_CH_LETTER | HAL_CH_DIGIT,
+        [IS_SPACE] = HAL_CH_SPACE, [IS_UPPER] = HAL_CH_UPPER, [IS_LOWER] = HAL_CH_LOWER,
+    };
     switch (op) {
-    case IS_DIGIT: *ret = pv_bool(c >= '0' && c <= '9'); break;
-    case IS_LETTER: *ret = pv_bool((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); break;
-    case IS_SPACE: *ret = pv_bool(c == ' ' || (c >= '\t' && c <= '\r')); break;
-    case TO_UPPER: *ret = pv_char(c >= 'a' && c <= 'z' ? c - 32 : c); break;
-    default: *ret = pv_char(c >= 'A' && c <= 'Z' ? c + 32 : c); break;
+    case TO_UPPER: *ret = pv_char(hal_char_upper(c)); break;
+    case TO_LOWER: *ret = pv_char(hal_char_lower(c)); break;
+    case DIGIT_VALUE: *ret = pv_int(hal_char_digit(c)); break;
+    default: *ret = pv_bool((hal_char_classes(c) & class_of[op]) != 0); break;
     }
     return PV_NOK;
 }
 
 static int char_isdigit(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isDigit", IS_DIGIT); }
 static int char_isletter(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isLetter", IS_LETTER); }
+static int char_isalnum(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isLetterOrDigit", IS_LETTER_OR_DIGIT); }
 static int char_isspace(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isWhitespace", IS_SPACE); }
+static int char_isupper(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isUpperCase", IS_UPPER); }
+static int char_islower(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "isLowerCase", IS_LOWER); }
 static int char_upper(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "toUpperCase", TO_UPPER); }
 static int char_lower(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "toLowerCase", TO_LOWER); }
+static int char_digit(pv_vm *vm, pv_value *a, pv_value *r) { return char_op(vm, a, r, "digitValue", DIGIT_VALUE); }
 
 static const pv_native_method char_methods[] = {
     NUM_COMMON,
     { "isDigit", "(*)*", PV_NO_ORDINAL, STATIC, char_isdigit },
     { "isLetter", "(*)*", PV_NO_ORDINAL, STATIC, char_isletter },
+    { "isLetterOrDigit", "(*)*", PV_NO_ORDINAL, STATIC, char_isalnum },
     { "isWhitespace", "(*)*", PV_NO_ORDINAL, STATIC, char_isspace },
+    { "isUpperCase", "(*)*", PV_NO_ORDINAL, STATIC, char_isupper },
+    { "isLowerCase", "(*)*", PV_NO_ORDINAL, STATIC, char_islower },
     { "toUpperCase", "(*)*", PV_NO_ORDINAL, STATIC, char_upper },
     { "toLowerCase", "(*)*", PV_NO_ORDINAL, STATIC, char_lower },
+    { "digitValue", "(*)*", PV_NO_ORDINAL, STATIC, char_digit },
 };
 
 const pv_native_class pv_nc_char = {

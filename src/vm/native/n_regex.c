@@ -38,14 +38,14 @@ static bool compile_options(pv_vm *vm, pv_value v, const char *fn, uint32_t *opt
 }
 
 /* The compiled pattern, or NULL with the error's text and character offset. */
-static pcre2_code *compile(struct pv_string *pat, uint32_t opts, char *why, size_t whylen, uint32_t *at)
+static pcre2_code *compile(pv_vm *vm, struct pv_string *pat, uint32_t opts, char *why, size_t whylen, uint32_t *at)
 {
     int err;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat->bytes, pat->len, opts, &err, &off, NULL);
     if (!re) {
         pcre2_get_error_message(err, (PCRE2_UCHAR *)why, whylen);
-        *at = pv_str_byte_to_char(pat, (uint32_t)off);
+        *at = pv_str_byte_to_char(vm, pat, (uint32_t)off);
     }
     return re;
 }
@@ -59,7 +59,7 @@ static pcre2_code *arg_pattern(pv_vm *vm, pv_value *args, const char *fn)
     char why[256];
     if (!pat || !compile_options(vm, args[1], fn, &opts))
         return NULL;
-    pcre2_code *re = compile(pat, opts, why, sizeof why, &at);
+    pcre2_code *re = compile(vm, pat, opts, why, sizeof why, &at);
     if (!re)
         pv_throw(vm, PV_B_ARG_EXC, "%s: %s at offset %u", fn, why, at);
     return re;
@@ -73,7 +73,7 @@ static int rx_check(pv_vm *vm, pv_value *args, pv_value *ret)
     char why[256];
     if (!pat || !compile_options(vm, args[1], "check", &opts))
         return PV_NTHROW;
-    pcre2_code *re = compile(pat, opts, why, sizeof why, &at);
+    pcre2_code *re = compile(vm, pat, opts, why, sizeof why, &at);
     if (re) {
         pcre2_code_free(re);
         *ret = PV_NULL;
@@ -103,7 +103,7 @@ static int rx_find(pv_vm *vm, pv_value *args, pv_value *ret)
     pcre2_code *re = arg_pattern(vm, args, "find");
     if (!re)
         return PV_NTHROW;
-    uint32_t chars = pv_str_chars(s);
+    uint32_t chars = pv_str_chars(vm, s);
     if (from < 0 || (uint32_t)from > chars) {
         pcre2_code_free(re);
         *ret = PV_NULL;
@@ -115,7 +115,7 @@ static int rx_find(pv_vm *vm, pv_value *args, pv_value *ret)
         return pv_throw_oom(vm);
     }
     uint32_t opts = pv_as_bool(args[4]) ? PCRE2_ANCHORED | PCRE2_ENDANCHORED : 0;
-    int rc = pcre2_match(re, (PCRE2_SPTR)s->bytes, s->len, pv_str_char_to_byte(s, (uint32_t)from), opts, md, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s->bytes, s->len, pv_str_char_to_byte(vm, s, (uint32_t)from), opts, md, NULL);
     int result = PV_NOK;
     *ret = PV_NULL;
     if (rc >= 0) {
@@ -123,7 +123,7 @@ static int rx_find(pv_vm *vm, pv_value *args, pv_value *ret)
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         struct pv_array *a = pv_array_new(vm, 0);
         for (uint32_t i = 0; a && i < 2 * groups; i++) {
-            int32_t at = ov[i] == PCRE2_UNSET ? -1 : (int32_t)pv_str_byte_to_char(s, (uint32_t)ov[i]);
+            int32_t at = ov[i] == PCRE2_UNSET ? -1 : (int32_t)pv_str_byte_to_char(vm, s, (uint32_t)ov[i]);
             if (pv_array_push(vm, a, pv_int(at)) < 0)
                 a = NULL;
         }

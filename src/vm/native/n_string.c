@@ -4,16 +4,20 @@
  * Indices and lengths count characters (Unicode code points), not bytes:
  * "héllo".length() is 5 and substring(0, 2) is "hé".  A byte that is not
  * part of valid UTF-8 counts as one character (U+FFFD), as everywhere
- * else the VM decodes text.  Byte access is explicit: byteLength(),
- * byteAt(i), bytes(), charAtByte(i) (what foreach over a string uses, as
- * it walks bytes), and the language's s.length and s[i].
+ * else the VM decodes text.  The language's s.length and s[i] (the
+ * interpreter's alen and aload) count characters too, through the
+ * functions below.  Byte access is explicit: byteLength(), byteAt(i),
+ * bytes(), charAtByte(i).  The original Phantom counted bytes, which is
+ * the same for ASCII text.
  *
  * ASCII strings are the common case and stay as fast as byte indexing:
  * whether a string is all ASCII is found once and kept in its header's
  * flags (PV_OF_STR_SCANNED, PV_OF_STR_ASCII), which needs no change of
- * the persistent layout.  Other strings walk their bytes to convert.
- * Case mapping and trim() know ASCII only.  Every method that looks for
- * text (indexOf, replace, split, ...) compares bytes.
+ * the persistent layout.  Other strings walk their bytes to convert, from
+ * the VM's cursor on the string when that is nearer (vm->str_cursor).
+ * Case mapping and trim() know Unicode, from the host's tables (hal.h).
+ * Every method that looks for text (indexOf, replace, split, ...)
+ * compares bytes.
  */
 #define _GNU_SOURCE   /* memmem */
 #include <stdlib.h>
@@ -47,18 +51,78 @@ static uint32_t skip_chars(const struct pv_string *s, uint32_t at, uint32_t n, u
     return at;
 }
 
-uint32_t pv_str_chars(struct pv_string *s)
+/* The start of the character that ends at byte `at` (0 < at <= s->len, at
+ * a character's start or the end).  A lead byte (0xC2 to 0xF4) always
+ * starts a character, since no decoding takes one as a continuation: so
+ * the character is the valid sequence from the nearest lead byte up to
+ * `at`, if there is one, else the single byte before `at` (U+FFFD). */
+static uint32_t char_before(const struct pv_string *s, uint32_t at)
+{
+    HAL_ASSERT(at > 0 && at <= s->len);
+    for (uint32_t q = at - 1, k = 0; k < 4; q--, k++) {
+        uint8_t b = (uint8_t)s->bytes[q];
+        if ((b & 0xC0) != 0x80) {
+            uint32_t cp;
+            bool lead = b >= 0xC2 && b <= 0xF4;
+            return lead && pv_utf8_decode((const uint8_t *)s->bytes + q, s->len - q, &cp) == at - q ? q : at - 1;
+        }
+        if (q == 0)
+            break;
+    }
+    return at - 1;
+}
+
+/* The VM's cursor on s, moved to the front (the most recent); a new one
+ * at the start of s if it has none, in place of the least recent. */
+static struct pv_str_cursor *cursor_of(pv_vm *vm, const struct pv_string *s)
+{
+    struct pv_str_cursor *c = vm->str_cursor;
+    size_t n = PV_COUNTOF(vm->str_cursor), i = 0;
+    while (i < n - 1 && c[i].s != s)
+        i++;
+    struct pv_str_cursor found = c[i].s == s ? c[i] : (struct pv_str_cursor){s, 0, 0, 0};
+    memmove(c + 1, c, i * sizeof *c);
+    c[0] = found;
+    return &c[0];
+}
+
+void pv_str_forget(pv_vm *vm, const struct pv_string *s)
+{
+    for (size_t i = 0; i < PV_COUNTOF(vm->str_cursor); i++)
+        if (vm->str_cursor[i].s == s)
+            vm->str_cursor[i] = (struct pv_str_cursor){0};
+}
+
+/* Moves the cursor to character ch, or to the end if s has fewer: from
+ * where it is, backward when that is nearer than the start. */
+static void cursor_seek_char(const struct pv_string *s, struct pv_str_cursor *c, uint32_t ch)
+{
+    if (ch < c->ch && ch < c->ch - ch)
+        c->ch = 0, c->byte = 0;
+    while (c->ch > ch) {
+        c->byte = char_before(s, c->byte);
+        c->ch--;
+    }
+    uint32_t left;
+    uint32_t to = skip_chars(s, c->byte, ch - c->ch, &left);
+    c->ch = ch - left;
+    c->byte = to;
+}
+
+uint32_t pv_str_chars(pv_vm *vm, struct pv_string *s)
 {
     if (pv_str_is_ascii(s))
         return s->len;
-    uint32_t left;
-    skip_chars(s, 0, UINT32_MAX, &left);
-    return UINT32_MAX - left;
+    struct pv_str_cursor *c = cursor_of(vm, s);
+    if (c->chars == 0) {
+        uint32_t left;
+        skip_chars(s, c->byte, UINT32_MAX, &left);
+        c->chars = c->ch + (UINT32_MAX - left);
+    }
+    return c->chars;
 }
 
-/* The byte offset of character ch; false if the string has fewer than ch
- * characters (ch == count gives s->len). */
-static bool char_offset(struct pv_string *s, int64_t ch, uint32_t *byte)
+bool pv_str_char_offset(pv_vm *vm, struct pv_string *s, int64_t ch, uint32_t *byte)
 {
     if (ch < 0 || ch > s->len)
         return false;
@@ -66,27 +130,35 @@ static bool char_offset(struct pv_string *s, int64_t ch, uint32_t *byte)
         *byte = (uint32_t)ch;
         return true;
     }
-    uint32_t left;
-    *byte = skip_chars(s, 0, (uint32_t)ch, &left);
-    return left == 0;
+    struct pv_str_cursor *c = cursor_of(vm, s);
+    cursor_seek_char(s, c, (uint32_t)ch);
+    *byte = c->byte;
+    return c->ch == ch;
 }
 
-uint32_t pv_str_char_to_byte(struct pv_string *s, uint32_t ch)
+uint32_t pv_str_char_to_byte(pv_vm *vm, struct pv_string *s, uint32_t ch)
 {
     uint32_t byte;
-    return char_offset(s, ch, &byte) ? byte : s->len;
+    return pv_str_char_offset(vm, s, ch, &byte) ? byte : s->len;
 }
 
-uint32_t pv_str_byte_to_char(struct pv_string *s, uint32_t byte)
+uint32_t pv_str_byte_to_char(pv_vm *vm, struct pv_string *s, uint32_t byte)
 {
     if (pv_str_is_ascii(s))
         return byte;
-    uint32_t n = 0;
-    for (uint32_t at = 0; at < byte && at < s->len; n++) {
-        uint32_t cp;
-        at += (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+    struct pv_str_cursor *c = cursor_of(vm, s);
+    if (byte < c->byte && byte < c->byte - byte)
+        c->ch = 0, c->byte = 0;
+    while (c->byte > byte) {
+        c->byte = char_before(s, c->byte);
+        c->ch--;
     }
-    return n;
+    while (c->byte < byte && c->byte < s->len) {
+        uint32_t cp;
+        c->byte += (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + c->byte, s->len - c->byte, &cp);
+        c->ch++;
+    }
+    return c->ch;
 }
 
 static struct pv_string *self(pv_vm *vm, pv_value *args, const char *fn)
@@ -112,11 +184,11 @@ static int str_substring(pv_vm *vm, pv_value *args, pv_value *ret)
     uint32_t from, left, to = 0;
     if (!s || !pv_arg_int(vm, args[1], "substring", 1, &at) || !pv_arg_int(vm, args[2], "substring", 2, &n))
         return PV_NTHROW;
-    bool ok = n >= 0 && char_offset(s, at, &from);
+    bool ok = n >= 0 && pv_str_char_offset(vm, s, at, &from);
     if (ok)
         to = skip_chars(s, from, (uint32_t)n, &left);
     if (!ok || left) {   /* outside the characters: raises, naming their count */
-        pv_check_range(vm, "substring", at, n, pv_str_chars(s));
+        pv_check_range(vm, "substring", at, n, pv_str_chars(vm, s));
         return PV_NTHROW;
     }
     return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + from, to - from));
@@ -129,8 +201,8 @@ static int str_charat(pv_vm *vm, pv_value *args, pv_value *ret)
     uint32_t at;
     if (!s || !pv_arg_int(vm, args[1], "charAt", 1, &i))
         return PV_NTHROW;
-    if (!char_offset(s, i, &at) || at == s->len) {   /* raises, naming the count */
-        pv_check_index(vm, "charAt", i, pv_str_chars(s));
+    if (!pv_str_char_offset(vm, s, i, &at) || at == s->len) {   /* raises, naming the count */
+        pv_check_index(vm, "charAt", i, pv_str_chars(vm, s));
         return PV_NTHROW;
     }
     *ret = pv_str_char_at(s, at);
@@ -194,7 +266,7 @@ static int str_length(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = self(vm, args, "length");
     if (!s)
         return PV_NTHROW;
-    *ret = pv_int((int32_t)pv_str_chars(s));
+    *ret = pv_int((int32_t)pv_str_chars(vm, s));
     return PV_NOK;
 }
 
@@ -216,8 +288,8 @@ static int index_of(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bo
         (has_from && !pv_arg_int(vm, args[2], fn, 2, &from)))
         return PV_NTHROW;
     uint32_t at;
-    int64_t hit = char_offset(s, from < 0 ? 0 : from, &at) ? find(s, pat, at) : -1;
-    *ret = pv_int(hit < 0 ? -1 : (int32_t)pv_str_byte_to_char(s, (uint32_t)hit));
+    int64_t hit = pv_str_char_offset(vm, s, from < 0 ? 0 : from, &at) ? find(s, pat, at) : -1;
+    *ret = pv_int(hit < 0 ? -1 : (int32_t)pv_str_byte_to_char(vm, s, (uint32_t)hit));
     return PV_NOK;
 }
 
@@ -246,7 +318,7 @@ static int str_lastindexof(pv_vm *vm, pv_value *args, pv_value *ret)
         for (int64_t i = s->len - pat->len; i >= 0 && at < 0; i--)
             if (memcmp(s->bytes + i, pat->bytes, pat->len) == 0)
                 at = i;
-    *ret = pv_int(at < 0 ? -1 : (int32_t)pv_str_byte_to_char(s, (uint32_t)at));
+    *ret = pv_int(at < 0 ? -1 : (int32_t)pv_str_byte_to_char(vm, s, (uint32_t)at));
     return PV_NOK;
 }
 
@@ -304,9 +376,13 @@ static int str_replace(pv_vm *vm, pv_value *args, pv_value *ret)
     return pv_ret_obj(vm, ret, pv_buf_finish(vm, &out));
 }
 
-static bool ascii_space(char c)
+/* Whether the character starting at byte `at` is white space (Unicode,
+ * hal_char_classes); *n receives its length in bytes. */
+static bool space_at(const struct pv_string *s, uint32_t at, uint32_t *n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    uint32_t cp;
+    *n = (uint32_t)pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+    return (hal_char_classes(cp) & HAL_CH_SPACE) != 0;
 }
 
 static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -314,11 +390,11 @@ static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_string *s = self(vm, args, "trim");
     if (!s)
         return PV_NTHROW;
-    uint32_t lo = 0, hi = s->len;
-    while (lo < hi && ascii_space(s->bytes[lo]))
-        lo++;
-    while (hi > lo && ascii_space(s->bytes[hi - 1]))
-        hi--;
+    uint32_t lo = 0, hi = s->len, n;
+    while (lo < hi && space_at(s, lo, &n))
+        lo += n;
+    while (hi > lo && space_at(s, char_before(s, hi), &n))
+        hi -= n;
     if (lo == 0 && hi == s->len) {
         *ret = args[0];
         return PV_NOK;
@@ -326,21 +402,32 @@ static int str_trim(pv_vm *vm, pv_value *args, pv_value *ret)
     return pv_ret_obj(vm, ret, pv_str_new(vm, s->bytes + lo, hi - lo));
 }
 
+/* Each character mapped by itself (simple case mapping: "ß" stays, as it
+ * has no single upper case form); the bytes of a character that maps to
+ * itself are copied as they are, so bytes that are not UTF-8 stay. */
 static int change_case(pv_vm *vm, pv_value *args, pv_value *ret, const char *fn, bool upper)
 {
     struct pv_string *s = self(vm, args, fn);
     if (!s)
         return PV_NTHROW;
-    struct pv_string *r = pv_str_new(vm, s->bytes, s->len);
-    if (r)
-        for (uint32_t i = 0; i < r->len; i++) {
-            char c = r->bytes[i];
-            if (upper && c >= 'a' && c <= 'z')
-                r->bytes[i] = (char)(c - 'a' + 'A');
-            else if (!upper && c >= 'A' && c <= 'Z')
-                r->bytes[i] = (char)(c - 'A' + 'a');
-        }
-    return pv_ret_obj(vm, ret, r);
+    if (pv_str_is_ascii(s)) {   /* the common case: byte for byte */
+        struct pv_string *r = pv_str_new(vm, s->bytes, s->len);
+        for (uint32_t i = 0; r && i < r->len; i++)
+            r->bytes[i] = (char)(upper ? hal_char_upper((uint8_t)r->bytes[i]) : hal_char_lower((uint8_t)r->bytes[i]));
+        return pv_ret_obj(vm, ret, r);
+    }
+    pv_buf out = {0};
+    for (uint32_t at = 0; at < s->len;) {
+        uint32_t cp;
+        size_t n = pv_utf8_decode((const uint8_t *)s->bytes + at, s->len - at, &cp);
+        uint32_t to = upper ? hal_char_upper(cp) : hal_char_lower(cp);
+        if (to == cp)
+            pv_buf_add(&out, s->bytes + at, n);
+        else
+            pv_buf_utf8(&out, to);
+        at += (uint32_t)n;
+    }
+    return pv_ret_obj(vm, ret, pv_buf_finish(vm, &out));
 }
 
 static int str_upper(pv_vm *vm, pv_value *args, pv_value *ret)

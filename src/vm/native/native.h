@@ -121,15 +121,20 @@ size_t pv_utf8_decode(const uint8_t *p, size_t n, uint32_t *cp);
  * code points as pv_utf8_decode steps through them (a byte that is not
  * UTF-8 is one character, U+FFFD).  All ASCII strings, the common case,
  * answer each of these in constant time (the scan is cached in the
- * object's flags); others take time proportional to the bytes walked. */
+ * object's flags).  Others walk their bytes from the nearer of the start
+ * and the VM's cursor on that string (vm->str_cursor, which remembers the
+ * last place reached in the last four non-ASCII strings), so stepping
+ * through one by index, forward or back, costs constant time a step. */
 bool pv_str_is_ascii(struct pv_string *s);
 /* How many characters s holds. */
-uint32_t pv_str_chars(struct pv_string *s);
-/* The byte offset where character `ch` starts (s->len for ch == count);
- * ch must be 0 <= ch <= pv_str_chars(s). */
-uint32_t pv_str_char_to_byte(struct pv_string *s, uint32_t ch);
+uint32_t pv_str_chars(pv_vm *vm, struct pv_string *s);
+/* The byte offset where character ch starts (s->len for ch == count);
+ * false if ch < 0 or s has fewer than ch characters. */
+bool pv_str_char_offset(pv_vm *vm, struct pv_string *s, int64_t ch, uint32_t *byte);
+/* The same for 0 <= ch <= pv_str_chars(s) (s->len beyond). */
+uint32_t pv_str_char_to_byte(pv_vm *vm, struct pv_string *s, uint32_t ch);
 /* How many characters start before byte offset `byte` (<= s->len). */
-uint32_t pv_str_byte_to_char(struct pv_string *s, uint32_t byte);
+uint32_t pv_str_byte_to_char(pv_vm *vm, struct pv_string *s, uint32_t byte);
 
 /* ---- containers (array.c, directory.c, native/n_binary.c) ------------------------- */
 

@@ -18,6 +18,12 @@ class math_test
         try { math.clamp(1L, 10L, 0L); } catch (.phantom.ArgumentException e) { println(e.getMessage()); }
         try { math.clamp(1.0, 0.0 / 0, 2.0); } catch (.phantom.ArgumentException e) { println(e.getMessage()); }
 
+        // floorDiv, floorMod: toward negative infinity, where / and % go toward zero
+        println(math.floorDiv(-7, 2) + " " + math.floorMod(-7, 2) + " " + math.floorDiv(7, -2) + " " +
+                math.floorMod(7, -2) + " " + math.floorDiv(6, 3) + " " + math.floorMod(-6, 3) + " " +
+                math.floorDiv(-86401L, 86400L) + " " + math.floorMod(-1L, 86400L) + " " + (-7 / 2) + " " + (-7 % 2));
+        try { math.floorDiv(1, 0); } catch (.phantom.ArithmeticException e) { println("floorDiv by 0"); }
+
         // gcd, lcm
         println(math.gcd(12, 18) + " " + math.gcd(-12, 18) + " " + math.gcd(0, 5) + " " + math.gcd(0, 0) + " " +
                 math.gcd(17, 5) + " " + math.gcd(1L << 40, 1L << 20));

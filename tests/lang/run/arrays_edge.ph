@@ -2,7 +2,7 @@
 // three levels of nesting; a write past the end grows (nulls between),
 // a read past the end or at a negative index throws; arrays are objects
 // (== is identity, clone copies shallowly, a callee changes the caller's
-// array); .length of arrays, strings (bytes) and binaries; covariance of
+// array); .length of arrays, strings (characters) and binaries; covariance of
 // class arrays; the native methods with numbers equal across kinds.
 class cell { var v : int; void cell(int x) { v = x; } string toString() { return "c" + v; } };
 

@@ -1,13 +1,13 @@
 // chars and escapes: every escape in char and string literals (\" \' \\
 // \n \r \t \b \f \0 \xHH \uXXXX), their code points, chars in strings
-// (bytes of UTF-8), char arithmetic and casts, comparisons across int and
+// (characters; their UTF-8 bytes through byteAt), char arithmetic and casts, comparisons across int and
 // char, char arrays, foreach over a string's characters.
 class char_escapes
 {
     static string codes(string s)
     {
         string r = "";
-        for (int i = 0; i < s.byteLength(); i++) r += (int)s[i] + " ";
+        for (int i = 0; i < s.byteLength(); i++) r += s.byteAt(i) + " ";
         return r;
     }
 

@@ -1,6 +1,7 @@
-// Strings are Unicode text: length, charAt, substring and the indexOf
-// family count characters (code points), however many bytes each takes;
-// byteLength, byteAt, bytes, s.length and s[i] are the byte view.
+// Strings are Unicode text: length, charAt, substring, the indexOf
+// family, s.length and s[i] count characters (code points), however many
+// bytes each takes; byteLength, byteAt, bytes and charAtByte are the byte
+// view.
 class stringUnicode
 {
     static void main()
@@ -20,6 +21,12 @@ class stringUnicode
         foreach (c in s)
             n++;
         println(n + " characters by foreach");
+        string back = "";
+        for (int i = s.length - 1; i >= 0; i--)
+            back = back + s[i];
+        println(back + " " + s[14] + " " + (s[14] == s.charAt(14)));
+        try { println(s[16]); }
+        catch (.phantom.IndexOutOfRangeException e) { println(e.getMessage()); }
         println("".length() + " " + "ascii".length() + " " + "ascii".substring(1, 3));
         try { s.charAt(16); }
         catch (.phantom.IndexOutOfRangeException e) { println(e.getMessage()); }

@@ -1,7 +1,7 @@
 ; strings.pasm - tostring of every kind of value, concat (of two strings
 ; only: anything else raises TypeException), add with a string on either
 ; side (the other operand's built-in text), alen and aload on strings
-; (bytes, not characters), and strings as values (equal by content).
+; (characters, not bytes), and strings as values (equal by content).
 .class .test.strings
 .source "strings.ph"
 .field static greeting
