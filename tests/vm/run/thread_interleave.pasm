@@ -1,10 +1,12 @@
-; thread_interleave.pasm - three threads print sequences, sleeping 40, 80
-; and 120 ms between lines (10/20/30 ms scaled by 4), from starting points
-; chosen so that no two lines are due within 20 ms of each other: the
-; interleaving is decided by the clock alone, with room for a loaded
-; host's late wake-ups (which a thread's later sleeps inherit).  Main
-; joins all three.
-;   a: 40 80 120 160    b: 60 140    c: 100 220   (ms)
+; thread_interleave.pasm - three threads print sequences, sleeping 200,
+; 400 and 600 ms between lines, from starting points chosen so that no two
+; lines are due within 100 ms of each other: the interleaving is decided by
+; the clock alone, with room for a loaded host's late wake-ups (which a
+; thread's later sleeps inherit).  At 20 ms apart (the first version) a
+; host with ten busy processes on two cores reordered lines now and then;
+; a stall of 100 ms is five times what such a host showed.  Main joins
+; all three.
+;   a: 200 400 600 800    b: 300 700    c: 500 1100   (ms)
 .class .test.il.worker
 .field name
 .field first
@@ -79,20 +81,20 @@ done:
 .method static main ()void
     .locals 3
     pushconst "a"
-    pushint 40
-    pushint 40
+    pushint 200
+    pushint 200
     pushint 4
     invokestatic .test.il start (*,*,*,*)*
     store 0
     pushconst "b"
-    pushint 60
-    pushint 80
+    pushint 300
+    pushint 400
     pushint 2
     invokestatic .test.il start (*,*,*,*)*
     store 1
     pushconst "c"
-    pushint 100
-    pushint 120
+    pushint 500
+    pushint 600
     pushint 2
     invokestatic .test.il start (*,*,*,*)*
     store 2
