@@ -78,7 +78,10 @@ class server implements .phantom.net.http.handler
                 int code = e.getCode();
                 if (code == -6 || code == -7)
                     return;   // closed, or the port was taken while the world was down
-                continue;     // a failure of this one connection
+                // a failure of this one connection, or of the host (out of
+                // file descriptors): try again, without spinning
+                .internal.thread.sleep(10);
+                continue;
             }
             synchronized (this) { open++; }
             .internal.thread.start(new session(this, c));
