@@ -96,7 +96,7 @@ $(BUILD)/examples/%: examples/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h $(LIB)
+$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 

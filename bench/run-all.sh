@@ -337,5 +337,11 @@ echo
 log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
 BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/vm_compare.sh"
 echo
+
+# ---- the HTTP key-value service next to Redis (issue 14) ----------------------------
+
+log "kv_server.ph vs redis-server (bench/http_bench.sh)"
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/http_bench.sh"
+echo
 echo "Total benchmark time: $(( $(date +%s) - START )) s"
 exit 0
