@@ -15,9 +15,9 @@
  * untimed snapshot leaves the space clean again.  Reported: the median
  * time of each setting over the rounds and the ratio to "off", plus the
  * snapshots actually completed during the timed runs (fewer than the
- * setting asks: the engine counts each interval from the end of the previous
- * snapshot, and when a snapshot takes over a quarter of the interval it
- * spaces the next one four times that snapshot's duration away).
+ * setting asks when a snapshot takes over half the interval: the engine
+ * then gives the program as long as the snapshot took before the next one,
+ * docs/ARCHITECTURE.md "The interval kept").
  *
  * CAP_SECONDS (default 0: none) bounds one 10/s run (4 x CAP_SECONDS for
  * the other settings, a safety net only): a run still going after that long

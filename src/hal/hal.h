@@ -143,6 +143,8 @@ typedef struct hal_tmem_stats {
     uint64_t cow_copies;
     uint64_t cow_throttled;    /* writers that waited because COW memory was full */
     uint64_t evictions;
+    uint64_t lock_waits;       /* page or COW-pool lock found held: the thread slept */
+    uint64_t populated_pages;  /* made resident by hal_tmem_populate, without a fault */
 } hal_tmem_stats;
 
 /* Strategy names, best first, NULL terminated. */
@@ -170,6 +172,14 @@ void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst);
 /* End of a snapshot.  durable: the frozen content is now safe on disk.
  * !durable: the snapshot was abandoned; frozen pages count as dirty again. */
 void hal_tmem_thaw(hal_tmem *t, bool durable);
+/* Makes pages first .. first+n-1 resident and writable now, as if each had
+ * just been written, for memory the caller is about to write (pages a heap
+ * just handed out): it saves a fault per page, which with uffd is a round
+ * trip to the fault-serving thread.  A page not resident is filled (fill())
+ * and marked dirty before it becomes writable (the instant rule), in
+ * batches; a resident page is left as it is (if clean, its first write
+ * still faults).  Failures are fatal, as for a fault (the fatal callback). */
+void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n);
 /* Drop resident clean pages (content safe in a durable snapshot) until at
  * most target pages are resident or nothing more can be dropped. */
 void hal_tmem_evict(hal_tmem *t, uint64_t target_resident);

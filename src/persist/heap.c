@@ -99,6 +99,20 @@ static void check_pages(pw_world *w)
     HAL_ASSERT(h->pages_in_use + free_pages == h->next_page);
 }
 
+/* Pages handed out are written by their new owner at once (a span's free
+ * list, an object's header, a run header cleared), so the first
+ * POPULATE_MAX of them are made resident and writable in one go rather
+ * than one fault each.  Beyond that (a large array) the pages fault in as
+ * they are touched, so a huge allocation does not cost its whole size in
+ * memory at once. */
+#define POPULATE_MAX 256u
+
+static void populate(pw_world *w, const uint8_t *p, size_t n)
+{
+    uint64_t first = (uint64_t)(p - w->base) / PW_BLOCK_SIZE;
+    hal_tmem_populate(w->mem, first, n < POPULATE_MAX ? n : POPULATE_MAX);
+}
+
 static void *pages_take(pw_world *w, size_t n)
 {
     pw_header *h = w->hdr;
@@ -106,14 +120,14 @@ static void *pages_take(pw_world *w, size_t n)
     while (*link) {
         run *r = (run *)(uintptr_t)*link;
         if (r->npages >= n) {
-            uint8_t *p;
+            /* The whole run, or its tail: the run header stays put. */
+            uint8_t *p = (uint8_t *)r + (r->npages - n) * PW_BLOCK_SIZE;
+            populate(w, p, n);
             if (r->npages == n) {
                 *link = r->next;
-                p = (uint8_t *)r;
                 memset(p, 0, sizeof *r);
             } else {
-                r->npages -= n; /* take the tail: the run header stays put */
-                p = (uint8_t *)r + r->npages * PW_BLOCK_SIZE;
+                r->npages -= n;
             }
             h->pages_in_use += n;
             check_pages(w);
@@ -124,6 +138,7 @@ static void *pages_take(pw_world *w, size_t n)
     if (h->next_page + n > w->size / PW_BLOCK_SIZE)
         return NULL;
     uint8_t *p = page_addr(w, h->next_page);
+    populate(w, p, n);
     h->next_page += n;
     h->pages_in_use += n;
     check_pages(w);

@@ -179,6 +179,17 @@ typedef struct pw_stats {
     uint64_t stop_p50_ns;         /* within the pause: until every mutator */
     uint64_t stop_p99_ns;         /* had reached a safepoint */
     uint64_t write_last_ns;       /* freeze to durable, last snapshot */
+    /* The interval kept: snapshots are asked for every interval_ms (0: only
+     * when a program asks); rate_achieved is durable snapshots per second
+     * over the last rate_window_ms (16 intervals, 1 to 60 s, no longer
+     * than the world has been open).  behind: the rate is under 90% of the
+     * one asked for; behind_why says why (also said once on stderr). */
+    uint32_t interval_ms;
+    double rate_achieved;
+    uint64_t rate_window_ms;
+    uint64_t snapshots_late;      /* started after their time, to give the program time */
+    bool behind;
+    char behind_why[240];
     uint64_t image_blocks;
     uint64_t blocks_used;
     uint64_t pages_present;       /* pages held by the image */

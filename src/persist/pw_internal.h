@@ -155,6 +155,17 @@ bool pw_bit_get(const uint8_t *bm, uint64_t bit);
 
 typedef struct pw_header pw_header; /* page 0 of the space: heap.c */
 
+/* The achieved snapshot rate is counted over the last PW_RATE_INTERVALS
+ * intervals, at least PW_RATE_MIN_MS and at most PW_RATE_MAX_MS.  The ring
+ * of recent snapshots holds more than such a window can: at most 16, or
+ * 1000 / PW_MIN_INTERVAL_MS = 100 in the shortest window. */
+#define PW_RATE_INTERVALS 16u
+#define PW_RATE_MIN_MS 1000u
+#define PW_RATE_MAX_MS 60000u
+#define PW_RATE_RING 128u
+_Static_assert(PW_RATE_RING > PW_RATE_INTERVALS && PW_RATE_RING > PW_RATE_MIN_MS / PW_MIN_INTERVAL_MS,
+               "the ring holds a whole window");
+
 struct pw_world {
     struct pw_world_head head;  /* first: pw_safepoint reads it inline */
     char path[256];
@@ -187,7 +198,12 @@ struct pw_world {
     int last_result;
     uint32_t interval_ms;
     bool interval_changed;          /* pw_set_interval since the last wait */
-    bool pacing_warned;             /* said once that snapshots are spaced out */
+    bool behind_said;               /* said once that the asked rate is not kept */
+    /* The last PW_RATE_RING durable snapshots: when each started and how
+     * long it took (ns, monotonic), for the achieved rate (under snap_lock). */
+    uint64_t rate_start[PW_RATE_RING], rate_took[PW_RATE_RING], rate_bytes[PW_RATE_RING];
+    uint64_t rate_count;
+    uint64_t opened_ns;
     uint64_t fail_streak;
     /* output commit (pw_commit_ticket; under snap_lock) */
     bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #define MAX_BACKOFF_MS 30000u
-#define PACING_FACTOR 4u
 
 /* The world this thread is attached to, and whether it is parked. */
 static _Thread_local pw_world *tls_world;
@@ -208,6 +207,87 @@ static bool budget_needs_snapshot(pw_world *w)
     return ms.dirty_pages > w->opt.memory_budget / PW_BLOCK_SIZE / 2;
 }
 
+/* ---- the interval kept: the achieved rate ------------------------------------ */
+
+/* The window the achieved rate is counted over (ns), under snap_lock:
+ * full_window once the world has been open that long. */
+static uint64_t full_window(pw_world *w)
+{
+    uint64_t ms = w->interval_ms ? (uint64_t)w->interval_ms * PW_RATE_INTERVALS : PW_RATE_MAX_MS;
+    ms = ms < PW_RATE_MIN_MS ? PW_RATE_MIN_MS : ms > PW_RATE_MAX_MS ? PW_RATE_MAX_MS : ms;
+    return ms * 1000000u;
+}
+
+static uint64_t rate_window(pw_world *w, uint64_t now)
+{
+    uint64_t open_for = now - w->opened_ns;
+    return full_window(w) < open_for ? full_window(w) : open_for;
+}
+
+typedef struct rate_seen {
+    uint64_t window_ns;
+    uint64_t count;        /* durable snapshots started within the window */
+    uint64_t took_ns;      /* their total duration */
+    uint64_t bytes;        /* their total bytes written */
+} rate_seen;
+
+static rate_seen rate_measure(pw_world *w, uint64_t now)
+{
+    rate_seen r = {rate_window(w, now), 0, 0, 0};
+    uint64_t n = w->rate_count < PW_RATE_RING ? w->rate_count : PW_RATE_RING;
+    for (uint64_t k = 1; k <= n; k++) { /* newest first */
+        uint64_t i = (w->rate_count - k) % PW_RATE_RING;
+        if (now - w->rate_start[i] > r.window_ns)
+            break;
+        r.count++;
+        r.took_ns += w->rate_took[i];
+        r.bytes += w->rate_bytes[i];
+    }
+    return r;
+}
+
+static double rate_per_s(const rate_seen *r)
+{
+    return r->window_ns ? (double)r->count * 1e9 / (double)r->window_ns : 0.0;
+}
+
+/* After each snapshot (under snap_lock): is the asked rate kept?  Judged
+ * only once a whole window has passed since the open (the first snapshots
+ * of a world write what it did before, and are slower), and said once per
+ * open, at a level every user sees: a world that falls behind may lose more
+ * than one interval in a crash. */
+static void rate_check(pw_world *w, uint64_t now)
+{
+    if (!w->interval_ms)
+        return;
+    rate_seen r = rate_measure(w, now);
+    double asked = 1000.0 / w->interval_ms, got = rate_per_s(&r);
+    w->st.behind = r.window_ns >= full_window(w) && got < 0.9 * asked;
+    if (!w->st.behind)
+        return;
+    double took_ms = r.count ? (double)r.took_ns / (double)r.count / 1e6 : 0.0;
+    if (w->fail_streak)
+        snprintf(w->st.behind_why, sizeof w->st.behind_why, "snapshots are failing (%s)",
+                 pw_strerror(w->st.last_error));
+    else if (took_ms * 2 > w->interval_ms)
+        snprintf(w->st.behind_why, sizeof w->st.behind_why,
+                 "a snapshot takes %.0f ms (%.1f MiB written each), and the program is given as "
+                 "long again between two",
+                 took_ms, r.count ? (double)r.bytes / (double)r.count / 1048576.0 : 0.0);
+    else
+        snprintf(w->st.behind_why, sizeof w->st.behind_why,
+                 "the snapshot thread did not get the CPU in time (a snapshot takes %.0f ms; the "
+                 "machine is busy)",
+                 took_ms);
+    if (w->behind_said)
+        return;
+    w->behind_said = true;
+    pw_log(w, PW_LOG_ERROR,
+           "%s: snapshots cannot keep up: %.2f a second over the last %.0f s, asked for %.2f "
+           "(every %u ms): %s; a crash may lose more than one interval",
+           w->path, got, (double)r.window_ns / 1e9, asked, w->interval_ms, w->st.behind_why);
+}
+
 /* A ticket waits for a generation not yet durable, and no failure's
  * backoff holds snapshots back now (under snap_lock). */
 static bool commit_due(pw_world *w, uint64_t next)
@@ -242,7 +322,7 @@ static void snapshot_thread(void *arg)
         }
         if (w->stopping)
             break;
-        uint64_t seq = w->requested;
+        uint64_t seq = w->requested, bytes0 = w->st.bytes_written;
         hal_mutex_unlock(&w->snap_lock);
         uint64_t started = hal_now_mono_ns();
         int rc = pw_snapshot_take(w);
@@ -275,21 +355,22 @@ static void snapshot_thread(void *arg)
                        (unsigned long long)w->committed.generation);
             w->fail_streak = 0;
             w->st.failing = 0;
-            /* Each snapshot makes the program fault once on every page it
-             * writes next; snapshots that take most of the interval would
-             * run back to back and starve it.  Keep them at least
-             * PACING_FACTOR times their own duration apart. */
-            uint64_t gap = (uint64_t)w->interval_ms * 1000000u, took = now - started;
-            if (w->interval_ms && took * PACING_FACTOR > gap) {
-                gap = took * PACING_FACTOR;
-                if (!w->pacing_warned)
-                    pw_log(w, PW_LOG_WARN,
-                           "%s: a snapshot took %.0f ms; spacing snapshots %.0f ms apart instead "
-                           "of every %u ms",
-                           w->path, (double)took / 1e6, (double)gap / 1e6, w->interval_ms);
-                w->pacing_warned = true;
+            uint64_t took = now - started, i = w->rate_count++ % PW_RATE_RING;
+            w->rate_start[i] = started;
+            w->rate_took[i] = took;
+            w->rate_bytes[i] = w->st.bytes_written - bytes0;
+            /* The asked rate: the next snapshot starts one interval after
+             * this one started.  The program also gets, between two
+             * snapshots, at least as long as one took: each snapshot makes
+             * it fault once on every page it writes next, and snapshots
+             * back to back would starve it.  A snapshot held back for that
+             * is late; rate_check says when the rate falls behind. */
+            next = started + (uint64_t)w->interval_ms * 1000000u;
+            if (w->interval_ms && next < now + took) {
+                next = now + took;
+                w->st.snapshots_late++;
             }
-            next = now + gap;
+            rate_check(w, now);
         }
         hal_cond_broadcast(&w->snap_done);
     }
@@ -372,6 +453,10 @@ void pw_stats_get(pw_world *w, pw_stats *s)
 {
     hal_mutex_lock(&w->snap_lock);
     *s = w->st;
+    s->interval_ms = w->interval_ms;
+    rate_seen r = rate_measure(w, hal_now_mono_ns());
+    s->rate_achieved = rate_per_s(&r);
+    s->rate_window_ms = r.window_ns / 1000000u;
     size_t n = s->pause_count < PW_PAUSE_WINDOW ? s->pause_count : PW_PAUSE_WINDOW;
     uint64_t *tmp = n ? malloc(2 * n * sizeof *tmp) : NULL;
     if (tmp) {
@@ -675,6 +760,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->interval_ms = w->opt.snapshot_interval_ms && w->opt.snapshot_interval_ms < PW_MIN_INTERVAL_MS
                          ? PW_MIN_INTERVAL_MS
                          : w->opt.snapshot_interval_ms;
+    w->opened_ns = hal_now_mono_ns();
 
     pw_thread_attach(w);
     if ((rc = pw_heap_init(w))) {

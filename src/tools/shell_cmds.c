@@ -237,6 +237,10 @@ static int cmd_stats(sh_ctx *c, const char *arg)
     sh_printf(1, "snapshots   newest %" PRIu64 " (%.1f s ago); %" PRIu64 " taken since boot, %" PRIu64 " failed, %.1f MiB written\n",
               st.generation, st.last_durable_wall_ns && now > st.last_durable_wall_ns ? (now - st.last_durable_wall_ns) / 1e9 : 0.0,
               st.snapshots, st.snapshots_failed, st.bytes_written / 1048576.0);
+    if (st.interval_ms)
+        sh_printf(1, "            %.2f a second over the last %.0f s, asked for %.2f (every %u ms)%s%s\n",
+                  st.rate_achieved, st.rate_window_ms / 1e3, 1000.0 / st.interval_ms, st.interval_ms,
+                  st.behind ? "; BEHIND: " : "", st.behind ? st.behind_why : "");
     if (st.failing)
         sh_printf(1, "            FAILING: the last %" PRIu64 " snapshot%s failed (%s); nothing newer "
                      "than snapshot %" PRIu64 " is durable\n",

@@ -7,11 +7,13 @@
 #include "tmem_internal.h"
 
 #include <errno.h>
-#include <sched.h>
+#include <linux/futex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DEFAULT_COW_LIMIT (256ull << 20)
 
@@ -44,24 +46,73 @@ int hal_tmem_probe(const char *strategy, char *why, size_t whylen)
     return ops->probe(why, whylen);
 }
 
-void tmem_lock(hal_tmem *t, uint64_t pgno)
+/* The stripe and pool locks sleep in the kernel when they find the lock
+ * held, instead of spinning with sched_yield: a holder preempted on a busy
+ * machine (the handler thread in the middle of a fill, the snapshot thread
+ * protecting a run) otherwise has its waiters burn the CPU it needs, which
+ * made an engine-API writer fault-bound beside a spinning snapshot thread
+ * (issue 19).  A short spin first covers the common case, a holder that is
+ * running and releases within a few hundred nanoseconds.
+ *
+ * Async-signal-safety, for the mprotect strategy's SIGSEGV handler, which
+ * takes a stripe lock on the faulting thread:
+ *   - the lock is atomics plus the futex system call (a raw syscall, safe
+ *     in a signal handler; the handler saves and restores errno);
+ *   - the handler can interrupt a holder of the same lock only if the
+ *     holder faults on the space while holding it, and no holder does:
+ *     every code path that holds a stripe or pool lock touches only the
+ *     engine's alias (mprotect), the COW pool, the bitmaps and the bounce
+ *     buffers, never the program's view of the space.  A spin lock had the
+ *     same requirement (it would spin forever), so nothing new is asked;
+ *   - a sleeping waiter needs the holder to run, which it always can: the
+ *     holder is another thread, or an outer frame of this thread that the
+ *     rule above excludes. */
+static long futex(tmem_lockword *w, int op, uint32_t val)
 {
-    atomic_flag *l = &t->stripe[pgno % TMEM_STRIPES];
-    while (atomic_flag_test_and_set_explicit(l, memory_order_acquire))
-        sched_yield();
+    return syscall(SYS_futex, (uint32_t *)w, op | FUTEX_PRIVATE_FLAG, val, NULL, NULL, 0);
 }
 
-void tmem_unlock(hal_tmem *t, uint64_t pgno)
+static inline void cpu_relax(void)
 {
-    atomic_flag_clear_explicit(&t->stripe[pgno % TMEM_STRIPES], memory_order_release);
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
 }
 
-static void pool_lock(hal_tmem *t)
+static void lockword_take(hal_tmem *t, tmem_lockword *w)
 {
-    while (atomic_flag_test_and_set_explicit(&t->cow_lock, memory_order_acquire))
-        sched_yield();
+    uint32_t c = 0;
+    if (atomic_compare_exchange_strong_explicit(w, &c, 1, memory_order_acquire, memory_order_relaxed))
+        return;
+    for (int spin = 0; spin < 100; spin++) {
+        cpu_relax();
+        c = 0;
+        if (atomic_load_explicit(w, memory_order_relaxed) == 0 &&
+            atomic_compare_exchange_weak_explicit(w, &c, 1, memory_order_acquire, memory_order_relaxed))
+            return;
+    }
+    atomic_fetch_add_explicit(&t->lock_waits, 1, memory_order_relaxed);
+    /* Held: announce a sleeper (2) and sleep until the word changes.
+     * Taking it by exchange leaves it at 2, so our release wakes whoever
+     * else may be asleep. */
+    while (atomic_exchange_explicit(w, 2, memory_order_acquire) != 0)
+        futex(w, FUTEX_WAIT, 2);
 }
-static void pool_unlock(hal_tmem *t) { atomic_flag_clear_explicit(&t->cow_lock, memory_order_release); }
+
+static void lockword_give(tmem_lockword *w)
+{
+    if (atomic_exchange_explicit(w, 0, memory_order_release) == 2)
+        futex(w, FUTEX_WAKE, 1);
+}
+
+void tmem_lock(hal_tmem *t, uint64_t pgno) { lockword_take(t, &t->stripe[pgno % TMEM_STRIPES]); }
+
+void tmem_unlock(hal_tmem *t, uint64_t pgno) { lockword_give(&t->stripe[pgno % TMEM_STRIPES]); }
+
+static void pool_lock(hal_tmem *t) { lockword_take(t, &t->cow_lock); }
+static void pool_unlock(hal_tmem *t) { lockword_give(&t->cow_lock); }
 
 static int32_t cow_take(hal_tmem *t)
 {
@@ -106,13 +157,18 @@ void tmem_mark_dirty(hal_tmem *t, uint64_t pgno)
     }
 }
 
-void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty)
+static void mark_resident(hal_tmem *t, uint64_t pgno)
 {
     /* Only a page nobody has could be filled: nothing may track it yet. */
     HAL_ASSERT(!tmem_test(t->resident, pgno) && !tmem_test(t->dirty, pgno));
     HAL_ASSERT(!tmem_test(t->frozen, pgno) && !tmem_test(t->pending, pgno));
     tmem_set(t->resident, pgno);
     atomic_fetch_add_explicit(&t->nresident, 1, memory_order_relaxed);
+}
+
+void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty)
+{
+    mark_resident(t, pgno);
     atomic_fetch_add_explicit(&t->fill_faults, 1, memory_order_relaxed);
     if (dirty)
         tmem_mark_dirty(t, pgno);
@@ -177,6 +233,8 @@ static void tmem_free(hal_tmem *t)
     free(t->cow_of);
     free_pages(t->cow_pool, (size_t)t->cow_slots * HAL_PAGE_SIZE);
     free(t->cow_free);
+    free_pages(t->populate_buf, (size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
+    hal_mutex_destroy(&t->populate_lock);
     free(t);
 }
 
@@ -228,11 +286,14 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     t->cow_slots = (uint32_t)(limit / HAL_PAGE_SIZE < 16 ? 16 : limit / HAL_PAGE_SIZE);
     t->cow_pool = zalloc_pages((size_t)t->cow_slots * HAL_PAGE_SIZE);
     t->cow_free = malloc(sizeof(int32_t) * t->cow_slots);
+    t->populate_buf = zalloc_pages((size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
+    hal_mutex_init(&t->populate_lock);
     for (size_t i = 0; i < TMEM_STRIPES; i++)
-        atomic_flag_clear(&t->stripe[i]);
-    atomic_flag_clear(&t->cow_lock);
+        atomic_init(&t->stripe[i], 0);
+    atomic_init(&t->cow_lock, 0);
     if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->pending ||
-        !t->pending_summary || !t->fresh || !t->fresh_summary || !t->cow_pool || !t->cow_free) {
+        !t->pending_summary || !t->fresh || !t->fresh_summary || !t->cow_pool || !t->cow_free ||
+        !t->populate_buf) {
         tmem_free(t);
         snprintf(why, whylen, "out of memory for page-state bitmaps");
         return -ENOMEM;
@@ -468,6 +529,68 @@ void hal_tmem_thaw(hal_tmem *t, bool durable)
     check_running(t);
 }
 
+/* Installs the pages of one batch (at most TMEM_POPULATE_BATCH, so each
+ * has its own stripe) that are not resident.  Under the batch's stripe
+ * locks, as a first-touch fault does it for one page: every such page is
+ * filled into the bounce pages, then marked resident and dirty, and only
+ * then mapped writable (the instant rule); a fault on one of them waits for
+ * the lock and then finds it resident.  Holding the locks across the
+ * install also keeps hal_tmem_prepare from protecting a page marked but
+ * not yet mapped (see serve_missing in tmem_uffd.c). */
+static void populate_batch(hal_tmem *t, uint64_t first, uint64_t n)
+{
+    lock_run(t, first, n, true);
+    uint64_t run_first = 0, run_n = 0;
+    for (uint64_t pg = first; pg <= first + n; pg++) {
+        bool take = pg < first + n && !tmem_test(t->resident, pg);
+        if (take) {
+            if (!run_n)
+                run_first = pg;
+            uint8_t *dst = t->populate_buf + (pg - first) * HAL_PAGE_SIZE;
+            int rc = t->cfg.fill(t->cfg.ctx, pg, dst);
+            if (rc) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "cannot load page %llu of the persistent space: %s",
+                         (unsigned long long)pg, hal_strerror(rc));
+                t->cfg.fatal(t->cfg.ctx, HAL_FATAL_FILL, msg);
+            }
+            run_n++;
+            continue;
+        }
+        if (!run_n)
+            continue;
+        for (uint64_t p = run_first; p < run_first + run_n; p++) {
+            mark_resident(t, p);
+            tmem_mark_dirty(t, p);
+        }
+        int rc = t->ops->install(t, run_first, run_n,
+                                 t->populate_buf + (run_first - first) * HAL_PAGE_SIZE);
+        if (rc) {
+            char msg[200];
+            snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
+                     (unsigned long long)run_first, (unsigned long long)(run_first + run_n - 1),
+                     hal_strerror(rc));
+            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
+        }
+        atomic_fetch_add_explicit(&t->populated, run_n, memory_order_relaxed);
+        run_n = 0;
+    }
+    lock_run(t, first, n, false);
+}
+
+void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n)
+{
+    HAL_ASSERT(first <= t->npages && n <= t->npages - first);
+    hal_mutex_lock(&t->populate_lock);
+    while (n) {
+        uint64_t k = n < TMEM_POPULATE_BATCH ? n : TMEM_POPULATE_BATCH;
+        populate_batch(t, first, k);
+        first += k;
+        n -= k;
+    }
+    hal_mutex_unlock(&t->populate_lock);
+}
+
 void hal_tmem_evict(hal_tmem *t, uint64_t target)
 {
     uint64_t scanned = 0;
@@ -505,4 +628,6 @@ void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s)
     s->cow_copies = atomic_load(&t->cow_copies);
     s->cow_throttled = atomic_load(&t->cow_throttled);
     s->evictions = atomic_load(&t->evictions);
+    s->lock_waits = atomic_load(&t->lock_waits);
+    s->populated_pages = atomic_load(&t->populated);
 }

@@ -51,9 +51,23 @@ typedef struct tmem_ops {
     int (*drop)(hal_tmem *t, uint64_t pgno);
     /* Where the engine may read a resident page without faulting. */
     const void *(*view)(hal_tmem *t, uint64_t pgno);
+    /* Map n consecutive pages, not mapped now, read-write with the content
+     * at src (n pages), under their stripe locks, after they were marked
+     * resident and dirty.  0 or a negative error (errno kept for the
+     * caller's message). */
+    int (*install)(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src);
 } tmem_ops;
 
+/* Pages hal_tmem_populate fills and installs at once: one ioctl or one
+ * mprotect per run of up to this many pages, each under its own stripe. */
+#define TMEM_POPULATE_BATCH 64u
+_Static_assert(TMEM_POPULATE_BATCH <= TMEM_STRIPES, "a batch locks distinct stripes");
+
 enum tmem_phase { TMEM_RUNNING, TMEM_FROZEN };
+
+/* A lock that sleeps when held (a futex): 0 free, 1 held, 2 held and
+ * someone may sleep on it.  See tmem_lock() for why not a hal_mutex. */
+typedef _Atomic uint32_t tmem_lockword;
 
 struct hal_tmem {
     const tmem_ops *ops;
@@ -85,13 +99,19 @@ struct hal_tmem {
     uint32_t cow_slots;
     int32_t *cow_free;            /* stack of free slot numbers */
     uint32_t cow_nfree;
-    atomic_flag cow_lock;
+    tmem_lockword cow_lock;
 
-    atomic_flag stripe[TMEM_STRIPES];
+    tmem_lockword stripe[TMEM_STRIPES];
     uint64_t evict_hand;
+    /* hal_tmem_populate's bounce pages (TMEM_POPULATE_BATCH), and the lock
+     * that gives them to one populating thread at a time.  Taken before
+     * any stripe lock, never inside a fault handler. */
+    hal_mutex populate_lock;
+    uint8_t *populate_buf;
 
     _Atomic uint64_t nresident, ndirty;
     _Atomic uint64_t fill_faults, write_faults, cow_copies, cow_throttled, evictions;
+    _Atomic uint64_t lock_waits, populated;
 
     void *impl;                   /* strategy's own state */
 };
@@ -112,8 +132,9 @@ static inline void tmem_clear(_Atomic uint64_t *bm, uint64_t pg)
     atomic_fetch_and_explicit(&bm[pg >> 6], ~(1ull << (pg & 63)), memory_order_acq_rel);
 }
 
-/* Spin locks, not mutexes: the mprotect strategy takes them inside a
- * SIGSEGV handler, where only async-signal-safe operations are allowed. */
+/* The stripe lock of a page.  Futex-based locks, not hal_mutex: the
+ * mprotect strategy takes them inside a SIGSEGV handler, where only
+ * async-signal-safe operations are allowed (tmem.c says why these are). */
 void tmem_lock(hal_tmem *t, uint64_t pgno);
 void tmem_unlock(hal_tmem *t, uint64_t pgno);
 

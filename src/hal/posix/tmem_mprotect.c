@@ -237,6 +237,16 @@ static const void *mp_view(hal_tmem *t, uint64_t pgno)
     return m->alias + pgno * HAL_PAGE_SIZE;
 }
 
+/* The content goes in through the alias; the program's view becomes
+ * read-write with one mprotect for the run (no signal per page). */
+static int mp_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src)
+{
+    mp_state *m = t->impl;
+    memcpy(m->alias + first * HAL_PAGE_SIZE, src, n * HAL_PAGE_SIZE);
+    return mprotect(t->base + first * HAL_PAGE_SIZE, n * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE) ? -errno
+                                                                                               : 0;
+}
+
 const tmem_ops tmem_mprotect_ops = {
     .name = "mprotect",
     .probe = mp_probe,
@@ -245,4 +255,5 @@ const tmem_ops tmem_mprotect_ops = {
     .protect = mp_protect,
     .drop = mp_drop,
     .view = mp_view,
+    .install = mp_install,
 };

@@ -275,6 +275,29 @@ static int uffd_drop(hal_tmem *t, uint64_t pgno)
 
 static const void *uffd_view(hal_tmem *t, uint64_t pgno) { return t->base + pgno * HAL_PAGE_SIZE; }
 
+/* One UFFDIO_COPY for the whole run, writable (the pages are dirty), which
+ * also wakes any thread already waiting on one of them. */
+static int uffd_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src)
+{
+    uffd_state *u = t->impl;
+    uint64_t done = 0, len = n * HAL_PAGE_SIZE;
+    while (done < len) {
+        struct uffdio_copy c = {
+            .dst = (uint64_t)(uintptr_t)t->base + first * HAL_PAGE_SIZE + done,
+            .src = (uint64_t)(uintptr_t)src + done,
+            .len = len - done,
+            .mode = 0,
+        };
+        if (!ioctl(u->uffd, UFFDIO_COPY, &c))
+            return 0;
+        if (errno != EAGAIN)
+            return -errno; /* EEXIST included: a page thought unmapped was mapped */
+        if (c.copy > 0)
+            done += (uint64_t)c.copy;
+    }
+    return 0;
+}
+
 const tmem_ops tmem_uffd_ops = {
     .name = "uffd",
     .probe = uffd_probe,
@@ -283,4 +306,5 @@ const tmem_ops tmem_uffd_ops = {
     .protect = uffd_protect,
     .drop = uffd_drop,
     .view = uffd_view,
+    .install = uffd_install,
 };
