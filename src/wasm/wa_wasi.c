@@ -86,32 +86,18 @@ uint32_t wa_wasi_bind(const wa_mod *m, const wa_fdecl *f)
 
 /* ---- memory ------------------------------------------------------------------------ */
 
-int wa_put16(const wa_call *c, uint32_t addr, uint16_t v)
+static int put(const wa_call *c, uint32_t addr, const void *v, unsigned size)
 {
-    uint8_t *p = wa_at(c, addr, 2);
+    uint8_t *p = wa_at(c, addr, size);
     if (!p)
         return WA_E_FAULT;
-    memcpy(p, &v, 2);
+    memcpy(p, v, size);
     return WA_E_SUCCESS;
 }
 
-int wa_put32(const wa_call *c, uint32_t addr, uint32_t v)
-{
-    uint8_t *p = wa_at(c, addr, 4);
-    if (!p)
-        return WA_E_FAULT;
-    memcpy(p, &v, 4);
-    return WA_E_SUCCESS;
-}
-
-int wa_put64(const wa_call *c, uint32_t addr, uint64_t v)
-{
-    uint8_t *p = wa_at(c, addr, 8);
-    if (!p)
-        return WA_E_FAULT;
-    memcpy(p, &v, 8);
-    return WA_E_SUCCESS;
-}
+int wa_put16(const wa_call *c, uint32_t addr, uint16_t v) { return put(c, addr, &v, 2); }
+int wa_put32(const wa_call *c, uint32_t addr, uint32_t v) { return put(c, addr, &v, 4); }
+int wa_put64(const wa_call *c, uint32_t addr, uint64_t v) { return put(c, addr, &v, 8); }
 
 uint8_t *wa_iov_buf(const wa_call *c, const uint8_t *iov, uint32_t i, uint32_t *len)
 {

@@ -35,52 +35,45 @@ static int put_filestat(const wa_call *c, uint32_t addr, const wa_filestat *st)
     return WA_E_SUCCESS;
 }
 
-/* fd_read and fd_pread: fills the buffers in turn until one comes back short. */
-static int file_read(const wa_call *c, const wa_files *fs, bool at_offset)
+/* The arguments of fd_read, fd_pread, fd_write and fd_pwrite. */
+typedef struct io_args {
+    uint32_t fd, n, result;
+    uint8_t *iov;
+    int64_t at;       /* -1: at the descriptor's position */
+} io_args;
+
+static int io_args_of(const wa_call *c, bool at_offset, io_args *a)
 {
-    uint32_t fd = wa_arg32(c, 0), n = wa_arg32(c, 2);
-    uint8_t *iov = wa_iovecs(c, wa_arg32(c, 1), n);
-    uint32_t result = wa_arg32(c, at_offset ? 4 : 3);
-    if (!iov || !wa_at(c, result, 4))
+    *a = (io_args){.fd = wa_arg32(c, 0), .n = wa_arg32(c, 2), .result = wa_arg32(c, at_offset ? 4 : 3),
+                   .at = at_offset ? (int64_t)wa_arg64(c, 3) : -1};
+    a->iov = wa_iovecs(c, wa_arg32(c, 1), a->n);
+    if (!a->iov || !wa_at(c, a->result, 4))
         return WA_E_FAULT;
-    int64_t at = at_offset ? (int64_t)wa_arg64(c, 3) : -1;
-    if (at_offset && at < 0)
-        return WA_E_INVAL;
-    uint64_t total = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t len;
-        uint8_t *p = wa_iov_buf(c, iov, i, &len);
-        size_t got = 0;
-        int rc = fs->read(c->h->ctx, fd, p, len, at_offset ? at + (int64_t)total : -1, &got);
-        if (rc)
-            return total ? wa_put32(c, result, (uint32_t)total) : rc;
-        total += got;
-        if (got < len)
-            break;
-    }
-    return wa_put32(c, result, (uint32_t)total);
+    return at_offset && a->at < 0 ? WA_E_INVAL : WA_E_SUCCESS;
 }
 
-static int file_write(const wa_call *c, const wa_files *fs, bool at_offset)
+/* fd_read, fd_pread, fd_write, fd_pwrite: the buffers in turn, until a
+ * read comes back short; a failure after some bytes is a short count. */
+static int file_io(const wa_call *c, const wa_files *fs, bool write, bool at_offset)
 {
-    uint32_t fd = wa_arg32(c, 0), n = wa_arg32(c, 2);
-    uint8_t *iov = wa_iovecs(c, wa_arg32(c, 1), n);
-    uint32_t result = wa_arg32(c, at_offset ? 4 : 3);
-    if (!iov || !wa_at(c, result, 4))
-        return WA_E_FAULT;
-    int64_t at = at_offset ? (int64_t)wa_arg64(c, 3) : -1;
-    if (at_offset && at < 0)
-        return WA_E_INVAL;
+    io_args a;
+    int rc = io_args_of(c, at_offset, &a);
+    if (rc)
+        return rc;
     uint64_t total = 0;
-    for (uint32_t i = 0; i < n; i++) {
+    for (uint32_t i = 0; i < a.n; i++) {
         uint32_t len;
-        uint8_t *p = wa_iov_buf(c, iov, i, &len);
-        int rc = fs->write(c->h->ctx, fd, p, len, at_offset ? at + (int64_t)total : -1);
+        uint8_t *p = wa_iov_buf(c, a.iov, i, &len);
+        int64_t at = a.at < 0 ? -1 : a.at + (int64_t)total;
+        size_t done = len;
+        rc = write ? fs->write(c->h->ctx, a.fd, p, len, at) : fs->read(c->h->ctx, a.fd, p, len, at, &done);
         if (rc)
-            return total ? wa_put32(c, result, (uint32_t)total) : rc;
-        total += len;
+            return total ? wa_put32(c, a.result, (uint32_t)total) : rc;
+        total += done;
+        if (done < len)
+            break;
     }
-    return wa_put32(c, result, (uint32_t)total);
+    return wa_put32(c, a.result, (uint32_t)total);
 }
 
 static int prestat_get(const wa_call *c, const wa_files *fs)
@@ -237,10 +230,10 @@ int wa_wasi_file_call(const wa_call *c, uint32_t fn)
     if (!fs)
         return WA_E_BADF;
     switch (fn) {
-    case WA_WASI_FD_READ: return file_read(c, fs, false);
-    case WA_WASI_FD_PREAD: return file_read(c, fs, true);
-    case WA_WASI_FD_WRITE: return file_write(c, fs, false);
-    case WA_WASI_FD_PWRITE: return file_write(c, fs, true);
+    case WA_WASI_FD_READ: return file_io(c, fs, false, false);
+    case WA_WASI_FD_PREAD: return file_io(c, fs, false, true);
+    case WA_WASI_FD_WRITE: return file_io(c, fs, true, false);
+    case WA_WASI_FD_PWRITE: return file_io(c, fs, true, true);
     case WA_WASI_FD_PRESTAT_GET: return prestat_get(c, fs);
     case WA_WASI_FD_PRESTAT_DIR_NAME: return prestat_dir_name(c, fs);
     case WA_WASI_FD_FDSTAT_GET: return fdstat_get(c, fs);
