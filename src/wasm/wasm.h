@@ -187,7 +187,7 @@ typedef struct wa_host {
      * sleep; wa_wasi_call then returns WA_X_WAIT): 0, or a WASI errno
      * (the sleep then fails with it). */
     int (*sleep_until)(void *ctx, uint64_t wall_ns);
-    const wa_files *files;
+    const wa_files *files;         /* NULL: no file system (every descriptor above 2 is EBADF) */
     const char *args;              /* argc NUL-terminated strings, back to back */
     uint32_t args_len, argc;
 } wa_host;
