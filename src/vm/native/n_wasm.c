@@ -65,7 +65,8 @@ static long h_read(void *ctx, uint8_t *p, size_t n)
     if (pv_obj_kind(in) == PV_K_BINARY) {
         struct pv_binary *b = pv_as_ptr(in);
         size_t got = b->len < n ? b->len : n;
-        memcpy(p, b->bytes, got);
+        if (got)   /* an empty binary (end of input) has no bytes */
+            memcpy(p, b->bytes, got);
         return (long)got;
     }
     if (pv_is_int(in))
