@@ -147,7 +147,7 @@ static int change(pv_vm *vm, const fs_args *a)
             hal_console_printf(2, "phantom fs put: %s: %s\n", a->host, strerror(-rc));
             return 1;
         }
-        rc = pvm_fs_write(vm, a->path, bytes, len);
+        rc = pvm_fs_write(vm, a->path, bytes, len, false);
         free(bytes);
     } else if (!strcmp(a->op, "rm")) {
         rc = pvm_fs_remove(vm, a->path);

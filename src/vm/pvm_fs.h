@@ -26,8 +26,11 @@ typedef struct pvm_fs_entry {
 int pvm_fs_list(pv_vm *vm, const char *path, void (*fn)(void *ctx, const pvm_fs_entry *e), void *ctx);
 /* File path's bytes, malloc'd (the caller frees them). */
 int pvm_fs_read(pv_vm *vm, const char *path, uint8_t **bytes, size_t *len);
-/* Makes file path (or replaces its contents) with len bytes. */
-int pvm_fs_write(pv_vm *vm, const char *path, const void *bytes, size_t len);
+/* Makes file path (or replaces its contents) with len bytes; with
+ * append, adds them at its end instead. */
+int pvm_fs_write(pv_vm *vm, const char *path, const void *bytes, size_t len, bool append);
+/* Whether path is a directory (else a file). */
+int pvm_fs_kind(pv_vm *vm, const char *path, bool *dir);
 /* Removes a file or an empty directory. */
 int pvm_fs_remove(pv_vm *vm, const char *path);
 int pvm_fs_mkdir(pv_vm *vm, const char *path);

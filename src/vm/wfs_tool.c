@@ -1,5 +1,6 @@
 /*
- * wfs_tool.c - the world's file system for tools (pvm_fs.h), on wfs.h.
+ * wfs_tool.c - the world's file system by path and whole file (pvm_fs.h),
+ * on wfs.h: for tools (phantom fs) and .internal.fs's methods.
  * Reading never makes the file system: a world that has none shows an
  * empty root.
  */
@@ -76,6 +77,19 @@ int pvm_fs_read(pv_vm *vm, const char *path, uint8_t **bytes, size_t *len)
     return WFS_OK;
 }
 
+int pvm_fs_kind(pv_vm *vm, const char *path, bool *dir)
+{
+    if (!has_fs(vm) && is_root(path)) {
+        *dir = true;
+        return WFS_OK;
+    }
+    wfs_node *n;
+    int rc = find(vm, path, &n);
+    if (!rc)
+        *dir = wfs_is_dir(n);
+    return rc;
+}
+
 /* Where path leads, making the file system when the world has none. */
 static int locate(pv_vm *vm, const char *path, wfs_where *w)
 {
@@ -83,7 +97,7 @@ static int locate(pv_vm *vm, const char *path, wfs_where *w)
     return root ? wfs_locate(vm, root, path, strlen(path), w) : WFS_ENOMEM;
 }
 
-int pvm_fs_write(pv_vm *vm, const char *path, const void *bytes, size_t len)
+int pvm_fs_write(pv_vm *vm, const char *path, const void *bytes, size_t len, bool append)
 {
     wfs_where w;
     int rc = locate(vm, path, &w);
@@ -94,6 +108,10 @@ int pvm_fs_write(pv_vm *vm, const char *path, const void *bytes, size_t len)
         return WFS_EISDIR;
     if (!n && (rc = wfs_create_at(vm, &w, WFS_FILE, &n)) != 0)
         return rc;
+    wfs_stat st;
+    wfs_stat_of(vm, n, &st);
+    if (append)
+        return wfs_write(vm, n, st.size, bytes, len);
     if (len > WFS_FILE_MAX)
         return WFS_EFBIG;
     if ((rc = wfs_truncate(vm, n, len)) != 0)
