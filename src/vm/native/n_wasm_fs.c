@@ -75,10 +75,13 @@ static int where(wasm_ctx *c, uint32_t fd, const char *path, size_t len, wfs_whe
     return rc ? rc : wasi_errno(wfs_locate(c->vm, d, path, len, w));
 }
 
+/* Descriptor 3 while it is the root preopen (a program may close it and
+ * get 3 again for a file). */
 static int f_prestat(void *ctx, uint32_t fd, const char **name)
 {
-    struct pv_array *a = table(ctx);
-    if (fd != PREOPEN_FD || !a || !open_of(ctx, fd))
+    wasm_ctx *c = ctx;
+    wfs_open *o = fd == PREOPEN_FD ? open_of(c, fd) : NULL;
+    if (!o || wfs_open_node_of(o) != wfs_root(c->vm))
         return WA_E_BADF;
     *name = "/";
     return WA_E_SUCCESS;
