@@ -244,10 +244,6 @@ long hal_console_read_line(char *buf, size_t cap);
  * -E2BIG if the line is longer than max (it is read to its end and dropped:
  * the next call starts at the next line, *line NULL), -ENOMEM, -errno. */
 long hal_console_read_whole_line(char **line, size_t max);
-/* Reads what standard input has, up to cap bytes, waiting at most
- * timeout_ms for some: the count, 0 at end of input, -EAGAIN if nothing
- * came in time, -errno on error. */
-long hal_console_read(char *buf, size_t cap, int timeout_ms);
 
 /* ---- line editing (lineedit.c): the interactive shell's editor --------------- *
  *

@@ -32,6 +32,8 @@ int cmd_compile(int argc, char **argv);
 void help_compile(void);
 int cmd_disasm(int argc, char **argv);
 void help_disasm(void);
+int cmd_fs(int argc, char **argv);
+void help_fs(void);
 
 /* The world a command opens when not given --image: $PHANTOM_IMAGE if set,
  * else ./phantom.img.  One rule for the shell, run and boot. */

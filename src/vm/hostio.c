@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "native/native.h"
 #include "netio.h"
 #include "sched.h"
 
@@ -51,7 +52,7 @@ static void console_reader(void *arg)
         io->busy++;
         io->reading = true;
         hal_mutex_unlock(&io->lock);
-        size_t cap = r.op == PV_IO_READCHAR ? 2 : PV_IO_LINE_MAX;
+        size_t cap = r.op == PV_IO_READCHAR ? 2 : r.op == PV_IO_READBYTES ? (size_t)r.n + 1 : PV_IO_LINE_MAX;
         r.data = malloc(cap);
         r.n = r.data ? hal_console_read_line(r.data, cap) : -12;
         hal_mutex_lock(&io->lock);
@@ -85,8 +86,13 @@ static int enqueue_console(pv_vm *vm, struct pv_thread *t, uint32_t op)
     int rc = 0;
     if (!io->console && hal_thread_start(&io->console, console_reader, io, "pv-console") != 0)
         rc = -1;
+    /* PV_IO_READBYTES: how many bytes, from the thread's wait (set before this) */
+    long max = op == PV_IO_READBYTES && pv_is_int(t->wait_mutex) ? pv_as_int(t->wait_mutex) : 0;
+    if (max < 1 || max > (long)PV_IO_READ_MAX)
+        max = PV_IO_READ_MAX;
     if (!rc)
-        rc = push(&io->todo, &io->ntodo, &io->cap_todo, (struct io_done){.kind = DONE_CONSOLE, .t = t, .op = op});
+        rc = push(&io->todo, &io->ntodo, &io->cap_todo,
+                  (struct io_done){.kind = DONE_CONSOLE, .t = t, .op = op, .n = max});
     hal_cond_broadcast(&io->cond);
     hal_mutex_unlock(&io->lock);
     return rc;
@@ -115,6 +121,18 @@ int pv_io_submit(pv_vm *vm, struct pv_thread *t, uint32_t op)
     if (enqueue_console(vm, t, op) < 0)
         return pv_throw_oom(vm);
     return pv_io_park(vm, t, op, PV_NULL, PV_NULL, 0);
+}
+
+int pv_io_read_bytes(pv_vm *vm, struct pv_thread *t, uint32_t max)
+{
+    pv_out_flush(vm);   /* a prompt shows before the wait */
+    pv_value arg = pv_int((int32_t)max);
+    t->wait_mutex = arg;
+    if (enqueue_console(vm, t, PV_IO_READBYTES) < 0) {
+        t->wait_mutex = PV_NULL;
+        return -1;
+    }
+    return pv_io_park(vm, t, PV_IO_READBYTES, PV_NULL, arg, 0) == PV_NBLOCK ? 0 : -1;
 }
 
 /* ---- helper jobs ------------------------------------------------------------------ */
@@ -174,6 +192,10 @@ int pv_io_reissue(pv_vm *vm)
 
 static pv_value console_result(pv_vm *vm, const struct io_done *r)
 {
+    if (r->op == PV_IO_READBYTES) {
+        struct pv_binary *b = r->n < 0 ? NULL : pv_binary_of(vm, r->data, (uint32_t)r->n);
+        return b ? pv_from_ptr(b) : pv_int(-1);
+    }
     if (r->n <= 0)
         return r->op == PV_IO_READCHAR ? pv_int(-1) : PV_NULL;
     if (r->op == PV_IO_READCHAR)

@@ -35,11 +35,18 @@ enum pv_io_op {
     PV_IO_NET_LOOKUP = 10,   /* name lookup: an array of address strings; wait_mutex = name */
     PV_IO_NET_CURL = 11,     /* HTTP GET: the body; wait_mutex = [url, headers, buffer size] */
     PV_IO_NET_RECVTEXT = 12, /* udp (.internal.udp): the data as a string; wait_mutex = int max */
+    PV_IO_READBYTES = 13,    /* console: up to wait_mutex (int) bytes, at most one line, as a binary
+                                (empty at end of input), or int -1 on an error */
 };
+#define PV_IO_READ_MAX 65536u   /* the most bytes PV_IO_READBYTES asks for */
 
 /* Starts a console read for t (the current thread) and parks it; returns
  * PV_NBLOCK for the native to return. */
 int pv_io_submit(pv_vm *vm, struct pv_thread *t, uint32_t op);
+/* Starts a console read of up to max bytes for t (the current thread)
+ * and parks it (PV_IO_READBYTES; the native then returns PV_NBLOCK).
+ * -1, t not parked, when the host is out of memory. */
+int pv_io_read_bytes(pv_vm *vm, struct pv_thread *t, uint32_t max);
 /* Issues again the calls of threads that were waiting when the world was
  * snapshotted (boot, after the restart hooks ran). */
 int pv_io_reissue(pv_vm *vm);

@@ -4,10 +4,12 @@
  * Its main(args) hands the module's bytes (a hex string constant), the
  * program's name (argv[0]) and the arguments to .internal.wasm.start, which validates, translates and
  * instantiates the module in the world, then calls .internal.wasm.step
- * until the program ends.  Each step runs a time slice of wasm code and
- * returns, so the loop's backward jump is the thread's safepoint: a
- * snapshot there captures the whole wasm program (its state lives in the
- * .internal.wasm object), and `phantom boot` resumes the loop.
+ * until it returns true: the program has ended.  Each step runs a time
+ * slice of wasm code and returns, so the loop's backward jump is the
+ * thread's safepoint: a snapshot there captures the whole wasm program
+ * (its state lives in the .internal.wasm object), and `phantom boot`
+ * resumes the loop.  Whatever a step returned (the input a wait
+ * delivered, when the program waited) is handed to the next one.
  */
 #include "../util/crc32c.h"
 #include "wa_internal.h"
@@ -17,7 +19,7 @@ static const char driver[] =
     ".class %s\n"
     ".source \"%s\"\n"
     ".method static main (*)void\n"
-    "    .locals 2\n"
+    "    .locals 3\n"
     "    pushconst \"%s\"\n"
     "    pushconst \"%s\"\n"
     "    load 0\n"
@@ -25,7 +27,12 @@ static const char driver[] =
     "    store 1\n"
     "again:\n"
     "    load 1\n"
-    "    invokestatic .internal.wasm step (*)*\n"
+    "    load 2\n"
+    "    invokestatic .internal.wasm step (*,*)*\n"
+    "    store 2\n"
+    "    load 2\n"
+    "    pushtrue\n"
+    "    refeq\n"
     "    jf again\n"
     "    retvoid\n"
     ".end\n";

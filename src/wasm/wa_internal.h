@@ -210,6 +210,8 @@ typedef struct wa_state {
     uint64_t want_mem;             /* WA_X_GROW_MEM: bytes */
     uint32_t want_slots, want_frames;
     uint64_t mono_last;            /* the WASI monotonic clock never goes back */
+    uint64_t poll_deadline;        /* poll_oneoff sleeping: its wall-clock deadline (ns); 0: none */
+    uint32_t poll_sub, poll_pad;   /* ... and the clock subscription that set it */
     /* then: globals (u64 each), table (u32 each, UINT32_MAX: null),
      * dropped element segments, dropped data segments (a byte each) */
 } wa_state;
@@ -235,7 +237,10 @@ enum wa_wasi_fn {
     WA_WASI_ENVIRON_SIZES_GET, WA_WASI_CLOCK_TIME_GET, WA_WASI_CLOCK_RES_GET, WA_WASI_RANDOM_GET,
     WA_WASI_PROC_EXIT, WA_WASI_FD_WRITE, WA_WASI_FD_READ, WA_WASI_FD_FDSTAT_GET, WA_WASI_FD_PRESTAT_GET,
     WA_WASI_FD_PRESTAT_DIR_NAME, WA_WASI_FD_CLOSE, WA_WASI_FD_SEEK, WA_WASI_FD_TELL, WA_WASI_SCHED_YIELD,
-    WA_WASI_COUNT
+    WA_WASI_FD_PREAD, WA_WASI_FD_PWRITE, WA_WASI_FD_FILESTAT_GET, WA_WASI_FD_FILESTAT_SET_SIZE,
+    WA_WASI_FD_READDIR, WA_WASI_FD_SYNC, WA_WASI_FD_DATASYNC, WA_WASI_PATH_OPEN, WA_WASI_PATH_CREATE_DIRECTORY,
+    WA_WASI_PATH_UNLINK_FILE, WA_WASI_PATH_REMOVE_DIRECTORY, WA_WASI_PATH_RENAME, WA_WASI_PATH_FILESTAT_GET,
+    WA_WASI_POLL_ONEOFF, WA_WASI_COUNT
 };
 /* Binds an import by module and name (the signature is checked too:
  * a WASI name with another signature is WA_WASI_NOSYS). */

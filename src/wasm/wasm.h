@@ -96,6 +96,7 @@ enum wa_exit {
     WA_X_GROW_STACK = 4, /* grow the stack to wa_want_stack_slots() and the frames to wa_want_frames() */
     WA_X_GROW_MEM = 5,   /* grow the memory block to wa_want_mem_bytes(), or wa_mem_grow_failed() */
     WA_X_AGAIN = 6,      /* wa_wasi_call: the call is answered, run again now */
+    WA_X_WAIT = 7,       /* wa_wasi_call: the host parked the program (input, a sleep) */
 };
 int wa_exec_run(wa_exec *x);
 /* The program has ended (exited or trapped): nothing more to run. */
@@ -114,11 +115,67 @@ void wa_trap_message(const wa_exec *x, char *buf, size_t len);
 
 /* ---- WASI ---------------------------------------------------------------------------- */
 
+/* WASI errno values (wasi_snapshot_preview1), the results of WASI calls
+ * and of the host's file system (wa_files). */
+enum wa_errno {
+    WA_E_SUCCESS = 0, WA_E_BADF = 8, WA_E_BUSY = 10, WA_E_EXIST = 20, WA_E_FAULT = 21, WA_E_FBIG = 22,
+    WA_E_INVAL = 28, WA_E_IO = 29, WA_E_ISDIR = 31, WA_E_MFILE = 33, WA_E_NAMETOOLONG = 37, WA_E_NOENT = 44,
+    WA_E_NOMEM = 48, WA_E_NOSYS = 52, WA_E_NOTDIR = 54, WA_E_NOTEMPTY = 55, WA_E_SPIPE = 70,
+};
+
+/* WASI flags the host's file system reads. */
+#define WA_OFLAG_CREAT 1u
+#define WA_OFLAG_DIRECTORY 2u
+#define WA_OFLAG_EXCL 4u
+#define WA_OFLAG_TRUNC 8u
+#define WA_FDFLAG_APPEND 1u
+#define WA_RIGHT_FD_READ (UINT64_C(1) << 1)
+#define WA_RIGHT_FD_WRITE (UINT64_C(1) << 6)
+#define WA_RIGHTS_ALL ((UINT64_C(1) << 29) - 1)
+
+/* What a file descriptor is (WASI's filetype values). */
+enum { WA_FT_UNKNOWN = 0, WA_FT_CHAR = 2, WA_FT_DIR = 3, WA_FT_FILE = 4 };
+
+typedef struct wa_filestat {
+    uint8_t filetype;
+    uint64_t ino, nlink, size, mtim_ns;
+} wa_filestat;
+
+/* One directory entry for fd_readdir: false stops the listing. */
+typedef bool wa_dirent_fn(void *arg, uint64_t next, uint64_t ino, uint8_t filetype, const char *name, size_t len);
+
+/* Files (descriptors 3 and up): the host's file system.  Paths are bytes
+ * (not NUL-terminated) relative to directory descriptor fd.  Flags are
+ * WASI's (oflags, fdflags, rights).  Every call returns a WASI errno. */
+typedef struct wa_files {
+    /* The name of preopened directory fd, or WASI EBADF when fd is not one. */
+    int (*prestat)(void *ctx, uint32_t fd, const char **name);
+    int (*open)(void *ctx, uint32_t fd, const char *path, size_t len, uint32_t oflags, uint64_t rights,
+                uint32_t fdflags, uint32_t *opened);
+    int (*close)(void *ctx, uint32_t fd);
+    /* at < 0: at the descriptor's position, advancing it. */
+    int (*read)(void *ctx, uint32_t fd, uint8_t *p, size_t n, int64_t at, size_t *got);
+    int (*write)(void *ctx, uint32_t fd, const uint8_t *p, size_t n, int64_t at);
+    int (*seek)(void *ctx, uint32_t fd, int64_t delta, uint32_t whence, uint64_t *pos);
+    int (*fdstat)(void *ctx, uint32_t fd, uint8_t *filetype, uint16_t *fdflags, uint64_t *rights);
+    int (*filestat)(void *ctx, uint32_t fd, wa_filestat *st);
+    int (*set_size)(void *ctx, uint32_t fd, uint64_t size);
+    /* Entries from position cookie on, each with the cookie of the next. */
+    int (*readdir)(void *ctx, uint32_t fd, uint64_t cookie, wa_dirent_fn *emit, void *arg);
+    int (*path_stat)(void *ctx, uint32_t fd, const char *path, size_t len, wa_filestat *st);
+    int (*mkdir)(void *ctx, uint32_t fd, const char *path, size_t len);
+    int (*unlink)(void *ctx, uint32_t fd, const char *path, size_t len);
+    int (*rmdir)(void *ctx, uint32_t fd, const char *path, size_t len);
+    int (*rename)(void *ctx, uint32_t fd, const char *path, size_t len, uint32_t fd2, const char *path2,
+                  size_t len2);
+} wa_files;
+
 /* The host services WASI calls use.  write/read are the console (fd 1
- * and 2, fd 0); read blocks and returns a count, 0 at end of input, a
- * negative error, or WA_READ_AGAIN: interrupted (a stop was requested),
- * the call stays pending and is made again at the next run. */
-#define WA_READ_AGAIN (-100000L)
+ * and 2, fd 0): read returns a count, 0 at end of input, a negative
+ * error, or WA_READ_WAIT: the host has started the read and parked the
+ * program (wa_wasi_call returns WA_X_WAIT), and the call is made again
+ * when the host runs the program next, when the input has come. */
+#define WA_READ_WAIT (-100000L)
 typedef struct wa_host {
     void *ctx;
     void (*write)(void *ctx, int fd, const uint8_t *p, size_t n);
@@ -126,13 +183,19 @@ typedef struct wa_host {
     bool (*is_tty)(void *ctx, int fd);
     uint64_t (*now_wall_ns)(void *ctx);
     int (*random)(void *ctx, void *p, size_t n);
+    /* Parks the program until wall-clock time wall_ns (poll_oneoff's
+     * sleep; wa_wasi_call then returns WA_X_WAIT): 0, or a WASI errno
+     * (the sleep then fails with it). */
+    int (*sleep_until)(void *ctx, uint64_t wall_ns);
+    const wa_files *files;         /* NULL: no file system (every descriptor above 2 is EBADF) */
     const char *args;              /* argc NUL-terminated strings, back to back */
     uint32_t args_len, argc;
 } wa_host;
 
 /* Performs the host call wa_exec_run returned WA_X_HOST for: WA_X_AGAIN
- * (answered: run again), WA_X_YIELD (interrupted, still pending: yield,
- * then run again), WA_X_DONE (proc_exit) or WA_X_TRAP. */
+ * (answered: run again), WA_X_WAIT (the host parked the program: still
+ * pending, made again when the host runs it next), WA_X_DONE (proc_exit)
+ * or WA_X_TRAP. */
 int wa_wasi_call(wa_exec *x, const wa_host *h);
 
 /* ---- the driver ------------------------------------------------------------------------- */

@@ -16,9 +16,19 @@
  *    never prints "BAD";
  *  - a last boot runs it to its end ("done", exit status 0), and phantom
  *    fsck finds the image clean.
- * At least 60 kill cycles (TORTURE=1: 1000).  Rerun a failure with the
- * SEED it printed.  Skipped, in one line, without clang's wasm32-wasi
- * target.
+ *
+ * The same for a program writing a file (tests/wasm/kill/journal.c): it
+ * appends records and keeps their count and hash in memory, and checks
+ * every few records that the file agrees exactly with its memory; after
+ * the last boot, `phantom fs cat` shows the whole file as expected.
+ *
+ * And a sleeping program (tests/wasm/kill/napper.c) killed in the middle
+ * of a 3 s sleep and booted again wakes 3 s after it fell asleep, not
+ * 3 s after the restart: the sleep keeps its wall-clock deadline.
+ *
+ * At least 60 kill cycles for each of the first two (TORTURE=1: 1000).
+ * Rerun a failure with the SEED it printed.  Skipped, in one line,
+ * without clang's wasm32-wasi target.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -27,6 +37,7 @@
 
 #include "testlib.h"
 #include "killrun.h"
+#include "../wasm/kill/journal.h"
 #include "../wasm/kill/progress.h"
 
 #define INTERVAL_MS "30"
@@ -36,78 +47,171 @@ static uint64_t expected[PROGRESS_STEPS];
 
 typedef struct state {
     long hi, prev;       /* highest step printed so far; last in this run (-1: none) */
+    long steps;          /* how many steps the program makes */
     bool done, bad;
     long repeated;
 } state;
 
-static void line(void *ctx, const char *l)
+/* Step i was printed: within a run one after the other, after a restart
+ * back a little and never past a gap. */
+static void sequence(state *s, long i)
 {
-    state *s = ctx;
-    long i;
-    unsigned long long total;
+    if (s->prev >= 0 && i != s->prev + 1) {
+        fprintf(stderr, "step %ld after %ld in one run\n", i, s->prev);
+        s->bad = true;
+    }
+    if (s->prev < 0 && i > s->hi + 1) {
+        fprintf(stderr, "resumed at step %ld but only %ld was printed: a gap\n", i, s->hi);
+        s->bad = true;
+    }
+    if (s->prev < 0 && s->hi - i + 1 > MAX_REPEAT) {
+        fprintf(stderr, "resumed at step %ld after %ld: repeats more than %d\n", i, s->hi, MAX_REPEAT);
+        s->bad = true;
+    }
+    if (s->prev < 0 && i <= s->hi)
+        s->repeated += s->hi - i + 1;
+    s->prev = i;
+    if (i > s->hi)
+        s->hi = i;
+}
+
+/* "BAD ..." and "done"; false for any other line. */
+static bool common_line(state *s, const char *l)
+{
     if (!strncmp(l, "BAD", 3)) {
         fprintf(stderr, "program reported: %s\n", l);
         s->bad = true;
     } else if (!strcmp(l, "done")) {
         s->done = true;
-    } else if (sscanf(l, "step %ld %llu", &i, &total) == 2 && i >= 0 && i < (long)PROGRESS_STEPS) {
-        if (total != expected[i]) {
-            fprintf(stderr, "step %ld: total %llu, expected %llu: memory and variables disagree\n", i, total,
-                    (unsigned long long)expected[i]);
-            s->bad = true;
-        }
-        if (s->prev >= 0 && i != s->prev + 1) {
-            fprintf(stderr, "step %ld after %ld in one run\n", i, s->prev);
-            s->bad = true;
-        }
-        if (s->prev < 0 && i > s->hi + 1) {
-            fprintf(stderr, "resumed at step %ld but only %ld was printed: a gap\n", i, s->hi);
-            s->bad = true;
-        }
-        if (s->prev < 0 && s->hi - i + 1 > MAX_REPEAT) {
-            fprintf(stderr, "resumed at step %ld after %ld: repeats more than %d\n", i, s->hi, MAX_REPEAT);
-            s->bad = true;
-        }
-        if (s->prev < 0 && i <= s->hi)
-            s->repeated += s->hi - i + 1;
-        s->prev = i;
-        if (i > s->hi)
-            s->hi = i;
     } else {
-        fprintf(stderr, "unexpected output line: '%s'\n", l);
+        return false;
+    }
+    return true;
+}
+
+static void unexpected(state *s, const char *l)
+{
+    fprintf(stderr, "unexpected output line: '%s'\n", l);
+    s->bad = true;
+}
+
+static void progress_line(void *ctx, const char *l)
+{
+    state *s = ctx;
+    long i;
+    unsigned long long total;
+    if (common_line(s, l))
+        return;
+    if (sscanf(l, "step %ld %llu", &i, &total) != 2 || i < 0 || i >= (long)PROGRESS_STEPS)
+        return unexpected(s, l);
+    if (total != expected[i]) {
+        fprintf(stderr, "step %ld: total %llu, expected %llu: memory and variables disagree\n", i, total,
+                (unsigned long long)expected[i]);
         s->bad = true;
     }
+    sequence(s, i);
 }
+
+static void journal_line(void *ctx, const char *l)
+{
+    state *s = ctx;
+    long i;
+    if (common_line(s, l))
+        return;
+    if (sscanf(l, "check %ld", &i) != 1 || i < 0 || i >= s->steps)
+        return unexpected(s, l);
+    sequence(s, i);
+}
+
+typedef struct world_run {
+    state s;
+    void (*line)(void *ctx, const char *l);
+} world_run;
 
 static int run(void *ctx, char *const argv[], int kill_after_ms)
 {
-    state *s = ctx;
-    s->prev = -1;
-    kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = line, .ctx = s};
+    world_run *w = ctx;
+    w->s.prev = -1;
+    kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = w->line, .ctx = &w->s};
     return kr_run(argv, &o);
 }
 
-static int one_world(const char *phantom, const char *img, const char *wasm, uint64_t *rng,
+/* The whole journal, as `phantom fs cat` shows it, holds every record. */
+static void check_journal(const char *phantom, const char *img)
+{
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "%s fs --image %s cat /journal", phantom, img);
+    FILE *p = popen(cmd, "r");
+    REQUIRE(p);
+    char got[JOURNAL_RECORD_BYTES + 1], want[JOURNAL_RECORD_BYTES + 1];
+    uint32_t n = 0;
+    bool same = true;
+    while (fread(got, 1, JOURNAL_RECORD_BYTES, p) == JOURNAL_RECORD_BYTES) {
+        journal_record(n++, want);
+        same &= !memcmp(got, want, JOURNAL_RECORD_BYTES);
+    }
+    CHECK(pclose(p) == 0);
+    CHECK(same);
+    CHECK(n == JOURNAL_RECORDS);
+}
+
+static int one_world(const char *phantom, const char *img, const char *wasm, bool journal, uint64_t *rng,
                      const char **strategies, int nstrat, int budget)
 {
-    state s = {.hi = -1};
+    world_run w = {.s = {.hi = -1, .steps = journal ? JOURNAL_RECORDS / JOURNAL_CHECK_EVERY : PROGRESS_STEPS},
+                   .line = journal ? journal_line : progress_line};
+    state *sp = &w.s;
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], (char *)wasm, NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], NULL};
     int killed = 0;
-    int rc = kr_kill_cycles(run, &s, &s.bad, first, again, 7, strategies, nstrat, budget, rng, &killed);
-    CHECK(!s.bad);
+    int rc = kr_kill_cycles(run, &w, &sp->bad, first, again, 7, strategies, nstrat, budget, rng, &killed);
+    CHECK(!sp->bad);
     CHECK(rc == 0);
-    CHECK(s.done);
-    CHECK(s.hi == (long)PROGRESS_STEPS - 1);
+    CHECK(sp->done);
+    CHECK(sp->hi == sp->steps - 1);
+    if (journal)
+        check_journal(phantom, img);
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
-    printf("wasm_killloop: a world killed %d times; %ld steps printed again after restarts; program finished\n",
-           killed, s.repeated);
+    printf("wasm_killloop: %s: a world killed %d times; %ld lines printed again after restarts; program finished\n",
+           journal ? "journal" : "progress", killed, sp->repeated);
     fflush(stdout);
     return killed;
+}
+
+/* The napper: killed 1.5 s into its 3 s sleep, booted again. */
+static void nap_line(void *ctx, const char *l)
+{
+    long *slept = ctx;
+    long ms;
+    if (sscanf(l, "slept %ld ms", &ms) == 1)
+        *slept = ms;
+}
+
+static void sleep_across_kill(const char *phantom, const char *dir, const char *wasm)
+{
+    char img[600];
+    snprintf(img, sizeof img, "%s/nap.img", dir);
+    char *first[] = {(char *)phantom, "run", "--image", img, "--snapshot-interval", INTERVAL_MS, (char *)wasm, NULL};
+    char *again[] = {(char *)phantom, "boot", "--image", img, NULL};
+    long slept = -1;
+    kr_run_opts o = {.kill_after_ms = 1500, .line = nap_line, .ctx = &slept};
+    CHECK(kr_run(first, &o) < 0);
+    o.kill_after_ms = 0;
+    CHECK(kr_run(again, &o) == 0);
+    printf("wasm_killloop: napper: a 3000 ms sleep killed after 1500 ms ended %ld ms after it began\n", slept);
+    CHECK(slept >= 3000 && slept < 4400);
+}
+
+static void compile(const char *dir, const char *name, char *wasm, size_t len)
+{
+    char cmd[1400];
+    snprintf(wasm, len, "%s/%s.wasm", dir, name);
+    snprintf(cmd, sizeof cmd, "clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/kill/%s.c -o %s", name, wasm);
+    REQUIRE(system(cmd) == 0);
 }
 
 int main(void)
@@ -129,20 +233,25 @@ int main(void)
     REQUIRE(nstrat > 0);
     char dir[] = "/tmp/phantom-wasmkill-XXXXXX";
     REQUIRE(mkdtemp(dir));
-    char phantom[512], img[600], wasm[600], cmd[1400];
+    char phantom[512], img[600], wasm[2][600], napper[600], cmd[1400];
     snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
-    snprintf(wasm, sizeof wasm, "%s/progress.wasm", dir);
-    snprintf(cmd, sizeof cmd, "clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/kill/progress.c -o %s", wasm);
-    REQUIRE(system(cmd) == 0);
+    compile(dir, "progress", wasm[0], sizeof wasm[0]);
+    compile(dir, "journal", wasm[1], sizeof wasm[1]);
+    compile(dir, "napper", napper, sizeof napper);
     t_load_start(2);
-    int killed = 0, worlds = 0;
-    while (killed < cycles && !t_failures) {
-        snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
-        killed += one_world(phantom, img, wasm, &rng, strategies, nstrat, cycles - killed);
+    int worlds = 0;
+    for (int journal = 0; journal < 2 && !t_failures; journal++) {
+        int killed = 0;
+        while (killed < cycles && !t_failures) {
+            snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
+            killed += one_world(phantom, img, wasm[journal], journal, &rng, strategies, nstrat, cycles - killed);
+        }
+        CHECK(killed >= cycles);
+        printf("wasm_killloop: %s: %d kills\n", journal ? "journal" : "progress", killed);
     }
+    if (!t_failures)
+        sleep_across_kill(phantom, dir, napper);
     t_load_stop();
-    CHECK(killed >= cycles);
-    printf("wasm_killloop: %d kills over %d world%s\n", killed, worlds, worlds == 1 ? "" : "s");
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);

@@ -4,7 +4,7 @@
  * refuses it with a one-line message that names an offset, or yields an
  * image that wa_image_ok accepts and that instantiates and runs for a
  * bounded budget on fresh blocks without a crash (host calls answered
- * with empty services).
+ * with empty services and no file system).
  *
  * libFuzzer, from the repository root:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DPHANTOM_LIBFUZZER -Isrc \
@@ -24,6 +24,7 @@ static long w_read(void *ctx, uint8_t *p, size_t n) { (void)ctx; (void)p; (void)
 static bool w_tty(void *ctx, int fd) { (void)ctx; (void)fd; return false; }
 static uint64_t w_now(void *ctx) { (void)ctx; return 1; }
 static int w_random(void *ctx, void *p, size_t n) { (void)ctx; memset(p, 4, n); return 0; }
+static int w_sleep(void *ctx, uint64_t wall_ns) { (void)ctx; (void)wall_ns; return 0; }
 
 /* Runs the image a little: at most 64 slices, with the blocks grown as
  * asked up to small limits. */
@@ -41,7 +42,7 @@ static void run_some(const uint8_t *image)
     wa_error err;
     static const char args[] = "fuzz";
     wa_host h = {.write = w_write, .read = w_read, .is_tty = w_tty, .now_wall_ns = w_now, .random = w_random,
-                 .args = args, .args_len = sizeof args, .argc = 1};
+                 .sleep_until = w_sleep, .args = args, .args_len = sizeof args, .argc = 1};
     FUZZ_ASSERT(x.state && x.stack && x.frames && x.mem);
     if (wa_instantiate(&x, &err) == 0) {
         for (int i = 0; i < 64; i++) {

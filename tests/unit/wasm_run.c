@@ -4,7 +4,10 @@
  *  1. tests/wasm/c/NAME.c: compiled twice, by clang for wasm32-wasi and
  *     natively by gcc; `phantom run NAME.wasm -- ARGS` must write exactly
  *     the native program's standard output and error and exit with its
- *     status (ARGS: one a line of NAME.args).
+ *     status (ARGS: one a line of NAME.args; standard input: NAME.in, or
+ *     empty).  Programs that use files use relative paths: the native
+ *     one runs in a new empty directory, the wasm one in a new world,
+ *     whose empty file system is its working directory.
  *  2. tests/wasm/wat/NAME.wat (wat2wasm): instruction edge cases and
  *     traps, checked like the golden suites: standard output equals
  *     NAME.out (empty without one), standard error holds the lines of
@@ -24,6 +27,8 @@
 #include "runner.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../../src/wasm/wasm.h"
 
@@ -108,8 +113,8 @@ static void report(bool ok, const char *kind, const char *name, const char *why)
     fflush(stdout);
 }
 
-/* Runs phantom on a module; fills r. */
-static void run_wasm(const char *wasm, const char *name, char **args, int nargs, result *r)
+/* Runs phantom on a module with standard input from the file input; fills r. */
+static void run_wasm(const char *wasm, const char *name, char **args, int nargs, const char *input, result *r)
 {
     char img[600];
     snprintf(img, sizeof img, "%s/%s.img", work, name);
@@ -119,7 +124,7 @@ static void run_wasm(const char *wasm, const char *name, char **args, int nargs,
     for (int i = 0; i < nargs && argn < 78; i++)
         argv[argn++] = args[i];
     argv[argn] = NULL;
-    run(argv, "/dev/null", NULL, r);
+    run(argv, input, NULL, r);
     unlink(img);
 }
 
@@ -129,8 +134,12 @@ static void c_corpus(void)
     char **v;
     int n = names("tests/wasm/c", ".c", &v);
     for (int i = 0; i < n; i++) {
-        char src[400], wasm[600], native[600], argsp[400];
+        char src[400], wasm[600], native[600], argsp[400], input[400], dir[600];
         snprintf(src, sizeof src, "tests/wasm/c/%s.c", v[i]);
+        snprintf(input, sizeof input, "tests/wasm/c/%s.in", v[i]);
+        if (access(input, R_OK) != 0)
+            snprintf(input, sizeof input, "/dev/null");
+        snprintf(dir, sizeof dir, "%s/%s.d", work, v[i]);
         snprintf(wasm, sizeof wasm, "%s/%s.wasm", work, v[i]);
         snprintf(native, sizeof native, "%s/%s.native", work, v[i]);
         snprintf(argsp, sizeof argsp, "tests/wasm/c/%s.args", v[i]);
@@ -147,8 +156,9 @@ static void c_corpus(void)
             argv[k + 1] = args[k];
         argv[nargs + 1] = NULL;
         result nr = {0}, wr = {0};
-        run(argv, "/dev/null", NULL, &nr);
-        run_wasm(wasm, v[i], args, nargs, &wr);
+        need(mkdir(dir, 0755) == 0, dir);
+        run(argv, input, dir, &nr);
+        run_wasm(wasm, v[i], args, nargs, input, &wr);
         char why[300] = "";
         size_t wl = 0;
         if (status_of(&nr) != status_of(&wr))
@@ -194,7 +204,7 @@ static void wat_dir(const char *dir, bool invalid)
         snprintf(p, sizeof p, "%s/%s.code", dir, v[i]);
         int want_code = read_file(p, &code) ? atoi(code.p) : invalid ? 2 : 0;
         result r = {0};
-        run_wasm(wasm, v[i], NULL, 0, &r);
+        run_wasm(wasm, v[i], NULL, 0, "/dev/null", &r);
         char why[400] = "";
         size_t wl = 0;
         const char *missing = NULL;

@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,18 +189,6 @@ static int read_byte(char *c)
         if (errno != EINTR)
             return -errno;
     }
-}
-
-long hal_console_read(char *buf, size_t cap, int timeout_ms)
-{
-    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    int r = poll(&p, 1, timeout_ms);
-    if (r < 0)
-        return -errno;
-    if (r == 0)
-        return -EAGAIN;
-    ssize_t n = read(STDIN_FILENO, buf, cap);
-    return n < 0 ? -errno : (long)n;
 }
 
 long hal_console_read_line(char *buf, size_t cap)

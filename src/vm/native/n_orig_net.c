@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../netio.h"
+#include "n_connection.h"
 #include "native.h"
 
 #define CURL_BODY_MAX (100u << 10)   /* .internal.tcp.curl keeps 100 KiB */
@@ -170,25 +171,9 @@ const pv_native_class pv_nc_udp = {
 /* ---- .internal.connection ---------------------------------------------------------- *
  *
  * A link to a kernel service named by a string whose first four bytes
- * pick the back end.  Its words: */
-enum { CN_NAME = 0, CN_BACKEND = 1, CN_STATE = 2, CN_CALLBACK = 3, CN_METHOD = 4, CN_LISTED = 5 };
+ * pick the back end (n_connection.h: its words, errno values, and the
+ * back-end table's entries). */
 
-/* Errno values as the original returns them (positive). */
-enum { CN_ENXIO = 6, CN_ENOMEM = 12, CN_EINVAL = 22, CN_ENOSYS = 38, CN_ENOTCONN = 107, CN_EISCONN = 106 };
-
-/* A back end: init (connect and restart), invoke and block.  Each returns
- * a native result; state is the back end's object in CN_STATE.  tmr: and
- * stt: (timers, statistics) and fio: (files) belong here too, as entries
- * of this table, from the issues that build them. */
-struct cn_backend {
-    const char *prefix;
-    int (*init)(pv_vm *vm, pv_value self, struct pv_string *rest, pv_value *ret);
-    int (*invoke)(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_value *ret);
-    int (*block)(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_value *ret);
-};
-
-/* invoke of back ends that have nothing to invoke. */
-static int invoke_einval(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_value *ret);
 
 static struct pv_native_obj *cn(pv_value v) { return pv_as_ptr(v); }
 
@@ -254,7 +239,7 @@ static int url_block(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_valu
     return pv_net_curl(vm, pv_as_ptr(cn(self)->w[CN_STATE]), empty, URL_BODY_MAX, ret);
 }
 
-static int invoke_einval(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_value *ret)
+int pv_cn_invoke_einval(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_value *ret)
 {
     (void)vm;
     (void)self;
@@ -264,16 +249,25 @@ static int invoke_einval(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_
     return PV_NOK;
 }
 
-static const struct cn_backend backends[] = {
-    {"udp:", udp_init, invoke_einval, udp_block},
-    {"url:", url_init, invoke_einval, url_block},
-};
+/* udp: closes its endpoint when disconnected. */
+static void udp_disconnect(pv_vm *vm, pv_value self)
+{
+    pv_value st = cn(self)->w[CN_STATE];
+    if (pv_is_obj(st) && pv_obj_kind(st) == PV_K_NATIVE)
+        pv_net_close(vm, st);
+}
+
+static const struct cn_backend udp_backend = {"udp:", udp_init, pv_cn_invoke_einval, udp_block, udp_disconnect};
+static const struct cn_backend url_backend = {"url:", url_init, pv_cn_invoke_einval, url_block, NULL};
+
+/* Their index is stored in CN_BACKEND: add at the end only. */
+static const struct cn_backend *const backends[] = {&udp_backend, &url_backend, &pv_cn_fio};
 
 static const struct cn_backend *backend_of(pv_value self)
 {
     pv_value b = cn(self)->w[CN_BACKEND];
     return pv_is_int(b) && pv_as_int(b) >= 0 && (size_t)pv_as_int(b) < PV_COUNTOF(backends)
-               ? &backends[pv_as_int(b)] : NULL;
+               ? backends[pv_as_int(b)] : NULL;
 }
 
 /* Runs the back end named by self's stored name. */
@@ -281,14 +275,14 @@ static int cn_attach(pv_vm *vm, pv_value self, pv_value *ret)
 {
     struct pv_string *name = pv_as_ptr(cn(self)->w[CN_NAME]);
     for (size_t i = 0; name->len >= 4 && i < PV_COUNTOF(backends); i++)
-        if (!memcmp(name->bytes, backends[i].prefix, 4)) {
+        if (!memcmp(name->bytes, backends[i]->prefix, 4)) {
             const char *colon = memchr(name->bytes, ':', name->len);
             size_t off = (size_t)(colon - name->bytes) + 1;
             struct pv_string *rest = pv_str_new(vm, name->bytes + off, name->len - off);
             if (!rest)
                 return pv_throw_oom(vm);
             pv_gc_write(vm, &cn(self)->w[CN_BACKEND], pv_int((int32_t)i));
-            return backends[i].init(vm, self, rest, ret);
+            return backends[i]->init(vm, self, rest, ret);
         }
     *ret = pv_int(CN_ENOMEM);   /* the original's answer to an unknown prefix */
     return PV_NOK;
@@ -316,15 +310,15 @@ static int cn_connect(pv_vm *vm, pv_value *args, pv_value *ret)
 static int cn_disconnect(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     pv_value self = args[0];
-    if (!backend_of(self)) {
+    const struct cn_backend *b = backend_of(self);
+    if (!b) {
         *ret = pv_int(CN_ENXIO);
         return PV_NOK;
     }
     pv_restart_list_remove(vm, self);
     pv_gc_write(vm, &cn(self)->w[CN_LISTED], PV_FALSE);
-    pv_value st = cn(self)->w[CN_STATE];
-    if (pv_is_obj(st) && pv_obj_kind(st) == PV_K_NATIVE)
-        pv_net_close(vm, st);
+    if (b->disconnect)
+        b->disconnect(vm, self);
     pv_gc_write(vm, &cn(self)->w[CN_STATE], PV_NULL);
     pv_gc_write(vm, &cn(self)->w[CN_BACKEND], PV_NULL);
     *ret = pv_int(0);
@@ -388,8 +382,10 @@ static int cn_restart(pv_vm *vm, pv_value *args, pv_value *ret)
     if (!pv_is_obj(cn(args[0])->w[CN_NAME]))
         return PV_NOK;
     pv_value st = cn(args[0])->w[CN_STATE];
+    /* a udp: endpoint restarts itself (bound again if it was); a fio:
+     * file is in the world, open where it was */
     if (pv_is_obj(st) && pv_obj_kind(st) == PV_K_NATIVE)
-        return PV_NOK;   /* a udp: endpoint restarts itself (bound again if it was) */
+        return PV_NOK;
     return cn_attach(vm, args[0], ret);
 }
 

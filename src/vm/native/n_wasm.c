@@ -10,26 +10,32 @@
  * growing page by page stays cheap).
  *
  * start(hex, name, args) validates, translates and instantiates a module;
- * step(w) runs it for a time slice and returns false, or true once the
- * program has ended (the exit status is then set, and a trap reported on
- * standard error).  Between two steps the engine's state is complete in
- * the world, which is where the driver class (src/wasm/wa_driver.c) lets
- * snapshots happen: its loop's backward jump.  A step that used its slice
- * puts the thread at the back of the run queue, so a wasm program is
- * preempted like any other thread.
+ * step(w, input) runs it for a time slice and returns false, or true once
+ * the program has ended (the exit status is then set, and a trap reported
+ * on standard error).  Between two steps the engine's state is complete
+ * in the world, which is where the driver class (src/wasm/wa_driver.c)
+ * lets snapshots happen: its loop's backward jump.  A step that used its
+ * slice puts the thread at the back of the run queue, so a wasm program
+ * is preempted like any other thread.
+ *
+ * Waiting.  A program reading standard input or sleeping (poll_oneoff)
+ * parks its thread: the read goes to the host I/O thread (hostio.h,
+ * PV_IO_READBYTES), the sleep is a wall-clock deadline (PV_TS_SLEEPING),
+ * and the call stays pending in the engine.  What the wait delivers (the
+ * bytes read; null after a sleep) is step's result, which the driver
+ * hands to the next step as `input`, where the pending call, made again,
+ * takes it.  A snapshot taken meanwhile keeps the wait (the read is
+ * issued again after a restart; the sleep keeps its deadline).
  */
 #include <errno.h>
 #include <stdlib.h>
 
 #include "../../hal/hal.h"
-#include "../../wasm/wasm.h"
+#include "../hostio.h"
 #include "../interp.h"
 #include "../sched.h"
 #include "../serve.h"
-#include "native.h"
-
-enum { W_IMAGE, W_STATE, W_STACK, W_FRAMES, W_MEM, W_ARGS, W_ARGC, W_COUNT };
-_Static_assert(W_COUNT <= PV_NATIVE_WORDS, "words of .internal.wasm");
+#include "n_wasm.h"
 
 /* Safepoints (loop iterations and calls) in one slice. */
 #define WASM_SLICE 50000u
@@ -38,7 +44,7 @@ _Static_assert(W_COUNT <= PV_NATIVE_WORDS, "words of .internal.wasm");
 
 static void h_write(void *ctx, int fd, const uint8_t *p, size_t n)
 {
-    pv_vm *vm = ctx;
+    pv_vm *vm = ((wasm_ctx *)ctx)->vm;
     if (fd == 1) {
         pv_out_write(vm, (const char *)p, n);
         if (vm->out_tty && memchr(p, '\n', n))
@@ -49,19 +55,37 @@ static void h_write(void *ctx, int fd, const uint8_t *p, size_t n)
     pv_console_write(vm, 2, (const char *)p, n);
 }
 
-/* Standard input: the VM's host thread waits (snapshots go on meanwhile);
- * a stop request leaves the call pending, to be issued again. */
+/* Standard input: the bytes the last wait delivered, or a read started
+ * on the host I/O thread (the program parks until it answers). */
 static long h_read(void *ctx, uint8_t *p, size_t n)
 {
-    pv_vm *vm = ctx;
-    pv_out_flush(vm);
-    long got;
-    pw_blocking_begin(vm->w);
-    do
-        got = hal_console_read((char *)p, n, 100);
-    while ((got == -EAGAIN || got == -EINTR) && !atomic_load(&vm->stop));
-    pw_blocking_end(vm->w);
-    return got == -EAGAIN || got == -EINTR ? WA_READ_AGAIN : got;
+    wasm_ctx *c = ctx;
+    pv_value in = c->input;
+    c->input = PV_FALSE;
+    if (pv_obj_kind(in) == PV_K_BINARY) {
+        struct pv_binary *b = pv_as_ptr(in);
+        size_t got = b->len < n ? b->len : n;
+        if (got)   /* an empty binary (end of input) has no bytes */
+            memcpy(p, b->bytes, got);
+        return (long)got;
+    }
+    if (pv_is_int(in))
+        return -EIO;
+    if (pv_io_read_bytes(c->vm, c->vm->cur, n > PV_IO_READ_MAX ? PV_IO_READ_MAX : (uint32_t)n) < 0)
+        return -ENOMEM;
+    c->parked = true;
+    return WA_READ_WAIT;
+}
+
+static int h_sleep_until(void *ctx, uint64_t wall_ns)
+{
+    wasm_ctx *c = ctx;
+    int64_t at = wall_ns > (uint64_t)INT64_MAX / 2 ? INT64_MAX / 2 : (int64_t)wall_ns;
+    if (pv_sched_block(c->vm, c->vm->cur, PV_TS_SLEEPING, at) == PV_NTHROW)
+        c->thrown = true;
+    else
+        c->parked = true;
+    return 0;
 }
 
 static bool h_is_tty(void *ctx, int fd)
@@ -225,6 +249,8 @@ static void ended(pv_vm *vm, wa_exec *x, int r)
     }
 }
 
+/* step(w, input): input is what the last wait delivered (step's result
+ * then), or anything else. */
 static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     struct pv_native_obj *o = pv_as_ptr(args[0]);
@@ -232,8 +258,10 @@ static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
     wa_exec x;
     if (!view(o, &x) || !argb || !pv_is_int(o->w[W_ARGC]))
         return pv_throw(vm, PV_B_STATE_EXC, "step: this .internal.wasm was never started");
-    wa_host host = {.ctx = vm, .write = h_write, .read = h_read, .is_tty = h_is_tty, .now_wall_ns = h_now,
-                    .random = h_random, .args = (const char *)argb->bytes, .args_len = argb->len,
+    wasm_ctx ctx = {.vm = vm, .o = o, .input = args[1]};
+    wa_host host = {.ctx = &ctx, .write = h_write, .read = h_read, .is_tty = h_is_tty, .now_wall_ns = h_now,
+                    .random = h_random, .sleep_until = h_sleep_until, .files = &pv_wasm_files,
+                    .args = (const char *)argb->bytes, .args_len = argb->len,
                     .argc = (uint32_t)pv_as_int(o->w[W_ARGC])};
     x.stop = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
     if (wa_exec_finished(&x)) {
@@ -251,6 +279,10 @@ static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
             pv_sched_ready(vm, vm->cur);
             *ret = PV_FALSE;
             return PV_NBLOCK;
+        case WA_X_WAIT:
+            HAL_ASSERT(ctx.parked || ctx.thrown);
+            *ret = PV_NULL;
+            return ctx.thrown ? PV_NTHROW : PV_NBLOCK;
         case WA_X_GROW_STACK: {
             struct pv_binary *stack = word_bin(o, W_STACK), *frames = word_bin(o, W_FRAMES);
             if (!grow_block(vm, stack, (uint64_t)wa_want_stack_slots(&x) * 8, (uint64_t)WA_MAX_STACK_SLOTS * 8) ||
@@ -277,7 +309,7 @@ static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
 
 static const pv_native_method wasm_methods[] = {
     {"start", "(*,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_start},
-    {"step", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_step},
+    {"step", "(.internal.wasm,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_step},
 };
 
 const pv_native_class pv_nc_wasm = {
