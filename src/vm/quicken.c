@@ -3,6 +3,20 @@
  */
 #include "quicken.h"
 
+/* The fused form of a comparison followed by jt or jf, or 0. */
+static uint8_t compare_and_jump(uint8_t cmp)
+{
+    switch (cmp) {
+    case PV_OP_LT: return PV_QOP_LT_JCOND;
+    case PV_OP_LE: return PV_QOP_LE_JCOND;
+    case PV_OP_GT: return PV_QOP_GT_JCOND;
+    case PV_OP_GE: return PV_QOP_GE_JCOND;
+    case PV_OP_EQ: return PV_QOP_EQ_JCOND;
+    case PV_OP_NE: return PV_QOP_NE_JCOND;
+    default: return 0;
+    }
+}
+
 void pv_quicken(struct pv_method *m)
 {
     uint8_t *c = m->code;
@@ -20,6 +34,8 @@ void pv_quicken(struct pv_method *m)
                 fused = PV_QOP_LOAD_GETFIELD;
             else if (prev_op == PV_OP_ADD && op == PV_OP_STORE)
                 fused = PV_QOP_ADD_STORE;
+            else if (op == PV_OP_JT || op == PV_OP_JF)
+                fused = compare_and_jump(prev_op);
             if (fused)
                 c[prev] = fused;
         }
