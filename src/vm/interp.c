@@ -48,6 +48,9 @@ static const uint8_t opsize[PV_QOP_END] = {
     [PV_QOP_GE_JCOND] = PV_FMT_SIZE(PV_F_NONE),
     [PV_QOP_EQ_JCOND] = PV_FMT_SIZE(PV_F_NONE),
     [PV_QOP_NE_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_LOAD_LOAD_ALOAD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_LOAD_JCMP] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_PUSHINT_JCMP] = PV_FMT_SIZE(PV_F_L),
 };
 
 
@@ -663,6 +666,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         [PV_QOP_GE_JCOND] = &&L_Q_GE_JCOND,
         [PV_QOP_EQ_JCOND] = &&L_Q_EQ_JCOND,
         [PV_QOP_NE_JCOND] = &&L_Q_NE_JCOND,
+        [PV_QOP_LOAD_LOAD_ALOAD] = &&L_Q_LOAD_LOAD_ALOAD,
+        [PV_QOP_LOAD_LOAD_JCMP] = &&L_Q_LOAD_LOAD_JCMP,
+        [PV_QOP_LOAD_PUSHINT_JCMP] = &&L_Q_LOAD_PUSHINT_JCMP,
     };
 #pragma GCC diagnostic pop
 #endif
@@ -739,6 +745,48 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             base[pv_rd16(ip + 2)] = r;
             ip += 4;
             NEXT;
+        /* Fused triples: the common case inline; any other pushes the
+         * operands and runs the last instruction as itself (its errors and
+         * its pc are then exactly the unfused ones). */
+        case PV_QOP_LOAD_LOAD_ALOAD: L_Q_LOAD_LOAD_ALOAD:
+            a = base[pv_rd16(ip + 1)];
+            b = base[pv_rd16(ip + 4)];
+            if (pv_is_obj(a) && pv_is_int(b) && ((struct pv_obj *)pv_as_ptr(a))->cls->kind == PV_K_ARRAY) {
+                struct pv_array *arr = pv_as_ptr(a);
+                if ((uint32_t)pv_as_int(b) < arr->len) {
+                    *sp++ = arr->items[pv_as_int(b)];
+                    ip += 7;
+                    NEXT;
+                }
+            }
+            sp[0] = a;
+            sp[1] = b;
+            sp += 2;
+            ip += 6;
+            ins = ip;
+            goto L_ALOAD;
+        case PV_QOP_LOAD_LOAD_JCMP: L_Q_LOAD_LOAD_JCMP:
+            a = base[pv_rd16(ip + 1)];
+            b = base[pv_rd16(ip + 4)];
+            if (BOTH_INT(a, b))
+                BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[6] == PV_OP_JLT) ? code + pv_rd32(ip + 7) : ip + 11);
+            sp[0] = a;
+            sp[1] = b;
+            sp += 2;
+            ip += 6;
+            ins = ip;
+            goto L_JLT;
+        case PV_QOP_LOAD_PUSHINT_JCMP: L_Q_LOAD_PUSHINT_JCMP:
+            a = base[pv_rd16(ip + 1)];
+            b = pv_int((int32_t)pv_rd32(ip + 4));
+            if (pv_is_int(a))
+                BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[8] == PV_OP_JLT) ? code + pv_rd32(ip + 9) : ip + 13);
+            sp[0] = a;
+            sp[1] = b;
+            sp += 2;
+            ip += 8;
+            ins = ip;
+            goto L_JLT;
         CASE(STORE) base[pv_rd16(ip + 1)] = *--sp; ip += 3; NEXT;
         CASE(INCLOCAL) {
             pv_value *l = &base[pv_rd16(ip + 1)];
