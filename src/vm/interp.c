@@ -745,9 +745,9 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             base[pv_rd16(ip + 2)] = r;
             ip += 4;
             NEXT;
-        /* Fused triples: the common case inline; any other pushes the
-         * operands and runs the last instruction as itself (its errors and
-         * its pc are then exactly the unfused ones). */
+        /* Fused triples: the common case inline; any other goes to
+         * triple_slow with the operands in a and b and ip on the last
+         * instruction. */
         case PV_QOP_LOAD_LOAD_ALOAD: L_Q_LOAD_LOAD_ALOAD:
             a = base[pv_rd16(ip + 1)];
             b = base[pv_rd16(ip + 4)];
@@ -759,34 +759,29 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                     NEXT;
                 }
             }
-            sp[0] = a;
-            sp[1] = b;
-            sp += 2;
             ip += 6;
-            ins = ip;
-            goto L_ALOAD;
+            goto triple_slow;
         case PV_QOP_LOAD_LOAD_JCMP: L_Q_LOAD_LOAD_JCMP:
             a = base[pv_rd16(ip + 1)];
             b = base[pv_rd16(ip + 4)];
             if (BOTH_INT(a, b))
                 BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[6] == PV_OP_JLT) ? code + pv_rd32(ip + 7) : ip + 11);
-            sp[0] = a;
-            sp[1] = b;
-            sp += 2;
             ip += 6;
-            ins = ip;
-            goto L_JLT;
+            goto triple_slow;
         case PV_QOP_LOAD_PUSHINT_JCMP: L_Q_LOAD_PUSHINT_JCMP:
             a = base[pv_rd16(ip + 1)];
             b = pv_int((int32_t)pv_rd32(ip + 4));
             if (pv_is_int(a))
                 BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[8] == PV_OP_JLT) ? code + pv_rd32(ip + 9) : ip + 13);
+            ip += 8;
+        triple_slow:
+            /* The operands pushed, the last instruction (an original
+             * opcode) runs as itself: its errors and pcs are the unfused
+             * ones. */
             sp[0] = a;
             sp[1] = b;
             sp += 2;
-            ip += 8;
-            ins = ip;
-            goto L_JLT;
+            NEXT;
         CASE(STORE) base[pv_rd16(ip + 1)] = *--sp; ip += 3; NEXT;
         CASE(INCLOCAL) {
             pv_value *l = &base[pv_rd16(ip + 1)];
