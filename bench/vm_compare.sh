@@ -2,7 +2,9 @@
 # bench/vm_compare.sh - the interpreter benchmarks of bench/vm/, each run by
 # Phantom, lua5.4 and luajit -joff (the LuaJIT interpreter, JIT off) in the
 # same run, interleaved (one run of each tool in turn, RUNS rounds), so that
-# a busy machine slows all three alike.
+# a busy machine slows all three alike.  A benchmark is NAME.lua and either
+# NAME.pasm (hand-written assembly) or NAME.ph (Phantom source: its time
+# includes compiling it).
 #
 # Prints a markdown section on stdout (progress on stderr) and always exits
 # 0: these are measurements, not tests.  Every run's output is compared
@@ -11,6 +13,10 @@
 #   bench/vm_compare.sh                    5 rounds of every benchmark
 #   QUICK=1 bench/vm_compare.sh            1 round
 #   RUNS=3 bench/vm_compare.sh fib nbody   3 rounds of these two
+#   PHANTOM_BASE=/tmp/base/build/phantom bench/vm_compare.sh
+#                                          a second Phantom build ("base",
+#                                          e.g. before a change) alternated
+#                                          with the others in every round
 #
 # Environment: BUILD (default build) and PHANTOM (default $BUILD/phantom);
 # BENCH_DIR (default /tmp) for the images, one fresh image per Phantom run
@@ -28,7 +34,8 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${RUNS:-1}; else RUNS=${RUNS:-5}; fi
 SNAP_MS=${SNAP_MS:-1000}
 BASE_DIR=${BENCH_DIR:-/tmp}
-ALL="fib loop calls binarytrees nbody spectralnorm strings collections"
+ALL="fib loop calls binarytrees nbody spectralnorm strings collections
+     wordcount quicksort objects csv records dynarray callbacks interp"
 BENCHES=${*:-$ALL}
 
 DIR=$(mktemp -d "$BASE_DIR/phantom-vmcmp.XXXXXX") || exit 0
@@ -43,6 +50,10 @@ have() { command -v "$1" >/dev/null 2>&1; }
 TOOLS=()      # names, in table order
 missing=()
 if [ -x "$PHANTOM" ]; then TOOLS+=(phantom); else missing+=("phantom ($PHANTOM; run make)"); fi
+PHANTOM_BASE=${PHANTOM_BASE:-}
+if [ -n "$PHANTOM_BASE" ]; then
+    if [ -x "$PHANTOM_BASE" ]; then TOOLS+=(base); else missing+=("base ($PHANTOM_BASE)"); fi
+fi
 if have lua5.4; then TOOLS+=(lua5.4); else missing+=("lua5.4 (apt-get install lua5.4)"); fi
 if have luajit; then TOOLS+=(luajit); else missing+=("luajit (apt-get install luajit)"); fi
 GNUTIME=
@@ -52,13 +63,17 @@ else
     missing+=("GNU time (apt-get install time): wall time from bash, no peak RSS")
 fi
 
+# The Phantom program of benchmark B: its assembly, else its source.
+program() { if [ -f "$SRC/$1.pasm" ]; then echo "$SRC/$1.pasm"; else echo "$SRC/$1.ph"; fi; }
+
 # run TOOL BENCH: one timed run; appends "wall rss cpu output-ok" to $DIR/BENCH.TOOL
 run() {
     local tool=$1 b=$2 d out t
     d=$(mktemp -d "$DIR/run.XXXXXX")
     local cmd
     case $tool in
-    phantom) cmd=("$PHANTOM" run --image "$d/world.img" --snapshot-interval "$SNAP_MS" "$SRC/$b.pasm") ;;
+    phantom) cmd=("$PHANTOM" run --image "$d/world.img" --snapshot-interval "$SNAP_MS" "$(program "$b")") ;;
+    base) cmd=("$PHANTOM_BASE" run --image "$d/world.img" --snapshot-interval "$SNAP_MS" "$(program "$b")") ;;
     lua5.4) cmd=(lua5.4 "$SRC/$b.lua") ;;
     luajit) cmd=(luajit -joff "$SRC/$b.lua") ;;
     esac
@@ -97,8 +112,8 @@ median() {
 START=$(date +%s)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 for b in $BENCHES; do
-    if [ ! -f "$SRC/$b.pasm" ] || [ ! -f "$SRC/$b.lua" ]; then
-        echo "bench: $SRC/$b.pasm or .lua missing; $b skipped" >&2
+    if [ ! -f "$(program "$b")" ] || [ ! -f "$SRC/$b.lua" ]; then
+        echo "bench: $SRC/$b.pasm (or .ph) or .lua missing; $b skipped" >&2
         continue
     fi
     log "vm compare: $b, $RUNS round(s) of ${TOOLS[*]:-nothing}"
@@ -111,21 +126,30 @@ done
 
 # ---- table ------------------------------------------------------------------------
 
-echo "## Interpreter vs Lua (issue 3)"
+echo "## Interpreter vs Lua (issues 3 and 20)"
 echo
 echo "- command: \`bench/vm_compare.sh\` ($([ "$QUICK" = 1 ] && echo QUICK, || echo full,) $RUNS round(s), tools interleaved in each round)"
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(nproc) CPUs; load average (1, 5, 15 min) at start: $LOAD0, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- phantom: $PHANTOM run --image (fresh per run) --snapshot-interval $SNAP_MS; the time includes creating the image and the final snapshot at exit"
+echo "- phantom: $PHANTOM run --image (fresh per run) --snapshot-interval $SNAP_MS; the time includes creating the image, compiling a .ph program and the final snapshot at exit"
+[ -n "$PHANTOM_BASE" ] && echo "- base: $PHANTOM_BASE, run the same way"
 have lua5.4 && echo "- lua5.4: $(lua5.4 -v 2>&1 | head -1)"
 have luajit && echo "- luajit -joff: $(luajit -v 2>&1 | head -1)"
 for m in "${missing[@]}"; do echo "- MISSING: $m - skipped"; done
 echo
-echo "Medians over the rounds: wall seconds, peak RSS in MiB; a ratio is Phantom's median over the"
-echo "other's, of wall time, and in the CPU column of user + system CPU time (all threads:"
-echo "Phantom's snapshot and fault threads included). The image is the last Phantom run's file."
+echo "Medians over the rounds: wall seconds, CPU seconds (user + system, all threads: Phantom's"
+echo "snapshot and fault threads included), peak RSS in MiB. A ratio is Phantom's median over the"
+echo "other's: /lua and /jit of wall time, the CPU ones of CPU time (the steadier on a shared machine)."
 echo
-echo "| benchmark | phantom s | lua5.4 s | luajit -joff s | phantom / lua5.4 | phantom / luajit | phantom / lua5.4 CPU | phantom MiB | lua5.4 MiB | luajit MiB | phantom image MiB | output |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+B=0; [[ " ${TOOLS[*]} " == *" base "* ]] && B=1
+hdr="| benchmark | phantom s | phantom CPU s |"; sep="|---|---|---|"
+[ $B = 1 ] && { hdr+=" base s | base CPU s |"; sep+="---|---|"; }
+hdr+=" lua5.4 s | lua5.4 CPU s | luajit -joff s | luajit CPU s | /lua | /jit | /lua CPU | /jit CPU |"; sep+="---|---|---|---|---|---|---|---|"
+[ $B = 1 ] && { hdr+=" base /lua CPU | base /jit CPU | phantom / base CPU |"; sep+="---|---|---|"; }
+hdr+=" phantom MiB |"; sep+="---|"
+[ $B = 1 ] && { hdr+=" base MiB |"; sep+="---|"; }
+hdr+=" lua5.4 MiB | luajit MiB | image MiB | output |"; sep+="---|---|---|---|"
+echo "$hdr"
+echo "$sep"
 : >"$DIR/ratios"
 sec() { awk -v s="$1" 'BEGIN{ if (s == "-") print "-"; else printf "%.2f", s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "-" || b == "-" || b+0 <= 0) print "-"; else printf "%.2f", a/b }'; }
@@ -133,7 +157,7 @@ for b in $BENCHES; do
     [ -f "$DIR/$b.expect" ] || continue
     declare -A T=() M=() C=()
     okall=1
-    for tool in phantom lua5.4 luajit; do
+    for tool in phantom base lua5.4 luajit; do
         if [ -f "$DIR/$b.$tool" ]; then
             T[$tool]=$(median "$DIR/$b.$tool" 1)
             C[$tool]=$(median "$DIR/$b.$tool" 3)
@@ -143,22 +167,32 @@ for b in $BENCHES; do
             T[$tool]=-; M[$tool]=-; C[$tool]=-
         fi
     done
-    rl=$(ratio "${T[phantom]}" "${T[lua5.4]}")
-    rj=$(ratio "${T[phantom]}" "${T[luajit]}")
-    rc=$(ratio "${C[phantom]}" "${C[lua5.4]}")
-    echo "$rl $rj $rc" >>"$DIR/ratios"
+    # ratios file columns: /lua /jit /lua-CPU /jit-CPU base/lua-CPU base/jit-CPU phantom/base-CPU
+    r="$(ratio "${T[phantom]}" "${T[lua5.4]}") $(ratio "${T[phantom]}" "${T[luajit]}") $(ratio "${C[phantom]}" "${C[lua5.4]}") $(ratio "${C[phantom]}" "${C[luajit]}")"
+    rb="$(ratio "${C[base]}" "${C[lua5.4]}") $(ratio "${C[base]}" "${C[luajit]}") $(ratio "${C[phantom]}" "${C[base]}")"
+    echo "$r $rb" >>"$DIR/ratios"
     img=-
     [ -f "$DIR/$b.image" ] && img=$(awk '{printf "%.0f", $1/1048576}' "$DIR/$b.image")
     if [ $okall = 1 ]; then outcol="$(cat "$DIR/$b.expect") (all equal)"; else outcol="**DIFFERS** (see stderr)"; fi
-    echo "| $b | $(sec "${T[phantom]}") | $(sec "${T[lua5.4]}") | $(sec "${T[luajit]}") | $rl | $rj | $rc | ${M[phantom]} | ${M[lua5.4]} | ${M[luajit]} | $img | $outcol |"
+    row="| $b | $(sec "${T[phantom]}") | $(sec "${C[phantom]}") |"
+    [ $B = 1 ] && row+=" $(sec "${T[base]}") | $(sec "${C[base]}") |"
+    row+=" $(sec "${T[lua5.4]}") | $(sec "${C[lua5.4]}") | $(sec "${T[luajit]}") | $(sec "${C[luajit]}") | ${r// / | } |"
+    [ $B = 1 ] && row+=" ${rb// / | } |"
+    row+=" ${M[phantom]} |"
+    [ $B = 1 ] && row+=" ${M[base]} |"
+    row+=" ${M[lua5.4]} | ${M[luajit]} | $img | $outcol |"
+    echo "$row"
     unset T M C
 done
 geo() { # column -> geometric mean of the numeric entries
     awk -v c="$1" '$c != "-" && $c > 0 {s += log($c); n++} END {if (n) printf "%.2f (over %d benchmarks)", exp(s/n), n; else print "-"}' "$DIR/ratios"
 }
 echo
-echo "Geometric mean of phantom / lua5.4: **$(geo 1)**; of phantom / luajit -joff: $(geo 2);"
-echo "of phantom / lua5.4 in CPU time: $(geo 3)."
+echo "Geometric means of phantom / lua5.4: **$(geo 1)**, in CPU time $(geo 3);"
+echo "of phantom / luajit -joff: **$(geo 2)**, in CPU time $(geo 4)."
+if [ $B = 1 ]; then
+    echo "base, in CPU time: / lua5.4 $(geo 5); / luajit -joff $(geo 6). phantom / base in CPU time: **$(geo 7)**."
+fi
 echo
 echo "Benchmark time: $(( $(date +%s) - START )) s"
 exit 0

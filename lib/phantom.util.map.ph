@@ -33,12 +33,22 @@ class map
         return count == 0;
     }
 
-    // The key's hashCode with its high bits mixed into the low ones, which
-    // pick the bucket.
+    // The key's hashCode (objects.hash, without its call: this runs on
+    // every access) with its high bits mixed into the low ones, which pick
+    // the bucket.  A string's hash is computed once and kept in the string.
     private int hashOf(var key)
     {
-        int h = objects.hash(key);
+        int h = key :== null ? 0 : key.hashCode();
         return h ^ (h >>> 16);
+    }
+
+    // Whether an entry's key is key: objects.equal(stored, key) without its
+    // calls (== calls stored's own equals, as objects.equal does, and
+    // compares strings by length and cached hash before their bytes).
+    // The same object is the same key without asking equals.
+    private static bool sameKey(var stored, var key)
+    {
+        return stored :== key || (key :!= null && stored == key);
     }
 
     private mapEntry find(var key)
@@ -46,7 +56,7 @@ class map
         int h = hashOf(key);
         mapEntry e = buckets[h & (buckets.length - 1)];
         while (e != null) {
-            if (e.hash == h && objects.equal(e.key, key))
+            if (e.hash == h && sameKey(e.key, key))
                 return e;
             e = e.next;
         }
@@ -133,7 +143,7 @@ class map
         mapEntry prev = null;
         mapEntry e = buckets[b];
         while (e != null) {
-            if (e.hash == h && objects.equal(e.key, key)) {
+            if (e.hash == h && sameKey(e.key, key)) {
                 if (prev == null)
                     buckets[b] = e.next;
                 else

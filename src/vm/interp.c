@@ -31,10 +31,26 @@
 #include "quicken.h"
 #include "sched.h"
 
+/* The size of the instruction at a pc; of a fused opcode, the size of the
+ * first instruction it stands for (a call made on behalf of a fused `eq`
+ * returns to the jump after it). */
 static const uint8_t opsize[PV_QOP_END] = {
 #define PV_OP_SIZE(name, mn, fmt, pops, pushes) [PV_OP_##name] = PV_FMT_SIZE(fmt),
     PV_OPCODES(PV_OP_SIZE)
 #undef PV_OP_SIZE
+    [PV_QOP_LOAD_LOAD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_PUSHINT] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_GETFIELD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_ADD_STORE] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_LT_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_LE_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_GT_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_GE_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_EQ_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_NE_JCOND] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_LOAD_LOAD_ALOAD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_LOAD_JCMP] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_PUSHINT_JCMP] = PV_FMT_SIZE(PV_F_L),
 };
 
 
@@ -513,6 +529,47 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         }                                                          \
     } while (0)
 
+/* Continue at `to_`; a backward branch is a safepoint. */
+#define BRANCH(to_)                              \
+    do {                                         \
+        const uint8_t *to = (to_);               \
+        bool back = to <= ip;                    \
+        ip = to;                                 \
+        if (back)                                \
+            SAFEPOINT();                         \
+        NEXT;                                    \
+    } while (0)
+
+/* A fused comparison (quicken.h) has popped its operands; `res` is the
+ * comparison's result.  The jt or jf after it (at ip + 1, target at
+ * ip + 2) decides, and execution continues past both or at the target. */
+#define JCOND(res)                                                          \
+    BRANCH(((res) == (ip[1] == PV_OP_JT)) ? code + pv_rd32(ip + 2) : ip + 6)
+
+/* <, <=, >, >= (name: the unfused mnemonic, for the error message; test:
+ * the result from c, the outcome of COMPARE).  PUSH pushes the bool;
+ * JUMP is the fused form with the conditional jump after it. */
+#define ORDER_PUSH(test, name)                   \
+    do {                                         \
+        int c;                                   \
+        a = sp[-2];                              \
+        b = sp[-1];                              \
+        COMPARE(c, a, b, name);                  \
+        sp[-2] = pv_bool(c != 2 && (test));      \
+        sp--;                                    \
+        ip++;                                    \
+        NEXT;                                    \
+    } while (0)
+#define ORDER_JUMP(test, name)                   \
+    do {                                         \
+        int c;                                   \
+        a = sp[-2];                              \
+        b = sp[-1];                              \
+        COMPARE(c, a, b, name);                  \
+        sp -= 2;                                 \
+        JCOND(c != 2 && (test));                 \
+    } while (0)
+
 /* Raise from inside the loop: the faulting instruction is `ins`. */
 #define THROW(...)                               \
     do {                                         \
@@ -603,6 +660,15 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         [PV_QOP_LOAD_PUSHINT] = &&L_Q_LOAD_PUSHINT,
         [PV_QOP_LOAD_GETFIELD] = &&L_Q_LOAD_GETFIELD,
         [PV_QOP_ADD_STORE] = &&L_Q_ADD_STORE,
+        [PV_QOP_LT_JCOND] = &&L_Q_LT_JCOND,
+        [PV_QOP_LE_JCOND] = &&L_Q_LE_JCOND,
+        [PV_QOP_GT_JCOND] = &&L_Q_GT_JCOND,
+        [PV_QOP_GE_JCOND] = &&L_Q_GE_JCOND,
+        [PV_QOP_EQ_JCOND] = &&L_Q_EQ_JCOND,
+        [PV_QOP_NE_JCOND] = &&L_Q_NE_JCOND,
+        [PV_QOP_LOAD_LOAD_ALOAD] = &&L_Q_LOAD_LOAD_ALOAD,
+        [PV_QOP_LOAD_LOAD_JCMP] = &&L_Q_LOAD_LOAD_JCMP,
+        [PV_QOP_LOAD_PUSHINT_JCMP] = &&L_Q_LOAD_PUSHINT_JCMP,
     };
 #pragma GCC diagnostic pop
 #endif
@@ -678,6 +744,43 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             sp -= 2;
             base[pv_rd16(ip + 2)] = r;
             ip += 4;
+            NEXT;
+        /* Fused triples: the common case inline; any other goes to
+         * triple_slow with the operands in a and b and ip on the last
+         * instruction. */
+        case PV_QOP_LOAD_LOAD_ALOAD: L_Q_LOAD_LOAD_ALOAD:
+            a = base[pv_rd16(ip + 1)];
+            b = base[pv_rd16(ip + 4)];
+            if (pv_is_obj(a) && pv_is_int(b) && ((struct pv_obj *)pv_as_ptr(a))->cls->kind == PV_K_ARRAY) {
+                struct pv_array *arr = pv_as_ptr(a);
+                if ((uint32_t)pv_as_int(b) < arr->len) {
+                    *sp++ = arr->items[pv_as_int(b)];
+                    ip += 7;
+                    NEXT;
+                }
+            }
+            ip += 6;
+            goto triple_slow;
+        case PV_QOP_LOAD_LOAD_JCMP: L_Q_LOAD_LOAD_JCMP:
+            a = base[pv_rd16(ip + 1)];
+            b = base[pv_rd16(ip + 4)];
+            if (BOTH_INT(a, b))
+                BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[6] == PV_OP_JLT) ? code + pv_rd32(ip + 7) : ip + 11);
+            ip += 6;
+            goto triple_slow;
+        case PV_QOP_LOAD_PUSHINT_JCMP: L_Q_LOAD_PUSHINT_JCMP:
+            a = base[pv_rd16(ip + 1)];
+            b = pv_int((int32_t)pv_rd32(ip + 4));
+            if (pv_is_int(a))
+                BRANCH((pv_as_int(a) < pv_as_int(b)) == (ip[8] == PV_OP_JLT) ? code + pv_rd32(ip + 9) : ip + 13);
+            ip += 8;
+        triple_slow:
+            /* The operands pushed, the last instruction (an original
+             * opcode) runs as itself: its errors and pcs are the unfused
+             * ones. */
+            sp[0] = a;
+            sp[1] = b;
+            sp += 2;
             NEXT;
         CASE(STORE) base[pv_rd16(ip + 1)] = *--sp; ip += 3; NEXT;
         CASE(INCLOCAL) {
@@ -785,35 +888,45 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             NEXT;
         CASE(NOT) sp[-1] = pv_bool(!truthy(sp[-1])); ip++; NEXT;
 
-        CASE(EQ) CASE(NE) {
+        /* == and != (plain, or fused with the jump after them): numbers
+         * by value, a Phantom-written equals when the left operand's
+         * class has one (called; its result is pushed and the jump runs
+         * as an instruction of its own), else the native equality. */
+        CASE(EQ) CASE(NE)
+        case PV_QOP_EQ_JCOND: L_Q_EQ_JCOND:
+        case PV_QOP_NE_JCOND: L_Q_NE_JCOND: {
+            bool is_eq = *ip == PV_OP_EQ || *ip == PV_QOP_EQ_JCOND, same;
             a = sp[-2];
             b = sp[-1];
             if (a == b && !pv_is_double(a) && !pv_is_float(a)) {   /* NaN != NaN */
-                r = pv_bool(*ip == PV_OP_EQ);
+                same = true;
+            } else if (BOTH_INT(a, b)) {
+                same = false;
             } else if ((callee = phantom_override(vm, a, 4))) {
                 argc = 2;
                 args = sp - 2;
-                callflags = *ip == PV_OP_EQ ? PV_FR_TRUTH : PV_FR_NEGATE;
+                callflags = is_eq ? PV_FR_TRUTH : PV_FR_NEGATE;
                 goto call_bytecode;
             } else {
-                r = pv_bool(pv_equals_native(vm, a, b) == (*ip == PV_OP_EQ));
+                same = pv_equals_native(vm, a, b);
             }
-            sp[-2] = r;
+            if (*ip >= PV_OP_COUNT) {
+                sp -= 2;
+                JCOND(same == is_eq);
+            }
+            sp[-2] = pv_bool(same == is_eq);
             sp--;
             ip++;
             NEXT;
         }
-        CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
-            a = sp[-2];
-            b = sp[-1];
-            int c;
-            COMPARE(c, a, b, pv_opinfo[*ip].mnemonic);
-            bool res = c != 2 && (*ip == PV_OP_LT ? c < 0 : *ip == PV_OP_LE ? c <= 0 : *ip == PV_OP_GT ? c > 0 : c >= 0);
-            sp[-2] = pv_bool(res);
-            sp--;
-            ip++;
-            NEXT;
-        }
+        CASE(LT) ORDER_PUSH(c < 0, "lt");
+        CASE(LE) ORDER_PUSH(c <= 0, "le");
+        CASE(GT) ORDER_PUSH(c > 0, "gt");
+        CASE(GE) ORDER_PUSH(c >= 0, "ge");
+        case PV_QOP_LT_JCOND: L_Q_LT_JCOND: ORDER_JUMP(c < 0, "lt");
+        case PV_QOP_LE_JCOND: L_Q_LE_JCOND: ORDER_JUMP(c <= 0, "le");
+        case PV_QOP_GT_JCOND: L_Q_GT_JCOND: ORDER_JUMP(c > 0, "gt");
+        case PV_QOP_GE_JCOND: L_Q_GE_JCOND: ORDER_JUMP(c >= 0, "ge");
         CASE(REFEQ) CASE(REFNE)
             a = sp[-2];
             b = sp[-1];
@@ -826,22 +939,10 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             ip++;
             NEXT;
 
-        CASE(JMP) {
-            const uint8_t *to = code + pv_rd32(ip + 1);
-            bool back = to <= ip;
-            ip = to;
-            if (back)
-                SAFEPOINT();
-            NEXT;
-        }
+        CASE(JMP) BRANCH(code + pv_rd32(ip + 1));
         CASE(JT) CASE(JF) {
             bool c = truthy(*--sp) == (*ip == PV_OP_JT);
-            const uint8_t *to = c ? code + pv_rd32(ip + 1) : ip + 5;
-            bool back = to <= ip;
-            ip = to;
-            if (back)
-                SAFEPOINT();
-            NEXT;
+            BRANCH(c ? code + pv_rd32(ip + 1) : ip + 5);
         }
         CASE(JLT) CASE(JGE) {
             a = sp[-2];
@@ -850,12 +951,7 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             COMPARE(c, a, b, *ip == PV_OP_JLT ? "<" : ">=");
             sp -= 2;
             bool jump = c != 2 && (*ip == PV_OP_JLT ? c < 0 : c >= 0);
-            const uint8_t *to = jump ? code + pv_rd32(ip + 1) : ip + 5;
-            bool back = to <= ip;
-            ip = to;
-            if (back)
-                SAFEPOINT();
-            NEXT;
+            BRANCH(jump ? code + pv_rd32(ip + 1) : ip + 5);
         }
 
         CASE(INVOKEVIRTUAL) {

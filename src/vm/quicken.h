@@ -1,14 +1,15 @@
 /*
  * quicken.h - instruction pairs fused at install time ("quickening").
  *
- * Where two instructions often follow each other, the loader replaces the
- * first one's opcode with a fused opcode that does both.  Only the opcode
- * byte changes: the operands, and the second instruction, stay where they
- * are, so a jump to the second instruction, an exception handler range or
- * a line-table entry still finds the code it expects.  Fused opcodes are
+ * Where two (or three) instructions often follow each other, the loader
+ * replaces the first one's opcode with a fused opcode that does them all.
+ * Only the opcode byte changes: the operands, and the instructions after
+ * the first, stay where they are, so a jump to one of them, an exception
+ * handler range or a line-table entry still finds the code it expects.  Fused opcodes are
  * numbered from PV_OP_COUNT up; they never appear in class files (the
  * verifier refuses unknown opcodes) and the code is verified before it is
- * quickened.
+ * quickened.  Fused opcodes are kept in installed code in the world, so
+ * their numbers are part of the world's format: append, never reorder.
  */
 #ifndef PHANTOM_VM_QUICKEN_H
 #define PHANTOM_VM_QUICKEN_H
@@ -21,6 +22,19 @@ enum pv_qop {
     PV_QOP_LOAD_PUSHINT,              /* load a; pushint k */
     PV_QOP_LOAD_GETFIELD,             /* load a; getfield f */
     PV_QOP_ADD_STORE,                 /* add; store l */
+    /* A comparison and the conditional jump on its result: `lt; jt L`,
+     * `lt; jf L`, ... (which of jt and jf is read from the jump's own
+     * opcode byte). */
+    PV_QOP_LT_JCOND,
+    PV_QOP_LE_JCOND,
+    PV_QOP_GT_JCOND,
+    PV_QOP_GE_JCOND,
+    PV_QOP_EQ_JCOND,
+    PV_QOP_NE_JCOND,
+    /* Fused triples: a fused pair and the instruction after it. */
+    PV_QOP_LOAD_LOAD_ALOAD,           /* load a; load i; aload */
+    PV_QOP_LOAD_LOAD_JCMP,            /* load a; load b; jlt or jge L */
+    PV_QOP_LOAD_PUSHINT_JCMP,         /* load a; pushint k; jlt or jge L */
     PV_QOP_END
 };
 

@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE
 #include "../../src/vm/asm.h"
+#include "../../src/vm/quicken.h"
 #include "testlib.h"
 
 #include <dirent.h>
@@ -605,12 +606,72 @@ static void test_mutations(uint8_t **seeds, size_t *seedlen, int nseeds)
     printf("mutations: %d inputs\n", rounds);
 }
 
+/* ---- quickening ------------------------------------------------------------------ */
+
+/* Appends an instruction (operand bytes zero) to code; returns its pc. */
+static uint32_t put_insn(uint8_t *code, uint32_t *len, uint8_t op)
+{
+    uint32_t pc = *len;
+    int size = pv_op_size(pv_opinfo[op].fmt);
+    code[pc] = op;
+    memset(code + pc + 1, 0, (size_t)size - 1);
+    *len += (uint32_t)size;
+    return pc;
+}
+
+/* pv_quicken fuses the sequences quicken.h lists, changes nothing but the
+ * first opcode of each, and takes a leading pair apart for a triple. */
+static void test_quicken(void)
+{
+    uint8_t code[128], before[128];
+    uint32_t len = 0;
+    uint32_t triple = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_ALOAD);
+    uint32_t apart = put_insn(code, &len, PV_OP_LOAD);
+    uint32_t late = put_insn(code, &len, PV_OP_LOAD);
+    uint32_t late2 = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_ALOAD);
+    uint32_t konst = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_PUSHINT);
+    put_insn(code, &len, PV_OP_JLT);
+    uint32_t locals = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_JGE);
+    uint32_t gt = put_insn(code, &len, PV_OP_GT);
+    put_insn(code, &len, PV_OP_JT);
+    uint32_t eq = put_insn(code, &len, PV_OP_EQ);
+    put_insn(code, &len, PV_OP_JF);
+    uint32_t lone = put_insn(code, &len, PV_OP_LT);
+    put_insn(code, &len, PV_OP_POP);
+    memcpy(before, code, len);
+    struct pv_method m = {.code = code, .code_len = len};
+    pv_quicken(&m);
+    CHECK(code[triple] == PV_QOP_LOAD_LOAD_ALOAD);
+    CHECK(code[apart] == PV_OP_LOAD);
+    CHECK(code[late] == PV_QOP_LOAD_LOAD_ALOAD);
+    CHECK(code[late2] == PV_OP_LOAD);
+    CHECK(code[konst] == PV_QOP_LOAD_PUSHINT_JCMP);
+    CHECK(code[locals] == PV_QOP_LOAD_LOAD_JCMP);
+    CHECK(code[gt] == PV_QOP_GT_JCOND);
+    CHECK(code[eq] == PV_QOP_EQ_JCOND);
+    CHECK(code[lone] == PV_OP_LT);
+    uint32_t changed[] = {triple, late, konst, locals, gt, eq};
+    for (uint32_t pc = 0; pc < len; pc++) {
+        bool fused = false;
+        for (size_t i = 0; i < sizeof changed / sizeof *changed; i++)
+            fused |= changed[i] == pc;
+        CHECK(fused || code[pc] == before[pc]);
+    }
+}
+
 int main(void)
 {
     uint8_t **seeds;
     size_t *seedlen;
     int nseeds;
     test_descriptors();
+    test_quicken();
     test_helpers();
     test_canonical();
     test_limits();

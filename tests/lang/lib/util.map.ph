@@ -13,6 +13,16 @@ class key
     string toString() { return "key:" + name; }
 };
 
+// A key whose equals cannot take null and whose hash is null's (0): the
+// map must never ask it about a null key.
+class strict
+{
+    var v : int;
+    void strict(int n) { v = n; }
+    bool equals(var o) { return ((strict) o).v == v; }
+    int hashCode() { return 0; }
+};
+
 class map_test
 {
     static void main()
@@ -90,5 +100,12 @@ class map_test
         println(c + " " + c.size() + " " + c.get("x"));
         c.put("again", true);
         println(c);
+
+        // the map compares a stored key with null without calling its equals
+        map s = new map();
+        s.put(new strict(1), "one");
+        println(s.get(null) + " " + s.get(new strict(1)) + " " + s.remove(null) + " " + s.size());
+        s.put(null, "nothing");
+        println(s.get(null) + " " + s.remove(new strict(2)) + " " + s.remove(null) + " " + s.size());
     }
 };
