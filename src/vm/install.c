@@ -7,8 +7,8 @@
  * it was.  The installing thread does not reach a safepoint while it works,
  * so no snapshot ever sees half a program.
  *
- * Installing a class under a name that exists replaces the name's
- * binding; objects of the old class keep their old class (and code).
+ * Installing a class under a name that exists installs a new version
+ * of it (update.c): its objects are migrated, its statics carried over.
  * Internal classes cannot be replaced.
  *
  * Reuse (when the caller asks for it: a program run again, the standard

@@ -174,8 +174,11 @@ int main(void)
     for (int k = 2; k <= VERSIONS && !s.bad && !t_failures; k++) {
         write_version(prog, k, false);
         s.max_v = k;
-        int rc;
-        while ((rc = update(phantom, img, prog, (int)(t_rand(&rng) % 400))) < 0) {
+        int rc, tries = 0;
+        /* a kill within the first 400 ms, then within twice as long at each
+         * try, so a slow (sanitized) build also completes one */
+        while ((rc = update(phantom, img, prog, (int)(t_rand(&rng) % (400u << (tries < 6 ? tries : 6))))) < 0) {
+            tries++;
             update_kills++;
             fsck_clean(phantom, img);
             CHECK(run(&s, boot, 20 + (int)(t_rand(&rng) % 60)) < 0);   /* k-1 or k in force */

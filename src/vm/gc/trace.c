@@ -3,9 +3,9 @@
  *
  * The only place that knows the layouts of object.h from the collectors'
  * side: marking, the ZCT's recursive freeing and the statistics all go
- * through pv_gc_trace.  Classes and methods are traced but never freed
- * with their internals: the class table keeps every installed class
- * reachable for the life of the world.
+ * through pv_gc_trace.  A class or method is freed with its internal
+ * blocks once nothing refers to it: an old version an update replaced
+ * (update.c) whose code no frame runs, or a batch that failed to install.
  */
 #include "gc.h"
 
