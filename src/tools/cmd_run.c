@@ -342,3 +342,64 @@ int cmd_boot(int argc, char **argv)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
     return close_world(vm, &a, run_world(vm, false), "boot");
 }
+
+void help_update(void)
+{
+    hal_console_printf(1,
+        "usage: phantom update [--image PATH] [--strategy NAME] [-v] PROGRAM...\n"
+        "\n"
+        "Installs new versions of a program's classes into a stopped world without\n"
+        "running anything (docs/VM.md, \"Updating classes\").  A class whose name the\n"
+        "world has and whose class file changed gets a new version: every live\n"
+        "object of it (and of its subclasses) is migrated, fields matched by name,\n"
+        "new fields at their type's zero, removed ones dropped; static fields carry\n"
+        "over by name and initialisers do not run again; threads running the old\n"
+        "code finish it, new calls run the new code.  Unchanged classes are kept,\n"
+        "new ones added.  `phantom run` of a changed program does the same before\n"
+        "it runs.  The whole update is one step: a snapshot, or kill -9, sees the\n"
+        "world before or after it.\n"
+        "\n"
+        "Refused, with the world left as it was (exit status 2), when a class the\n"
+        "update leaves alone extends or uses what changes, a running frame of old\n"
+        "code uses a field the new version drops, or carried-over values do not fit\n"
+        "a field's new type; the message lists each fault and how many objects.\n"
+        "\n"
+        "  --image PATH   the world's image file (must exist)\n"
+        "  --strategy NAME, -v   as for phantom run\n"
+        "\n"
+        "Exit status: 0 updated, 2 refused or the program or image could not be read.\n");
+}
+
+int cmd_update(int argc, char **argv)
+{
+    run_args a;
+    if (parse(argc, argv, &a, true, "update") < 0)
+        return 2;
+    if (!a.nfiles || a.nprog_args) {
+        hal_console_printf(2, "phantom update: %s (see phantom update --help)\n",
+                           a.nfiles ? "a program is not run by an update: no arguments after --"
+                                    : "no program given");
+        return 2;
+    }
+    tool_program p;
+    if (tool_program_load(&p, a.files, a.nfiles) < 0)
+        return 2;
+    pv_vm *vm;
+    if (open_world(&a, false, &vm, "update") < 0) {
+        tool_program_free(&p);
+        return 2;
+    }
+    char err[4000];
+    int ninits = 0;
+    const char **inits = NULL;
+    if (tool_program_install(vm, &p, &inits, &ninits, err, sizeof err) < 0) {
+        hal_console_printf(2, "phantom update: %s: %s\n", a.w.image, err);
+        tool_program_free(&p);
+        pvm_close(vm, false);   /* no snapshot: the image stays as it was */
+        return 2;
+    }
+    hal_console_printf(1, "phantom update: %s: %d classes installed, %d new\n", a.w.image, p.n, ninits);
+    free(inits);
+    tool_program_free(&p);
+    return close_world(vm, &a, 0, "update");
+}

@@ -14,6 +14,7 @@
 static const tool_cmd commands[] = {
     {"shell", "the persistent shell (also: phantom with no command)", cmd_shell, help_shell},
     {"run", "install a program into the world and run it", cmd_run, help_run},
+    {"update", "install new versions of a program's classes into a stopped world", cmd_update, help_update},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
     {"boot", "resume the world: every thread continues (--paused: none runs)", cmd_boot, help_boot},

@@ -27,6 +27,8 @@ void help_info(void);
 int cmd_run(int argc, char **argv);
 void help_run(void);
 int cmd_boot(int argc, char **argv);
+int cmd_update(int argc, char **argv);
+void help_update(void);
 void help_boot(void);
 int cmd_compile(int argc, char **argv);
 void help_compile(void);

@@ -7,8 +7,8 @@
  * it was.  The installing thread does not reach a safepoint while it works,
  * so no snapshot ever sees half a program.
  *
- * Installing a class under a name that exists replaces the name's
- * binding; objects of the old class keep their old class (and code).
+ * Installing a class under a name that exists installs a new version
+ * of it (update.c): its objects are migrated, its statics carried over.
  * Internal classes cannot be replaced.
  *
  * Reuse (when the caller asks for it: a program run again, the standard
@@ -31,12 +31,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../hal/hal.h"
 #include "../util/crc32c.h"
 #include "class.h"
 #include "classfile.h"
 #include "install.h"
 #include "opcodes.h"
 #include "quicken.h"
+#include "update.h"
 
 typedef struct batch {
     pv_vm *vm;
@@ -73,28 +75,6 @@ static struct pv_class *find(batch *b, const char *name)
 {
     int i = batch_index(b, name);
     return i >= 0 ? b->cls[i] : pv_find_class(b->vm, name);
-}
-
-/* The initial value of a static field of this declared type: zero of a
- * primitive type (so a class reading another's static before that class's
- * initialiser ran sees 0, not null), null for everything else. */
-static pv_value zero_of(const char *type)
-{
-    if (type[0] == '.' && !strncmp(type, ".internal.", 10))
-        type += 10;
-    if (!strcmp(type, "int"))
-        return pv_int(0);
-    if (!strcmp(type, "long"))
-        return pv_long48(0);
-    if (!strcmp(type, "float"))
-        return pv_float(0.0f);
-    if (!strcmp(type, "double"))
-        return pv_double(0.0);
-    if (!strcmp(type, "bool"))
-        return PV_FALSE;
-    if (!strcmp(type, "char"))
-        return pv_char(0);
-    return PV_NULL;
 }
 
 static int create_class(batch *b, int i, int depth)
@@ -148,7 +128,7 @@ static int create_class(batch *b, int i, int depth)
         if (pv_class_add_field(vm, c, pv_cf_str(cf, cf->fields[k].name), is_static) < 0)
             return fail(b, "class %s: out of memory in the world", name);
         if (is_static && cf->fields[k].type)   /* a typed number starts at zero, as in Java */
-            c->statics[c->nstatics - 1] = zero_of(pv_cf_str(cf, cf->fields[k].type));
+            c->statics[c->nstatics - 1] = pv_type_zero(pv_cf_str(cf, cf->fields[k].type));
     }
     if (cf->source && !(c->source = pv_str_cstr(vm, pv_cf_str(cf, cf->source))))
         return fail(b, "class %s: out of memory in the world", name);
@@ -358,6 +338,34 @@ static void choose_reused(batch *b)
     }
 }
 
+/* The classes of the batch that replace a class bound to their name are
+ * an update (update.c): prepared here, before any name is bound, so a
+ * refusal leaves the world as it was.  *out stays NULL when none does. */
+static int prepare_update(batch *b, pv_update **out)
+{
+    pv_update_set s = {calloc((size_t)b->n + 1, sizeof *s.olds), calloc((size_t)b->n + 1, sizeof *s.news),
+                       calloc((size_t)b->n + 1, sizeof *s.cfs), 0};
+    int rc = s.olds && s.news && s.cfs ? 0 : fail(b, "out of host memory");
+    for (int i = 0; rc == 0 && i < b->n; i++) {
+        if (b->reused && b->reused[i])
+            continue;
+        b->cls[i]->version = 1;
+        struct pv_class *old = pv_find_class(b->vm, cf_name(b->cfs[i]));
+        if (!old)
+            continue;
+        HAL_ASSERT(!(old->flags & PV_CF_NATIVE));   /* create_class refused those */
+        s.olds[s.n] = old;
+        s.news[s.n] = b->cls[i];
+        s.cfs[s.n++] = b->cfs[i];
+    }
+    if (rc == 0 && s.n)
+        rc = pv_update_prepare(b->vm, &s, out, b->err, b->errlen);
+    free(s.olds);
+    free(s.news);
+    free(s.cfs);
+    return rc;
+}
+
 static int install(batch *b)
 {
     pv_vm *vm = b->vm;
@@ -397,9 +405,19 @@ static int install(batch *b)
             if (c->methods[k]->code)
                 pv_quicken(c->methods[k]);
     }
+    pv_update *u = NULL;
+    if (prepare_update(b, &u) < 0)
+        return -1;
     for (int i = 0; i < n; i++)
-        if (!(b->reused && b->reused[i]) && pv_class_register(vm, out[i]) < 0)
+        if (!(b->reused && b->reused[i]) && pv_class_register(vm, out[i]) < 0) {
+            if (u)
+                pv_update_abandon(vm, u);
             return fail(b, "class %s: out of memory in the world", out[i]->name->bytes);
+        }
+    if (u)
+        pv_update_commit(vm, u);
+    for (int i = 0; b->reused && i < n; i++)   /* a new version keeps its statics: no initialiser */
+        b->reused[i] = b->reused[i] || out[i]->version > 1;
     return 0;
 }
 

@@ -185,6 +185,12 @@ struct pv_class {
     pv_value *kval;
     struct pv_cref *kref;
     struct pv_string *source;        /* source file name or NULL */
+    /* 1 for the first class of its name in the world, one more at each
+     * update that replaces it (update.c); 0 in classes made before
+     * versions were kept, which read as 1.  Added at the end: a class
+     * object's slot (192 bytes) had room, zeroed, in older worlds. */
+    uint32_t version;
+    uint32_t pad;
 };
 
 struct pv_thread;

@@ -66,7 +66,9 @@ int pvm_close(pv_vm *vm, bool final);
 /* Installs classes (see install.c); 0 or -1 with a message.  reused: NULL
  * to install every class anew; else classes already in the world from the
  * same class file (and referring to the same classes) are used as they
- * are, with reused[i] set: their initialisers must not run again. */
+ * are, with reused[i] set: their initialisers must not run again.  A class
+ * bound to a name already gets a new version (update.c: its objects are
+ * migrated, its statics carried over) and reused[i] set too. */
 int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen);
 
 /* Starts the program whose entry class is `cls`: static main() or

@@ -194,8 +194,14 @@ bool pv_gc_sweep_some(pv_vm *vm, int64_t budget);
 typedef void pv_gc_visit(pv_vm *vm, pv_value v);
 /* Calls visit for each reference the object holds. */
 void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit);
+/* The runs of values an object holds (slots, items, entries, statics and
+ * constants, a thread's stack and value fields): what a pass that
+ * rewrites references in place (update.c) walks.  Returns how many. */
+#define PV_GC_MAX_RANGES 3
+typedef struct pv_gc_range { pv_value *v; size_t n; } pv_gc_range;
+int pv_gc_value_ranges(struct pv_obj *o, pv_gc_range r[PV_GC_MAX_RANGES]);
 /* Calls visit for each reference a thread holds without counting: its
- * stack (up to the top frame's sp) and its fields. */
+ * stack (up to the top frame's sp), its fields and its frames' methods. */
 void pv_gc_trace_thread_roots(pv_vm *vm, struct pv_thread *t, pv_gc_visit *visit);
 /* An object's bytes: its slot and its internal blocks. */
 size_t pv_gc_object_bytes(const struct pv_obj *o);

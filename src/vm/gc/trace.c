@@ -3,9 +3,9 @@
  *
  * The only place that knows the layouts of object.h from the collectors'
  * side: marking, the ZCT's recursive freeing and the statistics all go
- * through pv_gc_trace.  Classes and methods are traced but never freed
- * with their internals: the class table keeps every installed class
- * reachable for the life of the world.
+ * through pv_gc_trace.  A class or method is freed with its internal
+ * blocks once nothing refers to it: an old version an update replaced
+ * (update.c) whose code no frame runs, or a batch that failed to install.
  */
 #include "gc.h"
 
@@ -53,12 +53,61 @@ static void trace_waitq(pv_vm *vm, const struct pv_waitq *q, pv_gc_visit *visit)
     visit_ptr(vm, q->tail, visit);
 }
 
+/* A thread's values: its stack up to the top frame's sp, then its fields
+ * (exc, trace, target, name are adjacent; so are wait_on, wait_mutex). */
+static int thread_value_ranges(struct pv_thread *t, pv_gc_range r[PV_GC_MAX_RANGES])
+{
+    int n = 0;
+    if (t->stack && t->nframes)
+        r[n++] = (pv_gc_range){t->stack, t->frames[t->nframes - 1].sp};
+    r[n++] = (pv_gc_range){&t->exc, 4};
+    r[n++] = (pv_gc_range){&t->wait_on, 2};
+    return n;
+}
+
 void pv_gc_trace_thread_roots(pv_vm *vm, struct pv_thread *t, pv_gc_visit *visit)
 {
-    if (t->stack && t->nframes)
-        trace_values(vm, t->stack, t->frames[t->nframes - 1].sp, visit);
-    const pv_value fields[] = {t->exc, t->trace, t->target, t->name, t->wait_on, t->wait_mutex};
-    trace_values(vm, fields, sizeof fields / sizeof fields[0], visit);
+    pv_gc_range r[PV_GC_MAX_RANGES];
+    for (int i = thread_value_ranges(t, r); i-- > 0;)
+        trace_values(vm, r[i].v, r[i].n, visit);
+    /* The methods its frames run: an old version of a class (replaced by
+     * an update, update.c) lives on while a frame runs its code. */
+    for (uint32_t i = 0; t->frames && i < t->nframes; i++)
+        visit_ptr(vm, t->frames[i].m, visit);
+}
+
+int pv_gc_value_ranges(struct pv_obj *o, pv_gc_range r[PV_GC_MAX_RANGES])
+{
+    switch (o->cls->kind) {
+    case PV_K_INSTANCE: {
+        struct pv_instance *in = (struct pv_instance *)o;
+        r[0] = (pv_gc_range){in->slot, in->nslots};
+        return 1;
+    }
+    case PV_K_ARRAY: {
+        struct pv_array *a = (struct pv_array *)o;
+        r[0] = (pv_gc_range){a->items, a->items ? a->len : 0};
+        return 1;
+    }
+    case PV_K_DIRECTORY: {
+        struct pv_directory *d = (struct pv_directory *)o;
+        r[0] = (pv_gc_range){(pv_value *)d->e, d->e ? (size_t)d->cap * 2 : 0};
+        return 1;
+    }
+    case PV_K_CLASS: {
+        struct pv_class *c = (struct pv_class *)o;
+        r[0] = (pv_gc_range){c->statics, c->statics ? c->nstatics : 0};
+        r[1] = (pv_gc_range){c->kval, c->kval ? c->nconsts : 0};
+        return 2;
+    }
+    case PV_K_THREAD:
+        return thread_value_ranges((struct pv_thread *)o, r);
+    case PV_K_NATIVE:
+        r[0] = (pv_gc_range){((struct pv_native_obj *)o)->w, PV_NATIVE_WORDS};
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit)
@@ -67,18 +116,16 @@ void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit)
     case PV_K_INSTANCE: {
         struct pv_instance *in = (struct pv_instance *)o;
         trace_values(vm, in->slot, in->nslots, visit);
+        /* the class of an instance is kept alive by its instances (an old
+         * version that an update replaced is not in the class table) */
+        visit_ptr(vm, o->cls, visit);
         break;
     }
-    case PV_K_ARRAY: {
-        struct pv_array *a = (struct pv_array *)o;
-        if (a->items)
-            trace_values(vm, a->items, a->len, visit);
-        break;
-    }
-    case PV_K_DIRECTORY: {
-        struct pv_directory *d = (struct pv_directory *)o;
-        if (d->e)
-            trace_values(vm, (const pv_value *)d->e, (size_t)d->cap * 2, visit);
+    case PV_K_ARRAY:
+    case PV_K_DIRECTORY:
+    case PV_K_NATIVE: {
+        pv_gc_range r[PV_GC_MAX_RANGES];
+        trace_values(vm, r[0].v, pv_gc_value_ranges(o, r) ? r[0].n : 0, visit);
         break;
     }
     case PV_K_CLASS:
@@ -114,9 +161,6 @@ void pv_gc_trace(pv_vm *vm, struct pv_obj *o, pv_gc_visit *visit)
     case PV_K_SEMA:
         trace_waitq(vm, &((struct pv_sema *)o)->q, visit);
         break;
-    case PV_K_NATIVE:
-        trace_values(vm, ((struct pv_native_obj *)o)->w, PV_NATIVE_WORDS, visit);
-        break;
     default:   /* strings, binaries, boxed longs: no references */
         break;
     }
@@ -139,6 +183,18 @@ size_t pv_gc_object_bytes(const struct pv_obj *o)
     }
 }
 
+/* A class is unreachable only once no instance, frame, class or table
+ * refers to it: an old version replaced by an update (update.c), or a
+ * batch whose installation failed.  Every block is its own (class.c
+ * copies what it inherits). */
+static void free_class_blocks(pv_vm *vm, struct pv_class *c)
+{
+    void *blocks[] = {c->display, c->interfaces, c->field_names, c->static_names, c->statics,
+                      c->vtable,  c->methods,    c->ckind,       c->kval,         c->kref};
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        pv_free_raw(vm, blocks[i]);
+}
+
 /* Freeing: the internal blocks an object owns, then its slot.  Objects
  * of a class that has no internal blocks need nothing but the slot. */
 void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
@@ -159,6 +215,14 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
         break;
     case PV_K_STRING:
         pv_str_forget(vm, (struct pv_string *)o);
+        break;
+    case PV_K_CLASS:
+        free_class_blocks(vm, (struct pv_class *)o);
+        break;
+    case PV_K_METHOD:
+        pv_free_raw(vm, ((struct pv_method *)o)->code);
+        pv_free_raw(vm, ((struct pv_method *)o)->handlers);
+        pv_free_raw(vm, ((struct pv_method *)o)->lines);
         break;
     default:
         break;
