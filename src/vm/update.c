@@ -210,7 +210,8 @@ int pv_update_prepare(pv_vm *vm, const pv_update_set *s, pv_update **out, char *
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    qsort(u->inst, u->ninst, sizeof *u->inst, by_address);
+    if (u->ninst)
+        qsort(u->inst, u->ninst, sizeof *u->inst, by_address);
     if (pv_update_check(vm, u) < 0) {
         char head[64];
         snprintf(head, sizeof head, "the update is refused, nothing changed:\n");
