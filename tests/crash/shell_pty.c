@@ -817,15 +817,24 @@ static void scr_row(term *t, int r, char *out)
 }
 
 /* The window changes size, as a person drags its corner: the kernel
- * sends the shell SIGWINCH.  The screen does not reflow (as xterm). */
+ * sends the shell SIGWINCH.  The screen does not reflow (as xterm).  The
+ * shell answers by taking the line out and drawing it again at the new
+ * width; this returns once that answer has begun to arrive, so whatever
+ * is typed next cannot race the shell's learning of the width (a fixed
+ * pause did, on a loaded machine). */
 static void term_resize(term *t, int cols)
 {
     scr_sync(t);
+    size_t before = t->len;
     struct winsize ws = {.ws_row = ROWS, .ws_col = (unsigned short)cols};
     REQUIRE(ioctl(t->fd, TIOCSWINSZ, &ws) == 0);
     t->scr.cols = cols;
     t->scr.c = clamp(t->scr.c, 0, cols - 1);
     t->scr.wrap_pending = false;
+    uint64_t end = now_ms() + TIMEOUT_MS;
+    while (t->len == before && now_ms() < end)
+        term_read(t, 50);
+    CHECK(t->len > before);   /* the shell redrew the line */
 }
 
 /* Every line of the screen that shows a thread's "tick N" shows only
@@ -905,11 +914,10 @@ static void line_editing(term *t)
     send(t, "println(\"resi");
     CHECK(expect_line(t, "phantom> println(\"resi"));
     term_resize(t, 30);
-    usleep(300 * 1000);
+    CHECK(expect_line(t, "phantom> println(\"resi"));
     send(t, "zed\" + \" to thirty columns\");");
     CHECK(expect_line(t, "phantom> println(\"resized\" + \" to thirty columns\");"));
     term_resize(t, 40);
-    usleep(300 * 1000);
     CHECK(expect_line(t, "phantom> println(\"resized\" + \" to thirty columns\");"));
     send(t, "\r");
     CHECK(expect(t, "\nresized to thirty columns\r"));
