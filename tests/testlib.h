@@ -103,6 +103,18 @@ static inline const char *t_build_dir(void)
     return b && *b ? b : "build";
 }
 
+/* Removes a test's scratch directory and everything in it; says so on
+ * stderr and returns false if it could not. */
+static inline bool t_remove_dir(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) == 0)
+        return true;
+    fprintf(stderr, "could not remove %s\n", dir);
+    return false;
+}
+
 /* The seed of a randomized test: $SEED if set, else from the clock and
  * the pid.  Printed, so that a failure can be rerun with SEED=... */
 static inline uint64_t t_seed(const char *test)

@@ -156,8 +156,6 @@ int main(void)
            "finishing in %ld runs; %ld rounds\n",
            killed, runs, (double)(kr_now_ms() - t0) / 1000.0, s.resumes, s.first_cycles, s.last_cycles,
            s.runs_progressed, s.last_round);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("gc_killloop");
 }

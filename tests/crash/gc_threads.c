@@ -77,8 +77,6 @@ int main(void)
     CHECK(system(cmd) == 0);
     printf("gc_threads: 50,000 threads, %d boot%s after the kill, %ld complete cycles, %.1f s\n", boots,
            boots == 1 ? "" : "s", s.cycles, (double)(kr_now_ms() - t0) / 1000.0);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("gc_threads");
 }

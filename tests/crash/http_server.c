@@ -260,9 +260,6 @@ int main(void)
     kill(server, SIGKILL);
     waitpid(server, NULL, 0);
     t_load_stop();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("http_server");
 }

@@ -252,9 +252,6 @@ int main(void)
            "none lost, none twice, none back\n",
            kills, (double)(hc_now_us() - t0) / 1e6, acks, shared_max);
     free(shared_seen);
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("kv_killloop");
 }

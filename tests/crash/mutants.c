@@ -353,9 +353,6 @@ int main(void)
     }
     printf("mutants: seed %llu, %llu mutants of %d programs in %lds, %llu defects\n", (unsigned long long)seed_value,
            (unsigned long long)ran, nseeds, (long)(time(NULL) - start), (unsigned long long)defects);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("mutants");
 }

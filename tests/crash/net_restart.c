@@ -462,9 +462,6 @@ int main(void)
     connect_reissued(dir);
     console_rows(dir);
     t_load_stop();
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("net_restart");
 }

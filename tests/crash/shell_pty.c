@@ -989,11 +989,7 @@ int main(void)
         line_editing(&t);
     else
         printf("shell_pty: skipped the line-editing checks: built without libedit (apt-get install libedit-dev)\n");
-    if (!t_failures) {
-        char cmd[256];
-        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-        if (system(cmd) != 0)
-            fprintf(stderr, "could not remove %s\n", dir);
-    }
+    if (!t_failures)
+        t_remove_dir(dir);
     return test_done("shell_pty");
 }

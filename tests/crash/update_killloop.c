@@ -210,8 +210,6 @@ int main(void)
     CHECK(!s.bad);
     printf("update_killloop: %d versions, %d updates killed, %d runs killed, %ld lines, count %ld\n", VERSIONS,
            update_kills, kills, s.lines, s.hi);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("update_killloop");
 }

@@ -142,9 +142,6 @@ int main(void)
     t_load_stop();
     CHECK(killed >= cycles);
     printf("vm_killloop: %d kills over %d world%s\n", killed, worlds, worlds == 1 ? "" : "s");
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("vm_killloop");
 }

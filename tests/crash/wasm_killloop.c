@@ -233,7 +233,7 @@ int main(void)
     REQUIRE(nstrat > 0);
     char dir[] = "/tmp/phantom-wasmkill-XXXXXX";
     REQUIRE(mkdtemp(dir));
-    char phantom[512], img[600], wasm[2][600], napper[600], cmd[1400];
+    char phantom[512], img[600], wasm[2][600], napper[600];
     snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
     compile(dir, "progress", wasm[0], sizeof wasm[0]);
     compile(dir, "journal", wasm[1], sizeof wasm[1]);
@@ -252,8 +252,6 @@ int main(void)
     if (!t_failures)
         sleep_across_kill(phantom, dir, napper);
     t_load_stop();
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    t_remove_dir(dir);
     return test_done("wasm_killloop");
 }

@@ -140,11 +140,7 @@ int main(void)
     expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "200,000 statements under STATEMENTS_AS_MIB of address space", st, out);
 #endif
 
-    if (!t_failures) {
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-        if (system(cmd) != 0)
-            fprintf(stderr, "could not remove %s\n", dir);
-    }
+    if (!t_failures)
+        t_remove_dir(dir);
     return test_done("compiler_scale");
 }

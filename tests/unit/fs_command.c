@@ -190,10 +190,7 @@ int main(void)
     char *argv[] = {phantom, "fsck", "--vm", img, NULL};
     run(argv, "/dev/null", NULL, &r);
     CHECK(status_of(&r) == 0 && has(&r.out, "clean"));
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", tmpdir);
+    t_remove_dir(tmpdir);
     tmpdir[0] = 0;
     buf_free(&r.out);
     buf_free(&r.err);

@@ -299,10 +299,7 @@ int main(int argc, char **argv)
     } else {
         printf("wasm_run: skipped the .wat tests: wat2wasm is not installed (apt-get install wabt)\n");
     }
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", work);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", work);
+    t_remove_dir(work);
     tmpdir[0] = 0;
     return test_done("wasm_run");
 }
