@@ -151,6 +151,11 @@ int pw_sync(pw_world *w);
  * engine.  Once pw_on_commit(w, NULL, NULL) returns, fn runs no more. */
 uint64_t pw_commit_ticket(pw_world *w);
 uint64_t pw_durable_generation(pw_world *w);
+/* Waits until generation g (a ticket) is durable: 0, or -ECANCELED if
+ * the world closes first.  Snapshots that fail meanwhile are retried by
+ * the engine; this keeps waiting through them.  A thread attached to the
+ * world is parked meanwhile (pw_blocking_begin). */
+int pw_wait_durable(pw_world *w, uint64_t g);
 void pw_on_commit(pw_world *w, void (*fn)(void *ctx, uint64_t generation), void *ctx);
 
 /* 0: periodic off.  A snapshot that takes longer than a quarter of the

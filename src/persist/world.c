@@ -416,6 +416,20 @@ uint64_t pw_durable_generation(pw_world *w)
     return g;
 }
 
+int pw_wait_durable(pw_world *w, uint64_t g)
+{
+    pw_blocking_begin(w);
+    hal_mutex_lock(&w->snap_lock);
+    /* snap_done is broadcast after every snapshot the engine takes, and
+     * at close (stopping). */
+    while (w->st.generation < g && !w->stopping)
+        hal_cond_wait(&w->snap_done, &w->snap_lock);
+    int rc = w->st.generation >= g ? 0 : -ECANCELED;
+    hal_mutex_unlock(&w->snap_lock);
+    pw_blocking_end(w);
+    return rc;
+}
+
 void pw_on_commit(pw_world *w, void (*fn)(void *ctx, uint64_t generation), void *ctx)
 {
     hal_mutex_lock(&w->snap_lock);

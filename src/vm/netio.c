@@ -1237,8 +1237,8 @@ static void curl_run(struct io_job *j)
             return;
         *colon = 0;
     }
-    while (pw_durable_generation(j->io->w) < j->ticket)
-        hal_sleep_ns(1000000);
+    if (pw_wait_durable(j->io->w, j->ticket) < 0)
+        return;   /* the world closes: the call is issued again at the next boot */
     hal_netaddr addrs[4];
     int n = hal_net_resolve(hostport, (uint16_t)port, addrs, 4);
     hal_sock s = -1;

@@ -376,14 +376,11 @@ static void on_commit(void *ctx, uint64_t generation)
     atomic_fetch_add(&c->calls, 1);
 }
 
+/* The engine's own wait (it parks this attached thread, so a snapshot
+ * can stop the world meanwhile). */
 static bool wait_durable(pw_world *w, uint64_t ticket)
 {
-    uint64_t end = hal_now_mono_ns() + 20000000000ull;
-    pw_blocking_begin(w);   /* this attached thread lets the snapshot stop the world */
-    while (pw_durable_generation(w) < ticket && hal_now_mono_ns() < end)
-        hal_sleep_ns(1000000);
-    pw_blocking_end(w);
-    return pw_durable_generation(w) >= ticket;
+    return pw_wait_durable(w, ticket) == 0 && pw_durable_generation(w) >= ticket;
 }
 
 static void test_commit_ticket(void)
