@@ -66,6 +66,9 @@ void hal_cond_broadcast(hal_cond *c);
 /* ---- time ---------------------------------------------------------------- */
 
 uint64_t hal_now_mono_ns(void); /* monotonic, arbitrary origin */
+/* CPU time the calling thread has used: unlike the clocks, it does not
+ * count time the host spent running other work. */
+uint64_t hal_thread_cpu_ns(void);
 uint64_t hal_now_wall_ns(void); /* nanoseconds since the Unix epoch */
 void hal_sleep_ns(uint64_t ns);
 

@@ -113,6 +113,8 @@ typedef struct pvm_gc_stats {
     uint64_t last_cycle_ns, last_cycle_work_ns;       /* start to end; its steps' time */
     const char *phase;                                /* "idle", "mark", "sweep" */
     uint64_t steps, step_p50_ns, step_p99_ns, step_max_ns;
+    uint64_t step_max_cpu_ns;                         /* the longest step in CPU time: what the
+                                                         collector did, not the host's preemption */
     uint64_t memory_limit, heap_limit;                /* bytes: the process's, and the heap's share */
     bool disabled;                                    /* PHANTOM_GC=off */
 } pvm_gc_stats;

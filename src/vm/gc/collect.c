@@ -353,9 +353,11 @@ bool pv_gc_limit_reached(pv_vm *vm, uint64_t npages, uint64_t limit)
     return g->c.span_pages + npages <= limit;
 }
 
-static void record_pause(pv_vm *vm, uint64_t ns)
+static void record_pause(pv_vm *vm, uint64_t ns, uint64_t cpu_ns)
 {
     struct pv_gc_host *h = vm->gch;
+    if (cpu_ns > h->pause_max_cpu_ns)
+        h->pause_max_cpu_ns = cpu_ns;
     h->pauses[h->npauses++ % PV_GC_PAUSE_WINDOW] = ns;
     if (ns > h->pause_max_ns)
         h->pause_max_ns = ns;
@@ -396,7 +398,7 @@ void pv_gc_step(pv_vm *vm)
         pv_gc_full(vm);
         return;
     }
-    uint64_t t0 = hal_now_mono_ns();
+    uint64_t t0 = hal_now_mono_ns(), cpu0 = hal_thread_cpu_ns();
     uint64_t allocated = vm->gch->alloc_since_poll, objects = vm->gch->objects_since_poll;
     vm->gch->alloc_since_poll = vm->gch->objects_since_poll = 0;
     struct pv_gc_host *h = vm->gch;
@@ -434,7 +436,7 @@ void pv_gc_step(pv_vm *vm)
     if ((zct_done && g->phase != PV_GC_MARK) || entries_live(vm, zct_done, near_limit))
         pv_gc_trim(vm, PV_GC_TRIM_PAGES);
     set_poll(vm);
-    record_pause(vm, hal_now_mono_ns() - t0);
+    record_pause(vm, hal_now_mono_ns() - t0, hal_thread_cpu_ns() - cpu0);
 }
 
 void pv_gc_full(pv_vm *vm)
@@ -476,7 +478,8 @@ void pvm_gc_stats_get(pv_vm *vm, pvm_gc_stats *s)
         .heap_pages = g->c.span_pages, .pages_released = g->c.pages_released,
         .last_cycle_ns = g->c.last_cycle_ns, .last_cycle_work_ns = g->c.last_cycle_work_ns,
         .phase = g->phase < 3 ? phases[g->phase] : "?",
-        .steps = h->npauses, .step_max_ns = h->pause_max_ns, .disabled = h->disabled,
+        .steps = h->npauses, .step_max_ns = h->pause_max_ns,
+        .step_max_cpu_ns = h->pause_max_cpu_ns, .disabled = h->disabled,
         .memory_limit = vm->memory_limit, .heap_limit = vm->heap_limit,
     };
     size_t n = h->npauses < PV_GC_PAUSE_WINDOW ? h->npauses : PV_GC_PAUSE_WINDOW;

@@ -128,6 +128,7 @@ struct pv_gc {
 struct pv_gc_host {
     uint64_t pauses[PV_GC_PAUSE_WINDOW];  /* step durations, ring */
     uint64_t npauses, pause_max_ns;
+    uint64_t pause_max_cpu_ns;       /* the longest step in this thread's CPU time */
     uint64_t alloc_since_poll;       /* bytes allocated since the last step */
     uint64_t objects_since_poll;     /* objects allocated since the last step */
     uint64_t debt;                   /* cycle work the last steps left undone */

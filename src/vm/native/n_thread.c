@@ -172,7 +172,8 @@ static int w_gc_stats(pv_vm *vm, pv_value *args, pv_value *ret)
         {"cycleFreedObjects", st.cycle_freed_objects}, {"cycleFreedBytes", st.cycle_freed_bytes},
         {"cycles", st.cycles}, {"heapPages", st.heap_pages}, {"pagesReleased", st.pages_released},
         {"steps", st.steps}, {"stepP50Ns", st.step_p50_ns}, {"stepP99Ns", st.step_p99_ns},
-        {"stepMaxNs", st.step_max_ns}, {"memoryLimit", st.memory_limit}, {"heapLimit", st.heap_limit},
+        {"stepMaxNs", st.step_max_ns},
+        {"stepMaxCpuNs", st.step_max_cpu_ns}, {"memoryLimit", st.memory_limit}, {"heapLimit", st.heap_limit},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         struct pv_string *k = pv_str_cstr(vm, f[i].k);

@@ -33,6 +33,7 @@ class strings
         var st = w.gcStats();
         println("heap growth MiB " + (most - base) * 4096 / 1048576);
         println("longest step ms " + st.get("stepMaxNs") / 1000000);
+        println("longest step cpu ms " + st.get("stepMaxCpuNs") / 1000000);
         println("live strings " + live.size());
     }
 };
