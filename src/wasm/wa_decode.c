@@ -233,6 +233,7 @@ static bool sec_exports(wa_reader *r, wa_mod *m)
     uint32_t n = wa_rd_count(r, 3);
     const uint8_t **names = zalloc(r, n, sizeof *names);
     uint32_t *lens = zalloc(r, n, sizeof *lens);
+    m->exports = zalloc(r, n, sizeof *m->exports);
     for (uint32_t i = 0; i < n && !r->failed; i++) {
         size_t at = wa_rd_offset(r);
         names[i] = wa_rd_name(r, &lens[i]);
@@ -253,8 +254,11 @@ static bool sec_exports(wa_reader *r, wa_mod *m)
                        idx);
         if (!r->failed && kind == 0) {
             m->declared[idx] = true;
+            m->exports[m->nexports++] = (wa_xdecl){names[i], lens[i], idx};
             if (lens[i] == 6 && !memcmp(names[i], "_start", 6))
                 m->entry = idx;
+            if (lens[i] == 11 && !memcmp(names[i], "_initialize", 11))
+                m->initialize = idx;
         }
     }
     free(names);
@@ -449,13 +453,14 @@ static bool ensure_declared(wa_reader *r, wa_mod *m)
     return m->declared != NULL;
 }
 
-int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, wa_error *err)
+int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, bool library, wa_error *err)
 {
     memset(m, 0, sizeof *m);
     m->bytes = bytes;
     m->len = len;
     m->start = UINT32_MAX;
     m->entry = UINT32_MAX;
+    m->initialize = UINT32_MAX;
     wa_reader r = {.base = bytes, .p = bytes, .end = bytes + len, .err = err, .func = -1};
     if (len > WA_MAX_MODULE) {
         wa_fail(&r, "a module of %zu bytes is more than this engine loads (%u)", len, WA_MAX_MODULE);
@@ -517,10 +522,12 @@ int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, wa_error *err)
     }
     if (!r.failed && m->nfuncs > m->nimports && !m->funcs[m->nimports].body)
         wa_fail(&r, "function and code section have inconsistent lengths (no code section)");
-    if (!r.failed && m->entry == UINT32_MAX)
+    if (!r.failed && !library && m->entry == UINT32_MAX)
         wa_fail(&r, "not a WASI command: no `_start` function is exported");
-    else if (!r.failed && !void_type(m, m->entry))
+    else if (!r.failed && !library && !void_type(m, m->entry))
         wa_fail(&r, "not a WASI command: `_start` must have type [] -> []");
+    else if (!r.failed && library && m->initialize != UINT32_MAX && !void_type(m, m->initialize))
+        wa_fail(&r, "not a WASI reactor: `_initialize` must have type [] -> []");
     if (r.failed) {
         wa_mod_free(m);
         return -1;
@@ -541,5 +548,6 @@ void wa_mod_free(wa_mod *m)
     free(m->elems);
     free(m->datas);
     free(m->declared);
+    free(m->exports);
     memset(m, 0, sizeof *m);
 }

@@ -87,6 +87,67 @@ bool wa_exec_finished(const wa_exec *x)
     return ((const wa_state *)(const void *)x->state)->status != WA_ST_RUNNING;
 }
 
+bool wa_exec_idle(const wa_exec *x)
+{
+    return ((const wa_state *)(const void *)x->state)->status == WA_ST_IDLE;
+}
+
+bool wa_exec_trapped(const wa_exec *x)
+{
+    return ((const wa_state *)(const void *)x->state)->status == WA_ST_TRAPPED;
+}
+
+uint64_t wa_memory_size(const wa_exec *x)
+{
+    return (uint64_t)((const wa_state *)(const void *)x->state)->mem_pages * WA_PAGE;
+}
+
+/* Invariant: an IDLE instance has no frames and nothing pending, so a
+ * call starts from an empty stack: its arguments are the stub's operands
+ * at slots 0 .. np, and the results come back there. */
+int wa_call_begin(wa_exec *x, uint32_t i, const uint64_t *args, wa_error *err)
+{
+    const wa_img *h = wa_img_of(x->image);
+    wa_state *st = (wa_state *)(void *)x->state;
+    if (st->status != WA_ST_IDLE) {
+        snprintf(err->msg, sizeof err->msg, "%s",
+                 st->status == WA_ST_RUNNING ? "the instance is running (a start function or another call)"
+                                             : "the module has exited");
+        return -1;
+    }
+    HAL_ASSERT(i < wa_img_nexports(h) && st->nframes == 0 && st->host_pending == 0);
+    const wa_iexport *e = &wa_img_exports(h)[i];
+    if (e->np > x->stack_slots) {
+        snprintf(err->msg, sizeof err->msg, "the stack cannot hold %u arguments", e->np);
+        return -1;
+    }
+    memcpy(x->stack, args, (size_t)e->np * sizeof *args);
+    st->sp = e->np;
+    st->fp = 0;
+    st->pc = e->stub_pc;
+    st->call_export = i + 1;
+    st->status = WA_ST_RUNNING;
+    return 0;
+}
+
+const uint64_t *wa_call_results(const wa_exec *x, int64_t *export_index)
+{
+    HAL_ASSERT(wa_exec_idle(x));
+    *export_index = (int64_t)((const wa_state *)(const void *)x->state)->call_export - 1;
+    return x->stack;
+}
+
+void wa_call_recover(wa_exec *x)
+{
+    wa_state *st = (wa_state *)(void *)x->state;
+    HAL_ASSERT(st->status == WA_ST_TRAPPED && (wa_img_flags(wa_img_of(x->image)) & WA_IMG_LIBRARY));
+    st->status = WA_ST_IDLE;
+    st->trap = WA_TRAP_NONE;
+    st->sp = st->fp = st->nframes = 0;
+    st->host_pending = 0;
+    st->poll_deadline = 0;
+}
+
 uint64_t wa_max_memory_bytes(const uint8_t *image)
 {
     const wa_img *h = wa_img_of(image);
@@ -273,6 +334,7 @@ int wa_exec_run(wa_exec *x)
         [0xC3] = &&op_i64_extend16_s, [0xC4] = &&op_i64_extend32_s,
         [WA_OP_BR_DROP] = &&op_br_drop, [WA_OP_BR_IF_DROP] = &&op_br_if_drop, [WA_OP_BR_UNLESS] = &&op_br_unless,
         [WA_OP_EXIT] = &&op_exit,
+        [WA_OP_IDLE] = &&op_idle,
         [0x100] = &&op_i32_trunc_sat_f32_s, [0x101] = &&op_i32_trunc_sat_f32_u, [0x102] = &&op_i32_trunc_sat_f64_s,
         [0x103] = &&op_i32_trunc_sat_f64_u, [0x104] = &&op_i64_trunc_sat_f32_s, [0x105] = &&op_i64_trunc_sat_f32_u,
         [0x106] = &&op_i64_trunc_sat_f64_s, [0x107] = &&op_i64_trunc_sat_f64_u,
@@ -397,6 +459,10 @@ call: {
 op_exit:
     st->status = WA_ST_EXITED;
     st->exit_code = 0;
+    SAVE();
+    return WA_X_DONE;
+op_idle:
+    st->status = WA_ST_IDLE;
     SAVE();
     return WA_X_DONE;
 op_drop:

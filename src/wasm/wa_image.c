@@ -2,11 +2,12 @@
  * wa_image.c - wa_load: decode, validate and translate a module, then lay
  * the result out as one flat image (wa_internal.h, "the image"): the
  * header, functions, globals, element and data segments, trap sites,
- * code, and a blob area holding element function lists, data bytes and
- * function names.  Every part is 8-byte aligned; offsets are from the
+ * code, the exports, and a blob area holding element function lists, data
+ * bytes, function names and export names and types.  Every part is 8-byte aligned; offsets are from the
  * image's first byte, so the image can live anywhere (the world keeps
  * it in a binary).
  */
+#include "../hal/hal.h"
 #include "wa_internal.h"
 
 void wa_emit(wa_code *c, uint32_t word)
@@ -94,19 +95,21 @@ static uint32_t blob(out *b, const void *src, size_t len)
     return (uint32_t)at;
 }
 
-static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, uint8_t **image, size_t *image_len)
+static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, bool library, uint8_t **image, size_t *image_len)
 {
     wa_img h = {.magic = WA_IMAGE_MAGIC, .version = WA_IMAGE_VERSION, .nfuncs = m->nfuncs, .nimports = m->nimports,
                 .nglobals = m->nglobals, .nelems = m->nelems, .ndatas = m->ndatas, .ntraps = (uint32_t)c->ntraps,
                 .has_mem = m->has_mem, .mem_min = m->mem_min,
                 .mem_max = m->mem_max > WA_MAX_PAGES ? WA_MAX_PAGES : m->mem_max,
-                .table_size = m->has_table ? m->table_min : 0};
+                .table_size = m->has_table ? m->table_min : 0,
+                .nexports = m->nexports, .flags = library ? WA_IMG_LIBRARY : 0};
     out o = {0}, b = {0};
     blob(&b, "", 0);   /* offset 0: no name */
     wa_ifunc *fs = calloc((size_t)m->nfuncs + 1, sizeof *fs);
     wa_iglobal *gs = calloc((size_t)m->nglobals + 1, sizeof *gs);
     wa_iseg *es = calloc((size_t)m->nelems + 1, sizeof *es), *ds = calloc((size_t)m->ndatas + 1, sizeof *ds);
-    if (!fs || !gs || !es || !ds)
+    wa_iexport *xs = calloc((size_t)m->nexports + 1, sizeof *xs);
+    if (!fs || !gs || !es || !ds || !xs)
         o.oom = true;
     for (uint32_t i = 0; !o.oom && i < m->nfuncs; i++) {
         const wa_fdecl *f = &m->funcs[i];
@@ -137,14 +140,27 @@ static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, uint8_t **imag
         ds[i] = (wa_iseg){d->mode, d->offset, d->len, blob(&b, d->bytes, d->len)};
     }
     h.entry_pc = (uint32_t)c->n;
-    /* The entry stub: the start function, then `_start`, then the end. */
+    /* The entry stub: the start function, then a command's `_start` and
+     * the end, or a library's `_initialize` and the wait for calls. */
     if (m->start != UINT32_MAX) {
         wa_emit(c, 0x10);
         wa_emit(c, m->start);
     }
-    wa_emit(c, 0x10);
-    wa_emit(c, m->entry);
-    wa_emit(c, WA_OP_EXIT);
+    uint32_t first = library ? m->initialize : m->entry;
+    if (first != UINT32_MAX) {
+        wa_emit(c, 0x10);
+        wa_emit(c, first);
+    }
+    wa_emit(c, library ? WA_OP_IDLE : WA_OP_EXIT);
+    for (uint32_t i = 0; !o.oom && i < m->nexports; i++) {
+        const wa_xdecl *x = &m->exports[i];
+        const wa_functype *t = m->types[m->funcs[x->func].type];
+        xs[i] = (wa_iexport){.name = blob(&b, x->name, x->len), .name_len = x->len, .types = blob(&b, t->t, (size_t)t->np + t->nr),
+                             .func = x->func, .np = t->np, .nr = t->nr, .stub_pc = (uint32_t)c->n};
+        wa_emit(c, 0x10);
+        wa_emit(c, x->func);
+        wa_emit(c, WA_OP_IDLE);
+    }
     h.ncode = (uint32_t)c->n;
     if (c->oom || b.oom)
         o.oom = true;
@@ -154,6 +170,7 @@ static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, uint8_t **imag
     h.elems_at = (uint32_t)put(&o, es, (size_t)m->nelems * sizeof *es);
     h.datas_at = (uint32_t)put(&o, ds, (size_t)m->ndatas * sizeof *ds);
     h.traps_at = (uint32_t)put(&o, c->traps, c->ntraps * sizeof *c->traps);
+    h.exports_at = (uint32_t)put(&o, xs, (size_t)m->nexports * sizeof *xs);
     h.code_at = (uint32_t)put(&o, c->w, c->n * sizeof *c->w);
     h.blob_at = (uint32_t)put(&o, b.p, b.n);
     h.names_at = h.blob_at;
@@ -161,6 +178,7 @@ static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, uint8_t **imag
     free(gs);
     free(es);
     free(ds);
+    free(xs);
     free(b.p);
     if (o.oom || o.n > UINT32_MAX / 2) {
         free(o.p);
@@ -173,10 +191,10 @@ static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, uint8_t **imag
     return 0;
 }
 
-int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err)
+static int load(const uint8_t *bytes, size_t len, bool library, uint8_t **image, size_t *image_len, wa_error *err)
 {
     wa_mod m;
-    if (wa_decode(&m, bytes, len, err) < 0)
+    if (wa_decode(&m, bytes, len, library, err) < 0)
         return -1;
     wa_code c = {0};
     /* per function: its first pc, its locals, its max height */
@@ -192,7 +210,7 @@ int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len
             rc = -1;
         }
     }
-    if (rc == 0 && build(&m, &c, mh, image, image_len) < 0) {
+    if (rc == 0 && build(&m, &c, mh, library, image, image_len) < 0) {
         snprintf(err->msg, sizeof err->msg, "out of host memory");
         rc = -1;
     }
@@ -203,12 +221,55 @@ int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len
     return rc;
 }
 
+int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err)
+{
+    return load(bytes, len, false, image, image_len, err);
+}
+
+int wa_load_library(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err)
+{
+    return load(bytes, len, true, image, image_len, err);
+}
+
 bool wa_image_ok(const uint8_t *image, size_t len)
 {
-    if (len < sizeof(wa_img))
+    if (len < WA_IMG_V1_HEADER)
         return false;
     const wa_img *h = wa_img_of(image);
-    return h->magic == WA_IMAGE_MAGIC && h->version == WA_IMAGE_VERSION && h->size == len;
+    size_t header = h->version == 1 ? WA_IMG_V1_HEADER : sizeof(wa_img);
+    return h->magic == WA_IMAGE_MAGIC && (h->version == 1 || h->version == WA_IMAGE_VERSION) && len >= header &&
+           h->size == len;
+}
+
+bool wa_image_is_library(const uint8_t *image)
+{
+    return (wa_img_flags(wa_img_of(image)) & WA_IMG_LIBRARY) != 0;
+}
+
+uint32_t wa_export_count(const uint8_t *image)
+{
+    return wa_img_nexports(wa_img_of(image));
+}
+
+void wa_export_get(const uint8_t *image, uint32_t i, wa_export *e)
+{
+    const wa_img *h = wa_img_of(image);
+    HAL_ASSERT(i < wa_img_nexports(h));
+    const wa_iexport *x = &wa_img_exports(h)[i];
+    const uint8_t *blob = wa_img_blob(h);
+    *e = (wa_export){.name = (const char *)blob + x->name, .name_len = x->name_len, .np = x->np, .nr = x->nr, .types = blob + x->types};
+}
+
+int64_t wa_export_find(const uint8_t *image, const char *name, size_t len)
+{
+    const wa_img *h = wa_img_of(image);
+    const uint8_t *blob = wa_img_blob(h);
+    for (uint32_t i = 0; i < wa_img_nexports(h); i++) {
+        const wa_iexport *x = &wa_img_exports(h)[i];
+        if (x->name_len == len && !memcmp(blob + x->name, name, len))
+            return i;
+    }
+    return -1;
 }
 
 size_t wa_state_bytes(const uint8_t *image)

@@ -90,6 +90,12 @@ typedef struct wa_ddecl {
     const uint8_t *bytes;
 } wa_ddecl;
 
+/* A function export (other kinds are not kept). */
+typedef struct wa_xdecl {
+    const uint8_t *name;
+    uint32_t len, func;
+} wa_xdecl;
+
 typedef struct wa_mod {
     const uint8_t *bytes;
     size_t len;
@@ -104,10 +110,15 @@ typedef struct wa_mod {
     uint32_t table_min, table_max, mem_min, mem_max, datacount;
     uint32_t start;         /* UINT32_MAX: none */
     uint32_t entry;         /* the `_start` export */
+    uint32_t initialize;    /* the `_initialize` export (a WASI reactor's), UINT32_MAX: none */
+    uint32_t nexports;      /* function exports */
+    wa_xdecl *exports;
     bool *declared;         /* functions that may be referenced (elements, exports) */
 } wa_mod;
 
-int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, wa_error *err);
+/* A command must export `_start` of type [] -> []; a library need not
+ * (its exports are called by Phantom code: wa_call_begin). */
+int wa_decode(wa_mod *m, const uint8_t *bytes, size_t len, bool library, wa_error *err);
 void wa_mod_free(wa_mod *m);
 
 /* ---- the internal instruction set ----------------------------------------------------
@@ -122,6 +133,7 @@ enum {
     WA_OP_BR_IF_DROP = 0xE1,   /* target, height, arity */
     WA_OP_BR_UNLESS = 0xE2,    /* target (the false arm of an if) */
     WA_OP_EXIT = 0xE3,         /* the entry stub's end */
+    WA_OP_IDLE = 0xE4,         /* a library's stubs' end: the instance waits for a call */
     WA_OP_COUNT = 0x112,
 };
 /* 0x03 (loop) is the loop header: a safepoint.  0x0C br target; 0x0D
@@ -135,7 +147,10 @@ enum {
 /* ---- the image ------------------------------------------------------------------------ */
 
 #define WA_IMAGE_MAGIC 0x4d494157u   /* "WAIM" */
-#define WA_IMAGE_VERSION 1u
+/* 2: the exports table, library images.  A version 1 image (a command,
+ * made by an older build and kept in a world) has the shorter header of
+ * the fields up to `nexports`, and no exports. */
+#define WA_IMAGE_VERSION 2u
 
 typedef struct wa_ifunc {
     uint32_t pc;             /* first word of its code; imports: 0 */
@@ -151,6 +166,10 @@ typedef struct wa_ifunc {
 typedef struct wa_iglobal { uint32_t type, mut; uint64_t init; } wa_iglobal;
 typedef struct wa_iseg { uint32_t mode, offset, n, at; } wa_iseg;   /* at: of funcs (u32) or bytes */
 typedef struct wa_itrap { uint32_t pc, wasm_off; } wa_itrap;
+/* A function export: its name and its np + nr value types (blob offsets),
+ * and the stub that calls it then stops (call func; WA_OP_IDLE). */
+typedef struct wa_iexport { uint32_t name, name_len, types, func, np, nr, stub_pc; } wa_iexport;
+#define WA_IMG_LIBRARY 1u
 
 typedef struct wa_img {
     uint32_t magic, version, size;
@@ -158,7 +177,10 @@ typedef struct wa_img {
     uint32_t has_mem, mem_min, mem_max, table_size;
     uint32_t entry_pc, ncode;
     uint32_t funcs_at, globals_at, elems_at, datas_at, traps_at, code_at, names_at, blob_at;
+    /* version 2 on: read through wa_img_nexports / wa_img_flags */
+    uint32_t nexports, exports_at, flags;
 } wa_img;
+#define WA_IMG_V1_HEADER offsetof(wa_img, nexports)
 
 static inline const wa_img *wa_img_of(const uint8_t *image) { return (const wa_img *)(const void *)image; }
 static inline const wa_ifunc *wa_img_funcs(const wa_img *h) { return (const wa_ifunc *)(const void *)((const uint8_t *)h + h->funcs_at); }
@@ -166,6 +188,9 @@ static inline const wa_iglobal *wa_img_globals(const wa_img *h) { return (const 
 static inline const wa_iseg *wa_img_elems(const wa_img *h) { return (const wa_iseg *)(const void *)((const uint8_t *)h + h->elems_at); }
 static inline const wa_iseg *wa_img_datas(const wa_img *h) { return (const wa_iseg *)(const void *)((const uint8_t *)h + h->datas_at); }
 static inline const wa_itrap *wa_img_traps(const wa_img *h) { return (const wa_itrap *)(const void *)((const uint8_t *)h + h->traps_at); }
+static inline uint32_t wa_img_nexports(const wa_img *h) { return h->version >= 2 ? h->nexports : 0; }
+static inline uint32_t wa_img_flags(const wa_img *h) { return h->version >= 2 ? h->flags : 0; }
+static inline const wa_iexport *wa_img_exports(const wa_img *h) { return (const wa_iexport *)(const void *)((const uint8_t *)h + h->exports_at); }
 static inline const uint32_t *wa_img_code(const wa_img *h) { return (const uint32_t *)(const void *)((const uint8_t *)h + h->code_at); }
 static inline const uint8_t *wa_img_blob(const wa_img *h) { return (const uint8_t *)h + h->blob_at; }
 
@@ -192,7 +217,9 @@ int wa_translate_func(const wa_mod *m, uint32_t fi, wa_code *c, uint32_t *nlocal
 /* ---- the state block ---------------------------------------------------------------------- */
 
 #define WA_STATE_MAGIC 0x54534157u   /* "WAST" */
-enum { WA_ST_RUNNING = 0, WA_ST_EXITED = 1, WA_ST_TRAPPED = 2 };
+/* A library instance is IDLE between calls (and after its start), and
+ * comes back to IDLE after a trapped call (wa_call_recover). */
+enum { WA_ST_RUNNING = 0, WA_ST_EXITED = 1, WA_ST_TRAPPED = 2, WA_ST_IDLE = 3 };
 
 enum wa_trap {
     WA_TRAP_NONE = 0, WA_TRAP_UNREACHABLE, WA_TRAP_DIV_ZERO, WA_TRAP_INT_OVERFLOW, WA_TRAP_INVALID_CONV,
@@ -211,7 +238,8 @@ typedef struct wa_state {
     uint32_t want_slots, want_frames;
     uint64_t mono_last;            /* the WASI monotonic clock never goes back */
     uint64_t poll_deadline;        /* poll_oneoff sleeping: its wall-clock deadline (ns); 0: none */
-    uint32_t poll_sub, poll_pad;   /* ... and the clock subscription that set it */
+    uint32_t poll_sub;             /* ... and the clock subscription that set it */
+    uint32_t call_export;          /* a library: the export last called, + 1; 0: none yet */
     /* then: globals (u64 each), table (u32 each, UINT32_MAX: null),
      * dropped element segments, dropped data segments (a byte each) */
 } wa_state;

@@ -24,6 +24,12 @@
  *  3. WASI preview 1 (wa_wasi_call): the host calls a command module
  *     imports, through the services in wa_host.
  *
+ *  4. Libraries (wa_load_library, wa_call_begin): a module loaded as a
+ *     library runs its start function and `_initialize`, then waits,
+ *     IDLE; each call of one of its function exports runs like a
+ *     program, in slices, until the instance is IDLE again with the
+ *     results on the stack.
+ *
  * Error model: loading fills a wa_error and returns -1; execution returns
  * a wa_exit code and keeps the trap in the state block.
  */
@@ -54,9 +60,27 @@ typedef struct wa_error {
  * *image (malloc'd, *image_len bytes), or -1 with err. */
 int wa_load(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err);
 
+/* The same for a library: no `_start` is needed; `_initialize`, if
+ * exported, must be [] -> []. */
+int wa_load_library(const uint8_t *bytes, size_t len, uint8_t **image, size_t *image_len, wa_error *err);
+
 /* The image's own check before an image kept in the world is run by this
  * build: magic, version and size.  false if it is not one. */
 bool wa_image_ok(const uint8_t *image, size_t len);
+bool wa_image_is_library(const uint8_t *image);
+
+/* Function exports: name (name_len bytes, NUL-terminated too), np
+ * parameter then nr result types. */
+typedef struct wa_export {
+    const char *name;
+    uint32_t name_len, np, nr;
+    const uint8_t *types;          /* the binary's value type codes: 0x7F i32, 0x7E i64, 0x7D f32, 0x7C f64 */
+} wa_export;
+enum { WA_T_I32 = 0x7F, WA_T_I64 = 0x7E, WA_T_F32 = 0x7D, WA_T_F64 = 0x7C };
+uint32_t wa_export_count(const uint8_t *image);
+void wa_export_get(const uint8_t *image, uint32_t i, wa_export *out);
+/* The export's index, or -1. */
+int64_t wa_export_find(const uint8_t *image, const char *name, size_t len);
 
 /* ---- the state blocks ------------------------------------------------------------ */
 
@@ -99,6 +123,22 @@ enum wa_exit {
     WA_X_WAIT = 7,       /* wa_wasi_call: the host parked the program (input, a sleep) */
 };
 int wa_exec_run(wa_exec *x);
+/* A library instance waits for a call (wa_exec_finished is also true). */
+bool wa_exec_idle(const wa_exec *x);
+/* Starts a call of export i of an IDLE library instance with its np
+ * arguments (i32 zero-extended, f32 and f64 as their bits); run it with
+ * wa_exec_run until it is IDLE again (WA_X_DONE), then its nr results
+ * are wa_call_results()[0 .. nr).  -1 with err if the instance is not
+ * IDLE or its stack cannot hold the arguments. */
+int wa_call_begin(wa_exec *x, uint32_t i, const uint64_t *args, wa_error *err);
+/* ... and *export_index is the export called (-1: no call has begun). */
+const uint64_t *wa_call_results(const wa_exec *x, int64_t *export_index);
+/* A library call trapped (its message is wa_trap_message): the instance
+ * is IDLE again, its memory and globals as the trap left them. */
+void wa_call_recover(wa_exec *x);
+bool wa_exec_trapped(const wa_exec *x);
+/* The linear memory's current size in bytes. */
+uint64_t wa_memory_size(const wa_exec *x);
 /* The program has ended (exited or trapped): nothing more to run. */
 bool wa_exec_finished(const wa_exec *x);
 /* The most the memory block may grow to: the module's maximum, in bytes. */

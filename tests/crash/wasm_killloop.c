@@ -22,11 +22,19 @@
  * every few records that the file agrees exactly with its memory; after
  * the last boot, `phantom fs cat` shows the whole file as expected.
  *
+ * The same for Phantom code calling a library module (tests/wasm/kill/
+ * libcalls.ph calling libcalls.c, built with -mexec-model=reactor): a
+ * call killed midway goes on after the boot; every "step I HASH" holds
+ * the hash this test computes for call I (the module's memory is what
+ * exactly I calls made of it), and the module's count of ended calls
+ * always equals the program's.
+ *
  * And a sleeping program (tests/wasm/kill/napper.c) killed in the middle
  * of a 3 s sleep and booted again wakes 3 s after it fell asleep, not
  * 3 s after the restart: the sleep keeps its wall-clock deadline.
  *
- * At least 60 kill cycles for each of the first two (TORTURE=1: 1000).
+ * At least 60 kill cycles for each of the first two, 30 for the library
+ * (TORTURE=1: 1000 each).
  * Rerun a failure with the SEED it printed.  Skipped, in one line,
  * without clang's wasm32-wasi target.
  */
@@ -38,12 +46,17 @@
 #include "testlib.h"
 #include "killrun.h"
 #include "../wasm/kill/journal.h"
+#include "../wasm/kill/libcalls.h"
 #include "../wasm/kill/progress.h"
 
 #define INTERVAL_MS "30"
 #define MAX_REPEAT 2000
 
 static uint64_t expected[PROGRESS_STEPS];
+static uint32_t lib_expected[LIBCALLS_STEPS];
+
+enum kind { K_PROGRESS, K_JOURNAL, K_LIBCALLS, K_COUNT };
+static const char *const kind_name[K_COUNT] = {"progress", "journal", "libcalls"};
 
 typedef struct state {
     long hi, prev;       /* highest step printed so far; last in this run (-1: none) */
@@ -123,6 +136,22 @@ static void journal_line(void *ctx, const char *l)
     sequence(s, i);
 }
 
+static void libcalls_line(void *ctx, const char *l)
+{
+    state *s = ctx;
+    long i, h;
+    if (common_line(s, l))
+        return;
+    if (sscanf(l, "step %ld %ld", &i, &h) != 2 || i < 0 || i >= (long)LIBCALLS_STEPS)
+        return unexpected(s, l);
+    if ((int32_t)h != (int32_t)lib_expected[i]) {
+        fprintf(stderr, "call %ld: hash %ld, expected %d: the module's memory is not what %ld calls made\n", i, h,
+                (int32_t)lib_expected[i], i + 1);
+        s->bad = true;
+    }
+    sequence(s, i);
+}
+
 typedef struct world_run {
     state s;
     void (*line)(void *ctx, const char *l);
@@ -155,14 +184,23 @@ static void check_journal(const char *phantom, const char *img)
     CHECK(n == JOURNAL_RECORDS);
 }
 
-static int one_world(const char *phantom, const char *img, const char *wasm, bool journal, uint64_t *rng,
+static int one_world(const char *phantom, const char *img, const char *wasm, enum kind k, uint64_t *rng,
                      const char **strategies, int nstrat, int budget)
 {
-    world_run w = {.s = {.hi = -1, .steps = journal ? JOURNAL_RECORDS / JOURNAL_CHECK_EVERY : PROGRESS_STEPS},
-                   .line = journal ? journal_line : progress_line};
+    static const long steps[K_COUNT] = {PROGRESS_STEPS, JOURNAL_RECORDS / JOURNAL_CHECK_EVERY, LIBCALLS_STEPS};
+    static void (*const line[K_COUNT])(void *, const char *) = {progress_line, journal_line, libcalls_line};
+    world_run w = {.s = {.hi = -1, .steps = steps[k]}, .line = line[k]};
     state *sp = &w.s;
+    const char *program = wasm;
+    if (k == K_LIBCALLS) {
+        /* The Phantom program runs; the module is a file of the world. */
+        char cmd[1400];
+        snprintf(cmd, sizeof cmd, "%s fs --image %s put /libcalls.wasm %s", phantom, img, wasm);
+        REQUIRE(system(cmd) == 0);
+        program = "tests/wasm/kill/libcalls.ph";
+    }
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
-                     "--strategy", (char *)strategies[0], (char *)wasm, NULL};
+                     "--strategy", (char *)strategies[0], (char *)program, NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], NULL};
     int killed = 0;
@@ -171,13 +209,13 @@ static int one_world(const char *phantom, const char *img, const char *wasm, boo
     CHECK(rc == 0);
     CHECK(sp->done);
     CHECK(sp->hi == sp->steps - 1);
-    if (journal)
+    if (k == K_JOURNAL)
         check_journal(phantom, img);
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
     printf("wasm_killloop: %s: a world killed %d times; %ld lines printed again after restarts; program finished\n",
-           journal ? "journal" : "progress", killed, sp->repeated);
+           kind_name[k], killed, sp->repeated);
     fflush(stdout);
     return killed;
 }
@@ -206,11 +244,12 @@ static void sleep_across_kill(const char *phantom, const char *dir, const char *
     CHECK(slept >= 3000 && slept < 4400);
 }
 
-static void compile(const char *dir, const char *name, char *wasm, size_t len)
+static void compile(const char *dir, const char *name, const char *flags, char *wasm, size_t len)
 {
     char cmd[1400];
     snprintf(wasm, len, "%s/%s.wasm", dir, name);
-    snprintf(cmd, sizeof cmd, "clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/kill/%s.c -o %s", name, wasm);
+    snprintf(cmd, sizeof cmd, "clang --target=wasm32-wasi --sysroot=/usr -O2 %s tests/wasm/kill/%s.c -o %s", flags,
+             name, wasm);
     REQUIRE(system(cmd) == 0);
 }
 
@@ -228,26 +267,29 @@ int main(void)
     uint64_t total = progress_init(heap);
     for (uint32_t i = 0; i < PROGRESS_STEPS; i++)
         expected[i] = total = progress_step(heap, i, total);
+    static uint32_t lib_heap[LIBCALLS_WORDS];
+    for (uint32_t i = 0; i < LIBCALLS_STEPS; i++)
+        lib_expected[i] = libcalls_step(lib_heap, i);
     const char *strategies[4];
     int nstrat = t_usable_strategies(strategies, 4, false);
     REQUIRE(nstrat > 0);
     char dir[] = "/tmp/phantom-wasmkill-XXXXXX";
     REQUIRE(mkdtemp(dir));
-    char phantom[512], img[600], wasm[2][600], napper[600];
+    char phantom[512], img[600], wasm[K_COUNT][600], napper[600];
     snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
-    compile(dir, "progress", wasm[0], sizeof wasm[0]);
-    compile(dir, "journal", wasm[1], sizeof wasm[1]);
-    compile(dir, "napper", napper, sizeof napper);
+    for (int k = 0; k < K_COUNT; k++)
+        compile(dir, kind_name[k], k == K_LIBCALLS ? "-mexec-model=reactor" : "", wasm[k], sizeof wasm[k]);
+    compile(dir, "napper", "", napper, sizeof napper);
     t_load_start(2);
     int worlds = 0;
-    for (int journal = 0; journal < 2 && !t_failures; journal++) {
-        int killed = 0;
-        while (killed < cycles && !t_failures) {
+    for (int k = 0; k < K_COUNT && !t_failures; k++) {
+        int want = k == K_LIBCALLS && !getenv("TORTURE") ? cycles / 2 : cycles, killed = 0;
+        while (killed < want && !t_failures) {
             snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
-            killed += one_world(phantom, img, wasm[journal], journal, &rng, strategies, nstrat, cycles - killed);
+            killed += one_world(phantom, img, wasm[k], k, &rng, strategies, nstrat, want - killed);
         }
-        CHECK(killed >= cycles);
-        printf("wasm_killloop: %s: %d kills\n", journal ? "journal" : "progress", killed);
+        CHECK(killed >= want);
+        printf("wasm_killloop: %s: %d kills\n", kind_name[k], killed);
     }
     if (!t_failures)
         sleep_across_kill(phantom, dir, napper);

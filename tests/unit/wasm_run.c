@@ -16,6 +16,9 @@
  *     refused with exit status 2 and the rule of NAME.err.
  *  4. Every truncation of a compiled C module and every single-byte
  *     change of its first 4 KiB is refused or loads: never a crash.
+ *  5. tests/wasm/lib/NAME.c, a library (clang -mexec-model=reactor) put
+ *     in a new world's file system as /NAME.wasm, called by the Phantom
+ *     program NAME.ph: its output must be NAME.out exactly, status 0.
  *
  * Without clang's wasm32-wasi target (wasi-libc, libclang-rt-14-dev-wasm32)
  * or wabt, the parts that need them are skipped with one line each.
@@ -183,6 +186,45 @@ static void c_corpus(void)
     free(v);
 }
 
+/* 5: Phantom programs calling library modules. */
+static void lib_corpus(void)
+{
+    char **v;
+    int n = names("tests/wasm/lib", ".c", &v);
+    for (int i = 0; i < n; i++) {
+        char wasm[600], img[600], ph[400], outp[400];
+        snprintf(wasm, sizeof wasm, "%s/%s.lib.wasm", work, v[i]);
+        snprintf(img, sizeof img, "%s/%s.lib.img", work, v[i]);
+        snprintf(ph, sizeof ph, "tests/wasm/lib/%s.ph", v[i]);
+        snprintf(outp, sizeof outp, "tests/wasm/lib/%s.out", v[i]);
+        if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor tests/wasm/lib/%s.c -o %s", v[i],
+                wasm) ||
+            !sh("%s fs --image %s put /%s.wasm %s", phantom, img, v[i], wasm)) {
+            report(false, "lib", v[i], "does not compile, or cannot be put in the world");
+            free(v[i]);
+            continue;
+        }
+        memcpy(cur_img, img, sizeof cur_img);
+        char *argv[] = {(char *)phantom, "run", "--image", img, ph, NULL};
+        result r = {0};
+        run(argv, NULL, NULL, &r);
+        buf want = {0};
+        need(read_file(outp, &want), outp);
+        bool same = want.n == r.out.n && !memcmp(want.p, r.out.p, want.n);
+        report(same && status_of(&r) == 0, "lib", v[i], same ? "exit status not 0" : "standard output differs");
+        if (!same)
+            print_diff(&want, &r.out);
+        if (status_of(&r) != 0)
+            print_indented("standard error", &r.err, 20);
+        buf_free(&want);
+        buf_free(&r.out);
+        buf_free(&r.err);
+        unlink(img);
+        free(v[i]);
+    }
+    free(v);
+}
+
 /* 2 and 3: .wat modules with expected output, error lines and status. */
 static void wat_dir(const char *dir, bool invalid)
 {
@@ -287,6 +329,7 @@ int main(int argc, char **argv)
     bool have_wabt = tool_works("wat2wasm --version");
     if (have_clang) {
         c_corpus();
+        lib_corpus();
         if (!filter)
             damaged();
     } else {

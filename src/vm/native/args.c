@@ -109,6 +109,24 @@ struct pv_string *pv_arg_string(pv_vm *vm, pv_value v, const char *fn, int argno
     return pv_arg_kind(vm, v, PV_K_STRING, fn, argno);
 }
 
+bool pv_arg_bytes(pv_vm *vm, pv_value v, const char *fn, int argno, const uint8_t **p, size_t *n)
+{
+    if (pv_obj_kind(v) == PV_K_BINARY) {
+        struct pv_binary *b = pv_as_ptr(v);
+        *p = b->bytes;
+        *n = b->len;
+        return true;
+    }
+    if (pv_obj_kind(v) == PV_K_STRING) {
+        struct pv_string *s = pv_as_ptr(v);
+        *p = (const uint8_t *)s->bytes;
+        *n = s->len;
+        return true;
+    }
+    pv_wrong_type(vm, v, fn, argno, "string or binary");
+    return false;
+}
+
 void *pv_self_mutable(pv_vm *vm, pv_value v, uint32_t kind, const char *fn)
 {
     struct pv_obj *o = pv_arg_kind(vm, v, kind, fn, 0);

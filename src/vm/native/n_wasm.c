@@ -18,6 +18,17 @@
  * slice puts the thread at the back of the run queue, so a wasm program
  * is preempted like any other thread.
  *
+ * Libraries.  library(bytes) loads a module that need not be a command
+ * (wasm.h, "Libraries"): it runs its start function and `_initialize`
+ * when stepped, then is IDLE; call(w, name, args) starts a call of an
+ * export, stepped the same way until step returns true, after which
+ * trap(w) says whether it trapped (and makes the instance IDLE again)
+ * and result(w) gives its results.  .phantom.wasm.module wraps this.
+ * A library never sets the process's exit status nor prints its traps:
+ * the Phantom code that called it gets them.  Its memory is reached
+ * through copies (read, write), never as the binary itself, which a
+ * program could resize under the engine.
+ *
  * Waiting.  A program reading standard input or sleeping (poll_oneoff)
  * parks its thread: the read goes to the host I/O thread (hostio.h,
  * PV_IO_READBYTES), the sleep is a wall-clock deadline (PV_TS_SLEEPING),
@@ -28,6 +39,7 @@
  * issued again after a restart; the sleep keeps its deadline).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "../../hal/hal.h"
@@ -168,7 +180,46 @@ static struct pv_binary *args_block(pv_vm *vm, struct pv_string *name, pv_value 
     return bin;
 }
 
-/* start(hex, name, args): a new instance of the module, ready to step. */
+/* A new instance of the module bytes[0, len) (a command, or a library),
+ * ready to step, in *ret. */
+static int instantiate(pv_vm *vm, const uint8_t *bytes, size_t len, bool library, struct pv_string *name,
+                       pv_value argv, pv_value *ret)
+{
+    const char *fn = library ? "library" : "start";
+    uint8_t *image;
+    size_t image_len;
+    wa_error err;
+    int rc = library ? wa_load_library(bytes, len, &image, &image_len, &err) : wa_load(bytes, len, &image, &image_len, &err);
+    if (rc < 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "%s: %s: invalid module: %s", fn, name->bytes, err.msg);
+    struct pv_native_obj *o = pv_alloc_obj(vm, pv_find_class(vm, ".internal.wasm"), sizeof *o);
+    uint32_t argc = 0;
+    bool made = o && image_len <= PV_BINARY_MAX && wa_memory_bytes(image) <= PV_BINARY_MAX;
+    if (made) {
+        for (int i = 0; i < PV_NATIVE_WORDS; i++)
+            o->w[i] = PV_NULL;
+        made = set_word(vm, o, W_IMAGE, pv_binary_of(vm, image, (uint32_t)image_len)) == 0 &&
+               set_word(vm, o, W_STATE, pv_binary_new(vm, (uint32_t)wa_state_bytes(image))) == 0 &&
+               set_word(vm, o, W_STACK, pv_binary_new(vm, WA_STACK_INITIAL_SLOTS * 8u)) == 0 &&
+               set_word(vm, o, W_FRAMES, pv_binary_new(vm, WA_FRAMES_INITIAL * WA_FRAME_BYTES)) == 0 &&
+               set_word(vm, o, W_MEM, pv_binary_new(vm, (uint32_t)wa_memory_bytes(image))) == 0 &&
+               set_word(vm, o, W_ARGS, args_block(vm, name, argv, &argc)) == 0;
+    }
+    free(image);
+    if (!made)
+        return pv_throw_oom(vm);
+    pv_gc_write(vm, &o->w[W_ARGC], pv_int((int32_t)argc));
+    wa_exec x;
+    bool viewed = view(o, &x);
+    HAL_ASSERT(viewed);
+    (void)viewed;
+    if (wa_instantiate(&x, &err) < 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "%s: %s: cannot instantiate: %s", fn, name->bytes, err.msg);
+    *ret = pv_from_ptr(o);
+    return PV_NOK;
+}
+
+/* start(hex, name, args): a new instance of the command module, ready to step. */
 static int w_start(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     struct pv_string *hex = pv_arg_string(vm, args[0], "start", 1), *name = hex ? pv_arg_string(vm, args[1], "start", 2) : NULL;
@@ -184,42 +235,10 @@ static int w_start(pv_vm *vm, pv_value *args, pv_value *ret)
         ok = hex_digit(hex->bytes[2 * i], &hi) && hex_digit(hex->bytes[2 * i + 1], &lo);
         bytes[i] = (uint8_t)(hi << 4 | lo);
     }
-    if (!ok) {
-        free(bytes);
-        return pv_throw(vm, PV_B_ARG_EXC, "start: the module's bytes must be lowercase hex");
-    }
-    uint8_t *image;
-    size_t image_len;
-    wa_error err;
-    int rc = wa_load(bytes, len, &image, &image_len, &err);
+    int rc = ok ? instantiate(vm, bytes, len, false, name, args[2], ret)
+                : pv_throw(vm, PV_B_ARG_EXC, "start: the module's bytes must be lowercase hex");
     free(bytes);
-    if (rc < 0)
-        return pv_throw(vm, PV_B_ARG_EXC, "start: %s: invalid module: %s", name->bytes, err.msg);
-    struct pv_native_obj *o = pv_alloc_obj(vm, pv_find_class(vm, ".internal.wasm"), sizeof *o);
-    uint32_t argc = 0;
-    bool made = o && image_len <= PV_BINARY_MAX && wa_memory_bytes(image) <= PV_BINARY_MAX;
-    if (made) {
-        for (int i = 0; i < PV_NATIVE_WORDS; i++)
-            o->w[i] = PV_NULL;
-        made = set_word(vm, o, W_IMAGE, pv_binary_of(vm, image, (uint32_t)image_len)) == 0 &&
-               set_word(vm, o, W_STATE, pv_binary_new(vm, (uint32_t)wa_state_bytes(image))) == 0 &&
-               set_word(vm, o, W_STACK, pv_binary_new(vm, WA_STACK_INITIAL_SLOTS * 8u)) == 0 &&
-               set_word(vm, o, W_FRAMES, pv_binary_new(vm, WA_FRAMES_INITIAL * WA_FRAME_BYTES)) == 0 &&
-               set_word(vm, o, W_MEM, pv_binary_new(vm, (uint32_t)wa_memory_bytes(image))) == 0 &&
-               set_word(vm, o, W_ARGS, args_block(vm, name, args[2], &argc)) == 0;
-    }
-    free(image);
-    if (!made)
-        return pv_throw_oom(vm);
-    pv_gc_write(vm, &o->w[W_ARGC], pv_int((int32_t)argc));
-    wa_exec x;
-    bool viewed = view(o, &x);
-    HAL_ASSERT(viewed);
-    (void)viewed;
-    if (wa_instantiate(&x, &err) < 0)
-        return pv_throw(vm, PV_B_ARG_EXC, "start: %s: cannot instantiate: %s", name->bytes, err.msg);
-    *ret = pv_from_ptr(o);
-    return PV_NOK;
+    return rc;
 }
 
 /* Grows binary b to at least `want` bytes, doubling when it can. */
@@ -300,16 +319,272 @@ static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
             x.stop = &((struct pw_world_head *)(void *)vm->w)->stop_flag;
             continue;
         default:
-            ended(vm, &x, r);
+            if (!wa_image_is_library(x.image))
+                ended(vm, &x, r);
             *ret = PV_TRUE;
             return PV_NOK;
         }
     }
 }
 
+/* ---- libraries ----------------------------------------------------------------------- */
+
+/* library(bytes): a string or binary holding the module. */
+static int w_library(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    const uint8_t *bytes;
+    size_t len;
+    if (!pv_arg_bytes(vm, args[0], "library", 1, &bytes, &len))
+        return PV_NTHROW;
+    /* The bytes are an object the allocations below may free or move:
+     * they are copied first. */
+    uint8_t *copy = malloc(len ? len : 1);
+    if (copy && len)
+        memcpy(copy, bytes, len);
+    struct pv_string *name = copy ? pv_str_cstr(vm, "module") : NULL;
+    if (!name) {
+        free(copy);
+        return pv_throw_oom(vm);
+    }
+    int rc = instantiate(vm, copy, len, true, name, PV_NULL, ret);
+    free(copy);
+    return rc;
+}
+
+/* The library instance w (an .internal.wasm: the methods' signatures
+ * check that), viewed; NULL with an exception raised if it is not a
+ * library. */
+static struct pv_native_obj *library_view(pv_vm *vm, pv_value w, const char *fn, wa_exec *x)
+{
+    struct pv_native_obj *o = pv_as_ptr(w);
+    if (!view(o, x) || !wa_image_is_library(x->image)) {
+        pv_throw(vm, PV_B_TYPE_EXC, "%s: not a WebAssembly library instance (.internal.wasm.library)", fn);
+        return NULL;
+    }
+    return o;
+}
+
+/* One argument as the export's parameter type t. */
+static bool to_wasm(pv_vm *vm, pv_value v, uint8_t t, const char *fn, int argno, uint64_t *out)
+{
+    if (t == WA_T_I32) {
+        int32_t i;
+        if (!pv_arg_int(vm, v, fn, argno, &i))
+            return false;
+        *out = (uint32_t)i;
+    } else if (t == WA_T_I64) {
+        int64_t l;
+        if (!pv_arg_long(vm, v, fn, argno, &l))
+            return false;
+        *out = (uint64_t)l;
+    } else {
+        double d;
+        if (!pv_arg_double(vm, v, fn, argno, &d))
+            return false;
+        if (t == WA_T_F32) {
+            float f = (float)d;
+            uint32_t bits;
+            memcpy(&bits, &f, 4);
+            *out = bits;
+        } else {
+            memcpy(out, &d, 8);
+        }
+    }
+    return true;
+}
+
+static pv_value from_wasm(pv_vm *vm, uint64_t v, uint8_t t)
+{
+    if (t == WA_T_I32)
+        return pv_int((int32_t)(uint32_t)v);
+    if (t == WA_T_I64)
+        return pv_make_long(vm, (int64_t)v);
+    if (t == WA_T_F32) {
+        float f;
+        uint32_t bits = (uint32_t)v;
+        memcpy(&f, &bits, 4);
+        return pv_float(f);
+    }
+    double d;
+    memcpy(&d, &v, 8);
+    return pv_double(d);
+}
+
+/* call(w, name, args): starts a call of export `name` with the numbers of
+ * the array args (null: none); step w until it returns true. */
+static int w_call(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    struct pv_native_obj *o = library_view(vm, args[0], "call", &x);
+    struct pv_string *name = o ? pv_arg_string(vm, args[1], "call", 2) : NULL;
+    if (!name)
+        return PV_NTHROW;
+    int64_t i = wa_export_find(x.image, name->bytes, name->len);
+    if (i < 0)
+        return pv_throw(vm, PV_B_ARG_EXC, "call: the module exports no function '%s'", name->bytes);
+    wa_export e;
+    wa_export_get(x.image, (uint32_t)i, &e);
+    struct pv_array *a = NULL;
+    if (args[2] != PV_NULL && !(a = pv_arg_kind(vm, args[2], PV_K_ARRAY, "call", 3)))
+        return PV_NTHROW;
+    uint32_t n = a ? a->len : 0;
+    if (n != e.np)
+        return pv_throw(vm, PV_B_ARG_EXC, "call: '%s' takes %u argument%s, not %u", name->bytes, e.np,
+                        e.np == 1 ? "" : "s", n);
+    uint64_t *vals = malloc(((size_t)n + 1) * sizeof *vals);
+    if (!vals)
+        return pv_throw_oom(vm);
+    for (uint32_t k = 0; k < n; k++)
+        if (!to_wasm(vm, a->items[k], e.types[k], "call", (int)k + 1, &vals[k])) {
+            free(vals);
+            return PV_NTHROW;
+        }
+    wa_error err;
+    int rc = wa_call_begin(&x, (uint32_t)i, vals, &err);
+    free(vals);
+    if (rc < 0)
+        return pv_throw(vm, PV_B_STATE_EXC, "call: '%s': %s", name->bytes, err.msg);
+    *ret = PV_NULL;
+    return PV_NOK;
+}
+
+/* trap(w): null if the last call (or the start) ended normally; else
+ * what stopped it, and the instance waits for calls again (a trap) or
+ * stays ended (the module called proc_exit). */
+static int w_trap(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    if (!library_view(vm, args[0], "trap", &x))
+        return PV_NTHROW;
+    char msg[400];
+    if (wa_exec_idle(&x) || !wa_exec_finished(&x)) {
+        *ret = PV_NULL;
+        return PV_NOK;
+    }
+    if (wa_exec_trapped(&x)) {
+        wa_trap_message(&x, msg, sizeof msg);
+        wa_call_recover(&x);
+    } else {
+        snprintf(msg, sizeof msg, "the module exited with status %d", wa_exit_code(&x));
+    }
+    return pv_ret_obj(vm, ret, pv_str_cstr(vm, msg));
+}
+
+/* result(w): the last call's results: null (none), a number, or an array. */
+static int w_result(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    if (!library_view(vm, args[0], "result", &x))
+        return PV_NTHROW;
+    int64_t i = -1;
+    const uint64_t *vals = wa_exec_idle(&x) ? wa_call_results(&x, &i) : NULL;
+    if (i < 0)
+        return pv_throw(vm, PV_B_STATE_EXC, "result: no call has ended normally");
+    wa_export e;
+    wa_export_get(x.image, (uint32_t)i, &e);
+    *ret = PV_NULL;
+    if (e.nr == 1) {
+        *ret = from_wasm(vm, vals[0], e.types[e.np]);
+        return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
+    }
+    if (e.nr == 0)
+        return PV_NOK;
+    /* Several results: an array (the stack cannot move while it is made:
+     * the values are copied first). */
+    uint64_t *copy = malloc(e.nr * sizeof *copy);
+    if (!copy)
+        return pv_throw_oom(vm);
+    memcpy(copy, vals, e.nr * sizeof *copy);
+    struct pv_array *a = pv_array_new(vm, e.nr);
+    for (uint32_t k = 0; a && k < e.nr; k++) {
+        pv_value v = from_wasm(vm, copy[k], e.types[e.np + k]);
+        if (v == PV_NULL)
+            a = NULL;
+        else
+            pv_gc_write(vm, &a->items[k], v);
+    }
+    free(copy);
+    return pv_ret_obj(vm, ret, a);
+}
+
+/* exports(w): the names of the function exports, in the module's order. */
+static int w_exports(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    if (!library_view(vm, args[0], "exports", &x))
+        return PV_NTHROW;
+    uint32_t n = wa_export_count(x.image);
+    struct pv_array *a = pv_array_new(vm, n);
+    for (uint32_t k = 0; a && k < n; k++) {
+        view(pv_as_ptr(args[0]), &x);   /* allocating may have moved the image */
+        wa_export e;
+        wa_export_get(x.image, k, &e);
+        struct pv_string *s = pv_str_new(vm, e.name, e.name_len);
+        if (!s)
+            a = NULL;
+        else
+            pv_gc_write(vm, &a->items[k], pv_from_ptr(s));
+    }
+    return pv_ret_obj(vm, ret, a);
+}
+
+/* memorySize(w): the linear memory's size in bytes (a long). */
+static int w_memory_size(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    if (!library_view(vm, args[0], "memorySize", &x))
+        return PV_NTHROW;
+    *ret = pv_make_long(vm, (int64_t)wa_memory_size(&x));
+    return *ret == PV_NULL ? pv_throw_oom(vm) : PV_NOK;
+}
+
+/* read(w, offset, n): a new binary holding n bytes of linear memory. */
+static int w_read(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    int64_t off, n;
+    if (!library_view(vm, args[0], "read", &x) || !pv_arg_long(vm, args[1], "read", 2, &off) ||
+        !pv_arg_long(vm, args[2], "read", 3, &n) || !pv_check_range(vm, "read", off, n, wa_memory_size(&x)))
+        return PV_NTHROW;
+    struct pv_binary *b = pv_binary_new(vm, (uint32_t)n);
+    if (b) {
+        view(pv_as_ptr(args[0]), &x);   /* the allocation may have moved the memory */
+        if (n)
+            memcpy(b->bytes, x.mem + off, (size_t)n);
+    }
+    return pv_ret_obj(vm, ret, b);
+}
+
+/* write(w, offset, data): copies a string's or binary's bytes into
+ * linear memory at offset. */
+static int w_write(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    wa_exec x;
+    int64_t off;
+    const uint8_t *p;
+    size_t n;
+    if (!library_view(vm, args[0], "write", &x) || !pv_arg_long(vm, args[1], "write", 2, &off) ||
+        !pv_arg_bytes(vm, args[2], "write", 3, &p, &n))
+        return PV_NTHROW;
+    if (!pv_check_range(vm, "write", off, (int64_t)n, wa_memory_size(&x)))
+        return PV_NTHROW;
+    if (n)
+        memmove(x.mem + off, p, n);
+    *ret = PV_NULL;
+    return PV_NOK;
+}
+
 static const pv_native_method wasm_methods[] = {
     {"start", "(*,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_start},
     {"step", "(.internal.wasm,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_step},
+    {"library", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_library},
+    {"call", "(.internal.wasm,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_call},
+    {"trap", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_trap},
+    {"result", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_result},
+    {"exports", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_exports},
+    {"memorySize", "(.internal.wasm)*", PV_NO_ORDINAL, PV_MF_STATIC, w_memory_size},
+    {"read", "(.internal.wasm,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_read},
+    {"write", "(.internal.wasm,*,*)*", PV_NO_ORDINAL, PV_MF_STATIC, w_write},
 };
 
 const pv_native_class pv_nc_wasm = {

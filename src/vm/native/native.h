@@ -187,6 +187,9 @@ bool pv_arg_long(pv_vm *vm, pv_value v, const char *fn, int argno, int64_t *out)
 /* Any number (int, long, float, double, char). */
 bool pv_arg_double(pv_vm *vm, pv_value v, const char *fn, int argno, double *out);
 struct pv_string *pv_arg_string(pv_vm *vm, pv_value v, const char *fn, int argno);
+/* The bytes of a string or binary argument (they point into the object:
+ * valid until the next allocation). */
+bool pv_arg_bytes(pv_vm *vm, pv_value v, const char *fn, int argno, const uint8_t **p, size_t *n);
 /* An object of the given kind (struct pv_array for PV_K_ARRAY, ...). */
 void *pv_arg_kind(pv_vm *vm, pv_value v, uint32_t kind, const char *fn, int argno);
 /* The receiver, of the given kind and not made immutable (for methods
