@@ -32,6 +32,18 @@
  *    so input interest waits until the VM's thread has looked;
  *  - chunks in s->out are in sending order; held counts their bytes over
  *    every socket.
+ *
+ * Dropped sockets.  An object the program let go of without close() is
+ * freed by the collectors; pv_net_forget lists its host socket (slot and
+ * serial) under net->dead_lock, the only lock it takes, and the I/O
+ * thread closes what is listed, and so does the VM's thread before it
+ * makes a socket.  No thread can be waiting on such a socket: a waiting
+ * thread holds the object.  Lock order: io->lock, then dead_lock.  The
+ * collectors free a dropped object when a step scans the ZCT, which
+ * allocation alone may not bring about soon enough for file descriptors:
+ * every RECLAIM_EVERY sockets made, the next step is asked to scan it
+ * whole (pv_gc_want_scan), so a program that drops its sockets keeps
+ * about that many open, not up to the host's limit.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +58,7 @@
 #define READ_MAX (16u << 20)        /* the most bytes one read may ask for */
 #define DGRAM_MAX 65536u
 #define POLL_BATCH 256
+#define RECLAIM_EVERY 64u
 
 struct out_chunk {
     struct out_chunk *next;
@@ -89,6 +102,11 @@ struct pv_net {
     atomic_uint_fast64_t durable;   /* set by the commit hook */
     uint64_t drained;               /* the durable generation last acted on */
     struct pv_class *conn_class;    /* .internal.net.connection, for accept */
+    struct pv_class *sock_classes[3];   /* listener, connection, udp: objects that name a socket */
+    uint32_t made;                  /* sockets made since the collectors were last asked to scan */
+    hal_mutex dead_lock;            /* guards dead[]: sockets whose objects were freed */
+    uint64_t *dead;                 /* tokens (slot, serial) */
+    size_t ndead, capdead;
 };
 
 static char *copy_text(const char *s)
@@ -285,6 +303,40 @@ static void release_console(struct pv_net *net)
 
 /* ---- the I/O thread ------------------------------------------------------------------ */
 
+/* Closes the sockets whose objects the collectors freed (io->lock held). */
+static void close_dead(struct pv_net *net);
+
+/* Before the VM's thread makes a host socket (io->lock held): the
+ * dropped ones go first, and now and then the collectors are asked to
+ * look for more. */
+static void reclaim(pv_vm *vm, struct pv_net *net)
+{
+    close_dead(net);
+    if (++net->made >= RECLAIM_EVERY) {
+        net->made = 0;
+        pv_gc_want_scan(vm);
+    }
+}
+
+static void close_dead(struct pv_net *net)
+{
+    hal_mutex_lock(&net->dead_lock);
+    uint64_t *dead = net->dead;
+    size_t n = net->ndead;
+    net->dead = NULL;
+    net->ndead = net->capdead = 0;
+    hal_mutex_unlock(&net->dead_lock);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t slot = (uint32_t)dead[i];
+        struct net_sock *s = sock_at(net, slot, (uint32_t)(dead[i] >> 32));
+        if (!s || s->closing || s->nwait)
+            continue;
+        s->closing = true;
+        drain(net, slot, s);   /* destroys it unless output is still held */
+    }
+    free(dead);
+}
+
 static void io_thread(void *arg)
 {
     struct pv_hostio *io = arg;
@@ -297,6 +349,7 @@ static void io_thread(void *arg)
             hal_mutex_unlock(&io->lock);
             return;
         }
+        close_dead(net);
         for (int i = 0; i < n; i++) {
             uint32_t slot = (uint32_t)ev[i].token, serial = (uint32_t)(ev[i].token >> 32);
             struct net_sock *s = sock_at(net, slot, serial);
@@ -341,6 +394,10 @@ static struct pv_net *net_get(pv_vm *vm, struct pv_hostio *io)
         return NULL;
     }
     net->io = io;
+    hal_mutex_init(&net->dead_lock);
+    static const char *const sock_names[3] = {".internal.net.listener", ".internal.net.connection", ".internal.net.udp"};
+    for (int i = 0; i < 3; i++)
+        net->sock_classes[i] = pv_find_class(vm, sock_names[i]);
     atomic_store(&net->durable, pw_durable_generation(vm->w));
     net->drained = atomic_load(&net->durable);
     io->net = net;
@@ -520,6 +577,7 @@ static bool try_accept(pv_vm *vm, pv_value self, struct net_sock *ls, pv_value *
     struct pv_net *net = vm->io->net;
     hal_sock fd;
     hal_netaddr peer;
+    reclaim(vm, net);
     int rc = hal_net_accept(ls->fd, &fd, &peer);
     if (rc == -11)
         return false;
@@ -777,6 +835,7 @@ static int open_bound(pv_vm *vm, pv_value self, uint8_t kind)
     if (!net)
         return PV_NET_E_IO;
     hal_sock fd;
+    reclaim(vm, net);
     int rc = kind == NK_LISTENER ? hal_net_listen(&a, 1024, &fd) : hal_net_udp_open(&a, &fd);
     uint32_t slot;
     struct net_sock *s = rc == 0 ? sock_new(net, kind, fd, &slot) : NULL;
@@ -901,6 +960,7 @@ static int start_connect(pv_vm *vm, pv_value self, struct pv_thread *t, int *rc)
         return 0;
     }
     uint32_t slot;
+    reclaim(vm, net);
     struct net_sock *s = sock_new(net, NK_STREAM, -1, &slot);
     if (!s || add_waiter(s, t) < 0) {
         if (s)
@@ -1122,6 +1182,34 @@ int pv_net_close(pv_vm *vm, pv_value self)
     drain(vm->io->net, slot, s);   /* destroys it unless output is still held */
     hal_mutex_unlock(&vm->io->lock);
     return PV_NOK;
+}
+
+void pv_net_forget(pv_vm *vm, struct pv_obj *o)
+{
+    struct pv_net *net = vm->io ? vm->io->net : NULL;
+    if (!net || (o->cls != net->sock_classes[0] && o->cls != net->sock_classes[1] && o->cls != net->sock_classes[2]))
+        return;
+    pv_value self = pv_from_ptr(o);
+    uint32_t st = state_of(self);
+    if (word_int(self, NW_BOOT) != boot_tag(vm) || !pv_is_int(obj(self)->w[NW_SLOT]) || st == NS_NEW ||
+        st == NS_CLOSED || st == NS_FAILED)
+        return;
+    uint64_t t = token((uint32_t)word_int(self, NW_SLOT), (uint32_t)word_int(self, NW_SERIAL));
+    hal_mutex_lock(&net->dead_lock);
+    if (net->ndead == net->capdead) {
+        size_t cap = net->capdead ? net->capdead * 2 : 16;
+        uint64_t *d = realloc(net->dead, cap * sizeof *d);
+        if (d) {
+            net->dead = d;
+            net->capdead = cap;
+        }
+    }
+    bool listed = net->ndead < net->capdead;   /* out of host memory: the socket stays open until exit */
+    if (listed)
+        net->dead[net->ndead++] = t;
+    hal_mutex_unlock(&net->dead_lock);
+    if (listed)
+        hal_poller_wake(net->poller);
 }
 
 int pv_net_peer(pv_vm *vm, pv_value self, bool port, pv_value *ret)
@@ -1469,6 +1557,8 @@ void pv_net_free(struct pv_hostio *io)
         free(c);
     }
     hal_poller_close(net->poller);
+    hal_mutex_destroy(&net->dead_lock);
+    free(net->dead);
     free(net->socks);
     free(net->free_slots);
     free(net);

@@ -166,6 +166,12 @@ int pv_net_sendto(pv_vm *vm, pv_value self, struct pv_string *host, int32_t port
 /* op PV_IO_NET_RECVFROM ([data, host, port]) or PV_IO_NET_RECVTEXT (data as a string). */
 int pv_net_recvfrom(pv_vm *vm, pv_value self, uint32_t op, int32_t max, pv_value *ret);
 int pv_net_close(pv_vm *vm, pv_value self);
+/* The collectors are freeing object o: if it is a socket naming a host
+ * socket of this boot, that socket is closed as close() would (output
+ * already queued still leaves), by the I/O thread.  Takes only a lock of
+ * its own, so it is safe wherever objects are freed (io->lock held or
+ * not); does nothing for other objects. */
+void pv_net_forget(pv_vm *vm, struct pv_obj *o);
 /* Which address the socket's peer has (connections) as "host", port. */
 int pv_net_peer(pv_vm *vm, pv_value self, bool port, pv_value *ret);
 /* Takes o out of root->restart (its order does not matter). */

@@ -69,7 +69,7 @@ bool pv_gc_wants_step(pv_vm *vm, bool idle)
         return false;
     const struct pv_gc_host *h = vm->gch;
     uint64_t unscanned = g->zct_n - g->zct_kept;   /* ZCT entries no scan has kept */
-    return h->want_full || h->pressure || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
+    return h->want_full || h->want_scan || h->pressure || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
            (idle && unscanned) || g->phase != PV_GC_IDLE || cycle_due(vm);
 }
 
@@ -432,11 +432,17 @@ void pv_gc_step(pv_vm *vm)
      * step, so the table cannot outgrow it however fast they come; beyond
      * that (a big structure dropped at once) it stops at the deadline. */
     bool near_limit = h->limit_pages && g->c.span_pages > h->limit_pages / 4 * 3;
-    bool zct_done = pv_gc_zct_scan(vm, 2 * objects, t0 + PV_GC_STEP_NS);
+    bool zct_done = pv_gc_zct_scan(vm, h->want_scan ? UINT64_MAX : 2 * objects, t0 + PV_GC_STEP_NS);
+    h->want_scan = false;
     if ((zct_done && g->phase != PV_GC_MARK) || entries_live(vm, zct_done, near_limit))
         pv_gc_trim(vm, PV_GC_TRIM_PAGES);
     set_poll(vm);
     record_pause(vm, hal_now_mono_ns() - t0, hal_thread_cpu_ns() - cpu0);
+}
+
+void pv_gc_want_scan(pv_vm *vm)
+{
+    vm->gch->want_scan = true;
 }
 
 void pv_gc_full(pv_vm *vm)

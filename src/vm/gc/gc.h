@@ -136,6 +136,7 @@ struct pv_gc_host {
     bool want_full;                  /* world.collect() asked for a complete collection */
     bool stress;                     /* PHANTOM_GC=stress: collect all the time (tests) */
     bool pressure;                   /* an allocation met the limit: collect now */
+    bool want_scan;                  /* pv_gc_want_scan: empty the ZCT at the next step */
     bool own_block;                  /* allocating the ZCT or the mark stack */
     uint64_t poll_bytes;             /* allocation that calls for a step */
     uint64_t limit_pages;            /* the heap's share of the memory limit; 0: none */
@@ -235,6 +236,11 @@ bool pv_gc_limit_reached(pv_vm *vm, uint64_t npages, uint64_t limit);
 void pv_gc_step(pv_vm *vm);
 /* Runs a whole complete cycle now (tests, `world.collect()`). */
 void pv_gc_full(pv_vm *vm);
+/* Asks the next step (between time slices) to free every ZCT object no
+ * stack refers to, however many: objects holding host resources (sockets)
+ * the program dropped go at once, not when allocation next calls for a
+ * step.  Safe inside an instruction: it frees nothing itself. */
+void pv_gc_want_scan(pv_vm *vm);
 /* True when there is collection work to do (the scheduler asks); an idle
  * VM (no thread can run) also empties the ZCT. */
 bool pv_gc_wants_step(pv_vm *vm, bool idle);

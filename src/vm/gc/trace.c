@@ -7,6 +7,7 @@
  * blocks once nothing refers to it: an old version an update replaced
  * (update.c) whose code no frame runs, or a batch that failed to install.
  */
+#include "../netio.h"
 #include "gc.h"
 
 static void trace_values(pv_vm *vm, const pv_value *v, size_t n, pv_gc_visit *visit)
@@ -218,6 +219,9 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
         break;
     case PV_K_CLASS:
         free_class_blocks(vm, (struct pv_class *)o);
+        break;
+    case PV_K_NATIVE:
+        pv_net_forget(vm, o);   /* a socket the program dropped without close() */
         break;
     case PV_K_METHOD:
         pv_free_raw(vm, ((struct pv_method *)o)->code);

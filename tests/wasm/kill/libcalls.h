@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 #define LIBCALLS_WORDS (1u << 16)
-#define LIBCALLS_STEPS 3000u
-#define LIBCALLS_ROUNDS 40u
+#define LIBCALLS_STEPS 1000u
+#define LIBCALLS_ROUNDS 16u
 
 /* Call i: LIBCALLS_ROUNDS passes over the module's memory, each word
  * mixed with its neighbour and i; the result is a hash of the whole. */

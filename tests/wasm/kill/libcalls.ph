@@ -8,7 +8,7 @@ class libcalls
     static void main(string[] args)
     {
         var m = .phantom.wasm.module.load(.phantom.io.file.read("/libcalls.wasm"));
-        int steps = 3000;
+        int steps = 1000;   // LIBCALLS_STEPS
         for (int i = 0; i < steps; i++) {
             int h = (int)m.call("work", i);
             int n = (int)m.call("calls");
