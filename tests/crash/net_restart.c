@@ -17,7 +17,11 @@
  *     boot and completes;
  *  4. the console under --commit-output (tests/crash/net/ticker.ph): a
  *     printed count is never taken back by a kill the moment it shows,
- *     even with a 20 s interval; without the option it is.
+ *     even with a 20 s interval; without the option it is;
+ *  5. the port taken while the world was down (tests/crash/net/retrier.ph):
+ *     after the boot its accept reports "address already in use", the
+ *     program listens again once the other process lets the port go, and
+ *     serves a client there.
  *
  * Randomized (kill moments, increments): prints SEED; rerun with SEED=.
  */
@@ -449,6 +453,46 @@ static void connect_reissued(const char *dir)
     fflush(stdout);
 }
 
+/* ---- 5. the listener's port taken while the world was down ------------------------------ */
+
+static void port_taken(const char *dir)
+{
+    char img[600], portarg[16];
+    snprintf(img, sizeof img, "%s/retrier.img", dir);
+    int port = free_port();
+    snprintf(portarg, sizeof portarg, "%d", port);
+    char *run[] = {phantom, "run", "--image", img, "--snapshot-interval", "50", "tests/crash/net/retrier.ph", "--",
+                   portarg, NULL};
+    char *boot[] = {phantom, "boot", "--image", img, "--snapshot-interval", "50", NULL};
+    proc p;
+    spawn(&p, run);
+    CHECK(wait_output(&p, "listening", 1, 20000));
+    int c = dial(port, 20000);
+    char line[64];
+    CHECK(c >= 0 && hear(c, line, sizeof line, 20000) && !strcmp(line, "hello"));
+    close(c);
+    usleep(300000);   /* a snapshot holds the thread waiting in accept */
+    kill9(&p);
+    /* Another process takes the port (SO_REUSEADDR, as the world's own
+     * listener binds, so the old connection's TIME_WAIT does not stop it). */
+    int other = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;   /* not inherited by the world */
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(other >= 0 && setsockopt(other, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0);
+    REQUIRE(bind(other, (struct sockaddr *)&a, sizeof a) == 0 && listen(other, 4) == 0);
+    spawn(&p, boot);
+    CHECK(wait_output(&p, "taken: ", 1, 20000));
+    CHECK(strstr(p.buf, "address already in use") != NULL);
+    close(other);   /* the port is free again */
+    CHECK(wait_output(&p, "listening again", 1, 20000));
+    c = dial(port, 20000);
+    CHECK(c >= 0 && hear(c, line, sizeof line, 20000) && !strcmp(line, "hello"));
+    close(c);
+    kill9(&p);
+    printf("net_restart: a port taken while the world was down: accept said so, and the program listened again\n");
+    fflush(stdout);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -461,6 +505,7 @@ int main(void)
     commit_rows(dir);
     connect_reissued(dir);
     console_rows(dir);
+    port_taken(dir);
     t_load_stop();
     t_remove_dir(dir);
     return test_done("net_restart");
