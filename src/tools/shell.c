@@ -13,6 +13,7 @@
 
 #include "../hal/hal.h"
 #include "../persist/pw.h"
+#include "../display/display.h"
 #include "../vm/pvm.h"
 #include "shell.h"
 #include "tools.h"
@@ -391,15 +392,19 @@ int cmd_shell(int argc, char **argv)
     }
     const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
+    struct pd_display *display = NULL;
+    if (!paused && tool_open_display(&w, &display, "") < 0)
+        return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output};
+                     .commit_output = w.commit_output, .display = display};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
     int orc = pvm_open(&o, &vm, &bi, err, sizeof err);
     if (orc < 0) {
         tool_open_failed("shell", image, orc, err);
+        pd_close(display);
         return 2;
     }
     if (paused && !bi.is_new)
@@ -438,6 +443,7 @@ int cmd_shell(int argc, char **argv)
     sh_ws_free(s.c.ws);
     free(s.input);
     int crc = pvm_close(vm, true);
+    pd_close(display);
     if (crc < 0) {
         hal_console_printf(2, "phantom: %s: the final snapshot failed: %s; the world resumes from an earlier one\n",
                            image, pw_strerror(crc));
