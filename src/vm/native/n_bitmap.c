@@ -62,11 +62,19 @@ static bool ppm_number(const uint8_t *p, size_t n, size_t *at, int64_t *out)
 static int bm_load(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     (void)ret;
-    struct pv_string *s = pv_arg_string(vm, args[1], "loadFromString", 1);
-    if (!s)
-        return PV_NTHROW;
-    const uint8_t *p = (const uint8_t *)s->bytes;
-    size_t n = s->len, at = 2;
+    const uint8_t *p;
+    size_t n, at = 2;
+    if (pv_obj_kind(args[1]) == PV_K_BINARY) {   /* the bytes of a file, read at run time */
+        struct pv_binary *bin = pv_as_ptr(args[1]);
+        p = bin->bytes;
+        n = bin->len;
+    } else {
+        struct pv_string *s = pv_arg_string(vm, args[1], "loadFromString", 1);
+        if (!s)
+            return PV_NTHROW;
+        p = (const uint8_t *)s->bytes;
+        n = s->len;
+    }
     int64_t w, h, max;
     if (n < 2 || p[0] != 'P' || p[1] != '6')
         return pv_throw(vm, PV_B_ARG_EXC, "loadFromString: can not parse graphics data: not a binary PPM (P6)");
