@@ -43,6 +43,10 @@ bool pd_available(void);
 /* Starts serving on spec, "[ADDR:]PORT" (ADDR numeric, default
  * 127.0.0.1; PORT 0 picks a free one).  0 or a code with err set. */
 int pd_open(const char *spec, pd_display **out, char *err, size_t errlen);
+/* The world has shown its windows (after the boot's restart hooks): from
+ * now on requests are answered.  Until then they wait, so that no browser
+ * sees the desktop half restored. */
+void pd_ready(pd_display *d);
 /* Stops the server and frees everything. */
 void pd_close(pd_display *d);
 /* The port actually bound. */

@@ -38,6 +38,7 @@ struct pd_display {
     hal_sock listener;
     int port;
     bool stopping;
+    bool ready;           /* pd_ready was called */
     bool wake_pending;    /* something changed since the last push */
     struct pd_client *clients;
 };

@@ -247,9 +247,12 @@ static void post_event(pd_display *d, const char *body)
         pd_queue_event(d, &ev);
 }
 
-/* Handles the request in c->in once it is complete: true if it was. */
+/* Handles the request in c->in once it is complete (and the display is
+ * ready): true if it was. */
 static bool handle(pd_display *d, struct pd_client *c)
 {
+    if (!__atomic_load_n(&d->ready, __ATOMIC_ACQUIRE))
+        return false;
     c->in[c->inlen] = 0;
     char *end = strstr(c->in, "\r\n\r\n");
     if (!end)
@@ -410,6 +413,10 @@ static void serve(void *arg)
             if (ev[i].events & (HAL_POLL_IN | HAL_POLL_ERR))
                 client_read(d, c);
         }
+        if (__atomic_load_n(&d->ready, __ATOMIC_ACQUIRE))   /* requests that came before */
+            for (struct pd_client *c = d->clients; c; c = c->next)
+                if (c->inlen && !c->sse && !c->closing && handle(d, c))
+                    c->inlen = 0;
         now = hal_now_mono_ns();
         if (__atomic_load_n(&d->wake_pending, __ATOMIC_ACQUIRE) && now - last_push >= PUSH_NS) {
             __atomic_store_n(&d->wake_pending, false, __ATOMIC_RELEASE);
@@ -442,6 +449,12 @@ int pd_server_start(pd_display *d, const hal_netaddr *addr, char *err, size_t er
         return PD_E_NOMEM;
     }
     return 0;
+}
+
+void pd_ready(pd_display *d)
+{
+    __atomic_store_n(&d->ready, true, __ATOMIC_RELEASE);
+    hal_poller_wake(d->poller);
 }
 
 void pd_server_stop(pd_display *d)

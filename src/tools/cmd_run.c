@@ -196,6 +196,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
         display = NULL;
         return -1;
     }
+    if (display)
+        pd_ready(display);
     if (a->w.verbose) {
         if (bi.is_new)
             hal_console_printf(2, "phantom: new world %s\n", a->w.image);

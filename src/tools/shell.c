@@ -407,6 +407,8 @@ int cmd_shell(int argc, char **argv)
         pd_close(display);
         return 2;
     }
+    if (display)
+        pd_ready(display);
     if (paused && !bi.is_new)
         hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
                            ":kill ID ends one, :quit saves (then phantom boots normally)\n",
