@@ -106,7 +106,7 @@ $(BUILD)/examples/%: examples/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h $(LIB)
+$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h tests/displayc.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 

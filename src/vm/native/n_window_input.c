@@ -69,6 +69,16 @@ static bool is_move(pv_value ev)
     return s->len == 9 && !memcmp(s->bytes, "mousemove", 9);
 }
 
+/* Removes item i: the tail moves down, the freed slot goes back to null
+ * (a stale copy there would be released twice by the next push). */
+static void queue_remove(pv_vm *vm, struct pv_array *q, uint32_t i)
+{
+    pv_gc_release_values(vm, q->items + i, 1);
+    memmove(&q->items[i], &q->items[i + 1], (q->len - i - 1) * sizeof q->items[0]);
+    q->items[q->len - 1] = PV_NULL;
+    q->len--;
+}
+
 static void enqueue(pv_vm *vm, pv_value win, const pd_event *e)
 {
     struct pv_array *q = pv_as_ptr(obj(win)->w[WW_EVENTS]);
@@ -78,9 +88,7 @@ static void enqueue(pv_vm *vm, pv_value win, const pd_event *e)
             i++;
         if (i == q->len)
             return;
-        pv_gc_write(vm, &q->items[i], PV_NULL);
-        memmove(&q->items[i], &q->items[i + 1], (q->len - i - 1) * sizeof q->items[0]);
-        q->len--;
+        queue_remove(vm, q, i);
     }
     pv_value ev = event_object(vm, win, e);
     if (ev == PV_NULL || pv_array_push(vm, q, ev) < 0)
@@ -117,9 +125,7 @@ static bool dispatch(pv_vm *vm, pv_value win)
     struct pv_thread *t = m ? pv_thread_start(vm, m, args, 2, PV_TF_DAEMON) : NULL;
     if (m && !t)
         return true;   /* no memory now: try again next round */
-    pv_gc_write(vm, &q->items[0], PV_NULL);
-    memmove(&q->items[0], &q->items[1], (q->len - 1) * sizeof q->items[0]);
-    q->len--;
+    queue_remove(vm, q, 0);
     pv_gc_write(vm, &obj(win)->w[WW_BUSY], t ? pv_from_ptr(t) : PV_NULL);
     return q->len > 0;
 }
