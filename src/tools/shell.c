@@ -24,7 +24,7 @@ void help_shell(void)
 {
     hal_console_printf(1,
         "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "               [--strategy NAME] [--paused] [-v]\n"
+        "               [--display [ADDR:]PORT] [--strategy NAME] [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -38,6 +38,7 @@ void help_shell(void)
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
+        TOOL_DISPLAY_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "  --paused                 hold every thread of the world: none runs (:threads\n"
         "                           lists them, :kill ID ends one); inputs still run.\n"
