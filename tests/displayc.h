@@ -5,7 +5,7 @@
  * PNGs the display sends (8-bit RGBA, filters None and Sub: what
  * src/display/png.c writes) with zlib.
  *
- * Header-only; include after testlib.h and httpc.h.
+ * Header-only; include after testlib.h and httpc.h (and sys/stat.h).
  */
 #ifndef PHANTOM_TESTS_DISPLAYC_H
 #define PHANTOM_TESTS_DISPLAYC_H
@@ -138,6 +138,47 @@ static inline bool dc_wait_log(const char *path, const char *text, int ms)
         usleep(20000);
     } while (hc_now_us() < end);
     return false;
+}
+
+/* A test's scratch files: dir (made here, /tmp/phantom-NAME-PID), the
+ * world img and the child's log in it, and the phantom command. */
+typedef struct dc_env {
+    char phantom[512], dir[128], img[192], log[192];
+} dc_env;
+
+static inline void dc_env_init(dc_env *e, const char *name)
+{
+    snprintf(e->phantom, sizeof e->phantom, "%s/phantom", t_build_dir());
+    snprintf(e->dir, sizeof e->dir, "/tmp/phantom-%s-%d", name, (int)getpid());
+    REQUIRE(mkdir(e->dir, 0700) == 0);
+    snprintf(e->img, sizeof e->img, "%s/w.img", e->dir);
+    snprintf(e->log, sizeof e->log, "%s/log", e->dir);
+}
+
+/* `phantom CMD --image IMG [--snapshot-interval MS] --display PORT
+ * [PROGRAM]` (cmd "run" or "boot"; ms 0: the default), output to the
+ * log; its pid. */
+static inline pid_t dc_start(const dc_env *e, const char *cmd, int port, int ms, const char *program)
+{
+    char portarg[16], msarg[16];
+    snprintf(portarg, sizeof portarg, "%d", port);
+    snprintf(msarg, sizeof msarg, "%d", ms);
+    char *argv[12];
+    int n = 0;
+    argv[n++] = (char *)e->phantom;
+    argv[n++] = (char *)cmd;
+    argv[n++] = "--image";
+    argv[n++] = (char *)e->img;
+    if (ms) {
+        argv[n++] = "--snapshot-interval";
+        argv[n++] = msarg;
+    }
+    argv[n++] = "--display";
+    argv[n++] = portarg;
+    if (program)
+        argv[n++] = (char *)program;
+    argv[n] = NULL;
+    return hc_spawn(argv, e->log);
 }
 
 typedef struct dc_image {

@@ -23,7 +23,7 @@
 #include "httpc.h"
 #include "displayc.h"
 
-static char phantom[512], dir[128], img[192], logpath[192];
+static dc_env env;
 static int to_cr = -1, from_cr = -1, next_id = 1;
 static char sess[128];
 
@@ -126,16 +126,10 @@ int main(void)
         printf("display_browser: chromium is not installed (apt-get install chromium): skipped\n");
         return test_done("display_browser");
     }
-    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
-    snprintf(dir, sizeof dir, "/tmp/phantom-display-browser-%d", (int)getpid());
-    REQUIRE(mkdir(dir, 0700) == 0);
-    snprintf(img, sizeof img, "%s/w.img", dir);
-    snprintf(logpath, sizeof logpath, "%s/log", dir);
+    dc_env_init(&env, "display-browser");
+    const char *logpath = env.log, *dir = env.dir;
     int port = hc_free_port();
-    char portarg[16];
-    snprintf(portarg, sizeof portarg, "%d", port);
-    char *argv[] = {phantom, "run", "--image", img, "--display", portarg, "tests/crash/display/events.ph", NULL};
-    pid_t pid = hc_spawn(argv, logpath);
+    pid_t pid = dc_start(&env, "run", port, 0, "tests/crash/display/events.ph");
     REQUIRE(dc_wait_log(logpath, "ready", 20000));
 
     /* chromium with the DevTools pipe on its descriptors 3 (in) and 4 (out) */

@@ -25,7 +25,7 @@
 #include "httpc.h"
 #include "displayc.h"
 
-static char phantom[512], dir[128], img[192], logpath[192];
+static dc_env env;
 
 static void flood(int port, unsigned long long id, int n)
 {
@@ -48,17 +48,11 @@ int main(void)
     printf("display_events: built without zlib: skipped\n");
     return test_done("display_events");
 #endif
-    snprintf(phantom, sizeof phantom, "%s/phantom", t_build_dir());
-    snprintf(dir, sizeof dir, "/tmp/phantom-display-events-%d", (int)getpid());
-    REQUIRE(mkdir(dir, 0700) == 0);
-    snprintf(img, sizeof img, "%s/w.img", dir);
-    snprintf(logpath, sizeof logpath, "%s/log", dir);
+    dc_env_init(&env, "display-events");
+    const char *logpath = env.log;
     t_load_start(2);
     int port = hc_free_port();
-    char portarg[16];
-    snprintf(portarg, sizeof portarg, "%d", port);
-    char *argv[] = {phantom, "run", "--image", img, "--display", portarg, "tests/crash/display/events.ph", NULL};
-    pid_t pid = hc_spawn(argv, logpath);
+    pid_t pid = dc_start(&env, "run", port, 0, "tests/crash/display/events.ph");
     REQUIRE(dc_wait_log(logpath, "ready", 20000));
     unsigned long long id = dc_window_id(port, "Events", 10000);
     REQUIRE(id != 0);
@@ -131,6 +125,6 @@ int main(void)
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
     t_load_stop();
-    t_remove_dir(dir);
+    t_remove_dir(env.dir);
     return test_done("display_events");
 }
