@@ -359,8 +359,6 @@ uint64_t pd_events_dropped(pd_display *d)
 
 void pd_stats(pd_display *d, uint64_t *frames, uint64_t *bytes)
 {
-    hal_mutex_lock(&d->lock);
-    *frames = d->frames;
-    *bytes = d->bytes;
-    hal_mutex_unlock(&d->lock);
+    *frames = __atomic_load_n(&d->frames, __ATOMIC_RELAXED);
+    *bytes = __atomic_load_n(&d->bytes, __ATOMIC_RELAXED);
 }

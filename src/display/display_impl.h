@@ -1,6 +1,8 @@
 /*
  * display_impl.h - the display's state, shared by its model (display.c)
- * and its HTTP server (server.c).  Everything below `lock` is guarded by it.
+ * and its HTTP server (server.c).  The model (windows, background, input
+ * queue) is guarded by `lock`; the counters are atomic; the server's part
+ * (clients, poller) is touched only by the server's thread once started.
  */
 #ifndef PHANTOM_DISPLAY_IMPL_H
 #define PHANTOM_DISPLAY_IMPL_H
@@ -31,7 +33,7 @@ struct pd_display {
     pd_event queue[PD_EVENT_QUEUE];
     size_t qhead, qlen;
     uint64_t dropped;
-    uint64_t frames, bytes;
+    uint64_t frames, bytes;   /* atomic: pushed updates, bytes queued to browsers */
     /* the server (server.c) */
     hal_thread *thread;
     hal_poller *poller;

@@ -122,7 +122,7 @@ static void send_event(pd_display *d, struct pd_client *to, const char *type, co
         out_str(c, "\n\n");
         n += strlen(type) + strlen(data) + 16;
     }
-    d->bytes += n;
+    __atomic_add_fetch(&d->bytes, n, __ATOMIC_RELAXED);
 }
 
 static void json_title(char *out, size_t cap, const char *t)
@@ -152,36 +152,65 @@ static void send_geom(pd_display *d, struct pd_client *to, const struct pd_win *
     send_event(d, to, "win", msg);
 }
 
-/* The rectangle in the page's terms: from the window's top-left. */
-static void send_pixels(pd_display *d, struct pd_client *to, const struct pd_win *w, pu_rect r)
+/* A dirty rectangle of a window, copied out of the model so that it is
+ * encoded without holding the lock the VM draws under. */
+struct part {
+    uint64_t id;
+    int32_t x, y;          /* in the page's terms: from the window's top left */
+    struct pd_win px;      /* the rectangle's pixels, as a window of its size */
+};
+
+static bool part_of(const struct pd_win *w, pu_rect r, struct part *out)
+{
+    uint8_t *px = malloc((size_t)r.w * (size_t)r.h * 4);
+    if (!px)
+        return false;
+    for (int32_t y = 0; y < r.h; y++)
+        memcpy(px + (size_t)y * (size_t)r.w * 4, w->px + ((size_t)(r.y + y) * (size_t)w->info.w + (size_t)r.x) * 4,
+               (size_t)r.w * 4);
+    *out = (struct part){w->id, r.x, w->info.h - r.y - r.h, {.px = px, .info = {.w = r.w, .h = r.h}}};
+    return true;
+}
+
+static void send_part(pd_display *d, struct pd_client *to, struct part *p)
 {
     uint8_t *png;
     size_t len;
-    if (pd_win_png(w, r, &png, &len))
-        return;
-    char *text = base64(png, len);
-    free(png);
-    if (!text)
-        return;
-    size_t cap = strlen(text) + 200;
-    char *msg = malloc(cap);
+    char *text = NULL;
+    if (!pd_win_png(&p->px, (pu_rect){0, 0, p->px.info.w, p->px.info.h}, &png, &len)) {
+        text = base64(png, len);
+        free(png);
+    }
+    size_t cap = text ? strlen(text) + 200 : 0;
+    char *msg = text ? malloc(cap) : NULL;
     if (msg) {
         snprintf(msg, cap, "{\"id\":\"%llx\",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"png\":\"%s\"}",
-                 (unsigned long long)w->id, r.x, w->info.h - r.y - r.h, r.w, r.h, text);
+                 (unsigned long long)p->id, p->x, p->y, p->px.info.w, p->px.info.h, text);
         send_event(d, to, "px", msg);
-        d->frames++;
+        __atomic_add_fetch(&d->frames, 1, __ATOMIC_RELAXED);
     }
     free(msg);
     free(text);
+    free(p->px.px);
 }
 
+/* The whole state to one new subscriber. */
 static void send_all(pd_display *d, struct pd_client *c)
 {
     send_event(d, c, "reset", "{}");
-    for (size_t i = 0; i < d->nwins; i++) {
+    hal_mutex_lock(&d->lock);
+    size_t n = d->nwins;
+    struct part *parts = calloc(n ? n : 1, sizeof *parts);
+    for (size_t i = 0; i < n; i++) {
         send_geom(d, c, &d->wins[i]);
-        send_pixels(d, c, &d->wins[i], (pu_rect){0, 0, d->wins[i].info.w, d->wins[i].info.h});
+        if (parts && !part_of(&d->wins[i], (pu_rect){0, 0, d->wins[i].info.w, d->wins[i].info.h}, &parts[i]))
+            parts[i].px.px = NULL;
     }
+    hal_mutex_unlock(&d->lock);
+    for (size_t i = 0; parts && i < n; i++)
+        if (parts[i].px.px)
+            send_part(d, c, &parts[i]);
+    free(parts);
 }
 
 static bool any_subscriber(pd_display *d)
@@ -193,12 +222,13 @@ static bool any_subscriber(pd_display *d)
 }
 
 /* Sends what changed since the last push; with nobody watching, only
- * forgets it (a new subscriber gets everything). */
+ * forgets it (a new subscriber gets everything).  The model is read under
+ * the lock, the PNGs are made after. */
 static void push_changes(pd_display *d)
 {
-    hal_mutex_lock(&d->lock);
     bool watch = any_subscriber(d);
     char msg[64];
+    hal_mutex_lock(&d->lock);
     for (size_t i = 0; i < d->nremoved; i++) {
         snprintf(msg, sizeof msg, "{\"id\":\"%llx\"}", (unsigned long long)d->removed[i]);
         if (watch)
@@ -208,16 +238,21 @@ static void push_changes(pd_display *d)
     if (d->bg_dirty && watch)
         send_event(d, NULL, "bg", "{}");
     d->bg_dirty = false;
-    for (size_t i = 0; i < d->nwins; i++) {
+    size_t n = d->nwins, nparts = 0;
+    struct part *parts = watch ? calloc(n ? n : 1, sizeof *parts) : NULL;
+    for (size_t i = 0; i < n; i++) {
         struct pd_win *w = &d->wins[i];
         if (w->geom_dirty && watch)
             send_geom(d, NULL, w);
-        if (w->dirty.w && w->dirty.h && watch)
-            send_pixels(d, NULL, w, w->dirty);
+        if (w->dirty.w && w->dirty.h && parts && part_of(w, w->dirty, &parts[nparts]))
+            nparts++;
         w->geom_dirty = false;
         w->dirty = (pu_rect){0, 0, 0, 0};
     }
     hal_mutex_unlock(&d->lock);
+    for (size_t i = 0; i < nparts; i++)
+        send_part(d, NULL, &parts[i]);
+    free(parts);
 }
 
 /* ---- requests ----------------------------------------------------------------------- */
@@ -292,9 +327,7 @@ static bool handle(pd_display *d, struct pd_client *c)
     } else if (!strcmp(method, "GET") && !strcmp(path, "/updates")) {
         out_str(c, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\n");
         c->sse = true;
-        hal_mutex_lock(&d->lock);
         send_all(d, c);
-        hal_mutex_unlock(&d->lock);
     } else if (!strcmp(method, "POST") && !strcmp(path, "/event")) {
         post_event(d, c->in + head);
         reply(c, "204 No Content", "text/plain", "", 0);

@@ -29,6 +29,7 @@ void pu_rect_union(pu_rect *a, pu_rect b);
 /* r cut to 0 <= x < w, 0 <= y < h (64-bit sums: no overflow). */
 pu_rect pu_rect_clip(int64_t x, int64_t y, int64_t w, int64_t h, int32_t bw, int32_t bh);
 
+/* pu_get and pu_put take a point inside the buffer (callers clip). */
 static inline uint32_t pu_get(const pu_raster *r, int32_t x, int32_t y)
 {
     const uint8_t *p = r->px + ((size_t)y * (size_t)r->w + (size_t)x) * 4;

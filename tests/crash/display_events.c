@@ -12,7 +12,11 @@
  *  3. a flood of 3,000 mouse moves from 8 connections at once: no crash,
  *     memory bounded (peak resident under 200 MiB, 4 times that under the
  *     sanitizers), and a click after it
- *     still reaches the handler.
+ *     still reaches the handler;
+ *  4. tests/crash/display/console.ph: the console is a text window (its
+ *     title, its background colour, text in it) and boot.setScreenBackground
+ *     paints the desktop; after kill -9 and boot both are back, the same
+ *     picture.
  * Skipped, saying so, when built without zlib.
  */
 #define _GNU_SOURCE
@@ -122,6 +126,44 @@ int main(void)
     long bound_kib = (strstr(t_build_dir(), "asan") ? 4 : 1) * 200 * 1024;   /* shadow memory, quarantine */
     CHECK(hwm > 0 && hwm < bound_kib);
     CHECK(kill(pid, 0) == 0);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+
+    /* 4. the console's window and the background, across kill -9 */
+    unlink(env.img);
+    port = hc_free_port();
+    pid = dc_start(&env, "run", port, 50, "tests/crash/display/console.ph");
+    REQUIRE(dc_wait_log(logpath, "console ready", 20000));
+    CHECK(dc_window_id(port, "Console", 10000) != 0);
+    usleep(300000);   /* snapshots after it is drawn */
+    size_t before_len = 0;
+    char *before = dc_get(port, "/screen.png", &before_len, 5000);
+    dc_image con = {0};
+    CHECK(before && dc_png_decode((const uint8_t *)before, before_len, &con));
+    if (con.rgba) {
+        /* moveWindow(500, 400): 400x300, text from the top line down */
+        CHECK(dc_pixel(&con, 0, 0) == 0x0AC81E);        /* the 1x1 background at the bottom left */
+        CHECK(dc_pixel(&con, 890, 410) == 0xFFFF00);    /* setbgcolor, then clear */
+        int ink = 0;
+        for (uint32_t y = 668; y < 700; y++)
+            for (uint32_t x = 500; x < 545; x++)
+                ink += dc_pixel(&con, x, y) == 0x000000;
+        if (ink < 40)
+            printf("display_events: only %d black pixels where the console's \"hello\" should be\n", ink);
+        CHECK(ink >= 40);
+        free(con.rgba);
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    pid = dc_start(&env, "boot", port, 50, NULL);
+    size_t after_len = 0;
+    char *after = NULL;
+    for (int i = 0; i < 100 && !after; i++)
+        if (!(after = dc_get(port, "/screen.png", &after_len, 5000)))
+            usleep(50000);
+    CHECK(after && before && after_len == before_len && !memcmp(after, before, after_len));
+    free(before);
+    free(after);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
     t_load_stop();

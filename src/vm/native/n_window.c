@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../../display/display.h"
+#include "../../hal/hal.h"
 #include "../netio.h"
 #include "../sched.h"
 #include "n_window.h"
@@ -32,21 +33,30 @@ static struct pv_binary *state(pv_value win)
     return s == PV_NULL ? NULL : pv_as_ptr(s);
 }
 
+/* Invariant: a window's state is a binary of exactly STATE_BYTES (made by
+ * pv_win_ensure before any field is read) and its pixels hold W*H*4 bytes. */
 int32_t pv_win_get(pv_value win, int field)
 {
+    HAL_ASSERT(state(win) && state(win)->len == STATE_BYTES && field >= 0 && field < WS_COUNT);
     int32_t v;
     memcpy(&v, state(win)->bytes + field * 4, 4);
     return v;
 }
 
-void pv_win_put(pv_value win, int field, int32_t v) { memcpy(state(win)->bytes + field * 4, &v, 4); }
+void pv_win_put(pv_value win, int field, int32_t v)
+{
+    HAL_ASSERT(state(win) && state(win)->len == STATE_BYTES && field >= 0 && field < WS_COUNT);
+    memcpy(state(win)->bytes + field * 4, &v, 4);
+}
 
 static uint64_t win_id(pv_vm *vm, pv_value win) { return (uint64_t)((uintptr_t)pv_as_ptr(win) - (uintptr_t)pw_base(vm->w)); }
 
 pu_raster pv_win_raster(pv_value win)
 {
     struct pv_binary *px = pv_as_ptr(obj(win)->w[WW_PIXELS]);
-    return (pu_raster){px->bytes, pv_win_get(win, WS_W), pv_win_get(win, WS_H)};
+    pu_raster r = {px->bytes, pv_win_get(win, WS_W), pv_win_get(win, WS_H)};
+    HAL_ASSERT(r.w > 0 && r.h > 0 && (uint64_t)px->len == (uint64_t)r.w * (uint64_t)r.h * 4);
+    return r;
 }
 
 /* One above every other window of the world. */
