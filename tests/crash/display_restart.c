@@ -24,6 +24,14 @@
 static dc_env env;
 static const char *scene = "tests/crash/display/scene.ph";
 
+static bool served(int port)
+{
+    size_t n;
+    char *png = dc_get(port, "/screen.png", &n, 1000);
+    free(png);
+    return png != NULL;
+}
+
 static void stop(pid_t pid)
 {
     kill(pid, SIGKILL);
@@ -95,7 +103,11 @@ int main(void)
         unlink(env.img);
         port = hc_free_port();
         pid = dc_start(&env, "run", port, 50, scene);
-        uint64_t ms = 150 + t_rand(&rng) % 900;
+        /* from the moment the world is open and drawing (a slow start, as
+         * under the sanitizers, must not turn into "no image yet") */
+        for (int i = 0; i < 600 && !served(port); i++)
+            usleep(50000);
+        uint64_t ms = t_rand(&rng) % 900;
         usleep((useconds_t)ms * 1000);
         stop(pid);
         pid = dc_start(&env, "boot", port, 50, NULL);
@@ -105,6 +117,7 @@ int main(void)
             printf("display_restart: cycle %d (killed after %llu ms): after boot the desktop never became the "
                    "picture of the run never killed (SEED=%llu)\n",
                    cycle, (unsigned long long)ms, (unsigned long long)seed);
+        fflush(stdout);
         CHECK(png != NULL);
         free(png);
         /* Finished and sleeping: kill again; the first picture served is it. */
@@ -121,6 +134,7 @@ int main(void)
         if (!same)
             printf("display_restart: cycle %d: the first desktop after a boot of the finished scene differs "
                    "(SEED=%llu)\n", cycle, (unsigned long long)seed);
+        fflush(stdout);
         CHECK(same);
         free(first);
         stop(pid);
