@@ -45,7 +45,17 @@ else
 $(info phantom: libedit not found (apt-get install libedit-dev): the shell reads plain lines, without line editing)
 endif
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
+# The web display (src/display, --display) encodes PNG with zlib when
+# pkg-config finds it (Debian: zlib1g-dev); without it --display says so.
+ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null)
+ifneq ($(ZLIB_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_ZLIB $(shell pkg-config --cflags zlib)
+LDLIBS  += $(ZLIB_LIBS)
+else
+$(info phantom: zlib not found (apt-get install zlib1g-dev): the web display (--display) is built off)
+endif
+
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/display/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
@@ -96,7 +106,7 @@ $(BUILD)/examples/%: examples/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h $(LIB)
+$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h tests/displayc.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 

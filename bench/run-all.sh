@@ -343,5 +343,12 @@ echo
 log "kv_server.ph vs redis-server (bench/http_bench.sh)"
 BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/http_bench.sh"
 echo
+# ---- the web display (issue 15) ------------------------------------------------------
+
+log "web display: an animated 400x300 window, display off and on (bench/display_bench.c)"
+echo "## Web display: frames and bytes of an animated window"
+echo
+(cd "$(dirname "$0")/.." && BUILD="$BUILD" "$B/display_bench" "$([ "$QUICK" = 1 ] && echo 500 || echo 1500)")
+echo
 echo "Total benchmark time: $(( $(date +%s) - START )) s"
 exit 0

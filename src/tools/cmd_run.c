@@ -10,6 +10,7 @@
 
 #include "../hal/hal.h"
 #include "../persist/pw.h"
+#include "../display/display.h"
 #include "../vm/pvm.h"
 #include "program.h"
 #include "tools.h"
@@ -19,7 +20,8 @@ void help_run(void)
 {
     hal_console_printf(1,
         "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                   [--commit-output] [--strategy NAME] [-v] PROGRAM... [-- ARGS...]\n"
+        "                   [--commit-output] [--display [ADDR:]PORT] [--strategy NAME] [-v]\n"
+        "                   PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
         "with every non-daemon thread it started.  Other threads of the world run\n"
@@ -44,6 +46,7 @@ void help_run(void)
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
+        TOOL_DISPLAY_HELP
         "  --strategy NAME          how snapshots track writes: uffd or mprotect\n"
         "                           (default: the best this host offers; a world made\n"
         "                           under one opens under the other)\n"
@@ -64,7 +67,8 @@ void help_boot(void)
 {
     hal_console_printf(1,
         "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                    [--commit-output] [--strategy NAME] [-v] [--paused [--kill ID]...]\n"
+        "                    [--commit-output] [--display [ADDR:]PORT] [--strategy NAME] [-v]\n"
+        "                    [--paused [--kill ID]...]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
@@ -173,18 +177,27 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
     return 0;
 }
 
+/* The display of this command (--display), closed after the world. */
+static struct pd_display *display;
+
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
+    if (!a->paused && tool_open_display(&a->w, &display, cmd) < 0)
+        return -1;
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
-                     .paused = a->paused, .commit_output = a->w.commit_output};
+                     .paused = a->paused, .commit_output = a->w.commit_output, .display = display};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);
     if (rc < 0) {
         tool_open_failed(cmd, a->w.image, rc, err);
+        pd_close(display);
+        display = NULL;
         return -1;
     }
+    if (display)
+        pd_ready(display);
     if (a->w.verbose) {
         if (bi.is_new)
             hal_console_printf(2, "phantom: new world %s\n", a->w.image);
@@ -224,6 +237,8 @@ static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
 {
     pvm_flush(vm);
     int crc = pvm_close(vm, true);
+    pd_close(display);
+    display = NULL;
     if (crc < 0) {
         bool gone = crc == PW_E_IMAGE_GONE || crc == PW_E_IMAGE_TRUNCATED;
         hal_console_printf(2, "phantom %s: the final snapshot failed: %s; %s\n", cmd, pw_strerror(crc),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../display/display.h"
 #include "../vm/pvm.h"
 
 const char *tool_default_image(void)
@@ -121,6 +122,11 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
             return r;
         return tool_parse_memory_limit(*cmd ? cmd : "shell", v, &o->memory_limit) ? 1 : -1;
     }
+    if ((r = tool_option(argc, argv, i, "--display", &v, cmd)) != 0) {
+        if (r > 0)
+            o->display = v;
+        return r;
+    }
     if (!strcmp(argv[*i], "--commit-output")) {
         o->commit_output = true;
         return 1;
@@ -129,5 +135,25 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
         o->verbose++;
         return 1;
     }
+    return 0;
+}
+
+int tool_open_display(const tool_world_opts *o, struct pd_display **out, const char *cmd)
+{
+    *out = NULL;
+    if (!o->display)
+        return 0;
+    char err[300];
+    if (pd_open(o->display, out, err, sizeof err)) {
+        hal_console_printf(2, "phantom%s%s: %s\n", *cmd ? " " : "", cmd, err);
+        return -1;
+    }
+    const char *colon = strrchr(o->display, ':');
+    char host[64] = "127.0.0.1";
+    if (colon && colon != o->display && (size_t)(colon - o->display) < sizeof host) {
+        memcpy(host, o->display, (size_t)(colon - o->display));
+        host[colon - o->display] = 0;
+    }
+    hal_console_printf(2, "phantom: display on http://%s:%d/\n", host, pd_port(*out));
     return 0;
 }

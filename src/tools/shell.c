@@ -13,6 +13,7 @@
 
 #include "../hal/hal.h"
 #include "../persist/pw.h"
+#include "../display/display.h"
 #include "../vm/pvm.h"
 #include "shell.h"
 #include "tools.h"
@@ -23,7 +24,7 @@ void help_shell(void)
 {
     hal_console_printf(1,
         "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "               [--strategy NAME] [--paused] [-v]\n"
+        "               [--display [ADDR:]PORT] [--strategy NAME] [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -37,6 +38,7 @@ void help_shell(void)
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
+        TOOL_DISPLAY_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "  --paused                 hold every thread of the world: none runs (:threads\n"
         "                           lists them, :kill ID ends one); inputs still run.\n"
@@ -391,17 +393,23 @@ int cmd_shell(int argc, char **argv)
     }
     const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
+    struct pd_display *display = NULL;
+    if (!paused && tool_open_display(&w, &display, "") < 0)
+        return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output};
+                     .commit_output = w.commit_output, .display = display};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
     int orc = pvm_open(&o, &vm, &bi, err, sizeof err);
     if (orc < 0) {
         tool_open_failed("shell", image, orc, err);
+        pd_close(display);
         return 2;
     }
+    if (display)
+        pd_ready(display);
     if (paused && !bi.is_new)
         hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
                            ":kill ID ends one, :quit saves (then phantom boots normally)\n",
@@ -438,6 +446,7 @@ int cmd_shell(int argc, char **argv)
     sh_ws_free(s.c.ws);
     free(s.input);
     int crc = pvm_close(vm, true);
+    pd_close(display);
     if (crc < 0) {
         hal_console_printf(2, "phantom: %s: the final snapshot failed: %s; the world resumes from an earlier one\n",
                            image, pw_strerror(crc));

@@ -57,6 +57,7 @@ typedef struct tool_world_opts {
     uint32_t interval;        /* 0: the default */
     uint64_t memory_limit;    /* 0: the default */
     bool commit_output;       /* --commit-output */
+    const char *display;      /* --display [ADDR:]PORT, or NULL */
     int verbose;
 } tool_world_opts;
 /* Like tool_option, for all of them at once: 1 consumed argv[*i] (and its
@@ -84,6 +85,17 @@ bool tool_wants_help(int argc, char **argv);
 bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes);
 
 /* The option's line in each command's --help (docs/GC.md, "The memory limit"). */
+#define TOOL_DISPLAY_HELP \
+    "  --display [ADDR:]PORT    show the world's windows in a browser at\n" \
+    "                           http://ADDR:PORT/ (ADDR default 127.0.0.1, only this\n" \
+    "                           machine; try --display 8080); keeps running after\n" \
+    "                           the program ends, until Ctrl-C (docs/DISPLAY.md)\n"
+
+struct pd_display;
+/* Starts the display --display asked for (NULL if none): 0, or -1 after
+ * saying why on standard error. */
+int tool_open_display(const tool_world_opts *o, struct pd_display **out, const char *cmd);
+
 #define TOOL_COMMIT_OUTPUT_HELP \
     "  --commit-output          hold console output until the snapshot holding the\n" \
     "                           state that produced it is durable, as socket output\n" \

@@ -37,6 +37,8 @@ typedef struct pvm_options {
     bool commit_output;             /* console output leaves only once the state
                                        that produced it is durable (as socket
                                        output always does; docs/TRANSIENT.md) */
+    struct pd_display *display;     /* the web display the windows show on
+                                       (src/display/display.h), or NULL */
 } pvm_options;
 
 /* pvm_open: the last boot of this world crashed the VM (a fatal fault

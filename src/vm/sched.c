@@ -22,6 +22,7 @@
 
 #include "gc/gc.h"
 #include "hostio.h"
+#include "native/n_window.h"
 #include "interp.h"
 #include "sched.h"
 #include "serve.h"
@@ -430,7 +431,7 @@ int pv_sched_run(pv_vm *vm)
 {
     struct pv_root *root = vm->root;
     while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
-           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || vm->serve)) {
+           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || vm->serve || vm->display)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
@@ -440,6 +441,7 @@ int pv_sched_run(pv_vm *vm)
         if (vm->sched->n)
             fire_timers(vm, (int64_t)hal_now_wall_ns());
         pv_io_deliver(vm);
+        pv_win_deliver_input(vm);
         if (vm->guard_armed)
             pv_boot_guard_running(vm);
         struct pv_thread *t = pv_waitq_pop(runq(vm));
@@ -447,7 +449,7 @@ int pv_sched_run(pv_vm *vm)
             continue;
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io && !vm->serve) {
+            if (!vm->sched->n && !io && !vm->serve && !vm->display) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",

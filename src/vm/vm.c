@@ -175,6 +175,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     vm->inspect = o->inspect;
     vm->paused = o->paused && !o->inspect;
     vm->commit_output = o->commit_output && !o->inspect;
+    vm->display = o->inspect ? NULL : o->display;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
     pw_stats st;

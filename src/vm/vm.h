@@ -150,6 +150,8 @@ struct pv_vm {
     bool guard_paused;             /* ... for a paused boot: it settles only at close */
     uint64_t guard_settle_at;      /* monotonic ns when the boot counts as come up; 0: not running yet */
     struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
+    struct pd_display *display;    /* the web display (src/display), or NULL */
+    uint32_t win_pending;          /* windows with input waiting for their handler */
     /* Where the last four non-ASCII strings were indexed (n_string.c), so
      * that walking one by character index, forward or back, takes linear
      * time, even with a few others walked in the same loop.

@@ -11,6 +11,7 @@
 #include "../sched.h"
 #include "../pvm.h"
 #include "native.h"
+#include "n_window.h"
 
 /* The body of a thread is a bytecode method: a native one has no code
  * to run in a frame (pv_thread_push_entry refuses it).  So the target
@@ -234,6 +235,7 @@ static const pv_native_method boot_methods[] = {
     {"loadClass", "(*)*", 8, 0, b_load_class},
     {"consolePrint", "(*)void", 16, 0, b_print},
     {"startThread", "(*)*", 18, 0, b_start_thread},
+    {"setScreenBackground", "(*)void", 20, 0, pv_boot_set_background},
     {"sleep", "(*)void", 21, 0, b_sleep},
 };
 

@@ -7,6 +7,12 @@
  * terminal a resumed world runs in knows nothing of it.  Escape sequences
  * are written only when standard output is a terminal.
  *
+ * When a display is on (--display), the console is also a text window, as
+ * in the original: putws, gotoxy, clear, setTitle, setbgcolor and
+ * moveWindow draw and move a .internal.window
+ * kept in the console object (so it comes back after a restart with its
+ * text); the text still goes to standard output too.
+ *
  * Reading runs on a helper host thread (hostio.c): the reading VM thread
  * waits, the others run.  A snapshot taken while it waits resumes by
  * issuing the read again.
@@ -17,9 +23,10 @@
 #include "../hostio.h"
 #include "../interp.h"
 #include "../serve.h"
+#include "n_window.h"
 #include "native.h"
 
-enum { TTY_FG, TTY_BG, TTY_TITLE, TTY_REGISTERED };
+enum { TTY_FG, TTY_BG, TTY_TITLE, TTY_REGISTERED, TTY_WINDOW };
 
 static struct pv_native_obj *tty(pv_value v) { return pv_as_ptr(v); }
 
@@ -49,6 +56,43 @@ static int keep(pv_vm *vm, pv_value self)
     return PV_NOK;
 }
 
+pv_value pv_tty_window(pv_vm *vm, pv_value self)
+{
+    if (!vm->display)
+        return PV_NULL;
+    struct pv_native_obj *t = tty(self);
+    if (t->w[TTY_WINDOW] != PV_NULL)
+        return t->w[TTY_WINDOW];
+    struct pv_class *wc = pv_find_class(vm, ".internal.window");
+    const char *why;
+    pv_value w = wc ? pv_new_object(vm, wc, &why) : PV_NULL;
+    if (w == PV_NULL)
+        return PV_NULL;
+    pv_gc_write(vm, &t->w[TTY_WINDOW], w);
+    if (!pv_win_ensure(vm, w, "VM TTY Window"))
+        return PV_NULL;
+    keep(vm, self);
+    return w;
+}
+
+/* The text to the console's window at its pen, scrolling at the bottom. */
+static void window_text(pv_vm *vm, pv_value self, const char *s, size_t n)
+{
+    pv_value w = pv_tty_window(vm, self);
+    if (w == PV_NULL)
+        return;
+    pu_raster r = pv_win_raster(w);
+    uint32_t fg = (uint32_t)pv_win_get(w, WS_FG), bg = (uint32_t)pv_win_get(w, WS_BG);
+    int32_t top = r.h - 16 > 0 ? r.h - 16 : 0;
+    if (pv_win_get(w, WS_PENY) > top)
+        pv_win_put(w, WS_PENY, top);
+    pu_pen pen = {pv_win_get(w, WS_PENX), pv_win_get(w, WS_PENY), 0, fg, bg, fg, bg, true};
+    pv_win_drawn(vm, w, pu_text(&r, &pen, s, n < 1024 ? n : 1024), false);
+    pv_win_put(w, WS_PENX, (int32_t)pen.x);
+    pv_win_put(w, WS_PENY, (int32_t)pen.y);
+    pv_win_show(vm, w);
+}
+
 static int write_value(pv_vm *vm, pv_value v, bool newline, int stream)
 {
     struct pv_string *s = pv_tostring_native(vm, v);
@@ -74,7 +118,17 @@ static int t_println0(pv_vm *vm, pv_value *args, pv_value *ret)
     pv_out_write(vm, "\n", 1);
     return PV_NOK;
 }
-static int t_putws(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], false, 1); }
+static int t_putws(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    if (vm->display) {
+        struct pv_string *s = pv_tostring_native(vm, args[1]);
+        if (!s)
+            return pv_throw_oom(vm);
+        window_text(vm, args[0], s->bytes, s->len);
+    }
+    return write_value(vm, args[1], false, 1);
+}
 static int t_debug(pv_vm *vm, pv_value *args, pv_value *ret) { (void)ret; return write_value(vm, args[1], true, 2); }
 
 static int t_getwc(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -98,6 +152,11 @@ static int t_gotoxy(pv_vm *vm, pv_value *args, pv_value *ret)
     if (!pv_arg_int(vm, args[1], "gotoxy", 1, &x) || !pv_arg_int(vm, args[2], "gotoxy", 2, &y))
         return PV_NTHROW;
     esc(vm, "\x1b[%ld;%ldH", (long)y + 1, (long)x + 1);
+    pv_value w = pv_tty_window(vm, args[0]);
+    if (w != PV_NULL) {   /* the original's rows count from the bottom */
+        pv_win_put(w, WS_PENX, (int32_t)((int64_t)x * 8 > INT32_MAX ? INT32_MAX : (int64_t)x * 8));
+        pv_win_put(w, WS_PENY, (int32_t)((int64_t)y * 16 > INT32_MAX ? INT32_MAX : (int64_t)y * 16));
+    }
     return PV_NOK;
 }
 
@@ -106,6 +165,14 @@ static int t_clear(pv_vm *vm, pv_value *args, pv_value *ret)
     (void)args;
     (void)ret;
     esc(vm, "\x1b[2J\x1b[H");
+    pv_value w = pv_tty_window(vm, args[0]);
+    if (w != PV_NULL) {
+        pu_raster r = pv_win_raster(w);
+        pv_win_drawn(vm, w, pu_fill(&r, 0, 0, r.w, r.h, (uint32_t)pv_win_get(w, WS_BG)), false);
+        pv_win_put(w, WS_PENX, 0);
+        pv_win_put(w, WS_PENY, r.h - 16 > 0 ? r.h - 16 : 0);
+        pv_win_show(vm, w);
+    }
     return PV_NOK;
 }
 
@@ -131,6 +198,11 @@ static int set_word(pv_vm *vm, pv_value *args, int word, const char *fn)
     }
     pv_gc_write(vm, &tty(args[0])->w[word], args[1]);
     apply_colors(vm, tty(args[0]));
+    pv_value w = pv_tty_window(vm, args[0]);
+    if (w != PV_NULL && word == TTY_TITLE && pv_win_set_title(vm, w, args[1], fn))
+        return PV_NTHROW;
+    if (w != PV_NULL && word == TTY_BG)
+        pv_win_put(w, WS_BG, pv_as_int(args[1]));
     return keep(vm, args[0]);
 }
 
@@ -146,6 +218,18 @@ static int t_ignore(pv_vm *vm, pv_value *args, pv_value *ret)
     (void)args;
     (void)ret;
     return PV_NOK;
+}
+
+static int t_move(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    pv_value w = pv_tty_window(vm, args[0]);
+    if (w == PV_NULL) {
+        int32_t x, y;
+        return pv_arg_int(vm, args[1], "moveWindow", 1, &x) && pv_arg_int(vm, args[2], "moveWindow", 2, &y) ? PV_NOK
+                                                                                                          : PV_NTHROW;
+    }
+    return pv_win_move(vm, w, args[1], args[2], "moveWindow");
 }
 
 static int t_restart(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -164,7 +248,7 @@ static const pv_native_method tty_methods[] = {
     {"setcolor", "(*)void", 21, 0, t_setcolor},
     {"fill", "(*)void", 22, 0, t_ignore},
     {"putblock", "(*,*,*,*,*)void", 23, 0, t_ignore},
-    {"setWinPos", "(*,*)void", 24, 0, t_ignore},
+    {"moveWindow", "(*,*)void", 24, 0, t_move},
     {"setTitle", "(*)void", 25, 0, t_settitle},
     {"setbgcolor", "(*)void", 26, 0, t_setbgcolor},
     {"readLine", "()*", PV_NO_ORDINAL, 0, t_read_line},
