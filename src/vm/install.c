@@ -414,6 +414,10 @@ static int install(batch *b)
                 pv_update_abandon(vm, u);
             return fail(b, "class %s: out of memory in the world", out[i]->name->bytes);
         }
+    if (u && pv_update_bind(vm, u) < 0) {
+        pv_update_abandon(vm, u);
+        return fail(b, "out of memory in the world (binding new versions of subclasses)");
+    }
     if (u)
         pv_update_commit(vm, u);
     for (int i = 0; b->reused && i < n; i++)   /* a new version keeps its statics: no initialiser */

@@ -5,12 +5,14 @@
  * Protocol, all of it between two safepoints (inside pv_install, which a
  * VM request or a tool runs before any thread does):
  *  1. prepare: finish any complete collection (so no mark stack or sweep
- *     is in progress, and garbage is not migrated); list every instance
+ *     is in progress, and garbage is not migrated); make new versions of
+ *     the bound classes that extend one being replaced (update_derive.c);
+ *     list every instance
  *     of every class being replaced by walking the heap; check the
  *     refusals (update_check.c); make a new object for each instance
  *     whose new layout does not fit its slot.  Nothing visible changes:
  *     a refusal or a failed allocation leaves only garbage.
- *  2. the caller binds the new names;
+ *  2. the caller binds the new names (pv_update_bind the derived ones);
  *  3. commit, which cannot fail: migrate every instance (values by name,
  *     new fields at their type's zero); for moved ones, point every
  *     reference in the heap, the threads and the host's roots at the new
@@ -203,6 +205,12 @@ int pv_update_prepare(pv_vm *vm, const pv_update_set *s, pv_update **out, char *
     memcpy(u->set.cfs, s->cfs, n * sizeof *s->cfs);
     if (vm->gc->phase != PV_GC_IDLE)
         pv_gc_full(vm);
+    if (pv_update_derive_subclasses(vm, u) < 0) {
+        free_update(u);
+        snprintf(err, errlen, "the update is refused, nothing changed: out of memory in the world "
+                              "(new versions of the subclasses of the classes it replaces)");
+        return -1;
+    }
     struct walk w = {.u = u};
     pv_gc_each_object(vm, list_instance, &w);
     if (w.oom || make_maps(u) < 0) {

@@ -26,7 +26,8 @@ struct pv_update_inst {
 
 struct pv_update {
     pv_vm *vm;
-    pv_update_set set;
+    pv_update_set set;                 /* the batch's pairs, then derived ones */
+    int nbatch;                        /* set.n before update_derive.c added its pairs */
     struct pv_update_map *maps;        /* per class of the set */
     struct pv_update_inst *inst;       /* by address of obj */
     uint64_t ninst, inst_cap, nmoved;
@@ -34,6 +35,11 @@ struct pv_update {
     size_t errlen;
     uint64_t nfaults;
 };
+
+/* update_derive.c: adds to the set a new version of every bound class
+ * that extends one being replaced (its subclasses' too); -1 when the
+ * world's memory runs out. */
+int pv_update_derive_subclasses(pv_vm *vm, pv_update *u);
 
 int pv_update_index(const pv_update_set *s, const struct pv_class *old);
 int pv_update_check(pv_vm *vm, pv_update *u);
