@@ -85,8 +85,10 @@ enum sh_input sh_ws_check(const char *text, bool report);
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void));
 /* :inspect EXPR; raw: containers by their fields, not their contents */
 int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(void));
-/* :load FILE: compiles the file's classes into the workspace. */
-int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
+/* :load FILE: compiles the file's classes into the workspace; update
+ * (:update FILE): classes it declares that the workspace has get a new
+ * version (:load refuses them). */
+int sh_ws_load(sh_ws *ws, const char *path, bool update, bool (*interrupted)(void));
 /* The workspace's variables and classes, for completion and :classes. */
 void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_class), void *ctx);
 /* For completion: the members of what `qual` names, a workspace variable

@@ -182,6 +182,9 @@ int pvm_thread_kill(pv_vm *vm, uint64_t id);
 int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, bool raw, char *buf, size_t len);
 
 bool pvm_class_exists(pv_vm *vm, const char *name);
+/* The version of class `name`: 1 as first installed, one more at each
+ * update that replaced it (update.c); 0 if the world has no such class. */
+uint32_t pvm_class_version(pv_vm *vm, const char *name);
 /* For completion.  The full name of the class of the value in static
  * field `field` of class `cls`, into buf: 0, or -1 if there is no such
  * field or it holds null. */

@@ -19,7 +19,8 @@
  *     object and free the old; carry static fields over by name; point
  *     every constant of every class (old versions too, whose code frames
  *     may still run) at the new versions, fields and methods; forget
- *     every call cache.
+ *     every call cache; start a thread running upgrade() on each migrated
+ *     object whose new class has that method (start_upgrades).
  *
  * Invariants after commit (checked with HAL_ASSERT in debug builds):
  *  - no object's class is one the update replaced;
@@ -38,6 +39,8 @@
 #include "../hal/hal.h"
 #include "class.h"
 #include "gc/gc.h"
+#include "sched.h"
+#include "serve.h"
 #include "update_impl.h"
 
 static int by_address(const void *a, const void *b)
@@ -396,6 +399,33 @@ static bool no_old_instance(void *ctx, struct pv_obj *o)
     return true;
 }
 
+/* upgrade(): a new thread for each migrated object whose new class has
+ * an instance method upgrade() of no arguments, which it runs on that
+ * object.  Started in the step of the update (a snapshot holds the
+ * migrated object and its pending upgrade together), in the order of the
+ * objects' addresses; an exception ends only its own thread, reported as
+ * any uncaught one. */
+static void start_upgrades(pv_vm *vm, const pv_update *u)
+{
+    uint64_t failed = 0;
+    uint32_t sticky = vm->alloc_sticky;
+    vm->alloc_sticky = 0;   /* threads are counted objects, as any thread's */
+    for (uint64_t k = 0; k < u->ninst; k++) {
+        const struct pv_update_inst *in = &u->inst[k];
+        struct pv_instance *o = in->moved_to ? in->moved_to : in->obj;
+        struct pv_method *m = pv_find_method(o->h.cls, "upgrade", 0);
+        if (!m || (m->flags & (PV_MF_STATIC | PV_MF_NATIVE | PV_MF_CTOR)) || !m->code)
+            continue;
+        pv_value self = pv_from_ptr(o);
+        if (!pv_thread_start(vm, m, &self, 1, 0))
+            failed++;
+    }
+    vm->alloc_sticky = sticky;
+    if (failed)
+        pv_console_printf(vm, 2, "phantom: update: out of memory in the world: upgrade() did not run on %llu "
+                                 "migrated objects\n", (unsigned long long)failed);
+}
+
 void pv_update_commit(pv_vm *vm, pv_update *u)
 {
     HAL_ASSERT(vm->gc->phase == PV_GC_IDLE);   /* prepare finished any cycle; nothing ran since */
@@ -411,5 +441,6 @@ void pv_update_commit(pv_vm *vm, pv_update *u)
     pv_gc_each_object(vm, rebind_class, u);
     if (HAL_DEBUG)
         pv_gc_each_object(vm, no_old_instance, u);
+    start_upgrades(vm, u);
     free_update(u);
 }
