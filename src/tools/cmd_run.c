@@ -97,7 +97,27 @@ typedef struct run_args {
     int nfiles;
     char **prog_args;   /* after the files' `--`: main(args) receives them */
     int nprog_args;
+    char rename_names[32][2][256];   /* update --rename OLD=NEW, full names */
+    const char *renames[64];         /* pairs OLD, NEW into rename_names */
+    int nrenames;
 } run_args;
+
+/* --rename OLD=NEW: two class names, made full (`shape` is `.shape`). */
+static int add_rename(run_args *a, const char *v)
+{
+    const char *eq = strchr(v, '=');
+    int k = a->nrenames;
+    if (!eq || eq == v || !eq[1] || strchr(eq + 1, '=') || k == 32) {
+        hal_console_printf(2, "phantom update: --rename: '%s' is not OLD=NEW (two class names; at most 32)\n", v);
+        return -1;
+    }
+    snprintf(a->rename_names[k][0], sizeof a->rename_names[k][0], "%s%.*s", v[0] == '.' ? "" : ".", (int)(eq - v), v);
+    snprintf(a->rename_names[k][1], sizeof a->rename_names[k][1], "%s%s", eq[1] == '.' ? "" : ".", eq + 1);
+    a->renames[2 * k] = a->rename_names[k][0];
+    a->renames[2 * k + 1] = a->rename_names[k][1];
+    a->nrenames++;
+    return 0;
+}
 
 /* Files from argv[from], up to a second `--` that starts the program's
  * arguments. */
@@ -125,6 +145,11 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
         if (r > 0)
             continue;
         const char *v;
+        if (!strcmp(cmd, "update") && (r = tool_option(argc, argv, &i, "--rename", &v, cmd)) != 0) {
+            if (r < 0 || add_rename(a, v) < 0)
+                return -1;
+            continue;
+        }
         if (!want_files && !strcmp(argv[i], "--paused")) {
             a->paused = true;
             continue;
@@ -346,25 +371,33 @@ int cmd_boot(int argc, char **argv)
 void help_update(void)
 {
     hal_console_printf(1,
-        "usage: phantom update [--image PATH] [--strategy NAME] [-v] PROGRAM...\n"
+        "usage: phantom update [--image PATH] [--rename OLD=NEW]... [--strategy NAME] [-v]\n"
+        "                      PROGRAM...\n"
         "\n"
         "Installs new versions of a program's classes into a stopped world without\n"
         "running anything (docs/VM.md, \"Updating classes\").  A class whose name the\n"
         "world has and whose class file changed gets a new version: every live\n"
-        "object of it (and of its subclasses) is migrated, fields matched by name,\n"
-        "new fields at their type's zero, removed ones dropped; static fields carry\n"
-        "over by name and initialisers do not run again; threads running the old\n"
-        "code finish it, new calls run the new code.  Unchanged classes are kept,\n"
-        "new ones added.  `phantom run` of a changed program does the same before\n"
-        "it runs.  The whole update is one step: a snapshot, or kill -9, sees the\n"
-        "world before or after it.\n"
+        "object of it (and of its subclasses, wherever they were declared) is\n"
+        "migrated, fields matched by name, new fields at their type's zero, removed\n"
+        "ones dropped; static fields carry over by name and initialisers do not run\n"
+        "again; threads running the old code finish it, new calls run the new code.\n"
+        "If the new version has a method upgrade() (no arguments), it runs on each\n"
+        "migrated object, in a thread of its own, when the world next runs; an\n"
+        "exception there is reported and ends only that object's upgrade().\n"
+        "Unchanged classes are kept, new ones added.  `phantom run` of a changed\n"
+        "program does the same before it runs.  The whole update is one step: a\n"
+        "snapshot, or kill -9, sees the world before or after it.\n"
         "\n"
-        "Refused, with the world left as it was (exit status 2), when a class the\n"
-        "update leaves alone extends or uses what changes, a running frame of old\n"
-        "code uses a field the new version drops, or carried-over values do not fit\n"
-        "a field's new type; the message lists each fault and how many objects.\n"
+        "Refused, with the image left byte-for-byte as it was (exit status 2), when a\n"
+        "class the update leaves alone uses a field or method the new version drops,\n"
+        "a running frame of old code uses a field the new version drops, carried-over\n"
+        "values do not fit a field's new type, or a rename does not fit; the message\n"
+        "lists each fault and how many objects.\n"
         "\n"
-        "  --image PATH   the world's image file (must exist)\n"
+        "  --image PATH       the world's image file (must exist)\n"
+        "  --rename OLD=NEW   the program's class NEW is the new version of the world's\n"
+        "                     class OLD (renamed: its objects become NEW's, the name OLD\n"
+        "                     is gone); without it a class of a new name is a new class\n"
         "  --strategy NAME, -v   as for phantom run\n"
         "\n"
         "Exit status: 0 updated, 2 refused or the program or image could not be read.\n");
@@ -384,6 +417,8 @@ int cmd_update(int argc, char **argv)
     tool_program p;
     if (tool_program_load(&p, a.files, a.nfiles) < 0)
         return 2;
+    p.renames = a.renames;
+    p.nrenames = a.nrenames;
     pv_vm *vm;
     if (open_world(&a, false, &vm, "update") < 0) {
         tool_program_free(&p);

@@ -233,7 +233,7 @@ int tool_program_install(struct pv_vm *vm, const tool_program *p, const char ***
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    if (pvm_install(vm, p->classes, p->n, reused, err, errlen) < 0) {
+    if (pvm_install_renaming(vm, p->classes, p->n, reused, p->renames, p->nrenames, err, errlen) < 0) {
         free(reused);
         free(names);
         return -1;

@@ -13,6 +13,8 @@ typedef struct tool_program {
     char **names;      /* their full names */
     int n, cap;
     const char *entry; /* first of the program's own classes (not the library's) with an entry point, or NULL */
+    const char *const *renames;   /* pairs OLD, NEW of full class names (pvm_install_renaming), set by the caller */
+    int nrenames;
 } tool_program;
 
 /* Loads every file: class files (.phc), assembly sources (.pasm), Phantom

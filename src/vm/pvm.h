@@ -70,6 +70,13 @@ int pvm_close(pv_vm *vm, bool final);
  * bound to a name already gets a new version (update.c: its objects are
  * migrated, its statics carried over) and reused[i] set too. */
 int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen);
+/* pvm_install with renames: nrenames pairs of full class names, OLD then
+ * NEW (renames[2k], renames[2k+1]): the program's class NEW is the new
+ * version of the world's class OLD (its objects migrated), and the name
+ * OLD is gone.  Refused when OLD is not in the world, NEW is there already
+ * or not in the program. */
+int pvm_install_renaming(pv_vm *vm, pv_cf **cfs, int n, bool *reused, const char *const *renames, int nrenames,
+                         char *err, size_t errlen);
 
 /* Starts the program whose entry class is `cls`: static main() or
  * main(args), instance main(), or the original run(boot) / run() on a new

@@ -105,9 +105,28 @@ int pv_update_field_after(const pv_update_set *s, const struct pv_cref *r)
     return owner == nc ? i : -1;
 }
 
+/* A constructor of nc taking what ctor takes (a renamed class's
+ * constructors have its new name). */
+static struct pv_method *same_ctor(const struct pv_class *nc, const struct pv_method *ctor)
+{
+    struct pv_method *by_count = NULL;
+    for (uint32_t i = 0; i < nc->nmethods; i++) {
+        struct pv_method *n = nc->methods[i];
+        if (!(n->flags & PV_MF_CTOR))
+            continue;
+        if (!strcmp(n->desc->bytes, ctor->desc->bytes))
+            return n;
+        if (n->nargs == ctor->nargs && !by_count)
+            by_count = n;
+    }
+    return by_count;
+}
+
 struct pv_method *pv_update_method_after(const pv_update_set *s, const struct pv_method *m)
 {
     struct pv_class *nc = s->news[pv_update_index(s, m->owner)];
+    if ((m->flags & PV_MF_CTOR) && strcmp(nc->name->bytes, m->owner->name->bytes))
+        return same_ctor(nc, m);
     struct pv_method *n = pv_find_method_desc(nc, m->name->bytes, m->desc->bytes);
     if (!n)
         n = pv_find_method(nc, m->name->bytes, m->nargs);
