@@ -11,7 +11,9 @@
 #include "../hal/hal.h"
 #include "../persist/pw.h"
 #include "../vm/pvm.h"
+#include "ctl.h"
 #include "program.h"
+#include "shell.h"
 #include "tools.h"
 
 
@@ -222,7 +224,7 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     return 0;
 }
 
-static atomic_bool interrupted;
+static atomic_bool interrupted, stopped;
 
 static void on_interrupt(void *vm)
 {
@@ -230,14 +232,32 @@ static void on_interrupt(void *vm)
     pvm_request_stop(vm);
 }
 
+static void on_stop(void *vm)   /* phantom stop, through the control socket */
+{
+    atomic_store(&stopped, true);
+    pvm_request_stop(vm);
+}
+
 /* Runs the world until no non-daemon thread is left, or until Ctrl-C,
- * SIGTERM or SIGHUP: then the threads stop at their next instruction
- * boundary and the final snapshot (close_world) keeps them there, to
- * continue at the next boot. */
-static int run_world(pv_vm *vm, bool program_only)
+ * SIGTERM, SIGHUP or phantom stop: then the threads stop at their next
+ * instruction boundary and the final snapshot (close_world) keeps them
+ * there, to continue at the next boot.  Meanwhile the world can be
+ * attached to (ctl.h): its requests are served between time slices. */
+static int run_world(pv_vm *vm, bool program_only, const char *image)
 {
     hal_on_interrupt(on_interrupt, vm);
+    tool_ctl *ctl = NULL;
+    char err[1400];
+    if (pvm_requests_open(vm) == 0) {
+        pvm_set_output_copy(vm, tool_ctl_output_copy, NULL);
+        if (!(ctl = tool_ctl_start(vm, image, on_stop, vm, err, sizeof err)))
+            hal_console_printf(2, "phantom: warning: %s\n", err);
+    }
     int rc = program_only ? pvm_run_program(vm) : pvm_run(vm);
+    pvm_requests_close(vm);
+    tool_ctl_stop(ctl);
+    pvm_requests_free(vm);
+    pvm_set_output_copy(vm, NULL, NULL);
     hal_on_interrupt(NULL, NULL);
     return rc;
 }
@@ -255,6 +275,11 @@ static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
                            gone ? "what the world did since its last snapshot is lost"
                                 : "the image holds an earlier snapshot, and the work since then is lost");
         return 3;
+    }
+    if (atomic_load(&stopped) && !atomic_load(&interrupted)) {
+        hal_console_printf(2, "phantom: stopped (phantom stop); the world is saved in %s (phantom boot continues it)\n",
+                           a->w.image);
+        return 0;
     }
     if (atomic_load(&interrupted)) {
         hal_console_printf(2, "phantom: interrupted; the world is saved in %s (phantom boot continues it)\n",
@@ -298,7 +323,7 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
-        rc = run_world(vm, true);
+        rc = run_world(vm, true, a.w.image);
     free(inits);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
@@ -365,7 +390,7 @@ int cmd_boot(int argc, char **argv)
         return boot_paused(vm, &a);
     if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    return close_world(vm, &a, run_world(vm, false), "boot");
+    return close_world(vm, &a, run_world(vm, false, a.w.image), "boot");
 }
 
 void help_update(void)
@@ -403,6 +428,39 @@ void help_update(void)
         "Exit status: 0 updated, 2 refused or the program or image could not be read.\n");
 }
 
+/* The update of a running world: the program's class files go through
+ * its control socket (ctl.h), and its process installs them. */
+static int update_running(hal_sock s, const run_args *a, const tool_program *p)
+{
+    sh_buf line = {0}, body = {0};
+    sh_buf_fmt(&line, "update %d", p->n);
+    for (int r = 0; r < a->nrenames; r++)
+        sh_buf_fmt(&line, " %s=%s", a->renames[2 * r], a->renames[2 * r + 1]);
+    for (int i = 0; i < p->n && !body.oom; i++) {
+        size_t len;
+        uint8_t *bytes = pv_cf_write(p->classes[i], &len);
+        if (!bytes) {
+            body.oom = true;
+            break;
+        }
+        unsigned char h[4] = {(unsigned char)(len >> 24), (unsigned char)(len >> 16), (unsigned char)(len >> 8),
+                              (unsigned char)len};
+        sh_buf_add(&body, (const char *)h, 4);
+        sh_buf_add(&body, (const char *)bytes, len);
+        free(bytes);
+    }
+    int rc = 2;
+    if (line.oom || body.oom || !line.p) {
+        hal_console_printf(2, "phantom update: out of host memory\n");
+        hal_net_close(s);
+    } else {
+        rc = tool_ctl_request(s, line.p, body.p, body.n, false);
+    }
+    free(line.p);
+    free(body.p);
+    return rc;
+}
+
 int cmd_update(int argc, char **argv)
 {
     run_args a;
@@ -419,6 +477,12 @@ int cmd_update(int argc, char **argv)
         return 2;
     p.renames = a.renames;
     p.nrenames = a.nrenames;
+    hal_sock s;
+    if (tool_ctl_connect(a.w.image, &s) == 0) {   /* the world runs: its process installs the update */
+        int rc = update_running(s, &a, &p);
+        tool_program_free(&p);
+        return rc;
+    }
     pv_vm *vm;
     if (open_world(&a, false, &vm, "update") < 0) {
         tool_program_free(&p);

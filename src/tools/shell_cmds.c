@@ -226,7 +226,7 @@ static int cmd_run_program(sh_ctx *c, const char *arg)
     return rc;
 }
 
-static int cmd_snapshot(sh_ctx *c, const char *arg)
+static int cmd_snapshot_now(sh_ctx *c, const char *arg)
 {
     (void)arg;
     uint64_t t0 = hal_now_mono_ns();
@@ -339,7 +339,7 @@ static const struct {
     int (*fn)(sh_ctx *c, const char *arg);
 } commands[] = {
     {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
-    {"classes", cmd_classes}, {"load", cmd_load}, {"update", cmd_update_file}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot},
+    {"classes", cmd_classes}, {"load", cmd_load}, {"update", cmd_update_file}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot_now},
     {"stats", cmd_stats}, {"vars", cmd_vars}, {"forget", cmd_forget}, {"reset", cmd_reset},
     {"reset!", cmd_reset_now}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
 };

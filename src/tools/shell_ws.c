@@ -220,6 +220,29 @@ sh_ws *sh_ws_open(pv_vm *vm)
     return ws;
 }
 
+static void clear(sh_ws *ws);
+
+/* Several shells may use one world (the one on the terminal and attached
+ * sessions): each reads the workspace from the world's notes again before
+ * it compiles, and compiling through recording an input's notes is done
+ * by one at a time (so two inputs never take the same cell number). */
+static hal_mutex install_lock;
+static bool install_lock_ready;
+
+void sh_ws_init_lock(void)
+{
+    if (!install_lock_ready) {
+        hal_mutex_init(&install_lock);
+        install_lock_ready = true;
+    }
+}
+
+static void refresh(sh_ws *ws)
+{
+    clear(ws);
+    pvm_call(ws->vm, load_notes, ws);
+}
+
 /* Empties the workspace in host memory. */
 static void clear(sh_ws *ws)
 {
@@ -744,8 +767,36 @@ static int compile_typed(job *j, sh_buf *diag)
 }
 
 /* Compiles, installs and runs the job; prints what went wrong. */
+static int run_job_locked(job *j);
+
 static int run_job(job *j, bool (*interrupted)(void))
 {
+    if (install_lock_ready)
+        hal_mutex_lock(&install_lock);
+    int rc = run_job_locked(j);
+    if (install_lock_ready)
+        hal_mutex_unlock(&install_lock);
+    if (rc < 0)
+        return -1;
+    rc = wait_cell(j, interrupted);
+    if (rc == 0 && j->kind == J_INSPECT) {
+        describe_req *d = malloc(sizeof *d);
+        if (!d)
+            return -1;
+        d->cls = j->cell;
+        d->raw = j->raw;
+        pvm_call(j->ws->vm, describe, d);
+        sh_printf(1, "%s\n", d->buf);
+        free(d);
+    }
+    return rc;
+}
+
+/* Compiles and installs the job, and starts its cell. */
+static int run_job_locked(job *j)
+{
+    if (install_lock_ready)   /* another shell may have changed the workspace */
+        refresh(j->ws);
     j->n = j->ws->next;
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
     sh_buf diag = {0};
@@ -790,18 +841,7 @@ static int run_job(job *j, bool (*interrupted)(void))
     if (j->notes_failed)
         sh_printf(2, "phantom: warning: the world is out of memory: after a restart the workspace may not "
                      "remember this input\n");
-    rc = wait_cell(j, interrupted);
-    if (rc == 0 && j->kind == J_INSPECT) {
-        describe_req *d = malloc(sizeof *d);
-        if (!d)
-            return -1;
-        d->cls = j->cell;
-        d->raw = j->raw;
-        pvm_call(j->ws->vm, describe, d);
-        sh_printf(1, "%s\n", d->buf);
-        free(d);
-    }
-    return rc;
+    return 0;
 }
 
 /* An expression statement whose value is worth showing: not an
@@ -927,6 +967,8 @@ static void report_update(job *j)
 
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     sh_buf diag = {0};
     pc_unit *u = parse_input(text, &diag);
     if (!u || u->status != PC_PARSE_OK) {
@@ -997,6 +1039,8 @@ int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(voi
 
 int sh_ws_load(sh_ws *ws, const char *path, bool update, bool (*interrupted)(void))
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     uint8_t *buf;
     size_t len;
     int rc = hal_file_read_all(path, MAX_FILE, &buf, &len);
@@ -1040,6 +1084,8 @@ static int describe_var(pv_vm *vm, void *ctx)
 
 void sh_ws_vars(sh_ws *ws)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     if (!ws->nvars) {
         sh_printf(1, "no variables declared here yet\n");
         return;
@@ -1090,6 +1136,8 @@ static int forget_notes(pv_vm *vm, void *ctx)
 
 int sh_ws_forget(sh_ws *ws, const char *name)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     sh_var *v = find_var(ws, name);
     if (!v) {
         bool is_class = false;

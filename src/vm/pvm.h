@@ -150,6 +150,17 @@ void pvm_serve_stop(pv_vm *vm);
  * VM thread at an instruction boundary, no snapshot until fn returns) and
  * returns its result.  Not serving: calls fn directly. */
 int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx);
+/* pvm_call after pvm_requests_close: the run that served requests ended. */
+#define PVM_E_NOT_SERVING (-2002)
+/* Requests served in place: from pvm_requests_open on, the caller's own
+ * pvm_run / pvm_run_program runs other host threads' pvm_call requests
+ * between time slices (and ends as it always does: when the program
+ * ends).  After the run, pvm_requests_close makes pvm_call refuse
+ * (PVM_E_NOT_SERVING) and runs those already submitted; then, once no
+ * other thread can call, pvm_requests_free. */
+int pvm_requests_open(pv_vm *vm);
+void pvm_requests_close(pv_vm *vm);
+void pvm_requests_free(pv_vm *vm);
 /* Waits up to timeout_ms for thread `id` to end: 1 if it has ended (and
  * *failed: by an uncaught exception), 0 if still running.  Any thread. */
 int pvm_thread_wait(pv_vm *vm, uint64_t id, uint32_t timeout_ms, bool *failed);
@@ -158,6 +169,10 @@ int pvm_thread_wait(pv_vm *vm, uint64_t id, uint32_t timeout_ms, bool *failed);
  * console, a line at a time; fn runs on the VM's thread.  NULL: back to
  * the console.  Set it before pvm_serve_start. */
 void pvm_set_output(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx);
+/* A copy of the console output to fn as well (in pieces, not lines),
+ * leaving where it goes and how it is buffered as they were.  Set it
+ * before the world runs. */
+void pvm_set_output_copy(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx);
 
 /* ---- inspection and control (inspect.c); VM thread ------------------------- */
 

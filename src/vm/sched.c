@@ -430,7 +430,7 @@ int pv_sched_run(pv_vm *vm)
 {
     struct pv_root *root = vm->root;
     while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
-           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || vm->serve)) {
+           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || pv_serve_keeps_running(vm))) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
@@ -447,7 +447,7 @@ int pv_sched_run(pv_vm *vm)
             continue;
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io && !vm->serve) {
+            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm)) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",
