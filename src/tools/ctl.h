@@ -54,6 +54,9 @@ void tool_ctl_broadcast(int stream, const char *s, size_t n);
 void tool_ctl_output_copy(void *ctx, int stream, const char *s, size_t n);
 
 /* ---- the client (ctl_client.c) ---------------------------------------------- */
+/* Writes all n bytes to s, waiting up to timeout_ms each time it cannot:
+ * 0, or -1 (the peer went away, or read nothing for that long). */
+int tool_ctl_send_all(hal_sock s, const void *p, size_t n, int timeout_ms);
 /* Connects to the control socket of image: 0 with *s; -ENOENT or
  * -ECONNREFUSED when no process runs the world; another code. */
 int tool_ctl_connect(const char *image, hal_sock *s);

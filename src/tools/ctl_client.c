@@ -14,6 +14,8 @@
 #include "ctl.h"
 #include "tools.h"
 
+#define CLIENT_SEND_TIMEOUT_MS 10000
+
 int tool_ctl_connect(const char *image, hal_sock *s)
 {
     char path[1100];
@@ -21,13 +23,13 @@ int tool_ctl_connect(const char *image, hal_sock *s)
     return hal_unix_connect(path, s);
 }
 
-static int send_all(hal_sock s, const void *p, size_t n)
+int tool_ctl_send_all(hal_sock s, const void *p, size_t n, int timeout_ms)
 {
     const char *b = p;
     while (n) {
         long w = hal_net_send(s, b, n);
         if (w == -EAGAIN) {
-            if (hal_net_wait(s, HAL_POLL_OUT, 10000) <= 0)
+            if (hal_net_wait(s, HAL_POLL_OUT, timeout_ms) <= 0)
                 return -1;
             continue;
         }
@@ -75,8 +77,9 @@ static int show_frames(inbox *in, bool tty)
 
 int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body_len, bool attach)
 {
-    if (send_all(s, line, strlen(line)) < 0 || send_all(s, "\n", 1) < 0 ||
-        (body && send_all(s, body, body_len) < 0)) {
+    const int t = CLIENT_SEND_TIMEOUT_MS;
+    if (tool_ctl_send_all(s, line, strlen(line), t) < 0 || tool_ctl_send_all(s, "\n", 1, t) < 0 ||
+        (body && tool_ctl_send_all(s, body, body_len, t) < 0)) {
         hal_console_printf(2, "phantom: the world's control socket closed the connection\n");
         hal_net_close(s);
         return 2;
@@ -89,15 +92,15 @@ int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body
     while (status < 0) {
         if (!in_eof && atomic_exchange(&ctrl_c, false)) {
             hal_on_interrupt(on_interrupt, NULL);   /* re-armed: a second Ctrl-C is not fatal */
-            send_all(s, "\003\n", 2);
+            tool_ctl_send_all(s, "\003\n", 2, t);
         }
         if (!in_eof && hal_console_wait_input(0) > 0) {
             char *l;
             long n = hal_console_read_whole_line(&l, CTL_MAX_FRAME);
             if (n > 0) {
-                send_all(s, l, (size_t)n);
+                tool_ctl_send_all(s, l, (size_t)n, t);
                 if (l[n - 1] != '\n')
-                    send_all(s, "\n", 1);
+                    tool_ctl_send_all(s, "\n", 1, t);
                 free(l);
             } else {   /* Ctrl-D: detach */
                 hal_net_shutdown_write(s);

@@ -62,29 +62,13 @@ void tool_ctl_path(const char *image, char *buf, size_t len) { snprintf(buf, len
 
 /* ---- frames ------------------------------------------------------------------- */
 
-static int send_all(hal_sock s, const void *p, size_t n)
-{
-    const char *b = p;
-    while (n) {
-        long w = hal_net_send(s, b, n);
-        if (w == -EAGAIN) {
-            if (hal_net_wait(s, HAL_POLL_OUT, SEND_TIMEOUT_MS) <= 0)
-                return -1;
-            continue;
-        }
-        if (w <= 0)
-            return -1;
-        b += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static int send_frame(hal_sock s, char tag, const void *p, size_t n)
 {
     unsigned char h[5] = {(unsigned char)tag, (unsigned char)(n >> 24), (unsigned char)(n >> 16),
                           (unsigned char)(n >> 8), (unsigned char)n};
-    return send_all(s, h, sizeof h) < 0 || send_all(s, p, n) < 0 ? -1 : 0;
+    return tool_ctl_send_all(s, h, sizeof h, SEND_TIMEOUT_MS) < 0 || tool_ctl_send_all(s, p, n, SEND_TIMEOUT_MS) < 0
+               ? -1
+               : 0;
 }
 
 static void session_send(session *se, char tag, const void *p, size_t n)

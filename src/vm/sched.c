@@ -466,10 +466,11 @@ int pv_sched_run(pv_vm *vm)
             pv_out_flush(vm);
             if (wait > 0) {
                 pw_blocking_begin(vm->w);
-                if (vm->serve)   /* requests wake it; a host call's result within 5 ms */
-                    pv_serve_idle(vm, (uint64_t)(wait < 50000000 ? wait : 50000000) / (io ? 10 : 1));
-                else
-                    pv_io_wait(vm, (uint64_t)(wait < 50000000 ? wait : 50000000));
+                uint64_t w = (uint64_t)(wait < 50000000 ? wait : 50000000);
+                if (pv_serve_keeps_running(vm))   /* requests wake it; a host call's result within 5 ms */
+                    pv_serve_idle(vm, w / (io ? 10 : 1));
+                else   /* I/O wakes it; requests served in place within 5 ms */
+                    pv_io_wait(vm, vm->serve && w > 5000000 ? 5000000 : w);
                 pw_blocking_end(vm->w);
             }
             continue;

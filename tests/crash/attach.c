@@ -32,17 +32,6 @@
 static char phantom[512];
 static char img[600], ctl[700];
 
-static void path_in(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", tmpdir, name); }
-
-static void put(const char *name, const char *text)
-{
-    char p[600];
-    path_in(p, sizeof p, name);
-    buf b = {0};
-    buf_add(&b, text, strlen(text));
-    need(write_file(p, &b), "write a test file");
-    buf_free(&b);
-}
 
 static bool has(const buf *b, const char *text)
 {
@@ -66,11 +55,6 @@ static int cmd(result *r, const char *input, const char *a0, const char *a1, con
     return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1;
 }
 
-static void result_free(result *r)
-{
-    buf_free(&r->out);
-    buf_free(&r->err);
-}
 
 /* The attached shell's standard output for `input`; its status must be 0. */
 static void attached(const char *input, buf *out)
