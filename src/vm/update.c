@@ -122,14 +122,34 @@ static struct pv_method *same_ctor(const struct pv_class *nc, const struct pv_me
     return by_count;
 }
 
+/* Whether calls compiled against descriptor a may call a method of
+ * descriptor b: the same number of arguments, and each argument type and
+ * the result the same or untyped (`*`) on one side.  (int to string is
+ * a broken contract: the caller would get a value of another kind.) */
+static bool desc_compatible(const char *a, const char *b)
+{
+    for (;;) {
+        size_t la = strcspn(a, "(),"), lb = strcspn(b, "(),");
+        bool wild = (la == 1 && *a == '*') || (lb == 1 && *b == '*');
+        if (!wild && (la != lb || memcmp(a, b, la)))
+            return false;
+        if (a[la] != b[lb])
+            return false;
+        if (!a[la])
+            return true;
+        a += la + 1;
+        b += lb + 1;
+    }
+}
+
 struct pv_method *pv_update_method_after(const pv_update_set *s, const struct pv_method *m)
 {
     struct pv_class *nc = s->news[pv_update_index(s, m->owner)];
     if ((m->flags & PV_MF_CTOR) && strcmp(nc->name->bytes, m->owner->name->bytes))
         return same_ctor(nc, m);
     struct pv_method *n = pv_find_method_desc(nc, m->name->bytes, m->desc->bytes);
-    if (!n)
-        n = pv_find_method(nc, m->name->bytes, m->nargs);
+    if (!n && (n = pv_find_method(nc, m->name->bytes, m->nargs)) && !desc_compatible(m->desc->bytes, n->desc->bytes))
+        n = NULL;
     return n && !!(n->flags & PV_MF_STATIC) == !!(m->flags & PV_MF_STATIC) ? n : NULL;
 }
 

@@ -50,7 +50,8 @@ const char *pv_update_slot_type(const pv_update_set *s, const struct pv_class *c
 struct pv_string *pv_update_field_name(const struct pv_cref *r);
 int pv_update_field_after(const pv_update_set *s, const struct pv_cref *r);
 /* The new version's method for an old one (same name and descriptor,
- * else name and argument count), NULL if gone. */
+ * else name and a descriptor whose types differ only where one side is
+ * untyped), NULL if gone or changed in kind. */
 struct pv_method *pv_update_method_after(const pv_update_set *s, const struct pv_method *m);
 
 #endif

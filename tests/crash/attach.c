@@ -8,7 +8,8 @@
  *   detach         a thread started from an attached shell goes on after
  *                  Ctrl-D (end of input): its counter grows meanwhile;
  *   requests       `phantom snapshot`, `phantom update` (a class's new
- *                  version, in force in the running world) and
+ *                  version, in force in the running world; a refused one
+ *                  reported by the command, the world unchanged) and
  *                  `phantom stop` (status 0, the world saved: boot goes
  *                  on counting) through the socket;
  *   stale          after kill -9 the socket file stays: attach says the
@@ -207,6 +208,7 @@ int main(void)
                      " while (true) { n++; .internal.thread.sleep(20); } } };\n");
     put("step.ph", "class step { static int by() { return 1; } };\n");
     put("step2.ph", "class step { static int by() { return 1000; } };\n");
+    put("step3.ph", "class step { static string by() { return \"x\"; } };\n");
 
     /* a running program's world */
     char *run_argv[] = {phantom, "run", "--image", img, "ticker.ph", NULL};
@@ -239,6 +241,12 @@ int main(void)
     result_free(&r);
     attached("int a = beat.n; .internal.thread.sleep(200); \"grew=\" + (beat.n - a > 1000)\n", &out);
     CHECK(has(&out, "\"grew=true\""));   /* the new step.by() is in force */
+    buf_free(&out);
+    CHECK(cmd(&r, NULL, "update", "--image", img, "step3.ph") == 2);   /* refused, said by the command */
+    CHECK(has(&r.err, "class .beat calls .step.by()"));
+    result_free(&r);
+    attached("int b = beat.n; .internal.thread.sleep(200); \"still=\" + (beat.n - b > 1000)\n", &out);
+    CHECK(has(&out, "\"still=true\""));   /* nothing changed */
     buf_free(&out);
 
     /* two at once: the first waits while the second declares */
