@@ -1162,6 +1162,8 @@ int sh_ws_forget(sh_ws *ws, const char *name)
 
 int sh_ws_reset(sh_ws *ws)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     forget_req r = {ws, NULL, true};
     int rc = pvm_call(ws->vm, forget_notes, &r);
     if (rc < 0)
