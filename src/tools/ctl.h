@@ -17,7 +17,8 @@
  *   stop\n                  the world stops and is saved, as by Ctrl-C
  *   update N [OLD=NEW]...\n then N class files, each as a 4-byte length
  *                           and its bytes: phantom update on the running
- *                           world (renames as --rename)
+ *                           world (renames as --rename), answered once a
+ *                           snapshot holding it is durable
  */
 #ifndef PHANTOM_TOOLS_CTL_H
 #define PHANTOM_TOOLS_CTL_H

@@ -359,9 +359,13 @@ static int update(tool_ctl *c, session *se, char *args)
             reply(se->s, CTL_ERR, "phantom update: %s: %s\n", c->image,
                   !r ? "out of host memory" : rc == PVM_E_NOT_SERVING ? "the world is stopping" : r->err);
             status = 2;
+        } else if ((rc = pvm_snapshot(c->vm)) < 0) {   /* answered once durable: a kill -9 keeps it */
+            reply(se->s, CTL_ERR, "phantom update: %s: installed, but the snapshot holding it failed: %s\n",
+                  c->image, pw_strerror(rc));
+            status = 1;
         } else {
-            reply(se->s, CTL_OUT, "phantom update: %s (running): %d classes installed, %d new\n", c->image, p.n,
-                  r->ninits);
+            reply(se->s, CTL_OUT, "phantom update: %s (running): %d classes installed, %d new; durable\n", c->image,
+                  p.n, r->ninits);
         }
         free(r);
     }
