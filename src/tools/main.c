@@ -70,9 +70,9 @@ static void usage(int stream)
                        "\n"
                        "commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
-        hal_console_printf(stream, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        hal_console_printf(stream, "  %-9s %s\n", commands[i].name, commands[i].summary);
     hal_console_printf(stream,
-                       "  help     show this text, or `phantom help COMMAND`\n"
+                       "  help      show this text, or `phantom help COMMAND`\n"
                        "\n"
                        "  -h, --help      this text\n"
                        "  -V, --version   the version\n"
