@@ -125,6 +125,20 @@ static inline bool write_file(const char *path, const buf *b)
 static volatile pid_t child_pid;
 static char tmpdir[256], cur_img[512];
 
+/* tmpdir/name into out. */
+static inline void path_in(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", tmpdir, name); }
+
+/* Writes text to tmpdir/name (the harness exits if it cannot). */
+static inline void put(const char *name, const char *text)
+{
+    char p[600];
+    path_in(p, sizeof p, name);
+    buf b = {0};
+    buf_add(&b, text, strlen(text));
+    need(write_file(p, &b), "write a test file");
+    buf_free(&b);
+}
+
 static inline void on_signal(int sig)
 {
     if (child_pid > 0)
@@ -163,6 +177,12 @@ typedef struct result {
     int64_t ms;
     long max_rss_kb;   /* the child's peak resident size */
 } result;
+
+static inline void result_free(result *r)
+{
+    buf_free(&r->out);
+    buf_free(&r->err);
+}
 
 /* Runs argv (argv[0] a path) in directory dir (NULL: this one) with
  * stdin from the file input, collecting stdout and stderr; kills it after

@@ -247,6 +247,9 @@ long hal_console_read_line(char *buf, size_t cap);
  * -E2BIG if the line is longer than max (it is read to its end and dropped:
  * the next call starts at the next line, *line NULL), -ENOMEM, -errno. */
 long hal_console_read_whole_line(char **line, size_t max);
+/* Waits up to timeout_ms for standard input to have something to read
+ * (or its end): 1 ready, 0 not yet, or -errno. */
+int hal_console_wait_input(int timeout_ms);
 
 /* ---- line editing (lineedit.c): the interactive shell's editor --------------- *
  *
@@ -436,6 +439,25 @@ void hal_poller_remove(hal_poller *p, hal_sock s);
  * it stored (0: timeout or woken), or a code. */
 int hal_poller_wait(hal_poller *p, hal_poll_event *ev, int max, int timeout_ms);
 void hal_poller_wake(hal_poller *p);
+
+/* ---- local sockets (unixsock.c) --------------------------------------------
+ *
+ * Unix domain stream sockets named by a path, non-blocking like the
+ * others (hal_net_accept, _send, _recv, _wait, _close work on them).
+ */
+/* Listens at path, owner-only (mode 0600).  A socket file left there by a
+ * process that died (nothing answers a connect) is replaced; one a live
+ * process serves gives -EADDRINUSE; a file that is not a socket -EEXIST;
+ * a path too long for a socket -ENAMETOOLONG. */
+int hal_unix_listen(const char *path, hal_sock *out);
+/* Connects to path: 0, or -ENOENT (no socket), -ECONNREFUSED (nothing
+ * listens: a stale file), -EACCES, -EAGAIN (the server's queue is full). */
+int hal_unix_connect(const char *path, hal_sock *out);
+/* The user id of the process at the other end of a connected socket. */
+int hal_unix_peer_uid(hal_sock s, uint32_t *uid);
+/* Removes the socket file at path (-EEXIST if it is not a socket). */
+int hal_unix_remove(const char *path);
+uint32_t hal_getuid(void);
 
 /* ---- process ------------------------------------------------------------- */
 

@@ -16,8 +16,9 @@ void help_info(void)
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
                        "and size, the image size, and for each root slot its snapshot: generation,\n"
-                       "time, pages, blocks used; then the world's objects and what its garbage\n"
-                       "collectors freed (opening it only to look: nothing runs or is written).\n"
+                       "time, pages, blocks used; then the world's objects, what its garbage\n"
+                       "collectors freed and the classes updated with their versions (opening it\n"
+                       "only to look: nothing runs or is written).\n"
                        "`phantom fsck` checks everything.\n"
                        "\n"
                        "Exit status: 0 success, 2 the image cannot be read or has no usable root.\n");
@@ -33,6 +34,19 @@ static void human(uint64_t bytes, char *out, size_t n)
         u++;
     }
     snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
+}
+
+typedef struct updated { pv_vm *vm; unsigned n; char list[512]; } updated;
+
+static void note_version(void *ctx, const char *name)
+{
+    updated *u = ctx;
+    uint32_t v = pvm_class_version(u->vm, name);
+    if (v <= 1)
+        return;
+    size_t at = strlen(u->list);
+    if (u->n++ < 8)
+        snprintf(u->list + at, sizeof u->list - at, "%s%s v%u", at ? ", " : "", name, (unsigned)v);
 }
 
 /* The objects and collectors of the newest snapshot: the world is opened
@@ -62,6 +76,10 @@ static void print_objects(const char *image)
                        (unsigned long long)g.rc_freed_objects, rcb, (unsigned long long)g.cycles,
                        (unsigned long long)g.cycle_freed_objects, cyb, (double)g.last_cycle_ns / 1e6,
                        (double)g.last_cycle_work_ns / 1e6, g.phase);
+    updated u = {vm, 0, ""};
+    pvm_classes(vm, note_version, &u);
+    hal_console_printf(1, "classes:        %u updated (hot code update)%s%s%s\n", u.n, u.n ? ": " : "", u.list,
+                       u.n > 8 ? ", ..." : "");
     pvm_close(vm, false);
 }
 

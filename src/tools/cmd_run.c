@@ -12,7 +12,9 @@
 #include "../persist/pw.h"
 #include "../display/display.h"
 #include "../vm/pvm.h"
+#include "ctl.h"
 #include "program.h"
+#include "shell.h"
 #include "tools.h"
 
 
@@ -41,6 +43,10 @@ void help_run(void)
         "main(args), an instance main(), or the original run(boot) / run(); the\n"
         "standard library's classes are never the entry point.  ARGS, after `--`,\n"
         "are the strings main(args) receives.\n"
+        "\n"
+        "While it runs, the world can be reached through PATH.ctl, an owner-only\n"
+        "socket: phantom attach opens the shell inside it, phantom snapshot, update\n"
+        "and stop act on it (phantom attach --help).\n"
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
@@ -72,7 +78,8 @@ void help_boot(void)
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
-        "left.  A missing or unusable image is an error, never a new world.\n"
+        "left.  A missing or unusable image is an error, never a new world.  While\n"
+        "it runs, phantom attach, snapshot, update and stop reach it (as for run).\n"
         "Options as for phantom run (see phantom run --help), and:\n"
         "\n"
         "  --paused     resume with every thread held: nothing of the world runs.\n"
@@ -101,7 +108,27 @@ typedef struct run_args {
     int nfiles;
     char **prog_args;   /* after the files' `--`: main(args) receives them */
     int nprog_args;
+    char rename_names[32][2][256];   /* update --rename OLD=NEW, full names */
+    const char *renames[64];         /* pairs OLD, NEW into rename_names */
+    int nrenames;
 } run_args;
+
+/* --rename OLD=NEW: two class names, made full (`shape` is `.shape`). */
+static int add_rename(run_args *a, const char *v)
+{
+    const char *eq = strchr(v, '=');
+    int k = a->nrenames;
+    if (!eq || eq == v || !eq[1] || strchr(eq + 1, '=') || k == 32) {
+        hal_console_printf(2, "phantom update: --rename: '%s' is not OLD=NEW (two class names; at most 32)\n", v);
+        return -1;
+    }
+    snprintf(a->rename_names[k][0], sizeof a->rename_names[k][0], "%s%.*s", v[0] == '.' ? "" : ".", (int)(eq - v), v);
+    snprintf(a->rename_names[k][1], sizeof a->rename_names[k][1], "%s%s", eq[1] == '.' ? "" : ".", eq + 1);
+    a->renames[2 * k] = a->rename_names[k][0];
+    a->renames[2 * k + 1] = a->rename_names[k][1];
+    a->nrenames++;
+    return 0;
+}
 
 /* Files from argv[from], up to a second `--` that starts the program's
  * arguments. */
@@ -129,6 +156,11 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
         if (r > 0)
             continue;
         const char *v;
+        if (!strcmp(cmd, "update") && (r = tool_option(argc, argv, &i, "--rename", &v, cmd)) != 0) {
+            if (r < 0 || add_rename(a, v) < 0)
+                return -1;
+            continue;
+        }
         if (!want_files && !strcmp(argv[i], "--paused")) {
             a->paused = true;
             continue;
@@ -210,7 +242,7 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     return 0;
 }
 
-static atomic_bool interrupted;
+static atomic_bool interrupted, stopped;
 
 static void on_interrupt(void *vm)
 {
@@ -218,14 +250,32 @@ static void on_interrupt(void *vm)
     pvm_request_stop(vm);
 }
 
+static void on_stop(void *vm)   /* phantom stop, through the control socket */
+{
+    atomic_store(&stopped, true);
+    pvm_request_stop(vm);
+}
+
 /* Runs the world until no non-daemon thread is left, or until Ctrl-C,
- * SIGTERM or SIGHUP: then the threads stop at their next instruction
- * boundary and the final snapshot (close_world) keeps them there, to
- * continue at the next boot. */
-static int run_world(pv_vm *vm, bool program_only)
+ * SIGTERM, SIGHUP or phantom stop: then the threads stop at their next
+ * instruction boundary and the final snapshot (close_world) keeps them
+ * there, to continue at the next boot.  Meanwhile the world can be
+ * attached to (ctl.h): its requests are served between time slices. */
+static int run_world(pv_vm *vm, bool program_only, const char *image)
 {
     hal_on_interrupt(on_interrupt, vm);
+    tool_ctl *ctl = NULL;
+    char err[1400];
+    if (pvm_requests_open(vm) == 0) {
+        pvm_set_output_copy(vm, tool_ctl_output_copy, NULL);
+        if (!(ctl = tool_ctl_start(vm, image, on_stop, vm, err, sizeof err)))
+            hal_console_printf(2, "phantom: warning: %s\n", err);
+    }
     int rc = program_only ? pvm_run_program(vm) : pvm_run(vm);
+    pvm_requests_close(vm);
+    tool_ctl_stop(ctl);
+    pvm_requests_free(vm);
+    pvm_set_output_copy(vm, NULL, NULL);
     hal_on_interrupt(NULL, NULL);
     return rc;
 }
@@ -245,6 +295,11 @@ static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
                            gone ? "what the world did since its last snapshot is lost"
                                 : "the image holds an earlier snapshot, and the work since then is lost");
         return 3;
+    }
+    if (atomic_load(&stopped) && !atomic_load(&interrupted)) {
+        hal_console_printf(2, "phantom: stopped (phantom stop); the world is saved in %s (phantom boot continues it)\n",
+                           a->w.image);
+        return 0;
     }
     if (atomic_load(&interrupted)) {
         hal_console_printf(2, "phantom: interrupted; the world is saved in %s (phantom boot continues it)\n",
@@ -288,7 +343,7 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
-        rc = run_world(vm, true);
+        rc = run_world(vm, true, a.w.image);
     free(inits);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
@@ -355,34 +410,77 @@ int cmd_boot(int argc, char **argv)
         return boot_paused(vm, &a);
     if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    return close_world(vm, &a, run_world(vm, false), "boot");
+    return close_world(vm, &a, run_world(vm, false, a.w.image), "boot");
 }
 
 void help_update(void)
 {
     hal_console_printf(1,
-        "usage: phantom update [--image PATH] [--strategy NAME] [-v] PROGRAM...\n"
+        "usage: phantom update [--image PATH] [--rename OLD=NEW]... [--strategy NAME] [-v]\n"
+        "                      PROGRAM...\n"
         "\n"
-        "Installs new versions of a program's classes into a stopped world without\n"
-        "running anything (docs/VM.md, \"Updating classes\").  A class whose name the\n"
+        "Installs new versions of a program's classes into the world without running\n"
+        "anything (docs/VM.md, \"Updating classes\"); a world that runs gets them\n"
+        "through its control socket (phantom attach --help), installed by its own\n"
+        "process between two time slices.  A class whose name the\n"
         "world has and whose class file changed gets a new version: every live\n"
-        "object of it (and of its subclasses) is migrated, fields matched by name,\n"
-        "new fields at their type's zero, removed ones dropped; static fields carry\n"
-        "over by name and initialisers do not run again; threads running the old\n"
-        "code finish it, new calls run the new code.  Unchanged classes are kept,\n"
-        "new ones added.  `phantom run` of a changed program does the same before\n"
-        "it runs.  The whole update is one step: a snapshot, or kill -9, sees the\n"
-        "world before or after it.\n"
+        "object of it (and of its subclasses, wherever they were declared) is\n"
+        "migrated, fields matched by name, new fields at their type's zero, removed\n"
+        "ones dropped; static fields carry over by name and initialisers do not run\n"
+        "again; threads running the old code finish it, new calls run the new code.\n"
+        "If the new version has a method upgrade() (no arguments), it runs on each\n"
+        "migrated object, in a thread of its own, when the world next runs; an\n"
+        "exception there is reported and ends only that object's upgrade().\n"
+        "Unchanged classes are kept, new ones added.  `phantom run` of a changed\n"
+        "program does the same before it runs.  The whole update is one step: a\n"
+        "snapshot, or kill -9, sees the world before or after it.\n"
         "\n"
-        "Refused, with the world left as it was (exit status 2), when a class the\n"
-        "update leaves alone extends or uses what changes, a running frame of old\n"
-        "code uses a field the new version drops, or carried-over values do not fit\n"
-        "a field's new type; the message lists each fault and how many objects.\n"
+        "Refused, with the image left byte-for-byte as it was (exit status 2), when a\n"
+        "class the update leaves alone uses a field or method the new version drops,\n"
+        "a running frame of old code uses a field the new version drops, carried-over\n"
+        "values do not fit a field's new type, or a rename does not fit; the message\n"
+        "lists each fault and how many objects.\n"
         "\n"
-        "  --image PATH   the world's image file (must exist)\n"
+        "  --image PATH       the world's image file (must exist)\n"
+        "  --rename OLD=NEW   the program's class NEW is the new version of the world's\n"
+        "                     class OLD (renamed: its objects become NEW's, the name OLD\n"
+        "                     is gone); without it a class of a new name is a new class\n"
         "  --strategy NAME, -v   as for phantom run\n"
         "\n"
         "Exit status: 0 updated, 2 refused or the program or image could not be read.\n");
+}
+
+/* The update of a running world: the program's class files go through
+ * its control socket (ctl.h), and its process installs them. */
+static int update_running(hal_sock s, const run_args *a, const tool_program *p)
+{
+    sh_buf line = {0}, body = {0};
+    sh_buf_fmt(&line, "update %d", p->n);
+    for (int r = 0; r < a->nrenames; r++)
+        sh_buf_fmt(&line, " %s=%s", a->renames[2 * r], a->renames[2 * r + 1]);
+    for (int i = 0; i < p->n && !body.oom; i++) {
+        size_t len;
+        uint8_t *bytes = pv_cf_write(p->classes[i], &len);
+        if (!bytes) {
+            body.oom = true;
+            break;
+        }
+        unsigned char h[4] = {(unsigned char)(len >> 24), (unsigned char)(len >> 16), (unsigned char)(len >> 8),
+                              (unsigned char)len};
+        sh_buf_add(&body, (const char *)h, 4);
+        sh_buf_add(&body, (const char *)bytes, len);
+        free(bytes);
+    }
+    int rc = 2;
+    if (line.oom || body.oom || !line.p) {
+        hal_console_printf(2, "phantom update: out of host memory\n");
+        hal_net_close(s);
+    } else {
+        rc = tool_ctl_request(s, line.p, body.p, body.n, false);
+    }
+    free(line.p);
+    free(body.p);
+    return rc;
 }
 
 int cmd_update(int argc, char **argv)
@@ -399,6 +497,14 @@ int cmd_update(int argc, char **argv)
     tool_program p;
     if (tool_program_load(&p, a.files, a.nfiles) < 0)
         return 2;
+    p.renames = a.renames;
+    p.nrenames = a.nrenames;
+    hal_sock s;
+    if (tool_ctl_connect(a.w.image, &s) == 0) {   /* the world runs: its process installs the update */
+        int rc = update_running(s, &a, &p);
+        tool_program_free(&p);
+        return rc;
+    }
     pv_vm *vm;
     if (open_world(&a, false, &vm, "update") < 0) {
         tool_program_free(&p);

@@ -14,7 +14,11 @@
 static const tool_cmd commands[] = {
     {"shell", "the persistent shell (also: phantom with no command)", cmd_shell, help_shell},
     {"run", "install a program into the world and run it", cmd_run, help_run},
-    {"update", "install new versions of a program's classes into a stopped world", cmd_update, help_update},
+    {"update", "install new versions of a program's classes into the world (running or not)", cmd_update,
+     help_update},
+    {"attach", "open the shell inside the running world (Ctrl-D detaches; it goes on)", cmd_attach, help_attach},
+    {"snapshot", "take a snapshot of the world now (running or not)", cmd_snapshot, help_snapshot},
+    {"stop", "stop the running world and save it (as Ctrl-C where it runs)", cmd_stop, help_stop},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},
     {"boot", "resume the world: every thread continues (--paused: none runs)", cmd_boot, help_boot},
@@ -66,9 +70,9 @@ static void usage(int stream)
                        "\n"
                        "commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
-        hal_console_printf(stream, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        hal_console_printf(stream, "  %-9s %s\n", commands[i].name, commands[i].summary);
     hal_console_printf(stream,
-                       "  help     show this text, or `phantom help COMMAND`\n"
+                       "  help      show this text, or `phantom help COMMAND`\n"
                        "\n"
                        "  -h, --help      this text\n"
                        "  -V, --version   the version\n"

@@ -39,7 +39,7 @@ static char *dup_str(const char *s)
     return d ? memcpy(d, s, n) : NULL;
 }
 
-static int add(tool_program *p, pv_cf *cf)
+int tool_program_add(tool_program *p, pv_cf *cf)
 {
     if (p->n == p->cap) {
         int cap = p->cap ? p->cap * 2 : 16;
@@ -119,7 +119,7 @@ static int load_file(tool_program *p, const char *path)
             pv_cf *one = malloc(sizeof *one);
             if (one)
                 *one = cfs[i];
-            if (!one || add(p, one) < 0) {
+            if (!one || tool_program_add(p, one) < 0) {
                 free(one);
                 hal_console_printf(2, "phantom: out of memory\n");
                 for (int j = i; j < n; j++)
@@ -143,7 +143,7 @@ static int load_file(tool_program *p, const char *path)
         free(cf);
         return -1;
     }
-    if (add(p, cf) < 0) {
+    if (tool_program_add(p, cf) < 0) {
         pv_cf_free(cf);
         free(cf);
         return -1;
@@ -177,7 +177,7 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
         }
         for (int j = 0; j < out.n && rc == 0; j++)
             if (out.source[j] == k) {
-                if (add(p, out.classes[j]) < 0)
+                if (tool_program_add(p, out.classes[j]) < 0)
                     rc = -1;
                 else
                     out.classes[j] = NULL; /* now the program's */
@@ -188,7 +188,7 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
     int nown = p->n;
     for (int j = 0; j < out.n && rc == 0; j++)
         if (out.source[j] >= nph) {
-            if (add(p, out.classes[j]) < 0)
+            if (tool_program_add(p, out.classes[j]) < 0)
                 rc = -1;
             else
                 out.classes[j] = NULL;
@@ -233,7 +233,7 @@ int tool_program_install(struct pv_vm *vm, const tool_program *p, const char ***
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    if (pvm_install(vm, p->classes, p->n, reused, err, errlen) < 0) {
+    if (pvm_install_renaming(vm, p->classes, p->n, reused, p->renames, p->nrenames, err, errlen) < 0) {
         free(reused);
         free(names);
         return -1;

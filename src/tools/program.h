@@ -13,6 +13,8 @@ typedef struct tool_program {
     char **names;      /* their full names */
     int n, cap;
     const char *entry; /* first of the program's own classes (not the library's) with an entry point, or NULL */
+    const char *const *renames;   /* pairs OLD, NEW of full class names (pvm_install_renaming), set by the caller */
+    int nrenames;
 } tool_program;
 
 /* Loads every file: class files (.phc), assembly sources (.pasm), Phantom
@@ -21,6 +23,8 @@ typedef struct tool_program {
  * diagnostics) to standard error and returns -1 (nothing to free). */
 int tool_program_load(tool_program *p, char **files, int nfiles);
 void tool_program_free(tool_program *p);
+/* Adds a class file (p takes it): 0, or -1 out of host memory. */
+int tool_program_add(tool_program *p, pv_cf *cf);
 
 struct pv_vm;
 /* Installs the program into the world, reusing its classes that are

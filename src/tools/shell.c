@@ -15,6 +15,7 @@
 #include "../persist/pw.h"
 #include "../display/display.h"
 #include "../vm/pvm.h"
+#include "ctl.h"
 #include "shell.h"
 #include "tools.h"
 
@@ -31,7 +32,8 @@ void help_shell(void)
         "expressions and class declarations; :help lists the commands.  Variables and\n"
         "classes declared at the prompt, and threads started from it, live in the\n"
         "world: after Ctrl-D, :quit, kill -9 or a power cut, `phantom` resumes them\n"
-        "(threads still running) from the last snapshot.\n"
+        "(threads still running) from the last snapshot.  While it runs, `phantom\n"
+        "attach` opens more shells inside the same world (phantom attach --help).\n"
         "\n"
         "  --image PATH             the world's image file\n"
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
@@ -59,12 +61,17 @@ void help_shell(void)
 /* ---- output through the editor ----------------------------------------------------- */
 
 static sh_edit *editor;
+/* The session this host thread serves (sh_session), NULL for the shell on
+ * the process's own terminal. */
+static _Thread_local const sh_io *thread_io;
 
 void sh_set_editor(sh_edit *e) { editor = e; }
 
 void sh_write(int stream, const char *s, size_t n)
 {
-    if (editor)
+    if (thread_io)
+        thread_io->write(thread_io->ctx, stream, s, n);
+    else if (editor)
         sh_edit_write(editor, stream, s, n);
     else
         hal_console_write(stream, s, n);
@@ -83,21 +90,32 @@ void sh_printf(int stream, const char *fmt, ...)
 
 /* Program output (the VM's thread), with stack traces naming inputs
  * rather than the shell's cells. */
-static void vm_output(void *ctx, int stream, const char *s, size_t n)
+void sh_vm_output(void *ctx, int stream, const char *s, size_t n)
 {
     (void)ctx;
     sh_buf b = {0};
     sh_ws_output_text(s, n, &b);
-    if (b.oom)
+    if (!b.oom) {
+        s = b.p;
+        n = b.n;
+    }
+    if (n) {
         sh_write(stream, s, n);
-    else if (b.n)
-        sh_write(stream, b.p, b.n);
+        tool_ctl_broadcast(stream, s, n);
+    }
     free(b.p);
 }
 
 /* ---- interrupts ----------------------------------------------------------------------- */
 
 static atomic_bool interrupt_flag;
+static atomic_bool stop_flag;   /* phantom stop, through the control socket */
+
+static void on_stop(void *ctx)
+{
+    (void)ctx;
+    atomic_store(&stop_flag, true);
+}
 
 static void on_interrupt(void *ctx)
 {
@@ -109,6 +127,8 @@ static void on_interrupt(void *ctx)
  * would otherwise end the process). */
 static bool interrupted(void)
 {
+    if (atomic_load(&stop_flag))
+        return true;
     if (!atomic_exchange(&interrupt_flag, false))
         return false;
     hal_on_interrupt(on_interrupt, NULL);
@@ -119,8 +139,10 @@ static bool interrupted(void)
 static bool stop_requested(void *ctx)
 {
     (void)ctx;
-    return atomic_load(&interrupt_flag);
+    return atomic_load(&interrupt_flag) || atomic_load(&stop_flag);
 }
+
+static bool session_interrupted(void) { return thread_io->interrupted(thread_io->ctx); }
 
 /* :reset's question, on the terminal. */
 static bool confirm(void *ctx, const char *question)
@@ -237,6 +259,7 @@ static size_t complete(void *ctx, const char *before, void (*add)(void *actx, co
 typedef struct shell {
     sh_ctx c;
     sh_edit *ed;
+    const sh_io *io;      /* a session's input, or NULL */
     char *input;          /* the input so far (lines of an unfinished one) */
     size_t len, cap;
     int errors;
@@ -266,8 +289,17 @@ static int append(shell *s, const char *line)
  * over LINE_MAX_BYTES is refused whole, and so is the input it belongs to. */
 static int next_line(shell *s, char **line)
 {
+    const char *prompt = s->len ? "   ...> " : "phantom> ";
+    if (s->io) {
+        s->io->prompt(s->io->ctx, prompt);
+        return s->io->read_line(s->io->ctx, line);
+    }
     if (s->ed)
-        return sh_edit_read(s->ed, s->len ? "   ...> " : "phantom> ", line, stop_requested, NULL);
+        return sh_edit_read(s->ed, prompt, line, stop_requested, NULL);
+    int ready;   /* waits in steps, so phantom stop is heard between lines */
+    while ((ready = hal_console_wait_input(200)) == 0)
+        if (stop_requested(NULL))
+            return SH_STOP;
     char *buf;
     long n = hal_console_read_whole_line(&buf, LINE_MAX_BYTES);
     if (n == -7 || n == -12) {   /* -E2BIG, -ENOMEM */
@@ -373,6 +405,19 @@ static const char *history_path(char *buf, size_t len)
     return buf;
 }
 
+void sh_session(pv_vm *vm, const char *image, const sh_io *io)
+{
+    thread_io = io;
+    shell s = {.c = {.vm = vm, .image = image, .interrupted = session_interrupted}, .io = io};
+    if (!(s.c.ws = sh_ws_open(vm)))
+        sh_printf(2, "phantom: out of host memory\n");
+    else
+        run_loop(&s);
+    sh_ws_free(s.c.ws);
+    free(s.input);
+    thread_io = NULL;
+}
+
 int cmd_shell(int argc, char **argv)
 {
     tool_world_opts w = {.image = tool_default_image()};
@@ -424,12 +469,19 @@ int cmd_shell(int argc, char **argv)
             s.c.confirm_ctx = s.ed;
         }
     }
-    pvm_set_output(vm, vm_output, NULL);
+    pvm_set_output(vm, sh_vm_output, NULL);
+    sh_ws_init_lock();
     int rc = pvm_serve_start(vm);
     if (rc == 0 && !(s.c.ws = sh_ws_open(vm)))
         rc = -12;
     if (rc == 0 && (tty || w.verbose))
         banner(image, &bi, sh_ws_resumed_clean(s.c.ws), tty ? 1 : 2);
+    tool_ctl *ctl = NULL;
+    if (rc == 0) {
+        char cerr[600];
+        if (!(ctl = tool_ctl_start(vm, image, on_stop, NULL, cerr, sizeof cerr)))
+            hal_console_printf(2, "phantom: warning: %s\n", cerr);
+    }
     if (rc < 0) {
         hal_console_printf(2, "phantom: cannot start the shell: %s\n", hal_strerror(rc));
     } else {
@@ -437,6 +489,7 @@ int cmd_shell(int argc, char **argv)
         run_loop(&s);
         hal_on_interrupt(NULL, NULL);
     }
+    tool_ctl_stop(ctl);   /* attached sessions end; the world is still served */
     pvm_serve_stop(vm);
     pvm_set_output(vm, NULL, NULL);
     if (s.c.ws)

@@ -68,6 +68,9 @@ typedef struct sh_ws sh_ws;
 
 /* Reads the workspace recorded in the world (VM requests); NULL if out of memory. */
 sh_ws *sh_ws_open(pv_vm *vm);
+/* Once per process, before a second shell (an attached session) can use
+ * the world: evaluations of all of them take turns installing. */
+void sh_ws_init_lock(void);
 void sh_ws_free(sh_ws *ws);
 
 enum sh_input {
@@ -85,8 +88,10 @@ enum sh_input sh_ws_check(const char *text, bool report);
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void));
 /* :inspect EXPR; raw: containers by their fields, not their contents */
 int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(void));
-/* :load FILE: compiles the file's classes into the workspace. */
-int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void));
+/* :load FILE: compiles the file's classes into the workspace; update
+ * (:update FILE): classes it declares that the workspace has get a new
+ * version (:load refuses them). */
+int sh_ws_load(sh_ws *ws, const char *path, bool update, bool (*interrupted)(void));
 /* The workspace's variables and classes, for completion and :classes. */
 void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_class), void *ctx);
 /* For completion: the members of what `qual` names, a workspace variable
@@ -124,6 +129,23 @@ typedef struct sh_ctx {
     void *confirm_ctx;
     bool quit;
 } sh_ctx;
+
+/* ---- sessions: the shell inside a running world (shell.c, ctl_server.c) ---- */
+typedef struct sh_io {
+    int (*read_line)(void *ctx, char **line);   /* SH_LINE (*line malloc'd, no newline) or SH_EOF */
+    void (*write)(void *ctx, int stream, const char *s, size_t n);
+    void (*prompt)(void *ctx, const char *prompt);
+    bool (*interrupted)(void *ctx);             /* Ctrl-C from the client, or it went away */
+    void *ctx;
+} sh_io;
+/* Runs the shell on io, in the calling host thread, for the world vm
+ * (served meanwhile); returns at the end of io's input or :quit.  The
+ * shell's messages of this thread go to io. */
+void sh_session(pv_vm *vm, const char *image, const sh_io *io);
+/* Output of the world's threads as the shell shows it (stack traces
+ * naming inputs), to the console (or the editor) and to every attached
+ * session: the pvm_set_output hook of a world that can be attached. */
+void sh_vm_output(void *ctx, int stream, const char *s, size_t n);
 
 /* Runs one `:command args` line: 0, or -1 if it failed (message printed). */
 int sh_command(sh_ctx *c, const char *line);

@@ -15,7 +15,7 @@
 #define MAX_THREADS_SHOWN 1000
 
 const char *const sh_command_names[] = {
-    ":help", ":threads", ":kill", ":inspect", ":vars", ":classes", ":forget", ":reset", ":load", ":run",
+    ":help", ":threads", ":kill", ":inspect", ":vars", ":classes", ":forget", ":reset", ":load", ":update", ":run",
     ":snapshot", ":stats", ":quit", NULL,
 };
 
@@ -28,7 +28,9 @@ static int cmd_help(sh_ctx *c, const char *arg)
         "The value of an expression (or of a last statement that is one) is printed,\n"
         "strings quoted; variables and classes you declare stay in this world, as do\n"
         "threads you start: kill the process any way you like and run phantom again.\n"
-        "Declaring a variable again replaces it.  Functions live in classes:\n"
+        "Declaring a variable again replaces it; declaring a class again installs a new\n"
+        "version of it: its objects are migrated, fields matched by name (docs/SHELL.md).\n"
+        "Functions live in classes:\n"
         "class util { static int sq(int n) { return n * n; } }; then util.sq(3).\n"
         "An open brace continues the input on the next line.\n"
         "\n"
@@ -39,11 +41,14 @@ static int cmd_help(sh_ctx *c, const char *arg)
         "  :inspect EXPR      an object's class and fields, a few levels deep; arrays,\n"
         "                     maps, lists, ... by their first items (--raw: by the\n"
         "                     fields they are made of)\n"
-        "  :classes [all]     the classes declared here (all: every class in the world)\n"
+        "  :classes [all]     the classes declared here, and the version of those updated\n"
+        "                     (all: every class in the world)\n"
         "  :forget NAME       forget workspace variable NAME\n"
         "  :reset             forget every variable and class of the workspace (asks;\n"
         "                     :reset! does not)\n"
         "  :load FILE.ph      compile FILE's classes into the workspace\n"
+        "  :update FILE.ph    the same, installing new versions of the classes it\n"
+        "                     declares again (their objects are migrated)\n"
         "  :run FILE.ph       start the program in FILE as a background thread\n"
         "  :snapshot          take a snapshot now and wait until it is durable\n"
         "  :stats             world size, threads, classes, snapshots and their pauses\n"
@@ -130,6 +135,16 @@ static int all_classes(pv_vm *vm, void *ctx)
     return 0;
 }
 
+typedef struct versions_req { sh_list *l; uint32_t *v; } versions_req;
+
+static int class_versions(pv_vm *vm, void *ctx)
+{
+    versions_req *r = ctx;
+    for (int i = 0; i < r->l->n; i++)
+        r->v[i] = pvm_class_version(vm, r->l->v[i]);
+    return 0;
+}
+
 static int cmd_classes(sh_ctx *c, const char *arg)
 {
     sh_list l = {0};
@@ -142,9 +157,13 @@ static int cmd_classes(sh_ctx *c, const char *arg)
         return -1;
     }
     sh_list_sort(&l);
+    versions_req r = {&l, calloc((size_t)l.n + 1, sizeof *r.v)};
+    if (r.v)
+        pvm_call(c->vm, class_versions, &r);
     for (int i = 0; i < l.n; i++)
         if (!strcmp(arg, "all") || strncmp(l.v[i], ".shell.", 7))
-            sh_printf(1, "%s\n", l.v[i]);
+            sh_printf(1, r.v && r.v[i] > 1 ? "%s (version %u)\n" : "%s\n", l.v[i], r.v ? (unsigned)r.v[i] : 1u);
+    free(r.v);
     if (!l.n)
         sh_printf(1, "no classes declared here yet (:classes all lists the world's)\n");
     sh_list_free(&l);
@@ -157,7 +176,16 @@ static int cmd_load(sh_ctx *c, const char *arg)
         sh_printf(2, "phantom: :load needs a file (FILE.ph)\n");
         return -1;
     }
-    return sh_ws_load(c->ws, arg, c->interrupted);
+    return sh_ws_load(c->ws, arg, false, c->interrupted);
+}
+
+static int cmd_update_file(sh_ctx *c, const char *arg)
+{
+    if (!*arg) {
+        sh_printf(2, "phantom: :update needs a file (FILE.ph)\n");
+        return -1;
+    }
+    return sh_ws_load(c->ws, arg, true, c->interrupted);
 }
 
 typedef struct run_req { tool_program *p; uint64_t id; char err[600]; } run_req;
@@ -198,7 +226,7 @@ static int cmd_run_program(sh_ctx *c, const char *arg)
     return rc;
 }
 
-static int cmd_snapshot(sh_ctx *c, const char *arg)
+static int cmd_snapshot_now(sh_ctx *c, const char *arg)
 {
     (void)arg;
     uint64_t t0 = hal_now_mono_ns();
@@ -311,7 +339,7 @@ static const struct {
     int (*fn)(sh_ctx *c, const char *arg);
 } commands[] = {
     {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
-    {"classes", cmd_classes}, {"load", cmd_load}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot},
+    {"classes", cmd_classes}, {"load", cmd_load}, {"update", cmd_update_file}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot_now},
     {"stats", cmd_stats}, {"vars", cmd_vars}, {"forget", cmd_forget}, {"reset", cmd_reset},
     {"reset!", cmd_reset_now}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},
 };

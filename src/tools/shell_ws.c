@@ -46,6 +46,7 @@ typedef struct sh_var {
     uint32_t off;            /* of its declaration in the input (when infer) */
 } sh_var;
 typedef struct sh_unit { uint64_t n; char *name, *text; } sh_unit;
+typedef struct sh_class { char *name; uint64_t unit; } sh_class;   /* declared by unit `unit` */
 
 struct sh_ws {
     pv_vm *vm;
@@ -53,7 +54,7 @@ struct sh_ws {
     int nvars, capvars;
     sh_unit *units;
     int nunits, capunits;
-    char **classes;        /* full names of the classes the units declare */
+    sh_class *classes;     /* the classes the units declare, by full name */
     int nclasses, capclasses;
     uint64_t next;
     bool resumed_clean;    /* the world's last shell ended with a final snapshot */
@@ -122,12 +123,38 @@ static int add_unit(sh_ws *ws, uint64_t n, const char *name, const char *text)
     return 0;
 }
 
-static int add_class(sh_ws *ws, const char *name)
+static sh_class *find_class(sh_ws *ws, const char *name)
 {
+    for (int i = 0; i < ws->nclasses; i++)
+        if (!strcmp(ws->classes[i].name, name))
+            return &ws->classes[i];
+    return NULL;
+}
+
+/* Adds class `name` of unit n, or moves it to unit n (a new version). */
+static int add_class(sh_ws *ws, const char *name, uint64_t n)
+{
+    sh_class *c = find_class(ws, name);
+    if (c) {
+        c->unit = n;
+        return 0;
+    }
     if (grow((void **)&ws->classes, &ws->capclasses, ws->nclasses, sizeof *ws->classes) < 0)
         return -1;
-    ws->classes[ws->nclasses++] = dup(name);
+    ws->classes[ws->nclasses++] = (sh_class){dup(name), n};
     return 0;
+}
+
+static void drop_unit(sh_ws *ws, uint64_t n)
+{
+    for (int i = 0; i < ws->nunits; i++)
+        if (ws->units[i].n == n) {
+            free(ws->units[i].name);
+            free(ws->units[i].text);
+            memmove(&ws->units[i], &ws->units[i + 1], (size_t)(ws->nunits - i - 1) * sizeof *ws->units);
+            ws->nunits--;
+            return;
+        }
 }
 
 static void load_note(void *ctx, const char *key, const char *val)
@@ -150,7 +177,7 @@ static void load_note(void *ctx, const char *key, const char *val)
         snprintf(name, sizeof name, "%.*s", (int)(nl - val), val);
         add_unit(ws, strtoull(key + 5, NULL, 10), name, nl + 1);
     } else if (!strncmp(key, "class:", 6)) {
-        add_class(ws, key + 6);
+        add_class(ws, key + 6, strtoull(val, NULL, 10));
     } else if (!strcmp(key, CLEAN_EXIT)) {
         ws->resumed_clean = true;
     }
@@ -193,6 +220,29 @@ sh_ws *sh_ws_open(pv_vm *vm)
     return ws;
 }
 
+static void clear(sh_ws *ws);
+
+/* Several shells may use one world (the one on the terminal and attached
+ * sessions): each reads the workspace from the world's notes again before
+ * it compiles, and compiling through recording an input's notes is done
+ * by one at a time (so two inputs never take the same cell number). */
+static hal_mutex install_lock;
+static bool install_lock_ready;
+
+void sh_ws_init_lock(void)
+{
+    if (!install_lock_ready) {
+        hal_mutex_init(&install_lock);
+        install_lock_ready = true;
+    }
+}
+
+static void refresh(sh_ws *ws)
+{
+    clear(ws);
+    pvm_call(ws->vm, load_notes, ws);
+}
+
 /* Empties the workspace in host memory. */
 static void clear(sh_ws *ws)
 {
@@ -203,7 +253,7 @@ static void clear(sh_ws *ws)
         free(ws->units[i].text);
     }
     for (int i = 0; i < ws->nclasses; i++)
-        free(ws->classes[i]);
+        free(ws->classes[i].name);
     ws->nvars = ws->nunits = ws->nclasses = 0;
 }
 
@@ -223,7 +273,7 @@ void sh_ws_names(sh_ws *ws, void (*fn)(void *ctx, const char *name, bool is_clas
     for (int i = 0; i < ws->nvars; i++)
         fn(ctx, ws->vars[i].name, false);
     for (int i = 0; i < ws->nclasses; i++)
-        fn(ctx, ws->classes[i], true);
+        fn(ctx, ws->classes[i].name, true);
 }
 
 /* ---- completion ---------------------------------------------------------------------- */
@@ -363,8 +413,19 @@ typedef struct job {
     bool raw;                /* J_INSPECT: containers by their fields, not their contents */
     uint64_t tid;
     bool notes_failed;       /* the world could not record the workspace's entries */
-    char err[600];
+    uint64_t *replaced;      /* J_DECLS: units whose classes it declares again (a new version) */
+    int nreplaced;
+    sh_list redeclared;      /* J_DECLS: the classes it declares again */
+    char err[4000];
 } job;
+
+static bool replaces(const job *j, uint64_t unit)
+{
+    for (int i = 0; i < j->nreplaced; i++)
+        if (j->replaced[i] == unit)
+            return true;
+    return false;
+}
 
 static void type_text(sh_buf *b, const pc_type *t)
 {
@@ -536,8 +597,11 @@ static int compile(job *j, sh_buf *diag)
     int nsrc = 0;
     for (unsigned i = 0; i < tool_stdlib_count; i++, nsrc++)
         pc_compiler_add_source(c, tool_stdlib[i].text, tool_stdlib[i].len, tool_stdlib[i].path);
-    for (int i = 0; i < j->ws->nunits; i++, nsrc++)
-        pc_compiler_add_source(c, j->ws->units[i].text, strlen(j->ws->units[i].text), j->ws->units[i].name);
+    for (int i = 0; i < j->ws->nunits; i++)
+        if (!replaces(j, j->ws->units[i].n)) {   /* a unit declared again is left out */
+            pc_compiler_add_source(c, j->ws->units[i].text, strlen(j->ws->units[i].text), j->ws->units[i].name);
+            nsrc++;
+        }
     sh_buf holders = {0}, fresh = {0}, cell = {0};
     holders_source(j, &holders, false);
     holders_source(j, &fresh, true);
@@ -580,8 +644,9 @@ static int commit(pv_vm *vm, void *ctx)
     job *j = ctx;
     pv_cf **sel = calloc((size_t)j->out.n + 1, sizeof *sel);
     const char **names = calloc((size_t)j->out.n + 1, sizeof *names);
+    bool *reused = calloc((size_t)j->out.n + 1, sizeof *reused);
     int n = 0, rc = -1;
-    if (!sel || !names) {
+    if (!sel || !names || !reused) {
         snprintf(j->err, sizeof j->err, "out of memory");
         goto done;
     }
@@ -590,10 +655,23 @@ static int commit(pv_vm *vm, void *ctx)
             sel[n] = j->out.classes[i];
             names[n++] = j->out.names[i];
         }
-    if (pvm_install(vm, sel, n, NULL, j->err, sizeof j->err) < 0)
+    /* a class declared again is updated (its objects migrated, its statics
+     * kept: its initialiser does not run again); unchanged ones are kept */
+    if (pvm_install(vm, sel, n, reused, j->err, sizeof j->err) < 0)
         goto done;
+    int ninits = 0;
+    for (int i = 0; i < n; i++)
+        if (!reused[i])
+            names[ninits++] = names[i];
     sh_buf k = {0}, v = {0};
     int bad = 0;
+    for (int i = 0; i < j->nreplaced; i++) {   /* the new unit replaces them */
+        sh_buf_fmt(&k, "unit:%" PRIu64, j->replaced[i]);
+        bad |= k.oom ? -1 : pvm_note_put(vm, BOOK, k.p, NULL);
+        k.n = 0;
+    }
+    free(k.p);
+    k = (sh_buf){0};
     for (int i = 0; i < j->nnew; i++) {
         sh_buf_fmt(&k, "var:%s", j->newv[i].name);
         sh_buf_fmt(&v, "%s %s", j->newv[i].holder, j->newv[i].type);
@@ -615,10 +693,11 @@ static int commit(pv_vm *vm, void *ctx)
     sh_buf_fmt(&v, "%" PRIu64, j->n + 1);
     bad |= note(vm, &k, &v);
     j->notes_failed = bad != 0;
-    rc = pvm_start_thread(vm, j->cell, names, n, &j->tid, j->err, sizeof j->err);
+    rc = pvm_start_thread(vm, j->cell, names, ninits, &j->tid, j->err, sizeof j->err);
 done:
     free(sel);
     free(names);
+    free(reused);
     return rc;
 }
 
@@ -629,10 +708,12 @@ static void remember(job *j)
     for (int i = 0; i < j->nnew; i++)
         set_var(ws, j->newv[i].name, j->newv[i].holder, j->newv[i].type);
     if (j->kind == J_DECLS) {
+        for (int i = 0; i < j->nreplaced; i++)
+            drop_unit(ws, j->replaced[i]);
         add_unit(ws, j->n, j->keep_name, j->text);
         for (int i = 0; i < j->out.n; i++)
             if (j->out.source[i] == j->unit_src)
-                add_class(ws, j->out.names[i]);
+                add_class(ws, j->out.names[i], j->n);
     }
     ws->next = j->n + 1;
 }
@@ -667,6 +748,8 @@ static void job_free(job *j)
     for (int i = 0; i < j->nnew; i++)
         free_var(&j->newv[i]);
     free(j->newv);
+    free(j->replaced);
+    sh_list_free(&j->redeclared);
     pc_output_free(&j->out);
 }
 
@@ -684,8 +767,36 @@ static int compile_typed(job *j, sh_buf *diag)
 }
 
 /* Compiles, installs and runs the job; prints what went wrong. */
+static int run_job_locked(job *j);
+
 static int run_job(job *j, bool (*interrupted)(void))
 {
+    if (install_lock_ready)
+        hal_mutex_lock(&install_lock);
+    int rc = run_job_locked(j);
+    if (install_lock_ready)
+        hal_mutex_unlock(&install_lock);
+    if (rc < 0)
+        return -1;
+    rc = wait_cell(j, interrupted);
+    if (rc == 0 && j->kind == J_INSPECT) {
+        describe_req *d = malloc(sizeof *d);
+        if (!d)
+            return -1;
+        d->cls = j->cell;
+        d->raw = j->raw;
+        pvm_call(j->ws->vm, describe, d);
+        sh_printf(1, "%s\n", d->buf);
+        free(d);
+    }
+    return rc;
+}
+
+/* Compiles and installs the job, and starts its cell. */
+static int run_job_locked(job *j)
+{
+    if (install_lock_ready)   /* another shell may have changed the workspace */
+        refresh(j->ws);
     j->n = j->ws->next;
     snprintf(j->cell, sizeof j->cell, CELL_PREFIX "%" PRIu64, j->n);
     sh_buf diag = {0};
@@ -730,18 +841,7 @@ static int run_job(job *j, bool (*interrupted)(void))
     if (j->notes_failed)
         sh_printf(2, "phantom: warning: the world is out of memory: after a restart the workspace may not "
                      "remember this input\n");
-    rc = wait_cell(j, interrupted);
-    if (rc == 0 && j->kind == J_INSPECT) {
-        describe_req *d = malloc(sizeof *d);
-        if (!d)
-            return -1;
-        d->cls = j->cell;
-        d->raw = j->raw;
-        pvm_call(j->ws->vm, describe, d);
-        sh_printf(1, "%s\n", d->buf);
-        free(d);
-    }
-    return rc;
+    return 0;
 }
 
 /* An expression statement whose value is worth showing: not an
@@ -777,10 +877,8 @@ static bool answered_word(sh_ws *ws, const pc_unit *u)
     return true;
 }
 
-/* A class the input declares that the workspace already has: the
- * workspace's classes are never replaced (objects and running threads use
- * them), so say so plainly.  -1 (message printed) if there is one. */
-static int check_redefinition(sh_ws *ws, const pc_unit *u)
+/* The full names of the classes a unit declares, into out. */
+static void declared_classes(const pc_unit *u, sh_list *out)
 {
     for (const pc_decl *d = u->decls; d; d = d->next) {
         if (d->kind != PC_D_CLASS)
@@ -791,24 +889,86 @@ static int check_redefinition(sh_ws *ws, const pc_unit *u)
             sh_buf_fmt(&name, ".%s", pkg->part[i]);
         for (uint32_t i = 0; i < d->u.cls.name->count; i++)
             sh_buf_fmt(&name, ".%s", d->u.cls.name->part[i]);
-        bool known = false;
-        for (int i = 0; name.p && i < ws->nclasses && !known; i++)
-            known = !strcmp(ws->classes[i], name.p);
-        if (known)
-            sh_printf(2,
-                      "phantom: class '%s' is already in the workspace, and a workspace class cannot be "
-                      "redefined yet\n(replacing the code of live objects and threads is future work): "
-                      "give the new version another name\n",
-                      name.p);
+        if (name.p)
+            sh_list_add(out, name.p);
         free(name.p);
-        if (known)
-            return -1;
     }
+}
+
+/* A declaration of classes the workspace has: a new version of them.
+ * The units that declared them are replaced by this one, so each must be
+ * declared again whole (a class it declared that this one lacks would
+ * vanish from the workspace's sources).  -1 (message printed) when that
+ * is not so, or when `update` is false (:load): then the user is told of
+ * :update. */
+static int plan_update(job *j, const pc_unit *u, bool update, const char *what)
+{
+    sh_list names = {0};
+    declared_classes(u, &names);
+    int rc = 0;
+    for (int i = 0; i < names.n && rc == 0; i++) {
+        const sh_class *c = find_class(j->ws, names.v[i]);
+        if (!c)
+            continue;
+        if (!update) {
+            sh_printf(2, "phantom: %s declares class %s, which the workspace has: :update %s installs the new "
+                         "version (its objects are migrated)\n", what, c->name, what);
+            rc = -1;
+            break;
+        }
+        sh_list_add(&j->redeclared, c->name);
+        if (!replaces(j, c->unit)) {
+            uint64_t *r = realloc(j->replaced, (size_t)(j->nreplaced + 1) * sizeof *r);
+            if (!r) {
+                rc = -1;
+                break;
+            }
+            j->replaced = r;
+            j->replaced[j->nreplaced++] = c->unit;
+        }
+    }
+    for (int i = 0; i < j->ws->nclasses && rc == 0; i++) {
+        const sh_class *c = &j->ws->classes[i];
+        bool again = false;
+        for (int k = 0; k < names.n && !again; k++)
+            again = !strcmp(names.v[k], c->name);
+        if (replaces(j, c->unit) && !again) {
+            const char *unit = "?";
+            for (int k = 0; k < j->ws->nunits; k++)
+                if (j->ws->units[k].n == c->unit)
+                    unit = j->ws->units[k].name;
+            sh_printf(2, "phantom: %s declares again classes of %s but not %s, declared with them: "
+                         "declare them again together\n", what, unit, c->name);
+            rc = -1;
+        }
+    }
+    sh_list_free(&names);
+    return rc;
+}
+
+typedef struct version_req { const char *name; uint32_t version; } version_req;
+
+static int class_version(pv_vm *vm, void *ctx)
+{
+    version_req *r = ctx;
+    r->version = pvm_class_version(vm, r->name);
     return 0;
+}
+
+/* "updated .shape to version 2" for each class declared again. */
+static void report_update(job *j)
+{
+    for (int i = 0; i < j->redeclared.n; i++) {
+        version_req r = {j->redeclared.v[i], 0};
+        pvm_call(j->ws->vm, class_version, &r);
+        sh_printf(1, "updated %s to version %u\n", r.name, (unsigned)r.version);
+    }
 }
 
 int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     sh_buf diag = {0};
     pc_unit *u = parse_input(text, &diag);
     if (!u || u->status != PC_PARSE_OK) {
@@ -832,7 +992,7 @@ int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
         j.kind = J_SHOW;
     } else if (u->kind == PC_UNIT_DECLS) {
         j.kind = J_DECLS;
-        rc = check_redefinition(ws, u);
+        rc = plan_update(&j, u, true, "the input");
     } else {
         const pc_stmt *last = u->stmts;
         while (last && last->next)
@@ -849,6 +1009,8 @@ int sh_ws_eval(sh_ws *ws, const char *text, bool (*interrupted)(void))
     pc_unit_free(u);
     if (rc == 0)
         rc = run_job(&j, interrupted);
+    if (rc == 0)
+        report_update(&j);
     job_free(&j);
     return rc;
 }
@@ -875,8 +1037,10 @@ int sh_ws_inspect(sh_ws *ws, const char *expr, bool raw, bool (*interrupted)(voi
     return rc;
 }
 
-int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void))
+int sh_ws_load(sh_ws *ws, const char *path, bool update, bool (*interrupted)(void))
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     uint8_t *buf;
     size_t len;
     int rc = hal_file_read_all(path, MAX_FILE, &buf, &len);
@@ -890,9 +1054,19 @@ int sh_ws_load(sh_ws *ws, const char *path, bool (*interrupted)(void))
         return -1;
     }
     job j = {.ws = ws, .kind = J_DECLS, .text = (char *)buf, .unit_name = path, .keep_name = path};
-    rc = run_job(&j, interrupted);
+    sh_buf diag = {0};
+    pc_diag d;
+    pc_diag_init(&d, to_sb, &diag);
+    pc_unit *u = pc_parse_unit((char *)buf, len, path, &d, NULL);
+    rc = u && u->status == PC_PARSE_OK ? plan_update(&j, u, update, path) : 0;   /* else compile says why */
+    pc_unit_free(u);
+    free(diag.p);
     if (rc == 0)
-        sh_printf(1, "loaded %s\n", path);
+        rc = run_job(&j, interrupted);
+    if (rc == 0) {
+        sh_printf(1, "%s %s\n", update ? "updated from" : "loaded", path);
+        report_update(&j);
+    }
     job_free(&j);
     free(buf);
     return rc;
@@ -910,6 +1084,8 @@ static int describe_var(pv_vm *vm, void *ctx)
 
 void sh_ws_vars(sh_ws *ws)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     if (!ws->nvars) {
         sh_printf(1, "no variables declared here yet\n");
         return;
@@ -950,7 +1126,7 @@ static int forget_notes(pv_vm *vm, void *ctx)
         k.n = 0;
     }
     for (int i = 0; r->all && i < r->ws->nclasses; i++) {
-        sh_buf_fmt(&k, "class:%s", r->ws->classes[i]);
+        sh_buf_fmt(&k, "class:%s", r->ws->classes[i].name);
         bad |= k.p ? pvm_note_put(vm, BOOK, k.p, NULL) : -1;
         k.n = 0;
     }
@@ -960,11 +1136,14 @@ static int forget_notes(pv_vm *vm, void *ctx)
 
 int sh_ws_forget(sh_ws *ws, const char *name)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     sh_var *v = find_var(ws, name);
     if (!v) {
         bool is_class = false;
         for (int i = 0; i < ws->nclasses && !is_class; i++)
-            is_class = !strcmp(ws->classes[i], name) || (ws->classes[i][0] == '.' && !strcmp(ws->classes[i] + 1, name));
+            is_class = !strcmp(ws->classes[i].name, name) ||
+                       (ws->classes[i].name[0] == '.' && !strcmp(ws->classes[i].name + 1, name));
         sh_printf(2, is_class ? "phantom: %s is a class: classes cannot be forgotten one by one (other classes and "
                                 "objects may use it); :reset forgets the whole workspace\n"
                               : "phantom: no workspace variable %s (:vars lists them)\n",
@@ -983,6 +1162,8 @@ int sh_ws_forget(sh_ws *ws, const char *name)
 
 int sh_ws_reset(sh_ws *ws)
 {
+    if (install_lock_ready)   /* what other shells declared since */
+        refresh(ws);
     forget_req r = {ws, NULL, true};
     int rc = pvm_call(ws->vm, forget_notes, &r);
     if (rc < 0)

@@ -36,6 +36,12 @@ int cmd_disasm(int argc, char **argv);
 void help_disasm(void);
 int cmd_fs(int argc, char **argv);
 void help_fs(void);
+int cmd_attach(int argc, char **argv);
+void help_attach(void);
+int cmd_snapshot(int argc, char **argv);
+void help_snapshot(void);
+int cmd_stop(int argc, char **argv);
+void help_stop(void);
 
 /* The world a command opens when not given --image: $PHANTOM_IMAGE if set,
  * else ./phantom.img.  One rule for the shell, run and boot. */

@@ -362,6 +362,8 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent, bool
         struct pv_instance *o = pv_as_ptr(v);
         struct pv_class *cl = pv_class_of(vm, v);
         put(b, "%s@%" PRIxPTR, cl->name->bytes, object_id(vm, o));
+        if (cl->version > 1)   /* updated: which version the object is of */
+            put(b, " (version %u)", (unsigned)cl->version);
         if (depth <= 0 || indent < 0) {
             if (o->nslots)
                 put(b, " {...}");
@@ -412,6 +414,8 @@ static void describe(pv_vm *vm, tbuf *b, pv_value v, int depth, int indent, bool
     }
     case PV_K_CLASS:
         put(b, "class %s", ((struct pv_class *)pv_as_ptr(v))->name->bytes);
+        if (((struct pv_class *)pv_as_ptr(v))->version > 1)
+            put(b, " (version %u)", (unsigned)((struct pv_class *)pv_as_ptr(v))->version);
         return;
     default:
         put(b, "%s@%" PRIxPTR, class_name(vm, v), object_id(vm, pv_as_ptr(v)));
@@ -442,6 +446,12 @@ int pvm_describe_static(pv_vm *vm, const char *cls, const char *field_name, int 
 bool pvm_class_exists(pv_vm *vm, const char *name)
 {
     return pv_find_class(vm, name) != NULL;
+}
+
+uint32_t pvm_class_version(pv_vm *vm, const char *name)
+{
+    const struct pv_class *c = pv_find_class(vm, name);
+    return !c ? 0 : c->version ? c->version : 1;
 }
 
 int pvm_static_class(pv_vm *vm, const char *cls, const char *field, char *buf, size_t len)

@@ -49,6 +49,8 @@ typedef struct batch {
     size_t errlen;
     uint32_t *crc;        /* of each class file (never 0) */
     bool *reused;         /* NULL: no reuse */
+    const char *const *renames;   /* pairs OLD, NEW (pv_install) */
+    int nrenames;
 } batch;
 
 static int fail(batch *b, const char *fmt, ...)
@@ -338,9 +340,45 @@ static void choose_reused(batch *b)
     }
 }
 
-/* The classes of the batch that replace a class bound to their name are
- * an update (update.c): prepared here, before any name is bound, so a
- * refusal leaves the world as it was.  *out stays NULL when none does. */
+/* The world's class that class i of the batch replaces: the one bound to
+ * its name, else the OLD of a rename to its name. */
+static struct pv_class *replaced_by(batch *b, int i)
+{
+    const char *name = cf_name(b->cfs[i]);
+    for (int r = 0; r < b->nrenames; r++)
+        if (!strcmp(b->renames[2 * r + 1], name))
+            return pv_find_class(b->vm, b->renames[2 * r]);
+    return pv_find_class(b->vm, name);
+}
+
+/* Each rename names a class the world has (not internal) and one the
+ * batch declares and the world does not; OLD is not in the batch. */
+static int check_renames(batch *b)
+{
+    for (int r = 0; r < b->nrenames; r++) {
+        const char *from = b->renames[2 * r], *to = b->renames[2 * r + 1];
+        struct pv_class *old = pv_find_class(b->vm, from);
+        if (!old)
+            return fail(b, "rename %s=%s: the world has no class %s", from, to, from);
+        if (old->flags & PV_CF_NATIVE)
+            return fail(b, "rename %s=%s: %s is an internal class", from, to, from);
+        if (batch_index(b, from) >= 0)
+            return fail(b, "rename %s=%s: the program still declares %s", from, to, from);
+        if (batch_index(b, to) < 0)
+            return fail(b, "rename %s=%s: the program declares no class %s", from, to, to);
+        if (pv_find_class(b->vm, to))
+            return fail(b, "rename %s=%s: the world already has a class %s", from, to, to);
+        for (int q = 0; q < r; q++)
+            if (!strcmp(b->renames[2 * q], from) || !strcmp(b->renames[2 * q + 1], to))
+                return fail(b, "rename %s=%s: %s or %s is renamed twice", from, to, from, to);
+    }
+    return 0;
+}
+
+/* The classes of the batch that replace a class bound to their name (or
+ * renamed to it) are an update (update.c): prepared here, before any name
+ * is bound, so a refusal leaves the world as it was.  *out stays NULL
+ * when none does. */
 static int prepare_update(batch *b, pv_update **out)
 {
     pv_update_set s = {calloc((size_t)b->n + 1, sizeof *s.olds), calloc((size_t)b->n + 1, sizeof *s.news),
@@ -350,10 +388,10 @@ static int prepare_update(batch *b, pv_update **out)
         if (b->reused && b->reused[i])
             continue;
         b->cls[i]->version = 1;
-        struct pv_class *old = pv_find_class(b->vm, cf_name(b->cfs[i]));
+        struct pv_class *old = replaced_by(b, i);
         if (!old)
             continue;
-        HAL_ASSERT(!(old->flags & PV_CF_NATIVE));   /* create_class refused those */
+        HAL_ASSERT(!(old->flags & PV_CF_NATIVE));   /* create_class and check_renames refused those */
         s.olds[s.n] = old;
         s.news[s.n] = b->cls[i];
         s.cfs[s.n++] = b->cfs[i];
@@ -382,6 +420,8 @@ static int install(batch *b)
         if (cf_identity(b, i) < 0)
             return -1;
     }
+    if (check_renames(b) < 0)
+        return -1;
     if (b->reused)
         choose_reused(b);
     for (int i = 0; i < n; i++)
@@ -414,8 +454,17 @@ static int install(batch *b)
                 pv_update_abandon(vm, u);
             return fail(b, "class %s: out of memory in the world", out[i]->name->bytes);
         }
+    if (u && pv_update_bind(vm, u) < 0) {
+        pv_update_abandon(vm, u);
+        return fail(b, "out of memory in the world (binding new versions of subclasses)");
+    }
     if (u)
         pv_update_commit(vm, u);
+    for (int r = 0; r < b->nrenames; r++) {   /* the old names are gone: their classes were replaced */
+        struct pv_class *old = pv_find_class(vm, b->renames[2 * r]);
+        if (old)
+            pv_dir_remove(vm, vm->root->classes, old->name);
+    }
     for (int i = 0; b->reused && i < n; i++)   /* a new version keeps its statics: no initialiser */
         b->reused[i] = b->reused[i] || out[i]->version > 1;
     return 0;
@@ -425,14 +474,15 @@ static int install(batch *b)
  * (from the class table, constant pools, method tables): everything made
  * while installing is sticky (gc/gc.h).  A batch that fails leaves its
  * objects unreferenced, for the complete collector. */
-int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, char *err, size_t errlen)
+int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, const char *const *renames,
+               int nrenames, char *err, size_t errlen)
 {
     uint32_t *crc = calloc((size_t)n + 1, sizeof *crc);
     if (!crc) {
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    batch b = {vm, cfs, out, n, err, errlen, crc, reused};
+    batch b = {vm, cfs, out, n, err, errlen, crc, reused, renames, nrenames};
     vm->alloc_sticky++;
     int rc = install(&b);
     vm->alloc_sticky--;

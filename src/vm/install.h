@@ -12,6 +12,10 @@
  * naming the class (and method and offset) on failure. */
 /* reused: NULL to install every class anew; else reuse the world's
  * classes that are unchanged (install.c) and set reused[i] for them. */
-int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, char *err, size_t errlen);
+/* renames: nrenames pairs of full class names, OLD then NEW: the batch's
+ * class NEW is the new version of the world's class OLD, whose name is
+ * unbound (update.c migrates OLD's objects to NEW). */
+int pv_install(pv_vm *vm, pv_cf **cfs, int n, struct pv_class **out, bool *reused, const char *const *renames,
+               int nrenames, char *err, size_t errlen);
 
 #endif

@@ -72,6 +72,13 @@ int pvm_close(pv_vm *vm, bool final);
  * bound to a name already gets a new version (update.c: its objects are
  * migrated, its statics carried over) and reused[i] set too. */
 int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen);
+/* pvm_install with renames: nrenames pairs of full class names, OLD then
+ * NEW (renames[2k], renames[2k+1]): the program's class NEW is the new
+ * version of the world's class OLD (its objects migrated), and the name
+ * OLD is gone.  Refused when OLD is not in the world, NEW is there already
+ * or not in the program. */
+int pvm_install_renaming(pv_vm *vm, pv_cf **cfs, int n, bool *reused, const char *const *renames, int nrenames,
+                         char *err, size_t errlen);
 
 /* Starts the program whose entry class is `cls`: static main() or
  * main(args), instance main(), or the original run(boot) / run() on a new
@@ -147,6 +154,17 @@ void pvm_serve_stop(pv_vm *vm);
  * VM thread at an instruction boundary, no snapshot until fn returns) and
  * returns its result.  Not serving: calls fn directly. */
 int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx);
+/* pvm_call after pvm_requests_close: the run that served requests ended. */
+#define PVM_E_NOT_SERVING (-2002)
+/* Requests served in place: from pvm_requests_open on, the caller's own
+ * pvm_run / pvm_run_program runs other host threads' pvm_call requests
+ * between time slices (and ends as it always does: when the program
+ * ends).  After the run, pvm_requests_close makes pvm_call refuse
+ * (PVM_E_NOT_SERVING) and runs those already submitted; then, once no
+ * other thread can call, pvm_requests_free. */
+int pvm_requests_open(pv_vm *vm);
+void pvm_requests_close(pv_vm *vm);
+void pvm_requests_free(pv_vm *vm);
 /* Waits up to timeout_ms for thread `id` to end: 1 if it has ended (and
  * *failed: by an uncaught exception), 0 if still running.  Any thread. */
 int pvm_thread_wait(pv_vm *vm, uint64_t id, uint32_t timeout_ms, bool *failed);
@@ -155,6 +173,10 @@ int pvm_thread_wait(pv_vm *vm, uint64_t id, uint32_t timeout_ms, bool *failed);
  * console, a line at a time; fn runs on the VM's thread.  NULL: back to
  * the console.  Set it before pvm_serve_start. */
 void pvm_set_output(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx);
+/* A copy of the console output to fn as well (in pieces, not lines),
+ * leaving where it goes and how it is buffered as they were.  Set it
+ * before the world runs. */
+void pvm_set_output_copy(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx);
 
 /* ---- inspection and control (inspect.c); VM thread ------------------------- */
 
@@ -186,6 +208,9 @@ int pvm_thread_kill(pv_vm *vm, uint64_t id);
 int pvm_describe_static(pv_vm *vm, const char *cls, const char *field, int depth, bool raw, char *buf, size_t len);
 
 bool pvm_class_exists(pv_vm *vm, const char *name);
+/* The version of class `name`: 1 as first installed, one more at each
+ * update that replaced it (update.c); 0 if the world has no such class. */
+uint32_t pvm_class_version(pv_vm *vm, const char *name);
 /* For completion.  The full name of the class of the value in static
  * field `field` of class `cls`, into buf: 0, or -1 if there is no such
  * field or it holds null. */

@@ -431,7 +431,8 @@ int pv_sched_run(pv_vm *vm)
 {
     struct pv_root *root = vm->root;
     while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
-           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || vm->serve || vm->display)) {
+           ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || pv_serve_keeps_running(vm) ||
+            vm->display)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
@@ -449,7 +450,7 @@ int pv_sched_run(pv_vm *vm)
             continue;
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io && !vm->serve && !vm->display) {
+            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",
@@ -468,10 +469,11 @@ int pv_sched_run(pv_vm *vm)
             pv_out_flush(vm);
             if (wait > 0) {
                 pw_blocking_begin(vm->w);
-                if (vm->serve)   /* requests wake it; a host call's result within 5 ms */
-                    pv_serve_idle(vm, (uint64_t)(wait < 50000000 ? wait : 50000000) / (io ? 10 : 1));
-                else
-                    pv_io_wait(vm, (uint64_t)(wait < 50000000 ? wait : 50000000));
+                uint64_t w = (uint64_t)(wait < 50000000 ? wait : 50000000);
+                if (pv_serve_keeps_running(vm))   /* requests wake it; a host call's result within 5 ms */
+                    pv_serve_idle(vm, w / (io ? 10 : 1));
+                else   /* I/O wakes it; requests served in place within 5 ms */
+                    pv_io_wait(vm, vm->serve && w > 5000000 ? 5000000 : w);
                 pw_blocking_end(vm->w);
             }
             continue;

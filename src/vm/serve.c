@@ -49,12 +49,16 @@ struct pv_serve {
     atomic_bool pending;    /* head != NULL, read without the lock */
     struct ended ended[ENDED_RING];
     uint64_t nended;        /* ever; the ring holds the last ENDED_RING */
+    bool in_place;          /* pvm_requests_open: the caller's own run serves */
+    bool closed;            /* pvm_requests_close: pvm_call refuses */
 };
 
 /* ---- console output ------------------------------------------------------------ */
 
 void pv_console_write(pv_vm *vm, int stream, const char *s, size_t n)
 {
+    if (vm->tee_fn)
+        vm->tee_fn(vm->tee_ctx, stream, s, n);
     if (vm->commit_output && pv_io_console_commit(vm, stream, s, n) == 0)
         return;
     if (vm->out_fn)
@@ -72,6 +76,12 @@ void pv_console_printf(pv_vm *vm, int stream, const char *fmt, ...)
     va_end(ap);
     if (n > 0)
         pv_console_write(vm, stream, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+void pvm_set_output_copy(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx)
+{
+    vm->tee_ctx = ctx;
+    vm->tee_fn = fn;
 }
 
 void pvm_set_output(pv_vm *vm, void (*fn)(void *ctx, int stream, const char *s, size_t n), void *ctx)
@@ -138,14 +148,65 @@ static void serve_main(void *arg)
     pw_thread_detach(vm->w);
 }
 
-int pvm_serve_start(pv_vm *vm)
+static struct pv_serve *serve_new(void)
 {
     struct pv_serve *s = calloc(1, sizeof *s);
     if (!s)
-        return -12;
+        return NULL;
     hal_mutex_init(&s->lock);
     hal_cond_init(&s->wake);
     hal_cond_init(&s->done);
+    return s;
+}
+
+static void serve_free(struct pv_serve *s)
+{
+    hal_cond_destroy(&s->done);
+    hal_cond_destroy(&s->wake);
+    hal_mutex_destroy(&s->lock);
+    free(s);
+}
+
+bool pv_serve_keeps_running(pv_vm *vm) { return vm->serve && !vm->serve->in_place; }
+
+int pvm_requests_open(pv_vm *vm)
+{
+    HAL_ASSERT(!vm->serve);
+    struct pv_serve *s = serve_new();
+    if (!s)
+        return -12;
+    s->in_place = true;
+    vm->serve = s;
+    return 0;
+}
+
+void pvm_requests_close(pv_vm *vm)
+{
+    struct pv_serve *s = vm->serve;
+    if (!s)
+        return;
+    HAL_ASSERT(s->in_place);
+    hal_mutex_lock(&s->lock);
+    s->closed = true;
+    hal_mutex_unlock(&s->lock);
+    pv_serve_poll(vm);   /* those submitted before: run, so their callers return */
+}
+
+void pvm_requests_free(pv_vm *vm)
+{
+    struct pv_serve *s = vm->serve;
+    if (!s)
+        return;
+    HAL_ASSERT(s->in_place && s->closed);
+    vm->serve = NULL;
+    serve_free(s);
+}
+
+int pvm_serve_start(pv_vm *vm)
+{
+    struct pv_serve *s = serve_new();
+    if (!s)
+        return -12;
     atomic_store(&vm->stop, false);
     vm->serve = s;
     pw_blocking_begin(vm->w);
@@ -153,10 +214,7 @@ int pvm_serve_start(pv_vm *vm)
     if (rc != 0) {
         pw_blocking_end(vm->w);
         vm->serve = NULL;
-        hal_cond_destroy(&s->done);
-        hal_cond_destroy(&s->wake);
-        hal_mutex_destroy(&s->lock);
-        free(s);
+        serve_free(s);
     }
     return rc;
 }
@@ -174,10 +232,7 @@ void pvm_serve_stop(pv_vm *vm)
     pw_blocking_end(vm->w);
     vm->serve = NULL;
     atomic_store(&vm->stop, false);
-    hal_cond_destroy(&s->done);
-    hal_cond_destroy(&s->wake);
-    hal_mutex_destroy(&s->lock);
-    free(s);
+    serve_free(s);
 }
 
 int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx)
@@ -187,6 +242,10 @@ int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx)
         return fn(vm, ctx);
     struct req r = {fn, ctx, 0, false, NULL};
     hal_mutex_lock(&s->lock);
+    if (s->closed) {   /* the run that served requests has ended */
+        hal_mutex_unlock(&s->lock);
+        return PVM_E_NOT_SERVING;
+    }
     if (s->tail)
         s->tail->next = &r;
     else

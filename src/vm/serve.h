@@ -13,6 +13,9 @@ void pv_serve_poll(pv_vm *vm);
 /* Idle: waits up to ns for a request (the caller is inside
  * pw_blocking_begin/end, so snapshots go on meanwhile). */
 void pv_serve_idle(pv_vm *vm, uint64_t ns);
+/* Whether the scheduler goes on while no thread is left: serving on a
+ * thread of its own (pvm_serve_start), not in place (pvm_requests_open). */
+bool pv_serve_keeps_running(pv_vm *vm);
 /* A VM thread ended (failed: by an uncaught exception); wakes waiters. */
 void pv_serve_thread_ended(pv_vm *vm, uint64_t id, bool failed);
 

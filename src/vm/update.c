@@ -5,19 +5,22 @@
  * Protocol, all of it between two safepoints (inside pv_install, which a
  * VM request or a tool runs before any thread does):
  *  1. prepare: finish any complete collection (so no mark stack or sweep
- *     is in progress, and garbage is not migrated); list every instance
+ *     is in progress, and garbage is not migrated); make new versions of
+ *     the bound classes that extend one being replaced (update_derive.c);
+ *     list every instance
  *     of every class being replaced by walking the heap; check the
  *     refusals (update_check.c); make a new object for each instance
  *     whose new layout does not fit its slot.  Nothing visible changes:
  *     a refusal or a failed allocation leaves only garbage.
- *  2. the caller binds the new names;
+ *  2. the caller binds the new names (pv_update_bind the derived ones);
  *  3. commit, which cannot fail: migrate every instance (values by name,
  *     new fields at their type's zero); for moved ones, point every
  *     reference in the heap, the threads and the host's roots at the new
  *     object and free the old; carry static fields over by name; point
  *     every constant of every class (old versions too, whose code frames
  *     may still run) at the new versions, fields and methods; forget
- *     every call cache.
+ *     every call cache; start a thread running upgrade() on each migrated
+ *     object whose new class has that method (start_upgrades).
  *
  * Invariants after commit (checked with HAL_ASSERT in debug builds):
  *  - no object's class is one the update replaced;
@@ -36,6 +39,8 @@
 #include "../hal/hal.h"
 #include "class.h"
 #include "gc/gc.h"
+#include "sched.h"
+#include "serve.h"
 #include "update_impl.h"
 
 static int by_address(const void *a, const void *b)
@@ -100,12 +105,51 @@ int pv_update_field_after(const pv_update_set *s, const struct pv_cref *r)
     return owner == nc ? i : -1;
 }
 
+/* A constructor of nc taking what ctor takes (a renamed class's
+ * constructors have its new name). */
+static struct pv_method *same_ctor(const struct pv_class *nc, const struct pv_method *ctor)
+{
+    struct pv_method *by_count = NULL;
+    for (uint32_t i = 0; i < nc->nmethods; i++) {
+        struct pv_method *n = nc->methods[i];
+        if (!(n->flags & PV_MF_CTOR))
+            continue;
+        if (!strcmp(n->desc->bytes, ctor->desc->bytes))
+            return n;
+        if (n->nargs == ctor->nargs && !by_count)
+            by_count = n;
+    }
+    return by_count;
+}
+
+/* Whether calls compiled against descriptor a may call a method of
+ * descriptor b: the same number of arguments, and each argument type and
+ * the result the same or untyped (`*`) on one side.  (int to string is
+ * a broken contract: the caller would get a value of another kind.) */
+static bool desc_compatible(const char *a, const char *b)
+{
+    for (;;) {
+        size_t la = strcspn(a, "(),"), lb = strcspn(b, "(),");
+        bool wild = (la == 1 && *a == '*') || (lb == 1 && *b == '*');
+        if (!wild && (la != lb || memcmp(a, b, la)))
+            return false;
+        if (a[la] != b[lb])
+            return false;
+        if (!a[la])
+            return true;
+        a += la + 1;
+        b += lb + 1;
+    }
+}
+
 struct pv_method *pv_update_method_after(const pv_update_set *s, const struct pv_method *m)
 {
     struct pv_class *nc = s->news[pv_update_index(s, m->owner)];
+    if ((m->flags & PV_MF_CTOR) && strcmp(nc->name->bytes, m->owner->name->bytes))
+        return same_ctor(nc, m);
     struct pv_method *n = pv_find_method_desc(nc, m->name->bytes, m->desc->bytes);
-    if (!n)
-        n = pv_find_method(nc, m->name->bytes, m->nargs);
+    if (!n && (n = pv_find_method(nc, m->name->bytes, m->nargs)) && !desc_compatible(m->desc->bytes, n->desc->bytes))
+        n = NULL;
     return n && !!(n->flags & PV_MF_STATIC) == !!(m->flags & PV_MF_STATIC) ? n : NULL;
 }
 
@@ -203,6 +247,12 @@ int pv_update_prepare(pv_vm *vm, const pv_update_set *s, pv_update **out, char *
     memcpy(u->set.cfs, s->cfs, n * sizeof *s->cfs);
     if (vm->gc->phase != PV_GC_IDLE)
         pv_gc_full(vm);
+    if (pv_update_derive_subclasses(vm, u) < 0) {
+        free_update(u);
+        snprintf(err, errlen, "the update is refused, nothing changed: out of memory in the world "
+                              "(new versions of the subclasses of the classes it replaces)");
+        return -1;
+    }
     struct walk w = {.u = u};
     pv_gc_each_object(vm, list_instance, &w);
     if (w.oom || make_maps(u) < 0) {
@@ -388,6 +438,33 @@ static bool no_old_instance(void *ctx, struct pv_obj *o)
     return true;
 }
 
+/* upgrade(): a new thread for each migrated object whose new class has
+ * an instance method upgrade() of no arguments, which it runs on that
+ * object.  Started in the step of the update (a snapshot holds the
+ * migrated object and its pending upgrade together), in the order of the
+ * objects' addresses; an exception ends only its own thread, reported as
+ * any uncaught one. */
+static void start_upgrades(pv_vm *vm, const pv_update *u)
+{
+    uint64_t failed = 0;
+    uint32_t sticky = vm->alloc_sticky;
+    vm->alloc_sticky = 0;   /* threads are counted objects, as any thread's */
+    for (uint64_t k = 0; k < u->ninst; k++) {
+        const struct pv_update_inst *in = &u->inst[k];
+        struct pv_instance *o = in->moved_to ? in->moved_to : in->obj;
+        struct pv_method *m = pv_find_method(o->h.cls, "upgrade", 0);
+        if (!m || (m->flags & (PV_MF_STATIC | PV_MF_NATIVE | PV_MF_CTOR)) || !m->code)
+            continue;
+        pv_value self = pv_from_ptr(o);
+        if (!pv_thread_start(vm, m, &self, 1, 0))
+            failed++;
+    }
+    vm->alloc_sticky = sticky;
+    if (failed)
+        pv_console_printf(vm, 2, "phantom: update: out of memory in the world: upgrade() did not run on %llu "
+                                 "migrated objects\n", (unsigned long long)failed);
+}
+
 void pv_update_commit(pv_vm *vm, pv_update *u)
 {
     HAL_ASSERT(vm->gc->phase == PV_GC_IDLE);   /* prepare finished any cycle; nothing ran since */
@@ -403,5 +480,6 @@ void pv_update_commit(pv_vm *vm, pv_update *u)
     pv_gc_each_object(vm, rebind_class, u);
     if (HAL_DEBUG)
         pv_gc_each_object(vm, no_old_instance, u);
+    start_upgrades(vm, u);
     free_update(u);
 }

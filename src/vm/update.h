@@ -29,6 +29,10 @@ typedef struct pv_update pv_update;
  * 0 with *out set, or -1 with err listing every fault (and how many
  * objects each concerns).  The set is copied. */
 int pv_update_prepare(pv_vm *vm, const pv_update_set *s, pv_update **out, char *err, size_t errlen);
+/* Binds the names of the new versions prepare made of classes outside
+ * the set that extend one in it (they are migrated too); -1 when the
+ * world's memory runs out (then the caller abandons the update). */
+int pv_update_bind(pv_vm *vm, pv_update *u);
 /* Makes the update: migrates every instance, carries static fields over,
  * points every constant at the new versions.  Cannot fail.  The caller
  * binds the new names first (that can fail, and then calls abandon). */

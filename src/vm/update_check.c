@@ -3,11 +3,9 @@
  * anything changes.
  *
  * Refused, each with how many objects or frames it concerns:
- *  - a class in the world that extends a class being replaced, without a
- *    new version of its own in the update (its inherited layout and
- *    vtable would be the old version's);
  *  - a class in the world, not in the update, whose code uses a field or
- *    method the new version no longer has;
+ *    method the new version no longer has (a subclass outside the update
+ *    is not refused: update_derive.c makes its new version);
  *  - a frame running the old code of a class whose new version no longer
  *    has a field that code uses (the old code goes on running on migrated
  *    objects, reaching their fields by name);
@@ -104,7 +102,7 @@ const char *pv_update_slot_type(const pv_update_set *s, const struct pv_class *c
     for (int k = 0; k < s->n && i < 0; k++)
         if (s->news[k] == c)
             i = k;
-    if (i < 0)
+    if (i < 0 || !s->cfs[i])
         return NULL;
     const pv_cf *cf = s->cfs[i];
     uint32_t own = j - (c->super ? c->super->nfields : 0);
@@ -117,17 +115,12 @@ const char *pv_update_slot_type(const pv_update_set *s, const struct pv_class *c
     return NULL;
 }
 
-/* Classes bound in the world that the update does not replace. */
-static void check_bound_class(pv_update *u, struct pv_class *c)
+/* A class the update does not name (bound in the world, or derived:
+ * update_derive.c) whose code uses a field or method of a class being
+ * replaced that the new version no longer has. */
+static void check_uses(pv_update *u, struct pv_class *c)
 {
     const pv_update_set *s = &u->set;
-    for (uint32_t d = 0; d < c->depth; d++)
-        if (pv_update_index(s, c->display[d]) >= 0) {
-            fault(u, "class %s extends %s, which the update replaces, and has no new version in it "
-                     "(%llu objects): update it too",
-                  c->name->bytes, c->display[d]->name->bytes, (unsigned long long)pv_update_count_of(u, c));
-            return;
-        }
     for (uint32_t k = 1; k < c->nconsts; k++) {
         const struct pv_cref *r = &c->kref[k];
         if (c->ckind[k] == PV_CK_FIELD && pv_update_index(s, r->p) >= 0 &&
@@ -198,8 +191,9 @@ int pv_update_check(pv_vm *vm, pv_update *u)
         if (!pv_is_obj(e->key) || !pv_is_obj(e->val))
             continue;
         struct pv_class *c = pv_as_ptr(e->val);
-        if (pv_update_index(&u->set, c) < 0 && !(c->flags & PV_CF_NATIVE))
-            check_bound_class(u, c);
+        int at = pv_update_index(&u->set, c);
+        if ((at < 0 || at >= u->nbatch) && !(c->flags & PV_CF_NATIVE))
+            check_uses(u, c);
     }
     check_frames(vm, u);
     check_values(vm, u);

@@ -26,7 +26,8 @@ struct pv_update_inst {
 
 struct pv_update {
     pv_vm *vm;
-    pv_update_set set;
+    pv_update_set set;                 /* the batch's pairs, then derived ones */
+    int nbatch;                        /* set.n before update_derive.c added its pairs */
     struct pv_update_map *maps;        /* per class of the set */
     struct pv_update_inst *inst;       /* by address of obj */
     uint64_t ninst, inst_cap, nmoved;
@@ -34,6 +35,11 @@ struct pv_update {
     size_t errlen;
     uint64_t nfaults;
 };
+
+/* update_derive.c: adds to the set a new version of every bound class
+ * that extends one being replaced (its subclasses' too); -1 when the
+ * world's memory runs out. */
+int pv_update_derive_subclasses(pv_vm *vm, pv_update *u);
 
 int pv_update_index(const pv_update_set *s, const struct pv_class *old);
 int pv_update_check(pv_vm *vm, pv_update *u);
@@ -44,7 +50,8 @@ const char *pv_update_slot_type(const pv_update_set *s, const struct pv_class *c
 struct pv_string *pv_update_field_name(const struct pv_cref *r);
 int pv_update_field_after(const pv_update_set *s, const struct pv_cref *r);
 /* The new version's method for an old one (same name and descriptor,
- * else name and argument count), NULL if gone. */
+ * else name and a descriptor whose types differ only where one side is
+ * untyped), NULL if gone or changed in kind. */
 struct pv_method *pv_update_method_after(const pv_update_set *s, const struct pv_method *m);
 
 #endif

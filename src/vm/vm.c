@@ -240,12 +240,18 @@ void pvm_flush(pv_vm *vm)
 
 int pvm_install(pv_vm *vm, pv_cf **cfs, int n, bool *reused, char *err, size_t errlen)
 {
+    return pvm_install_renaming(vm, cfs, n, reused, NULL, 0, err, errlen);
+}
+
+int pvm_install_renaming(pv_vm *vm, pv_cf **cfs, int n, bool *reused, const char *const *renames, int nrenames,
+                         char *err, size_t errlen)
+{
     struct pv_class **out = calloc((size_t)n + 1, sizeof *out);
     if (!out) {
         snprintf(err, errlen, "out of host memory");
         return -1;
     }
-    int rc = pv_install(vm, cfs, n, out, reused, err, errlen);
+    int rc = pv_install(vm, cfs, n, out, reused, renames, nrenames, err, errlen);
     free(out);
     return rc;
 }

@@ -162,6 +162,8 @@ struct pv_vm {
     struct pv_str_cursor { const struct pv_string *s; uint32_t ch, byte, chars; } str_cursor[4];
     void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
     void *out_ctx;
+    void (*tee_fn)(void *ctx, int stream, const char *s, size_t n);  /* a copy of console output, or NULL */
+    void *tee_ctx;
     size_t outlen;
     char outbuf[8192];             /* program output not yet written */
 };

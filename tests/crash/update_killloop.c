@@ -19,6 +19,12 @@
  *    new version is in force, never a mix);
  *  - from version 2 on, N - CALLS is the same on every line (the added
  *    field started at 0 when the update happened, and carried over since).
+ * Then LIVE_VERSIONS more versions go in while the world runs: each
+ * round boots the world, runs `phantom update` (through the world's
+ * control socket, installed by its process and answered once durable)
+ * at a random moment, and kills the world at another, possibly during
+ * the update.  K may then go up within a run (never down, never a mix);
+ * an update answered with status 0 is in force after every later boot.
  * At the end an update that changes `n` to a string is refused: exit
  * status 2, the image file byte-for-byte the same, fsck clean, and the
  * world still counts with the last version.  SEED= reruns a run.
@@ -33,6 +39,7 @@
 #include "killrun.h"
 
 #define VERSIONS 8
+#define LIVE_VERSIONS 6   /* then updated while the world runs, through its socket */
 #define MAX_REPEAT 200
 
 typedef struct state {
@@ -41,6 +48,7 @@ typedef struct state {
     int min_v, max_v;        /* versions that may be in force */
     long base;               /* N - CALLS, -1 not seen yet */
     long lines;
+    bool live;               /* updates happen during runs: K may go up within one */
     bool bad;
 } state;
 
@@ -56,7 +64,7 @@ static void line(void *ctx, const char *l)
         fprintf(stderr, "version %d in force, expected %d..%d: %s\n", k, s->min_v, s->max_v, l);
         s->bad = true;
     }
-    if (s->run_version && k != s->run_version) {
+    if (s->run_version && k != s->run_version && !(s->live && k > s->run_version)) {
         fprintf(stderr, "version changed within a run (%d then %d)\n", s->run_version, k);
         s->bad = true;
     }
@@ -121,6 +129,22 @@ static void write_version(const char *path, int k, bool bad_type)
             "}\n",
             fields, k >= 2 ? "calls = calls + 1;" : "", k, k >= 2 ? "calls" : "0");
     fclose(f);
+}
+
+/* phantom update after delay_ms, in the background: its pid. */
+static pid_t update_later(const char *phantom, const char *img, const char *prog, int delay_ms)
+{
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        usleep((useconds_t)delay_ms * 1000);
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execl(phantom, phantom, "update", "--image", img, prog, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
 }
 
 /* phantom update, killed after kill_ms (< 0: never).  Exit status, or -1 if killed. */
@@ -190,8 +214,33 @@ int main(void)
         kills++;
     }
     CHECK(s.hi > 0 && s.base >= 0);
+    /* live: each version until an update answered 0 (durable) */
+    s.live = true;
+    int live_kills = 0;
+    for (int k = VERSIONS + 1; k <= VERSIONS + LIVE_VERSIONS && !s.bad && !t_failures; k++) {
+        write_version(prog, k, false);
+        s.max_v = k;
+        for (int tries = 0;; tries++) {
+            REQUIRE(tries < 50);
+            int stretch = tries < 4 ? tries : 4;   /* a slow (sanitized) build gets longer runs */
+            pid_t up = update_later(phantom, img, prog, (int)(t_rand(&rng) % (300u << stretch)));
+            /* killed (< 0), or refused at once (2: the update, finding no
+             * world running yet, opened the image first) */
+            int rr = run(&s, boot, 150 + (int)(t_rand(&rng) % (600u << stretch)));
+            CHECK(rr < 0 || rr == 2);
+            live_kills += rr < 0;
+            int st;
+            waitpid(up, &st, 0);
+            if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+                break;
+        }
+        s.min_v = k;   /* durable: in force from the next line of any run on */
+        CHECK(run(&s, boot, 20 + (int)(t_rand(&rng) % 60)) < 0);
+        kills++;
+    }
+    s.live = false;
     /* a refused update changes nothing */
-    write_version(prog, VERSIONS + 1, true);
+    write_version(prog, VERSIONS + LIVE_VERSIONS + 1, true);
     char cmd[2000], before[128] = "", after[128] = "";
     snprintf(cmd, sizeof cmd, "md5sum < %s", img);
     FILE *p = popen(cmd, "r");
@@ -205,11 +254,12 @@ int main(void)
     fsck_clean(phantom, img);
     long lines = s.lines;
     CHECK(run(&s, boot, 300) < 0);
-    CHECK(s.lines > lines && s.run_version == VERSIONS);
+    CHECK(s.lines > lines && s.run_version == VERSIONS + LIVE_VERSIONS);
     t_load_stop();
     CHECK(!s.bad);
-    printf("update_killloop: %d versions, %d updates killed, %d runs killed, %ld lines, count %ld\n", VERSIONS,
-           update_kills, kills, s.lines, s.hi);
+    printf("update_killloop: %d versions (%d of them live), %d updates killed, %d runs killed (%d with a live "
+           "update), %ld lines, count %ld\n",
+           VERSIONS + LIVE_VERSIONS, LIVE_VERSIONS, update_kills, kills + live_kills, live_kills, s.lines, s.hi);
     t_remove_dir(dir);
     return test_done("update_killloop");
 }

@@ -34,23 +34,7 @@ static bool exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-static void path_in(char *out, size_t n, const char *name) { snprintf(out, n, "%s/%s", tmpdir, name); }
 
-static void put(const char *name, const char *text)
-{
-    char p[600];
-    path_in(p, sizeof p, name);
-    buf b = {0};
-    buf_add(&b, text, strlen(text));
-    need(write_file(p, &b), "write a test file");
-    buf_free(&b);
-}
-
-static void result_free(result *r)
-{
-    buf_free(&r->out);
-    buf_free(&r->err);
-}
 
 static bool has(const buf *b, const char *text) { return b->p && strstr(b->p, text); }
 

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +190,13 @@ static int read_byte(char *c)
         if (errno != EINTR)
             return -errno;
     }
+}
+
+int hal_console_wait_input(int timeout_ms)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    int r = poll(&p, 1, timeout_ms);
+    return r < 0 ? (errno == EINTR ? 0 : -errno) : r > 0;
 }
 
 long hal_console_read_line(char *buf, size_t cap)
