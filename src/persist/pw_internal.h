@@ -36,6 +36,8 @@ typedef struct pw_store {
 } pw_store;
 
 int pw_store_init(pw_store *s, hal_blockdev *dev);
+/* The error for a failed hal_blockdev_open(path) with rc: the image and why. */
+void pw_open_error(const char *path, int rc, pw_error *err);
 void pw_store_fini(pw_store *s);
 /* Reads block b and checks it against e (crc).  -EBADMSG on mismatch. */
 int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf);

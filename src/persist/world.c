@@ -339,7 +339,15 @@ static void snapshot_thread(void *arg)
                 backoff = MAX_BACKOFF_MS;
             /* Durability lost is never quiet: errors show at every log
              * level.  A gone image said why itself (snapshot.c). */
-            if (rc != PW_E_IMAGE_GONE && rc != PW_E_IMAGE_TRUNCATED)
+            uint64_t dev_bytes = 0;
+            if (rc == -ENOSPC && w->store.dev->ops->size(w->store.dev, &dev_bytes) == 0)
+                pw_log(w, PW_LOG_ERROR,
+                       "%s: snapshot failed: the image is full (its device holds %llu MiB and "
+                       "cannot grow, or the disk is full); the newest durable snapshot (%llu) is "
+                       "intact, retrying in %llu ms",
+                       w->path, (unsigned long long)(dev_bytes >> 20),
+                       (unsigned long long)w->committed.generation, (unsigned long long)backoff);
+            else if (rc != PW_E_IMAGE_GONE && rc != PW_E_IMAGE_TRUNCATED)
                 pw_log(w, PW_LOG_ERROR,
                        "%s: snapshot failed: %s; the newest durable snapshot (%llu) is intact, "
                        "retrying in %llu ms",
@@ -651,14 +659,10 @@ static int open_dev(pw_world *w, const char *path, bool *created, hal_blockdev *
         rc = src == -EBUSY ? -EBUSY : hal_blockdev_open(tmp, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, dev);
         *created = rc == 0;
     }
-    if (rc == -ENOENT)
-        set_err(err, rc, "%s: no such image", path);
-    else if (rc == -EBUSY)
+    if (rc == -EBUSY)
         set_err(err, rc, "%s: the world is already open (in this or another process)", path);
-    else if (rc == -EISDIR)
-        set_err(err, rc, "%s: is a directory, not an image", path);
     else if (rc)
-        set_err(err, rc, "%s: cannot open: %s", path, hal_strerror(rc));
+        pw_open_error(path, rc, err);
     return rc;
 }
 

@@ -329,7 +329,7 @@ int cmd_boot(int argc, char **argv)
         hal_console_printf(2, "phantom boot: --kill needs --paused (threads are ended before any runs)\n");
         return 2;
     }
-    if (!hal_path_exists(a.w.image)) {
+    if (!hal_blockdev_exists(a.w.image)) {
         hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.w.image);
         return 2;
     }
