@@ -245,5 +245,7 @@ int pw_snapshot_take(pw_world *w)
         w->st.snapshots_failed++;
     }
     hal_mutex_unlock(&w->snap_lock);
+    if (!rc)
+        pw_replica_ship(w);
     return rc;
 }

@@ -611,6 +611,7 @@ static void world_free(pw_world *w)
     if (!w)
         return;
     hal_tmem_close(w->mem);
+    pw_replica_close(w);
     pw_tree_fini(&w->map);
     pw_balloc_fini(&w->balloc);
     if (w->store.dev) {
@@ -751,12 +752,14 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
 
     w->base = (uint8_t *)(uintptr_t)r.space_base;
     w->size = r.space_size;
+    w->committed = r;
+    if (w->opt.replica && (rc = pw_replica_open(w, w->opt.replica, err)))
+        goto fail;
     pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);
     if ((rc = pw_balloc_init(&w->balloc, &w->store, &r))) {
         set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
         goto fail;
     }
-    w->committed = r;
     w->st.generation = w->st.resumed_generation = r.generation;
     w->st.resumed_wall_ns = w->st.last_durable_wall_ns = r.wall_ns;
 
@@ -808,6 +811,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
             snprintf(w->store.dev->name, sizeof w->store.dev->name, "%s", path);
         }
     }
+    pw_replica_ship(w); /* a replica one snapshot behind catches up now */
     if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {
         set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
         goto fail_detach;

@@ -177,7 +177,7 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
 {
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
-                     .paused = a->paused, .commit_output = a->w.commit_output};
+                     .paused = a->paused, .commit_output = a->w.commit_output, .replica = a->w.replica};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

@@ -393,7 +393,7 @@ int cmd_shell(int argc, char **argv)
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output};
+                     .commit_output = w.commit_output, .replica = w.replica};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

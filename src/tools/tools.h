@@ -50,9 +50,10 @@ const char *tool_default_image(void);
 int tool_option(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
 
 /* The options of every command that opens a world (the shell, run, boot):
- * --image, --snapshot-interval, --strategy, --memory-limit, -v. */
+ * --image, --replica, --snapshot-interval, --strategy, --memory-limit, -v. */
 typedef struct tool_world_opts {
     const char *image;        /* tool_default_image() unless given */
+    const char *replica;      /* --replica: NULL, or the replica's image */
     const char *strategy;     /* NULL: the best the host offers */
     uint32_t interval;        /* 0: the default */
     uint64_t memory_limit;    /* 0: the default */
