@@ -26,6 +26,14 @@
  * export: nbdkit's file plugin serves a file, and the server, a child of
  * this test, outlives every killed world.  A world killed before its first
  * root was written leaves an all-zero export, which the next one formats.
+ *
+ * Last, the loop with a replica (--replica; at least 50 cycles): after
+ * each kill the replica, booted on its own, must hold a state of the same
+ * run (every balance equal to a replay, the total conserved, churn blocks
+ * intact) and be at most one snapshot behind the image; fsck clean.
+ * Every tenth cycle the replica is deleted first (lost): the world must
+ * rebuild it from scratch (until a rebuild completes, perhaps cycles later,
+ * it holds no snapshot at all).
  */
 #define _GNU_SOURCE
 #include "../../src/persist/pw.h"
@@ -77,10 +85,11 @@ static void transfer(uint64_t *acct, uint64_t *rng)
     }
 }
 
-static void child(const char *img, const char *strategy, int out)
+static void child(const char *img, const char *strategy, const char *replica, int out)
 {
     pw_options o;
     t_options(&o, strategy, true, 256ull << 20);
+    o.replica = replica;
     o.snapshot_interval_ms = 10;
     o.log_level = PW_LOG_ERROR;
     pw_world *w;
@@ -127,6 +136,12 @@ static uint64_t replay_rng = SEED, replay_step;
 
 static void replay_to(uint64_t step)
 {
+    if (step < replay_step) { /* a replica behind the image: replay from the start */
+        for (unsigned i = 0; i < NACCT; i++)
+            replay_acct[i] = START_BALANCE;
+        replay_rng = SEED;
+        replay_step = 0;
+    }
     for (; replay_step < step; replay_step++)
         transfer(replay_acct, &replay_rng);
 }
@@ -200,9 +215,42 @@ static int verify(const char *img, const char *strategy, uint64_t durable, uint6
     return bad;
 }
 
-/* cycles kill-and-verify cycles of the workload on img (a fresh image);
- * returns the number of failures. */
-static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *seed)
+/* The newest generation an image holds; 0 if none (or no image). */
+static uint64_t newest_generation(const char *img)
+{
+    pw_image_info in;
+    pw_error err;
+    if (!hal_path_exists(img) || pw_image_info_read(img, &in, &err) || in.newest < 0)
+        return 0;
+    return in.slot[in.newest].generation;
+}
+
+static uint64_t replica_same, replica_behind;
+/* The replica was deleted, and no rebuild has completed since. */
+static bool replica_lost;
+
+/* After a kill: the replica is at most one snapshot behind img, and boots
+ * into a state of the same run. */
+static int check_replica(const char *img, const char *replica, const char *strategy)
+{
+    uint64_t g = newest_generation(img), r = newest_generation(replica);
+    replica_lost = replica_lost && r == 0;
+    if (r + 1 < g && !replica_lost) {
+        fprintf(stderr, "replica at generation %llu, the image at %llu: more than one behind\n",
+                (unsigned long long)r, (unsigned long long)g);
+        return 1;
+    }
+    replica_same += r == g;
+    replica_behind += r + 1 == g;
+    if (r == 0)
+        return 0; /* the image holds at most its first snapshot: none shipped yet */
+    uint64_t any = 0;
+    return verify(replica, strategy, 0, &any);
+}
+
+/* cycles kill-and-verify cycles of the workload on img (a fresh image),
+ * with replica (NULL: none); returns the number of failures. */
+static int kill_loop(const char *argv0, const char *img, const char *replica, int cycles, uint64_t *seed)
 {
     for (unsigned i = 0; i < NACCT; i++)
         replay_acct[i] = START_BALANCE;
@@ -218,6 +266,10 @@ static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *s
     int cycle;
     for (cycle = 0; cycle < cycles && failures == 0; cycle++) {
         const char *strategy = strategies[cycle % nstrat];
+        if (replica && cycle % 10 == 5) {
+            unlink(replica);
+            replica_lost = true;
+        }
         int fds[2];
         REQUIRE(pipe(fds) == 0);
         pid_t pid = fork();
@@ -225,7 +277,7 @@ static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *s
         if (pid == 0) {
             close(fds[0]);
             dup2(fds[1], 1);
-            execl("/proc/self/exe", argv0, "--child", img, strategy, (char *)NULL);
+            execl("/proc/self/exe", argv0, "--child", img, strategy, replica, (char *)NULL);
             _exit(127);
         }
         close(fds[1]);
@@ -248,7 +300,8 @@ static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *s
             failures++;
             break;
         }
-        int bad = verify(img, strategy, durable, &prev);
+        int bad = replica ? check_replica(img, replica, strategy) : 0;
+        bad += verify(img, strategy, durable, &prev);
         if (bad) {
             fprintf(stderr, "cycle %d (%s): %d problems\n", cycle, strategy, bad);
             failures++;
@@ -259,6 +312,11 @@ static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *s
             int rc = pw_fsck(img, NULL, &fr, fsck_line, NULL, &err);
             if (rc != 0) {
                 fprintf(stderr, "cycle %d: fsck says %d %s\n", cycle, rc, err.msg);
+                failures++;
+            }
+            if (replica && newest_generation(replica) &&
+                (rc = pw_fsck(replica, NULL, &fr, fsck_line, NULL, &err)) != 0) {
+                fprintf(stderr, "cycle %d: fsck of the replica says %d %s\n", cycle, rc, err.msg);
                 failures++;
             }
             printf("cycle %d: step %llu (durable %llu), fsck clean\n", cycle + 1,
@@ -273,8 +331,8 @@ static int kill_loop(const char *argv0, const char *img, int cycles, uint64_t *s
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && !strcmp(argv[1], "--child")) {
-        child(argv[2], argv[3], 1);
+    if ((argc == 4 || argc == 5) && !strcmp(argv[1], "--child")) {
+        child(argv[2], argv[3], argc == 5 ? argv[4] : NULL, 1);
         return 0;
     }
     bool torture = getenv("TORTURE") != NULL;
@@ -286,7 +344,7 @@ int main(int argc, char **argv)
     unlink(img);
     uint64_t seed = t_seed("killloop");
     t_load_start(2);
-    int failures = kill_loop(argv[0], img, cycles, &seed);
+    int failures = kill_loop(argv[0], img, NULL, cycles, &seed);
     unlink(img);
     char tmp[300];
     snprintf(tmp, sizeof tmp, "%s.creating", img);
@@ -302,9 +360,20 @@ int main(int argc, char **argv)
         const char *args[] = {"--log=null", "file", arg, NULL};
         t_nbdkit k;
         t_nbdkit_start(&k, dir, args);
-        failures += kill_loop(argv[0], k.uri, cycles / 4 > 0 ? cycles / 4 : 1, &seed);
+        failures += kill_loop(argv[0], k.uri, NULL, cycles / 4 > 0 ? cycles / 4 : 1, &seed);
         t_nbdkit_kill(&k);
         t_remove_dir(dir);
+    }
+    if (failures == 0) {
+        char replica[300];
+        snprintf(replica, sizeof replica, "%s.replica", img);
+        unlink(replica);
+        failures += kill_loop(argv[0], img, replica, cycles / 4 > 50 ? cycles / 4 : 50, &seed);
+        printf("killloop: the replica was level with the image after %llu kills, one snapshot behind "
+               "after %llu\n", (unsigned long long)replica_same, (unsigned long long)replica_behind);
+        unlink(img);
+        unlink(replica);
+        unlink(tmp);
     }
     t_load_stop();
     CHECK(failures == 0);
