@@ -18,8 +18,9 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                   [--commit-output] [--strategy NAME] [-v] PROGRAM... [-- ARGS...]\n"
+        "usage: phantom run [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "                   [--memory-limit SIZE] [--commit-output] [--strategy NAME] [-v]\n"
+        "                   PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
         "with every non-daemon thread it started.  Other threads of the world run\n"
@@ -40,7 +41,7 @@ void help_run(void)
         "standard library's classes are never the entry point.  ARGS, after `--`,\n"
         "are the strings main(args) receives.\n"
         "\n"
-        "  --image PATH             the world's image file\n"
+        TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
@@ -63,8 +64,9 @@ void help_run(void)
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                    [--commit-output] [--strategy NAME] [-v] [--paused [--kill ID]...]\n"
+        "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "                    [--memory-limit SIZE] [--commit-output] [--strategy NAME] [-v]\n"
+        "                    [--paused [--kill ID]...]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"

@@ -22,8 +22,8 @@
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "               [--strategy NAME] [--paused] [-v]\n"
+        "usage: phantom [shell] [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "               [--memory-limit SIZE] [--strategy NAME] [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -32,7 +32,7 @@ void help_shell(void)
         "world: after Ctrl-D, :quit, kill -9 or a power cut, `phantom` resumes them\n"
         "(threads still running) from the last snapshot.\n"
         "\n"
-        "  --image PATH             the world's image file\n"
+        TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP

@@ -91,6 +91,15 @@ bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
     "                           is (docs/TRANSIENT.md); adds about one snapshot's\n" \
     "                           write time to what the program prints\n"
 
+#define TOOL_IMAGE_HELP \
+    "  --image PATH             the world's image: a file, a block device, or an\n" \
+    "                           export on an NBD server: nbd://HOST[:PORT]/EXPORT,\n" \
+    "                           nbd+unix:///EXPORT?socket=SOCKET (docs/STORAGE.md)\n" \
+    "  --replica PATH           keep PATH (a file, device or NBD URI; created if\n" \
+    "                           missing) a copy of the image at most one snapshot\n" \
+    "                           behind: `phantom boot --image PATH` resumes the world\n" \
+    "                           from it (phantom info IMAGE --replica PATH: the lag)\n"
+
 #define TOOL_MEMORY_LIMIT_HELP \
     "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \
     "                           3/4 of physical memory, at most the image's size plus\n" \
