@@ -13,6 +13,8 @@ set -e
 ROUNDS=${1:-5} MIB=${2:-128}
 B=${BUILD:-build}
 command -v nbdkit >/dev/null || { echo "nbd_compare: nbdkit not installed; skipped"; exit 0; }
+"$B/phantom" info 'nbd+unix:///?socket=/nonexistent' 2>&1 | grep -q 'without NBD support' &&
+    { echo "nbd_compare: this build has no NBD support (libnbd-dev); skipped"; exit 0; }
 TMP=$(mktemp -d "${BENCH_DIR:-/tmp}/phantom-nbdbench-XXXXXX")
 NBDKIT=
 trap '[ -n "$NBDKIT" ] && kill $NBDKIT 2>/dev/null; rm -rf "$TMP"' EXIT
