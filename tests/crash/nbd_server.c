@@ -17,8 +17,8 @@
  * runs on, and after the program frees the data a snapshot succeeds and
  * the image opens again.
  *
- * URI errors: no server, a malformed URI, a read-only export: each a clear
- * error naming the URI, nothing created.
+ * URI errors: no server (a Unix socket, a TCP port), a malformed URI, a
+ * read-only export: each a clear error naming the URI.
  */
 #define _GNU_SOURCE
 #include "../../src/persist/pw.h"
@@ -26,8 +26,11 @@
 #include "killrun.h"
 #include "nbdkit.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #define BIG_PAGES 4096u /* 16 MiB dirtied per round */
 #define TMAGIC 0x4e42444b494c4cull
@@ -203,7 +206,15 @@ static void uri_errors(const char *dir)
     snprintf(uri, sizeof uri, "nbd+unix:///?socket=%s/nobody.sock", dir);
     refused(uri, "cannot connect to the NBD server");
     refused("nbd+unix:///", "cannot parse socket parameter");
-    refused("nbd://localhost:1/x", "Connection refused");
+    /* a TCP port nobody listens on: one just bound and closed */
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof sa;
+    REQUIRE(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+            getsockname(fd, (struct sockaddr *)&sa, &len) == 0);
+    close(fd);
+    snprintf(uri, sizeof uri, "nbd://127.0.0.1:%u/x", (unsigned)ntohs(sa.sin_port));
+    refused(uri, "cannot connect to the NBD server");
     const char *args[] = {"--readonly", "memory", "4M", NULL};
     t_nbdkit k;
     t_nbdkit_start(&k, dir, args);
