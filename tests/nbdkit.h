@@ -23,6 +23,9 @@ typedef struct t_nbdkit {
     pid_t pid;          /* 0: not running */
     char sock[256];     /* the Unix socket */
     char uri[320];      /* nbd+unix:///?socket=... */
+    char dir[256];
+    char args[8][320];  /* what follows the socket on nbdkit's command line */
+    int nargs;
 } t_nbdkit;
 
 /* Whether the NBD tests can run: this build has libnbd and nbdkit is
@@ -44,13 +47,16 @@ static inline bool t_nbdkit_usable(const char *test)
  * dir/nbd.sock; returns once the socket accepts, or fails the test. */
 static inline void t_nbdkit_start(t_nbdkit *k, const char *dir, const char *const *args)
 {
-    snprintf(k->sock, sizeof k->sock, "%s/nbd.sock", dir);
+    snprintf(k->dir, sizeof k->dir, "%s", dir);
+    for (k->nargs = 0; args[k->nargs] && k->nargs < 8; k->nargs++)
+        snprintf(k->args[k->nargs], sizeof k->args[0], "%s", args[k->nargs]);
+    snprintf(k->sock, sizeof k->sock, "%s/nbd.sock", k->dir);
     snprintf(k->uri, sizeof k->uri, "nbd+unix:///?socket=%s", k->sock);
     unlink(k->sock); /* a server killed with SIGKILL leaves its socket */
     const char *argv[32] = {"nbdkit", "--foreground", "--exit-with-parent", "--unix", k->sock};
     int n = 5;
-    for (int i = 0; args[i] && n < 31; i++)
-        argv[n++] = args[i];
+    for (int i = 0; i < k->nargs; i++)
+        argv[n++] = k->args[i];
     argv[n] = NULL;
     pid_t pid = fork();
     REQUIRE(pid >= 0);
@@ -76,6 +82,17 @@ static inline void t_nbdkit_start(t_nbdkit *k, const char *dir, const char *cons
     REQUIRE(!"nbdkit serves within 10 s");
 }
 
+/* Starts the server again as it was started last (after t_nbdkit_kill). */
+static inline void t_nbdkit_serve_again(t_nbdkit *k)
+{
+    t_nbdkit last = *k; /* t_nbdkit_start rewrites k */
+    const char *args[9];
+    for (int i = 0; i < last.nargs; i++)
+        args[i] = last.args[i];
+    args[last.nargs] = NULL;
+    t_nbdkit_start(k, last.dir, args);
+}
+
 /* Kills the server (SIGKILL: as if its machine went away) and reaps it. */
 static inline void t_nbdkit_kill(t_nbdkit *k)
 {
@@ -86,13 +103,20 @@ static inline void t_nbdkit_kill(t_nbdkit *k)
     k->pid = 0;
 }
 
-/* A sparse file of size bytes at path, for nbdkit's file plugin. */
-static inline void t_sparse_file(const char *path, uint64_t size)
+/* Serves dir/world.img, a new sparse file of size bytes, with nbdkit's
+ * file plugin (quiet: --log=null, for tests whose killed clients make the
+ * server complain). */
+static inline void t_nbdkit_serve_file(t_nbdkit *k, const char *dir, uint64_t size, bool quiet)
 {
-    FILE *f = fopen(path, "w");
+    char file[300], arg[320];
+    snprintf(file, sizeof file, "%s/world.img", dir);
+    snprintf(arg, sizeof arg, "file=%s", file);
+    FILE *f = fopen(file, "w");
     REQUIRE(f != NULL);
     REQUIRE(ftruncate(fileno(f), (off_t)size) == 0);
     fclose(f);
+    const char *loud[] = {"file", arg, NULL}, *silent[] = {"--log=null", "file", arg, NULL};
+    t_nbdkit_start(k, dir, quiet ? silent : loud);
 }
 
 #endif

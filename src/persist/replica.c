@@ -66,7 +66,7 @@ static int ship_tree(pw_world *w, pw_replica *p, const pw_entry *e, int level, u
 {
     if (!e->block || (!all && e->gen != g32))
         return 0;
-    HAL_ASSERT(level < PW_MAX_LEVELS);
+    HAL_ASSERT(level < (int)PW_MAX_LEVELS);
     uint8_t *buf = p->buf + (size_t)(level + 1) * PW_BLOCK_SIZE;
     int rc = copy_block(w, p, e, buf);
     if (rc || level < 0)

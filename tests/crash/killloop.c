@@ -352,15 +352,9 @@ int main(int argc, char **argv)
     if (failures == 0 && t_nbdkit_usable("killloop (NBD)")) {
         char dir[] = "/tmp/phantom-killloop-nbd-XXXXXX";
         REQUIRE(mkdtemp(dir) != NULL);
-        char file[300], arg[320];
-        snprintf(file, sizeof file, "%s/world.img", dir);
-        snprintf(arg, sizeof arg, "file=%s", file);
-        t_sparse_file(file, 512ull << 20);
-        /* --log=null: a killed client makes the server complain */
-        const char *args[] = {"--log=null", "file", arg, NULL};
         t_nbdkit k;
-        t_nbdkit_start(&k, dir, args);
-        failures += kill_loop(argv[0], k.uri, NULL, cycles / 4 > 0 ? cycles / 4 : 1, &seed);
+        t_nbdkit_serve_file(&k, dir, 512ull << 20, true);
+        failures += kill_loop(argv[0], k.uri, NULL, cycles / 4 > 20 ? cycles / 4 : 20, &seed);
         t_nbdkit_kill(&k);
         t_remove_dir(dir);
     }

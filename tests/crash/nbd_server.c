@@ -69,23 +69,35 @@ static void *kill_later(void *arg)
     return NULL;
 }
 
-static void server_goes_away(const char *dir, uint64_t seed)
+/* A new world on the export at uri (all zero: formatted), its table at the root. */
+static pw_world *open_new(const char *uri, table **t)
 {
-    char file[300];
-    snprintf(file, sizeof file, "%s/world.img", dir);
-    t_sparse_file(file, 128ull << 20);
-    char arg[320];
-    snprintf(arg, sizeof arg, "file=%s", file);
-    const char *args[] = {"file", arg, NULL};
-    t_nbdkit k;
-    t_nbdkit_start(&k, dir, args);
-
     pw_options o;
     t_options(&o, NULL, true, 256ull << 20);
     o.log = t_log_capture;
     pw_world *w;
-    REQUIRE(t_open(k.uri, &o, &w) == 0);
-    table *t = t_root_table(w, sizeof *t, TMAGIC);
+    REQUIRE(t_open(uri, &o, &w) == 0);
+    *t = t_root_table(w, sizeof **t, TMAGIC);
+    return w;
+}
+
+/* Snapshots until one succeeds (the engine reconnecting, or the program
+ * having freed enough), for up to 30 s; returns the last result. */
+static int snapshot_soon(pw_world *w)
+{
+    uint64_t deadline = hal_now_mono_ns() + 30000000000ull;
+    int rc;
+    while ((rc = pw_snapshot(w, true)) != 0 && hal_now_mono_ns() < deadline)
+        hal_sleep_ns(100000000);
+    return rc;
+}
+
+static void server_goes_away(const char *dir, uint64_t seed)
+{
+    t_nbdkit k;
+    t_nbdkit_serve_file(&k, dir, 128ull << 20, false);
+    table *t;
+    pw_world *w = open_new(k.uri, &t);
     t->big = pw_alloc(w, BIG_PAGES * 4096ull);
     REQUIRE(t->big);
     fill(t, 1);
@@ -115,11 +127,9 @@ static void server_goes_away(const char *dir, uint64_t seed)
         /* the world keeps running: the program writes while the server is down */
         fill(t, (uint64_t)r + 100);
         fill(t, (uint64_t)r);
-        t_nbdkit_start(&k, dir, args);
+        t_nbdkit_serve_again(&k);
         /* the engine reconnects (within its backoff, at most 5 s) */
-        uint64_t deadline = hal_now_mono_ns() + 30000000000ull;
-        while ((rc = pw_snapshot(w, true)) != 0 && hal_now_mono_ns() < deadline)
-            hal_sleep_ns(100000000);
+        rc = snapshot_soon(w);
         CHECK(rc == 0);
         if (rc == 0)
             durable_round = (uint64_t)r;
@@ -130,6 +140,7 @@ static void server_goes_away(const char *dir, uint64_t seed)
     pw_close(w, false);
 
     /* a later boot over NBD holds the last durable round */
+    pw_options o;
     t_options(&o, NULL, false, 0);
     o.log = t_log_capture;
     t_log_reset();
@@ -150,12 +161,8 @@ static void export_full(const char *dir)
     const char *args[] = {"memory", "24M", NULL};
     t_nbdkit k;
     t_nbdkit_start(&k, dir, args);
-    pw_options o;
-    t_options(&o, NULL, true, 256ull << 20);
-    o.log = t_log_capture;
-    pw_world *w;
-    REQUIRE(t_open(k.uri, &o, &w) == 0); /* an all-zero export: formatted */
-    table *t = t_root_table(w, sizeof *t, TMAGIC);
+    table *t;
+    pw_world *w = open_new(k.uri, &t);
     REQUIRE(pw_snapshot(w, true) == 0);
     uint64_t *big = pw_alloc(w, 40ull << 20);
     REQUIRE(big);
@@ -172,11 +179,9 @@ static void export_full(const char *dir)
     t->big = NULL;
     pw_free(w, big);
     t->round = 7;
-    uint64_t deadline = hal_now_mono_ns() + 20000000000ull;
-    while ((rc = pw_snapshot(w, true)) != 0 && hal_now_mono_ns() < deadline)
-        hal_sleep_ns(100000000);
-    CHECK(rc == 0);
+    CHECK(snapshot_soon(w) == 0);
     pw_close(w, false);
+    pw_options o;
     t_options(&o, NULL, false, 0);
     REQUIRE(t_open(k.uri, &o, &w) == 0);
     t = pw_root(w);
