@@ -26,7 +26,9 @@
  * world's next snapshot waits for it.
  *
  * A replica whose device fails is left alone (it keeps whatever valid
- * snapshot it had) and rebuilt at a later snapshot, with backoff.
+ * snapshot it had) and rebuilt at a later snapshot, with backoff.  A
+ * device that holds another world's image is refused at open, never
+ * overwritten.
  */
 #include "pw_internal.h"
 
@@ -127,6 +129,21 @@ static int ship(pw_world *w, pw_replica *p, const pw_rootslot *r, bool all)
     return rc;
 }
 
+/* Whether the device holds a valid root of another world: then it is
+ * somebody's image, never to be overwritten. */
+static bool other_world(pw_world *w, pw_replica *p)
+{
+    for (int slot = 0; slot < 2; slot++) {
+        pw_rootslot r;
+        char why[160];
+        if (p->dev->ops->read(p->dev, p->buf, PW_BLOCK_SIZE, (uint64_t)slot * PW_BLOCK_SIZE) == 0 &&
+            pw_root_decode(p->buf, p->dev_bytes / PW_BLOCK_SIZE, &r, why, sizeof why) &&
+            memcmp(r.world_id, w->committed.world_id, sizeof r.world_id))
+            return true;
+    }
+    return false;
+}
+
 /* The replica's newest valid root, if it is one of this world's: its
  * generation when its bytes equal want's (or prev's), else 0. */
 static uint64_t replica_at(pw_world *w, pw_replica *p)
@@ -149,9 +166,42 @@ static uint64_t replica_at(pw_world *w, pw_replica *p)
     return at;
 }
 
+/* Opens path (creating a missing file) into p->dev and p->dev_bytes. */
+static int open_dev(pw_replica *p, const char *path)
+{
+    int rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE, &p->dev);
+    if (rc == -ENOENT)
+        rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, &p->dev);
+    if (!rc && (rc = p->dev->ops->size(p->dev, &p->dev_bytes))) {
+        p->dev->ops->close(p->dev);
+        p->dev = NULL;
+    }
+    return rc;
+}
+
+/* A replica file deleted or replaced while the world runs is lost: its
+ * path gets a new one (rebuilt by the next ship). */
+static int reopen_if_gone(pw_world *w, pw_replica *p)
+{
+    if (!p->dev->ops->check || p->dev->ops->check(p->dev) != -ENOENT)
+        return 0;
+    char path[sizeof p->dev->name];
+    snprintf(path, sizeof path, "%s", p->dev->name);
+    p->dev->ops->close(p->dev);
+    p->dev = NULL;
+    p->generation = 0;
+    pw_log(w, PW_LOG_WARN, "replica %s: the file was deleted or replaced: rebuilding it", path);
+    return open_dev(p, path);
+}
+
 int pw_replica_open(pw_world *w, const char *path, pw_error *err_out)
 {
     pw_error scratch, *err = err_out ? err_out : &scratch;
+    if (!strcmp(path, w->path)) {
+        err->code = -EINVAL;
+        snprintf(err->msg, sizeof err->msg, "replica %s: is the image itself", path);
+        return -EINVAL;
+    }
     pw_replica *p = calloc(1, sizeof *p);
     if (!p || !(p->buf = hal_pages_alloc((PW_MAX_LEVELS + 1) * PW_BLOCK_SIZE))) {
         free(p);
@@ -159,20 +209,21 @@ int pw_replica_open(pw_world *w, const char *path, pw_error *err_out)
         snprintf(err->msg, sizeof err->msg, "%s: out of memory", path);
         return -ENOMEM;
     }
-    int rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE, &p->dev);
-    if (rc == -ENOENT)
-        rc = hal_blockdev_open(path, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, &p->dev);
-    if (!rc)
-        rc = p->dev->ops->size(p->dev, &p->dev_bytes);
+    int rc = open_dev(p, path);
+    if (!rc && p->dev_bytes >= PW_FIRST_DATA_BLOCK * PW_BLOCK_SIZE && other_world(w, p))
+        rc = -EEXIST;
     if (rc) {
         if (p->dev)
             p->dev->ops->close(p->dev);
         hal_pages_free(p->buf, (PW_MAX_LEVELS + 1) * PW_BLOCK_SIZE);
         free(p);
-        if (rc == -EBUSY) {
+        if (rc == -EBUSY || rc == -EEXIST) {
             err->code = rc;
             snprintf(err->msg, sizeof err->msg,
-                     "replica %s: in use (another world's replica, or a world open on it)", path);
+                     rc == -EBUSY ? "replica %s: in use (another world's replica, or a world open on it)"
+                                  : "replica %s: holds another world's image, which a replica would "
+                                    "overwrite; remove it or choose another path",
+                     path);
         } else {
             pw_open_error(path, rc, err);
             char tmp[sizeof err->msg];
@@ -184,6 +235,7 @@ int pw_replica_open(pw_world *w, const char *path, pw_error *err_out)
     p->backoff_ns = REPLICA_RETRY_MIN_NS;
     if (p->dev_bytes >= PW_FIRST_DATA_BLOCK * PW_BLOCK_SIZE && w->committed.generation)
         p->generation = replica_at(w, p);
+    w->st.replica_generation = p->generation; /* no other thread yet */
     w->replica = p;
     return 0;
 }
@@ -193,7 +245,8 @@ void pw_replica_close(pw_world *w)
     pw_replica *p = w->replica;
     if (!p)
         return;
-    p->dev->ops->close(p->dev);
+    if (p->dev)
+        p->dev->ops->close(p->dev);
     hal_pages_free(p->buf, (PW_MAX_LEVELS + 1) * PW_BLOCK_SIZE);
     free(p);
     w->replica = NULL;
@@ -205,27 +258,30 @@ void pw_replica_ship(pw_world *w)
     if (!p)
         return;
     const pw_rootslot *r = &w->committed;
-    if (p->generation == r->generation)
-        return;
+    const char *name = w->opt.replica;
     uint64_t now = hal_now_mono_ns();
     if (now < p->retry_ns)
         return;
+    int rc = p->dev ? reopen_if_gone(w, p) : open_dev(p, name);
+    if (p->generation == r->generation && !rc)
+        return;
     bool all = !p->generation || p->generation + 1 != r->generation;
     if (all && p->generation)
-        pw_log(w, PW_LOG_WARN, "replica %s: at generation %llu, the image at %llu: rebuilding it",
-               p->dev->name, (unsigned long long)p->generation, (unsigned long long)r->generation);
-    int rc = ship(w, p, r, all);
+        pw_log(w, PW_LOG_WARN, "replica %s: at generation %llu, the image at %llu: rebuilding it", name,
+               (unsigned long long)p->generation, (unsigned long long)r->generation);
+    if (!rc)
+        rc = ship(w, p, r, all);
     if (rc) {
         pw_log(w, PW_LOG_ERROR,
                "replica %s: cannot ship snapshot %llu: %s; it will be rebuilt in %llu s at the earliest",
-               p->dev->name, (unsigned long long)r->generation, pw_strerror(rc),
+               name, (unsigned long long)r->generation, pw_strerror(rc),
                (unsigned long long)(p->backoff_ns / 1000000000ull));
         p->generation = 0; /* unknown: the next attempt rebuilds */
         p->retry_ns = now + p->backoff_ns;
         p->backoff_ns = p->backoff_ns * 2 > REPLICA_RETRY_MAX_NS ? REPLICA_RETRY_MAX_NS : p->backoff_ns * 2;
-        return;
+    } else {
+        p->backoff_ns = REPLICA_RETRY_MIN_NS;
     }
-    p->backoff_ns = REPLICA_RETRY_MIN_NS;
     hal_mutex_lock(&w->snap_lock);
     w->st.replica_generation = p->generation;
     w->st.replica_blocks_shipped = p->blocks_shipped;
