@@ -306,7 +306,9 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, in
             fprintf(stderr, "cycle %d (%s): %d problems\n", cycle, strategy, bad);
             failures++;
         }
-        if (cycle % 25 == 24 || cycle == cycles - 1) {
+        /* (not before any step was recovered: a world killed while being
+         * created has no image yet, or an export no root) */
+        if ((cycle % 25 == 24 || cycle == cycles - 1) && (prev || durable)) {
             pw_fsck_result fr;
             pw_error err;
             int rc = pw_fsck(img, NULL, &fr, fsck_line, NULL, &err);
