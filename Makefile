@@ -55,6 +55,18 @@ else
 $(info phantom: zlib not found (apt-get install zlib1g-dev): the web display (--display) is built off)
 endif
 
+# Images on NBD exports (nbd://..., nbd+unix://...; docs/DISK-FORMAT.md,
+# "Images on an NBD server") use libnbd when pkg-config finds it (Debian:
+# libnbd-dev); without it (or with NO_LIBNBD=1) an NBD URI is refused with
+# a clear error.
+NBD_LIBS := $(if $(NO_LIBNBD),,$(shell pkg-config --libs libnbd 2>/dev/null))
+ifneq ($(NBD_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_LIBNBD $(shell pkg-config --cflags libnbd)
+LDLIBS  += $(NBD_LIBS)
+else
+$(info phantom: libnbd not found (apt-get install libnbd-dev): images on NBD servers are built off)
+endif
+
 LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/display/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
@@ -106,7 +118,8 @@ $(BUILD)/examples/%: examples/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h tests/displayc.h $(LIB)
+$(BUILD)/tests/%: tests/%.c tests/testlib.h tests/runner.h tests/golden.h tests/killrun.h tests/httpc.h tests/displayc.h \
+                  tests/nbdkit.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(LIB) -o $@ $(LDLIBS)
 

@@ -338,6 +338,14 @@ log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
 BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/vm_compare.sh"
 echo
 
+# ---- an image on an NBD export next to a local file (issue 21) ---------------------
+
+log "NBD image vs local file (bench/nbd_compare.sh)"
+echo "## Images on an NBD server"
+echo
+BUILD="$BUILD" BENCH_DIR="$DIR" "$(dirname "$0")/nbd_compare.sh" "$([ -n "$QUICK" ] && echo 2 || echo 5)" 128
+echo
+
 # ---- the HTTP key-value service next to Redis (issue 14) ----------------------------
 
 log "kv_server.ph vs redis-server (bench/http_bench.sh)"

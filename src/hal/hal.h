@@ -188,11 +188,17 @@ void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n);
 void hal_tmem_evict(hal_tmem *t, uint64_t target_resident);
 void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s);
 
-/* ---- block devices: an image file or a raw device ------------------------ *
+/* ---- block devices: an image file, a raw device, or an NBD export -------- *
  *
  * Writes become durable only after flush() returns 0.  The engine performs
  * all image I/O through this table, so tests can substitute a device that
- * injects faults or simulates power loss.
+ * injects faults or simulates power loss.  hal_blockdev_open picks the back
+ * end from the name: an NBD URI (nbd://HOST[:PORT]/EXPORT,
+ * nbd+unix:///EXPORT?socket=PATH, ...) is an export on a block server,
+ * anything else a path.  An export has a fixed size (grow beyond it:
+ * -ENOSPC) and no lock (HAL_BD_EXCLUSIVE cannot be enforced); when its
+ * server goes away, writes and flushes fail (-ENOTCONN, -EPIPE ...) and the
+ * device reconnects by itself on later requests, saying so on stderr.
  */
 
 typedef struct hal_blockdev hal_blockdev;
@@ -212,6 +218,10 @@ typedef struct hal_blockdev_ops {
      * leads to; -ENOENT once the file was deleted or another file put in
      * its place (writes then go where nobody will ever open them). */
     int (*check)(hal_blockdev *d);
+    /* Optional (may be NULL: then write and flush): write, and return only
+     * once these bytes are durable (NBD's FUA).  Says nothing of other
+     * writes not yet flushed. */
+    int (*write_durable)(hal_blockdev *d, const void *buf, size_t len, uint64_t off);
 } hal_blockdev_ops;
 struct hal_blockdev {
     const hal_blockdev_ops *ops;
@@ -222,9 +232,20 @@ enum { HAL_BD_CREATE = 1, HAL_BD_READONLY = 2, HAL_BD_EXCLUSIVE = 4 };
 /* Opens a file or block device.  HAL_BD_EXCLUSIVE takes an advisory lock;
  * -EBUSY if another process holds it. */
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out);
+/* After hal_blockdev_open(name) failed with rc in this thread: why, in
+ * words (for an NBD URI, what the connection said), into buf. */
+const char *hal_blockdev_open_why(const char *name, int rc, char *buf, size_t len);
+/* write_durable, or write then flush where the device has no such op. */
+int hal_blockdev_write_durable(hal_blockdev *d, const void *buf, size_t len, uint64_t off);
+/* Whether this build can open NBD URIs (libnbd was found when it was
+ * built); without it hal_blockdev_open of one is -EPROTONOSUPPORT. */
+bool hal_blockdev_nbd_supported(void);
+/* Whether name may name an existing device: a path that exists, or an NBD
+ * URI (whether its export exists only a connection can tell). */
+bool hal_blockdev_exists(const char *name);
 bool hal_path_exists(const char *path);
 /* Bytes free for this process on the file system that holds path (or, if
- * path does not exist yet, its directory); 0 if unknown. */
+ * path does not exist yet, its directory); 0 if unknown (an NBD URI). */
 uint64_t hal_free_disk_space(const char *path);
 int hal_remove(const char *path);
 /* Renames atomically, refusing to replace an existing file (-EEXIST), and

@@ -286,10 +286,7 @@ static int open_ro(const char *path, hal_blockdev *dev, pw_store *s, pw_error *e
 {
     int rc = 0;
     if (!dev && (rc = hal_blockdev_open(path, HAL_BD_READONLY, &dev))) {
-        snprintf(err->msg, sizeof err->msg, "%s: %s", path,
-                 rc == -ENOENT ? "no such image" : rc == -EISDIR ? "is a directory, not an image"
-                                                                 : hal_strerror(rc));
-        err->code = rc;
+        pw_open_error(path, rc, err);
         return rc;
     }
     if ((rc = pw_store_init(s, dev))) {

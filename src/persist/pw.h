@@ -55,6 +55,9 @@ typedef struct pw_options {
                                      the world takes ownership */
     hal_fault_hook_fn fault_hook; /* tests only: hal_tmem_config.fault_hook */
     void *hook_ctx;
+    const char *replica;          /* NULL, or a second image kept at most one
+                                     snapshot behind (replica.c); created if
+                                     missing */
 } pw_options;
 
 #define PW_DEFAULT_SPACE_SIZE (64ull << 30)
@@ -198,6 +201,10 @@ typedef struct pw_stats {
     uint64_t image_blocks;
     uint64_t blocks_used;
     uint64_t pages_present;       /* pages held by the image */
+    /* With a replica: the newest snapshot it holds (0: none yet, or being
+     * rebuilt), and the blocks copied to it by this open. */
+    uint64_t replica_generation;
+    uint64_t replica_blocks_shipped;
     hal_tmem_stats mem;
 } pw_stats;
 #define PW_PAUSE_WINDOW 4096

@@ -36,6 +36,8 @@ typedef struct pw_store {
 } pw_store;
 
 int pw_store_init(pw_store *s, hal_blockdev *dev);
+/* The error for a failed hal_blockdev_open(path) with rc: the image and why. */
+void pw_open_error(const char *path, int rc, pw_error *err);
 void pw_store_fini(pw_store *s);
 /* Reads block b and checks it against e (crc).  -EBADMSG on mismatch. */
 int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf);
@@ -166,6 +168,8 @@ typedef struct pw_header pw_header; /* page 0 of the space: heap.c */
 _Static_assert(PW_RATE_RING > PW_RATE_INTERVALS && PW_RATE_RING > PW_RATE_MIN_MS / PW_MIN_INTERVAL_MS,
                "the ring holds a whole window");
 
+typedef struct pw_replica pw_replica;
+
 struct pw_world {
     struct pw_world_head head;  /* first: pw_safepoint reads it inline */
     char path[256];
@@ -213,6 +217,7 @@ struct pw_world {
     uint8_t *stage;                 /* one page, for reading frozen pages */
 
     hal_mutex heap_lock;
+    pw_replica *replica;            /* NULL: none (replica.c) */
 
     /* statistics (under snap_lock) */
     pw_stats st;
@@ -220,6 +225,15 @@ struct pw_world {
 };
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Continuous replicas (replica.c).  Open: the device, and where it stands
+ * against the image's committed root (or a clear error).  Ship: after a
+ * durable snapshot, on the snapshot thread (or the opener, before it
+ * starts): bring the replica to the committed root; failures are logged
+ * and retried later, never returned. */
+int pw_replica_open(pw_world *w, const char *path, pw_error *err);
+void pw_replica_ship(pw_world *w);
+void pw_replica_close(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);
 void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */

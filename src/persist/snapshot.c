@@ -13,7 +13,9 @@
  *      so both retained snapshots stay intact whatever happens from here.
  *   4. flush: every data and metadata block is durable.
  *   5. root: write the new root into slot generation % 2 (the older of the
- *      two), flush.  The snapshot exists from the moment this flush returns.
+ *      two), durably (a write with FUA where the device has it, else a
+ *      write and a flush).  The snapshot exists from the moment that
+ *      returns.
  * Any failure before the root flush abandons the snapshot: in-memory state
  * rolls back, the frozen pages become dirty again, and the next attempt
  * writes them anew.  A crash at any point leaves the newest complete root
@@ -71,11 +73,7 @@ static int write_root(pw_world *w, const pw_rootslot *r)
 {
     uint8_t *blk = w->stage;
     pw_root_encode(r, blk);
-    hal_blockdev *d = w->store.dev;
-    int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, (r->generation % 2) * PW_BLOCK_SIZE);
-    if (!rc)
-        rc = d->ops->flush(d);
-    return rc;
+    return hal_blockdev_write_durable(w->store.dev, blk, PW_BLOCK_SIZE, (r->generation % 2) * PW_BLOCK_SIZE);
 }
 
 /* A failed root write may still have reached the disk, naming blocks the
@@ -91,10 +89,7 @@ static int settle_root(pw_world *w)
     uint64_t slot = (w->committed.generation + 1) % 2;
     if (w->prev_root.generation % 2 == slot && w->prev_root.generation)
         pw_root_encode(&w->prev_root, blk);
-    hal_blockdev *d = w->store.dev;
-    int rc = d->ops->write(d, blk, PW_BLOCK_SIZE, slot * PW_BLOCK_SIZE);
-    if (!rc)
-        rc = d->ops->flush(d);
+    int rc = hal_blockdev_write_durable(w->store.dev, blk, PW_BLOCK_SIZE, slot * PW_BLOCK_SIZE);
     if (!rc)
         w->root_uncertain = false;
     return rc;
@@ -250,5 +245,7 @@ int pw_snapshot_take(pw_world *w)
         w->st.snapshots_failed++;
     }
     hal_mutex_unlock(&w->snap_lock);
+    if (!rc)
+        pw_replica_ship(w);
     return rc;
 }

@@ -17,6 +17,21 @@
 
 #define RUN_MAX_BLOCKS 256u /* 1 MiB per write request */
 
+void pw_open_error(const char *path, int rc, pw_error *err)
+{
+    char why[300];
+    if (rc == -ENOENT)
+        snprintf(why, sizeof why, "no such image");
+    else if (rc == -EISDIR)
+        snprintf(why, sizeof why, "is a directory, not an image");
+    else
+        hal_blockdev_open_why(path, rc, why, sizeof why);
+    if (err) {
+        err->code = rc;
+        snprintf(err->msg, sizeof err->msg, "%s: %s", path, why);
+    }
+}
+
 uint32_t pw_block_crc(const void *block) { return crc32c(0, block, PW_BLOCK_SIZE); }
 
 int pw_store_init(pw_store *s, hal_blockdev *dev)

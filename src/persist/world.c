@@ -339,7 +339,15 @@ static void snapshot_thread(void *arg)
                 backoff = MAX_BACKOFF_MS;
             /* Durability lost is never quiet: errors show at every log
              * level.  A gone image said why itself (snapshot.c). */
-            if (rc != PW_E_IMAGE_GONE && rc != PW_E_IMAGE_TRUNCATED)
+            uint64_t dev_bytes = 0;
+            if (rc == -ENOSPC && w->store.dev->ops->size(w->store.dev, &dev_bytes) == 0)
+                pw_log(w, PW_LOG_ERROR,
+                       "%s: snapshot failed: the image is full (its device holds %llu MiB and "
+                       "cannot grow, or the disk is full); the newest durable snapshot (%llu) is "
+                       "intact, retrying in %llu ms",
+                       w->path, (unsigned long long)(dev_bytes >> 20),
+                       (unsigned long long)w->committed.generation, (unsigned long long)backoff);
+            else if (rc != PW_E_IMAGE_GONE && rc != PW_E_IMAGE_TRUNCATED)
                 pw_log(w, PW_LOG_ERROR,
                        "%s: snapshot failed: %s; the newest durable snapshot (%llu) is intact, "
                        "retrying in %llu ms",
@@ -603,6 +611,7 @@ static void world_free(pw_world *w)
     if (!w)
         return;
     hal_tmem_close(w->mem);
+    pw_replica_close(w);
     pw_tree_fini(&w->map);
     pw_balloc_fini(&w->balloc);
     if (w->store.dev) {
@@ -651,14 +660,10 @@ static int open_dev(pw_world *w, const char *path, bool *created, hal_blockdev *
         rc = src == -EBUSY ? -EBUSY : hal_blockdev_open(tmp, HAL_BD_EXCLUSIVE | HAL_BD_CREATE, dev);
         *created = rc == 0;
     }
-    if (rc == -ENOENT)
-        set_err(err, rc, "%s: no such image", path);
-    else if (rc == -EBUSY)
+    if (rc == -EBUSY)
         set_err(err, rc, "%s: the world is already open (in this or another process)", path);
-    else if (rc == -EISDIR)
-        set_err(err, rc, "%s: is a directory, not an image", path);
     else if (rc)
-        set_err(err, rc, "%s: cannot open: %s", path, hal_strerror(rc));
+        pw_open_error(path, rc, err);
     return rc;
 }
 
@@ -747,12 +752,14 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
 
     w->base = (uint8_t *)(uintptr_t)r.space_base;
     w->size = r.space_size;
+    w->committed = r;
+    if (w->opt.replica && (rc = pw_replica_open(w, w->opt.replica, err)))
+        goto fail;
     pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);
     if ((rc = pw_balloc_init(&w->balloc, &w->store, &r))) {
         set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
         goto fail;
     }
-    w->committed = r;
     w->st.generation = w->st.resumed_generation = r.generation;
     w->st.resumed_wall_ns = w->st.last_durable_wall_ns = r.wall_ns;
 
@@ -804,6 +811,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
             snprintf(w->store.dev->name, sizeof w->store.dev->name, "%s", path);
         }
     }
+    pw_replica_ship(w); /* a replica one snapshot behind catches up now */
     if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {
         set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
         goto fail_detach;

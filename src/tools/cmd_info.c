@@ -1,5 +1,6 @@
 /*
- * cmd_info.c - `phantom info IMAGE`: what the root slots say.
+ * cmd_info.c - `phantom info IMAGE [--replica PATH]`: what the root slots
+ * say, and how far a replica is behind.
  */
 #include "../persist/pw.h"
 #include "../vm/pvm.h"
@@ -12,14 +13,16 @@
 void help_info(void)
 {
     hal_console_printf(1,
-                       "usage: phantom info [IMAGE]   (default: $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE ")\n"
+                       "usage: phantom info [IMAGE] [--replica PATH]\n"
+                       "       (IMAGE: default $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; a path or an NBD URI)\n"
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
                        "and size, the image size, and for each root slot its snapshot: generation,\n"
                        "time, pages, blocks used; then the world's objects, what its garbage\n"
                        "collectors freed and the classes updated with their versions (opening it\n"
                        "only to look: nothing runs or is written).\n"
-                       "`phantom fsck` checks everything.\n"
+                       "`phantom fsck` checks everything.  --replica PATH: also how many\n"
+                       "snapshots the replica PATH (run/boot --replica) is behind the image.\n"
                        "\n"
                        "Exit status: 0 success, 2 the image cannot be read or has no usable root.\n");
 }
@@ -83,13 +86,51 @@ static void print_objects(const char *image)
     pvm_close(vm, false);
 }
 
+/* How far the replica is behind img (its newest snapshot and world id). */
+static void print_replica(const char *replica, const pw_image_info *img)
+{
+    pw_image_info in;
+    pw_error err = {0, ""};
+    int rc = pw_image_info_read(replica, &in, &err);
+    uint64_t g = img->newest >= 0 ? img->slot[img->newest].generation : 0;
+    if (rc || in.newest < 0) {
+        hal_console_printf(1, "replica:        %s: no snapshot (%s): being built, or lost\n", replica,
+                           rc ? err.msg : "no usable root");
+    } else if (memcmp(in.world_id, img->world_id, sizeof in.world_id)) {
+        hal_console_printf(1, "replica:        %s: another world's image\n", replica);
+    } else {
+        uint64_t r = in.slot[in.newest].generation;
+        double lag = (double)(int64_t)(img->slot[img->newest].wall_ns - in.slot[in.newest].wall_ns) / 1e9;
+        if (r == g)
+            hal_console_printf(1, "replica:        %s: generation %llu, level with the image\n", replica,
+                               (unsigned long long)r);
+        else
+            hal_console_printf(1, "replica:        %s: generation %llu, %lld snapshot%s (%.1f s) %s the image%s\n",
+                               replica, (unsigned long long)r, (long long)(g > r ? g - r : r - g),
+                               (g > r ? g - r : r - g) == 1 ? "" : "s", lag < 0 ? -lag : lag,
+                               g > r ? "behind" : "ahead of", g > r ? "" : " (booted on its own: no longer a copy of it)");
+    }
+}
+
 int cmd_info(int argc, char **argv)
 {
-    if (argc > 1 || (argc == 1 && argv[0][0] == '-')) {
-        hal_console_printf(2, "usage: phantom info [IMAGE]\n");
-        return 2;
+    const char *replica = NULL, *path = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *v;
+        int r = tool_option(argc, argv, &i, "--replica", &v, "info");
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            replica = v;
+        else if (argv[i][0] != '-' && !path)
+            path = argv[i];
+        else {
+            hal_console_printf(2, "usage: phantom info [IMAGE] [--replica PATH]\n");
+            return 2;
+        }
     }
-    const char *path = argc ? argv[0] : tool_default_image(); /* the rule of every command */
+    if (!path)
+        path = tool_default_image(); /* the rule of every command */
     pw_image_info in;
     pw_error err = {0, ""};
     int rc = pw_image_info_read(path, &in, &err);
@@ -134,6 +175,8 @@ int cmd_info(int argc, char **argv)
                            (unsigned long long)in.slot[i].snapshots_total,
                            (unsigned long long)in.slot[i].bytes_written_total);
     }
+    if (replica && in.newest >= 0)
+        print_replica(replica, &in);
     if (rc) {
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;

@@ -21,8 +21,9 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                   [--commit-output] [--display [ADDR:]PORT] [--strategy NAME] [-v]\n"
+        "usage: phantom run [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "                   [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
+        "                   [--strategy NAME] [-v]\n"
         "                   PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
@@ -48,7 +49,7 @@ void help_run(void)
         "socket: phantom attach opens the shell inside it, phantom snapshot, update\n"
         "and stop act on it (phantom attach --help).\n"
         "\n"
-        "  --image PATH             the world's image file\n"
+        TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
@@ -72,8 +73,9 @@ void help_run(void)
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "                    [--commit-output] [--display [ADDR:]PORT] [--strategy NAME] [-v]\n"
+        "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "                    [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
+        "                    [--strategy NAME] [-v]\n"
         "                    [--paused [--kill ID]...]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
@@ -218,7 +220,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
         return -1;
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
-                     .paused = a->paused, .commit_output = a->w.commit_output, .display = display};
+                     .paused = a->paused, .commit_output = a->w.commit_output, .display = display,
+                     .replica = a->w.replica};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);
@@ -399,7 +402,7 @@ int cmd_boot(int argc, char **argv)
         hal_console_printf(2, "phantom boot: --kill needs --paused (threads are ended before any runs)\n");
         return 2;
     }
-    if (!hal_path_exists(a.w.image)) {
+    if (!hal_blockdev_exists(a.w.image)) {
         hal_console_printf(2, "phantom boot: %s: no such image (phantom run creates one)\n", a.w.image);
         return 2;
     }

@@ -92,6 +92,11 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
             o->image = v;
         return r;
     }
+    if ((r = tool_option(argc, argv, i, "--replica", &v, cmd)) != 0) {
+        if (r > 0)
+            o->replica = v;
+        return r;
+    }
     if ((r = tool_option(argc, argv, i, "--snapshot-interval", &v, cmd)) != 0) {
         if (r < 0)
             return r;

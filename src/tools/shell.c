@@ -24,8 +24,9 @@
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--snapshot-interval MS] [--memory-limit SIZE]\n"
-        "               [--display [ADDR:]PORT] [--strategy NAME] [--paused] [-v]\n"
+        "usage: phantom [shell] [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "               [--memory-limit SIZE] [--display [ADDR:]PORT] [--strategy NAME]\n"
+        "               [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -35,7 +36,7 @@ void help_shell(void)
         "(threads still running) from the last snapshot.  While it runs, `phantom\n"
         "attach` opens more shells inside the same world (phantom attach --help).\n"
         "\n"
-        "  --image PATH             the world's image file\n"
+        TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
@@ -443,7 +444,7 @@ int cmd_shell(int argc, char **argv)
         return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output, .display = display};
+                     .commit_output = w.commit_output, .display = display, .replica = w.replica};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

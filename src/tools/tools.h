@@ -56,9 +56,10 @@ const char *tool_default_image(void);
 int tool_option(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
 
 /* The options of every command that opens a world (the shell, run, boot):
- * --image, --snapshot-interval, --strategy, --memory-limit, -v. */
+ * --image, --replica, --snapshot-interval, --strategy, --memory-limit, -v. */
 typedef struct tool_world_opts {
     const char *image;        /* tool_default_image() unless given */
+    const char *replica;      /* --replica: NULL, or the replica's image */
     const char *strategy;     /* NULL: the best the host offers */
     uint32_t interval;        /* 0: the default */
     uint64_t memory_limit;    /* 0: the default */
@@ -107,6 +108,15 @@ int tool_open_display(const tool_world_opts *o, struct pd_display **out, const c
     "                           state that produced it is durable, as socket output\n" \
     "                           is (docs/TRANSIENT.md); adds about one snapshot's\n" \
     "                           write time to what the program prints\n"
+
+#define TOOL_IMAGE_HELP \
+    "  --image PATH             the world's image: a file, a block device, or an\n" \
+    "                           export on an NBD server: nbd://HOST[:PORT]/EXPORT,\n" \
+    "                           nbd+unix:///EXPORT?socket=SOCKET (docs/STORAGE.md)\n" \
+    "  --replica PATH           keep PATH (a file, device or NBD URI; created if\n" \
+    "                           missing) a copy of the image at most one snapshot\n" \
+    "                           behind: `phantom boot --image PATH` resumes the world\n" \
+    "                           from it (phantom info IMAGE --replica PATH: the lag)\n"
 
 #define TOOL_MEMORY_LIMIT_HELP \
     "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \

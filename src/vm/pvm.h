@@ -24,6 +24,8 @@ typedef struct pvm_options {
     uint32_t snapshot_interval_ms;  /* 0: the engine's default */
     const char *strategy;           /* snapshot strategy; NULL: the best the
                                        host offers (any world opens under any) */
+    const char *replica;            /* NULL, or a second image kept at most one
+                                       snapshot behind (pw_options.replica) */
     int verbose;                    /* 0 quiet, 1 boot messages, 2 more */
     uint64_t memory_limit;          /* bytes the process may use; 0: the
                                        default (pvm_open, docs/GC.md) */

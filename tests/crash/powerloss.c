@@ -33,12 +33,19 @@
  * Two device models: a file (grows in 16 MiB steps) and a nearly full disk
  * that grows one block at a time.  Strategies alternate between crash
  * points.  TORTURE=1: a longer workload and many more subsets per point.
+ *
+ * A third model is an NBD export (when nbdkit is installed): a fixed-size
+ * all-zero device the engine formats in place.  Each crashed disk is put
+ * on an nbdkit memory-plugin export and everything above (open, content,
+ * fsck, continuing) goes through the NBD back end: reads, FUA root writes,
+ * flushes.
  */
 #define _GNU_SOURCE
 #include "../../src/persist/format.h"
 #include "../../src/persist/pw.h"
 #include "testlib.h"
 #include "../unit/memdev.h"
+#include "nbdkit.h"
 
 #include <stdarg.h>
 #include <time.h>
@@ -52,7 +59,15 @@
 #define MAXGEN 512
 #define SECTOR 512u
 
+#define EXPORT_BYTES (1u << 20) /* the NBD model's device */
+
 static bool torture;
+/* The NBD model: crashed disks are loaded into this export (a device kept
+ * open for it, and a copy of what the export holds, so that only blocks
+ * that differ are sent). */
+static const char *nbd_uri;
+static hal_blockdev *nbd_loader;
+static uint8_t *nbd_shadow;
 static const char *strategies[4];
 static int nstrategies;
 
@@ -249,22 +264,50 @@ static void case_failed(const char *fmt, ...)
     fprintf(stderr, "\n%s", t_logbuf);
 }
 
+/* The device a crashed disk is opened on: the memimg, or (NBD model) none:
+ * the world opens the export by its URI. */
+static hal_blockdev *crash_dev(memimg *img, const char *name)
+{
+    return nbd_uri && !strcmp(name, nbd_uri) ? NULL : memimg_dev(img, name);
+}
+
 static void opts(pw_options *o, memimg *img, const char *name, const char *strategy, bool create)
 {
     t_options(o, strategy, create, SPACE_SIZE);
     o->log = t_log_capture;
     o->log_level = PW_LOG_WARN;
-    o->dev = memimg_dev(img, name);
+    o->dev = crash_dev(img, name);
+}
+
+/* NBD model: the export's content becomes the crashed disk's. */
+static void nbd_load(const memimg *m)
+{
+    REQUIRE(m->size <= EXPORT_BYTES);
+    for (uint64_t off = 0; off < EXPORT_BYTES; off += PW_BLOCK_SIZE) {
+        static const uint8_t zero[PW_BLOCK_SIZE];
+        const uint8_t *want = off < m->size ? m->data + off : zero;
+        if (memcmp(nbd_shadow + off, want, PW_BLOCK_SIZE)) {
+            REQUIRE(nbd_loader->ops->write(nbd_loader, want, PW_BLOCK_SIZE, off) == 0);
+            memcpy(nbd_shadow + off, want, PW_BLOCK_SIZE);
+        }
+    }
+}
+
+/* NBD model: after a world wrote to the export, the copy is read anew. */
+static void nbd_reread(void)
+{
+    REQUIRE(nbd_loader->ops->read(nbd_loader, nbd_shadow, EXPORT_BYTES, 0) == 0);
 }
 
 /* ---- recording ------------------------------------------------------------------ */
 
 /* Runs the workload on a fresh recording device; returns the device. */
-static memimg *record_run(uint64_t grow_max, int nsteps, uint64_t *last_gen)
+static memimg *record_run(uint64_t grow_max, bool fixed, int nsteps, uint64_t *last_gen)
 {
     memset(expected, 0, sizeof expected);
-    memimg *img = memimg_new(NULL, 0);
+    memimg *img = memimg_new(NULL, fixed ? EXPORT_BYTES : 0);
     img->grow_max = grow_max;
+    img->max_size = fixed ? EXPORT_BYTES : 0;
     memimg_record_start(img);
     pw_options o;
     opts(&o, img, "mem:record", NULL, true);
@@ -308,10 +351,10 @@ static memimg *record_run(uint64_t grow_max, int nsteps, uint64_t *last_gen)
     }
     CHECK(roots == *last_gen);
     CHECK(max_slist > 0);
-    CHECK(grows >= (grow_max ? 5u : 1u));
+    CHECK(grows >= (fixed ? 0u : grow_max ? 5u : 1u));
     printf("recorded (%s): %d steps, %llu generations, %zu ops (%zu writes, %zu flushes, "
            "%zu grows), largest superseded list %llu, image %llu blocks\n",
-           grow_max ? "block-by-block growth" : "file growth", nsteps,
+           fixed ? "fixed-size export" : grow_max ? "block-by-block growth" : "file growth", nsteps,
            (unsigned long long)*last_gen, img->nops, writes, flushes, grows,
            (unsigned long long)max_slist, (unsigned long long)(img->size / PW_BLOCK_SIZE));
     return img;
@@ -325,13 +368,15 @@ static uint64_t n_opened, n_refused, n_continued, gen_hist_newer;
 static void check_crashed(memimg *crash, uint64_t gmin, const char *strategy, bool cont,
                           uint64_t seed)
 {
-    const char *name = "mem:crashed";
+    const char *name = nbd_uri ? nbd_uri : "mem:crashed";
+    if (nbd_uri)
+        nbd_load(crash);
     /* fsck first: nothing has touched the crashed disk yet */
     pw_fsck_result fr;
     pw_error err;
     fsck_len = 0;
     fsck_out[0] = 0;
-    int frc = pw_fsck(name, memimg_dev(crash, name), &fr, fsck_cb, NULL, &err);
+    int frc = pw_fsck(name, crash_dev(crash, name), &fr, fsck_cb, NULL, &err);
 
     pw_options o;
     opts(&o, crash, name, strategy, false);
@@ -398,6 +443,8 @@ static void check_crashed(memimg *crash, uint64_t gmin, const char *strategy, bo
     opts(&o, crash, name, strategy, false);
     rc = pw_open(name, &o, &w, &err);
     if (rc) {
+        if (nbd_uri)
+            nbd_reread();
         case_failed("reopen after recovery and a snapshot failed: %s", err.msg);
         CHECK(0);
         return;
@@ -410,7 +457,9 @@ static void check_crashed(memimg *crash, uint64_t gmin, const char *strategy, bo
     CHECK(same);
     pw_close(w, false);
     fsck_len = 0;
-    frc = pw_fsck(name, memimg_dev(crash, name), &fr, fsck_cb, NULL, &err);
+    frc = pw_fsck(name, crash_dev(crash, name), &fr, fsck_cb, NULL, &err);
+    if (nbd_uri)
+        nbd_reread();
     if (frc != 0)
         case_failed("fsck after recovery + snapshot returned %d (%s)\n%s", frc, err.msg, fsck_out);
     CHECK(frc == 0);
@@ -528,12 +577,31 @@ int main(void)
     REQUIRE(nstrategies > 0);
     int nsteps = torture ? 40 : 12;
     uint64_t last;
-    memimg *rec = record_run(0, nsteps, &last);
+    memimg *rec = record_run(0, false, nsteps, &last);
     run_crashes(rec, "file growth");
     memimg_free(rec);
-    rec = record_run(4 * PW_BLOCK_SIZE, torture ? nsteps : 8, &last);
+    rec = record_run(4 * PW_BLOCK_SIZE, false, torture ? nsteps : 8, &last);
     run_crashes(rec, "block-by-block growth");
     memimg_free(rec);
+    if (t_nbdkit_usable("powerloss (NBD export)")) {
+        char dir[] = "/tmp/phantom-powerloss-XXXXXX";
+        REQUIRE(mkdtemp(dir) != NULL);
+        const char *args[] = {"memory", "1M", NULL};
+        t_nbdkit k;
+        t_nbdkit_start(&k, dir, args);
+        REQUIRE(hal_blockdev_open(k.uri, 0, &nbd_loader) == 0);
+        nbd_shadow = calloc(1, EXPORT_BYTES);
+        REQUIRE(nbd_shadow);
+        rec = record_run(0, true, torture ? nsteps : 6, &last);
+        nbd_uri = k.uri;
+        run_crashes(rec, "NBD export");
+        nbd_uri = NULL;
+        memimg_free(rec);
+        nbd_loader->ops->close(nbd_loader);
+        free(nbd_shadow);
+        t_nbdkit_kill(&k);
+        t_remove_dir(dir);
+    }
     printf("opened %llu (%llu at a newer generation than the durable one), refused %llu "
            "(before the first root), continued %llu\n",
            (unsigned long long)n_opened, (unsigned long long)gen_hist_newer,

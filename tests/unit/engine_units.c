@@ -456,7 +456,7 @@ static void s_close(hal_blockdev *d)
     inner_of(d)->ops->close(inner_of(d));
     free(d);
 }
-static const hal_blockdev_ops slow_ops = {s_read, s_write, s_flush, s_size, s_grow, s_close, NULL, NULL};
+static const hal_blockdev_ops slow_ops = {s_read, s_write, s_flush, s_size, s_grow, s_close, NULL, NULL, NULL};
 
 typedef struct said {
     int behind;     /* "cannot keep up" lines logged */

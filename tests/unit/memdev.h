@@ -323,7 +323,7 @@ static inline void md_close(hal_blockdev *d)
 }
 
 /* No writeback hint: the simulated disk has nothing to start early. */
-static const hal_blockdev_ops memdev_ops = {md_read, md_write, md_flush, md_size, md_grow, md_close, NULL, NULL};
+static const hal_blockdev_ops memdev_ops = {md_read, md_write, md_flush, md_size, md_grow, md_close, NULL, NULL, NULL};
 
 /* A device on m, named name (messages use it as the path). */
 static inline hal_blockdev *memimg_dev(memimg *m, const char *name)

@@ -214,7 +214,7 @@ static void g_close(hal_blockdev *d)
     g->inner->ops->close(g->inner);
     free(g);
 }
-static const hal_blockdev_ops gated_ops = {g_read, g_write, g_flush, g_size, g_grow, g_close, NULL, NULL};
+static const hal_blockdev_ops gated_ops = {g_read, g_write, g_flush, g_size, g_grow, g_close, NULL, NULL, NULL};
 
 typedef struct sync_call {
     pw_world *w;

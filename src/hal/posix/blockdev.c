@@ -1,9 +1,10 @@
 /*
  * blockdev.c - HAL block device on a file or a raw device: pread/pwrite,
- * fdatasync as the flush, flock for exclusive access.
+ * fdatasync as the flush, flock for exclusive access.  NBD URIs go to
+ * blockdev_nbd.c.
  */
 #define _GNU_SOURCE
-#include "../hal.h"
+#include "blockdev_internal.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -121,10 +122,12 @@ static int fd_check(hal_blockdev *d)
 }
 
 static const hal_blockdev_ops file_ops = {fd_read, fd_write, fd_flush, fd_size, fd_grow, fd_close,
-                                          fd_writeback, fd_check};
+                                          fd_writeback, fd_check, NULL};
 
 int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
 {
+    if (hal_blockdev_is_nbd(path))
+        return hal_nbd_open(path, flags, out);
     /* A write beyond `ulimit -f` must fail with EFBIG, handled like a full
      * disk, not kill the process with SIGXFSZ and no word said. */
     static atomic_flag xfsz_ignored = ATOMIC_FLAG_INIT;
@@ -164,11 +167,31 @@ int hal_blockdev_open(const char *path, int flags, hal_blockdev **out)
     return 0;
 }
 
+int hal_blockdev_write_durable(hal_blockdev *d, const void *buf, size_t len, uint64_t off)
+{
+    if (d->ops->write_durable)
+        return d->ops->write_durable(d, buf, len, off);
+    int rc = d->ops->write(d, buf, len, off);
+    return rc ? rc : d->ops->flush(d);
+}
+
+const char *hal_blockdev_open_why(const char *name, int rc, char *buf, size_t len)
+{
+    if (hal_blockdev_is_nbd(name))
+        return hal_nbd_open_why(rc, buf, len);
+    snprintf(buf, len, "%s", hal_strerror(rc));
+    return buf;
+}
+
+bool hal_blockdev_exists(const char *name) { return hal_blockdev_is_nbd(name) || hal_path_exists(name); }
+
 bool hal_path_exists(const char *path) { return access(path, F_OK) == 0; }
 
 uint64_t hal_free_disk_space(const char *path)
 {
     struct statvfs fs;
+    if (hal_blockdev_is_nbd(path))
+        return 0;
     if (statvfs(path, &fs) == 0)
         return (uint64_t)fs.f_bavail * fs.f_frsize;
     /* A new image: the file system of the directory it will be made in. */
