@@ -715,5 +715,7 @@ void gen_expr(pc_gen *g, pc_expr *e, bool want)
         em_op(&g->em, PV_OP_POP);
     else if (want && in->coerce)
         em_conv(&g->em, PC_CONV_OF(in->coerce));
+    else if (want && in->to_text)
+        em_op(&g->em, PV_OP_TOSTRING);
     g->em.cur = saved;
 }

@@ -221,6 +221,7 @@ typedef struct pc_info {
     bool prim_elem : 1;     /* new T[n]: fill with the zero of T */
     bool ref_cmp : 1;       /* == / != with null: compare references */
     bool println0 : 1;      /* println(): no argument */
+    bool to_text : 1;       /* an int passed where a string is declared: converted to its text */
     uint8_t iter;        /* foreach: 0 array, string or binary, 1 directory keys, 2 decided at run time */
     int8_t coerce;       /* codegen converts the value to a primitive type: PC_CONV_CODE(type), 0 none */
     uint16_t slot;       /* locals, foreach and catch variables */

@@ -416,10 +416,11 @@ static bool stmt(pc_body *b, pc_stmt *s)
         pc_ty *ret = b->m ? b->m->ret : &c->t_void;
         if (s->u.expr) {
             if (ret->k == PC_TY_VOID) {
+                /* the original's habit: accepted; the value is computed and dropped */
                 pc_ty *t = pc_sema_expr(b, s->u.expr);
                 if (t->k != PC_TY_ERROR)
-                    pc_error(c->d, s->u.expr->loc, "%s returns nothing (void); 'return' cannot have a value here",
-                             b->m && (b->m->flags & PV_MF_CTOR) ? "a constructor" : "this method");
+                    pc_warning(c->d, s->u.expr->loc, "%s returns nothing (void); the value of this 'return' is "
+                               "computed and dropped", b->m && (b->m->flags & PV_MF_CTOR) ? "a constructor" : "this method");
             } else {
                 pc_sema_expect(b, s->u.expr, ret, "the return value");
             }
