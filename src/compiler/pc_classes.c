@@ -478,9 +478,14 @@ static void place_method(pc_ctx *c, pc_class *k, pc_method *m)
         while (reserved_ordinal(o) || (o < k->nvt && k->vt[o]))
             o++;
     } else if (o < k->nvt && k->vt[o] && k->vt[o]->owner == k) {
+        pc_method *was = k->vt[o];
         if (!k->is_extern && m->decl)
             pc_error(c->d, m->decl->loc, "methods '%s' and '%s' both have ordinal %u in class '%s'",
-                     k->vt[o]->name, m->name, (unsigned)o, k->name);
+                     was->name, m->name, (unsigned)o, k->name);
+        else if (!k->is_extern && was->decl) /* m is generated (a construct shim): name it */
+            pc_error(c->d, was->decl->loc, "method '%s' [%u] takes the ordinal of the generated method '%s' "
+                     "(%s) of class '%s'; choose another ordinal", was->name, (unsigned)o, m->name,
+                     m->kind == PC_MK_SHIM ? "new *(c)() constructs through it" : "made by the compiler", k->name);
         return;
     }
     if (o > PV_MAX_ORDINAL) {

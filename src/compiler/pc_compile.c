@@ -130,6 +130,8 @@ static bool has_entry(const pc_class *k, bool want_main)
             return true;
         if (!want_main && !strcmp(m->name, "run") && m->nparams <= 1 && !is_static)
             return true;
+        if (!want_main && m->explicit_ord == 8 && m->nparams == 1 && !is_static) /* startup(var boot) [8] */
+            return true;
     }
     return false;
 }

@@ -98,6 +98,9 @@ pc_fit pc_ty_fit(pc_ctx *c, const pc_ty *from, const pc_ty *to);
 /* The cost of passing from as to for overload resolution; -1 if it cannot. */
 int pc_ty_cost(pc_ctx *c, const pc_ty *from, const pc_ty *to);
 
+/* The largest file `import "file"` takes. */
+#define PC_IMPORT_MAX (32u << 20)
+
 /* ---- symbols ------------------------------------------------------------------------- */
 
 /* One source file of the program with its package and imports. */
@@ -222,6 +225,7 @@ typedef struct pc_info {
     bool ref_cmp : 1;       /* == / != with null: compare references */
     bool println0 : 1;      /* println(): no argument */
     bool to_text : 1;       /* an int passed where a string is declared: converted to its text */
+    bool raw_bytes : 1;     /* import "file" of bytes that are not UTF-8 */
     uint8_t iter;        /* foreach: 0 array, string or binary, 1 directory keys, 2 decided at run time */
     int8_t coerce;       /* codegen converts the value to a primitive type: PC_CONV_CODE(type), 0 none */
     uint16_t slot;       /* locals, foreach and catch variables */

@@ -1163,6 +1163,12 @@ bad:
 
 /* ---- literals ----------------------------------------------------------------------------------------- */
 
+/*
+ * import "file": the file's bytes, as a string.  The file is looked for
+ * next to the source, then (as the original compiler did) relative to the
+ * current directory.  Bytes that are not UTF-8 (images) are kept as they
+ * are: codegen then builds the string at run time (raw_bytes).
+ */
 static pc_ty *import_file(pc_body *b, pc_expr *e, pc_info *in)
 {
     pc_ctx *c = b->c;
@@ -1172,21 +1178,28 @@ static pc_ty *import_file(pc_body *b, pc_expr *e, pc_info *in)
         pc_error(c->d, e->loc, "import \"%s\": files cannot be read here", Q(q, name));
         return &c->t_error;
     }
-    const char *path = name[0] == '/' || !b->ui->dir[0] ? name : pc_fmt(c, "%s%s", b->ui->dir, name);
+    bool beside = name[0] != '/' && b->ui->dir[0];
+    const char *path = beside ? pc_fmt(c, "%s%s", b->ui->dir, name) : name;
     char *data = NULL, why[200] = "";
     size_t len = 0;
-    if (c->opts->read_file(c->opts->read_ctx, path, &data, &len, why, sizeof why) < 0) {
-        pc_error(c->d, e->loc, "import \"%s\": cannot read %s: %s", Q(q, name), path, why);
+    if (c->opts->read_file(c->opts->read_ctx, path, &data, &len, why, sizeof why) < 0 &&
+        (!beside || c->opts->read_file(c->opts->read_ctx, name, &data, &len, why, sizeof why) < 0)) {
+        if (beside)
+            pc_error(c->d, e->loc, "import \"%s\": cannot read %s (nor %s in the current directory): %s",
+                     Q(q, name), path, name, why);
+        else
+            pc_error(c->d, e->loc, "import \"%s\": cannot read %s: %s", Q(q, name), path, why);
         return &c->t_error;
     }
-    bool ok = len <= PV_CF_MAX_STRING && pc_utf8_ok(data, len, true);
+    bool ok = len <= PC_IMPORT_MAX;
     if (ok) {
         in->name = pc_strndup(c, data, len);
         in->name_len = len;
+        in->raw_bytes = !pc_utf8_ok(data, len, true);
     }
     free(data);
     if (!ok) {
-        pc_error(c->d, e->loc, "import \"%s\": the file is not UTF-8 text of at most 16 MiB", Q(q, name));
+        pc_error(c->d, e->loc, "import \"%s\": the file is larger than %u MiB", Q(q, name), PC_IMPORT_MAX >> 20);
         return &c->t_error;
     }
     return &c->t_string;

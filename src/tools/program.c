@@ -15,7 +15,8 @@
 #define MAX_SOURCE (64u << 20)
 
 /* main (static with 0 or 1 arguments, or instance without) when
- * want_main, else the original entry: instance run(boot) or run(). */
+ * want_main, else the original entry: instance run(boot) or run(), or the
+ * original boot convention, a method [8] taking the boot object. */
 static bool has_entry(const pv_cf *cf, bool want_main)
 {
     for (uint32_t i = 0; i < cf->nmethods; i++) {
@@ -27,6 +28,8 @@ static bool has_entry(const pv_cf *cf, bool want_main)
         if (want_main && !strcmp(name, "main") && m->nargs <= (is_static ? 1 : 0))
             return true;
         if (!want_main && !strcmp(name, "run") && m->nargs <= 1 && !is_static)
+            return true;
+        if (!want_main && m->ordinal == 8 && m->nargs == 1 && !is_static) /* startup(var boot) [8] */
             return true;
     }
     return false;
