@@ -40,10 +40,18 @@ static pc_class *new_prog_class(pc_ctx *c, const char *full, pc_decl *d, pc_unit
     return k;
 }
 
+/*
+ * The program's units first, then the library's (pc_compiler_add_library_
+ * source): a library class named like a program class is left out, so a
+ * program may bring its own .phantom.util.map.
+ */
 void pc_classes_declare(pc_ctx *c)
 {
+    for (uint32_t pass = 0; pass < 2; pass++)
     for (uint32_t u = 0; u < c->nunits; u++) {
         pc_unitinfo *ui = c->units[u];
+        if (ui->lib != (pass == 1))
+            continue;
         for (pc_decl *d = ui->unit->decls; d; d = d->next) {
             if (d->kind != PC_D_CLASS)
                 continue;
@@ -52,6 +60,10 @@ void pc_classes_declare(pc_ctx *c)
                                      : pc_fmt(c, "%s%s", ui->package, pc_name_join(c, n, n->count));
             char q[80];
             pc_class *old = pc_class_find(c, full);
+            if (old && !old->is_extern && ui->lib)
+                continue; /* the program's own class replaces the library's */
+            if (pc_internal_decl(c, d, full))
+                continue; /* a declaration of an internal class: checked against it */
             if (old && old->is_extern) {
                 pc_error(c->d, n->loc, "'%s' is an internal class; it cannot be redefined",
                          pc_diag_quote(q, sizeof q, full, strlen(full)));

@@ -557,10 +557,14 @@ void pc_sema_bodies(pc_ctx *c)
             if (lt && pc_ty_fit(c, lt, f->ty) != PC_FIT_NO)
                 f->const_val = init;
         }
-    for (uint32_t i = 0; i < c->nprog; i++)
+    for (uint32_t i = 0; i < c->nprog; i++) {
+        pc_diag hold, *real = pc_lib_hold(c, c->prog[i], &hold);
         check_fields(c, c->prog[i]);
+        pc_lib_release(c, c->prog[i], real);
+    }
     for (uint32_t i = 0; i < c->nprog; i++) {
         pc_class *k = c->prog[i];
+        pc_diag hold, *real = pc_lib_hold(c, k, &hold);
         for (pc_method *m = k->methods; m; m = m->next) {
             if (m->decl && m->decl->u.method.body)
                 check_method(c, k, m);
@@ -569,5 +573,6 @@ void pc_sema_bodies(pc_ctx *c)
             if (m->kind == PC_MK_IMPLICIT_CTOR)
                 check_implicit_ctor(c, k);
         }
+        pc_lib_release(c, k, real);
     }
 }
