@@ -250,6 +250,8 @@ struct pv_thread {
  * the threads pvm_run_program waits for.  Meaningful within one process
  * only: pv_sched_init clears it at every open. */
 #define PV_TF_THIS_RUN 4u
+#define PV_TF_PAUSED 16u   /* thread.pause(): not scheduled until unpause() (kept in the world) */
+#define PV_TF_PARKED 32u   /* paused and taken off the run queue while RUNNABLE: unpause queues it */
 #define PV_TF_HELD   8u    /* held by a paused boot: never scheduled.  Set or
                               cleared on every thread at every boot, so what a
                               snapshot kept of it means nothing */

@@ -10,6 +10,7 @@
 #include "../interp.h"
 #include "../sched.h"
 #include "../pvm.h"
+#include "n_orig_sys.h"
 #include "native.h"
 
 /* The body of a thread is a bytecode method: a native one has no code
@@ -101,6 +102,12 @@ static int th_join(pv_vm *vm, pv_value *args, pv_value *ret)
 }
 
 static const pv_native_method thread_methods[] = {
+    /* the fixed ordinals first: the others take the slots left free */
+    {"pause", "()void", 10, 0, pv_orig_th_pause},
+    {"unpause", "()void", 11, 0, pv_orig_th_unpause},
+    {"getEnvironment", "()*", 12, 0, pv_orig_th_environment},
+    {"getUser", "()*", 13, 0, pv_orig_th_user},
+    {"getOsInterface", "()*", 14, 0, pv_orig_th_os_interface},
     {"start", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start},
     {"startDaemon", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start_daemon},
     {"sleep", "(*)void", PV_NO_ORDINAL, PV_MF_STATIC, th_sleep},
@@ -198,16 +205,6 @@ const pv_native_class pv_nc_world = {
 
 /* ---- .internal.boot -------------------------------------------------------------- */
 
-static int b_load_class(pv_vm *vm, pv_value *args, pv_value *ret)
-{
-    struct pv_string *n = pv_arg_string(vm, args[1], "loadClass", 1);
-    if (!n)
-        return PV_NTHROW;
-    struct pv_class *c = pv_find_class(vm, n->bytes);
-    *ret = c ? pv_from_ptr(c) : PV_NULL;
-    return PV_NOK;
-}
-
 static int b_print(pv_vm *vm, pv_value *args, pv_value *ret)
 {
     (void)ret;
@@ -230,10 +227,16 @@ static int b_sleep(pv_vm *vm, pv_value *args, pv_value *ret)
 }
 
 static const pv_native_method boot_methods[] = {
-    {"loadClass", "(*)*", 8, 0, b_load_class},
+    {"toString", "()*", 5, 0, pv_orig_boot_tostring},
+    {"loadClass", "(*)*", 8, 0, pv_orig_boot_load_class},
     {"consolePrint", "(*)void", 16, 0, b_print},
+    {"setClassLoader", "(*)void", 17, 0, pv_orig_boot_set_loader},
     {"startThread", "(*)*", 18, 0, b_start_thread},
+    {"createBinary", "(*)*", 19, 0, pv_orig_boot_create_binary},
     {"sleep", "(*)void", 21, 0, b_sleep},
+    {"setOsInterface", "(*)void", 22, 0, pv_orig_boot_set_os},
+    {"getKernelEnvironment", "()*", 23, 0, pv_orig_boot_kernel_env},
+    {"reboot", "()void", 24, 0, pv_orig_boot_reboot},
 };
 
 const pv_native_class pv_nc_boot = {
