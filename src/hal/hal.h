@@ -67,6 +67,7 @@ void hal_cond_broadcast(hal_cond *c);
 
 uint64_t hal_now_mono_ns(void); /* monotonic, arbitrary origin */
 uint64_t hal_now_wall_ns(void); /* nanoseconds since the Unix epoch */
+uint64_t hal_process_cpu_ns(void); /* CPU time this process has used, all its threads */
 void hal_sleep_ns(uint64_t ns);
 
 /* ---- memory ---------------------------------------------------------------- */

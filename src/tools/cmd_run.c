@@ -209,12 +209,27 @@ static void on_interrupt(void *vm)
  * SIGTERM or SIGHUP: then the threads stop at their next instruction
  * boundary and the final snapshot (close_world) keeps them there, to
  * continue at the next boot. */
-static int run_world(pv_vm *vm, bool program_only)
+static int run_world(pv_vm **vm, const run_args *a, bool program_only, const char *cmd)
 {
-    hal_on_interrupt(on_interrupt, vm);
-    int rc = program_only ? pvm_run_program(vm) : pvm_run(vm);
-    hal_on_interrupt(NULL, NULL);
-    return rc;
+    for (;;) {
+        hal_on_interrupt(on_interrupt, *vm);
+        int rc = program_only ? pvm_run_program(*vm) : pvm_run(*vm);
+        hal_on_interrupt(NULL, NULL);
+        if (!pvm_reboot_requested(*vm) || atomic_load(&interrupted))
+            return rc;
+        /* boot.reboot(): snapshot, then boot the world again as `phantom
+         * boot` would: every thread goes on, the program's and the others */
+        pvm_flush(*vm);
+        int crc = pvm_close(*vm, true);
+        *vm = NULL;
+        if (crc < 0) {
+            hal_console_printf(2, "phantom %s: reboot: the snapshot failed: %s\n", cmd, pw_strerror(crc));
+            return 3;
+        }
+        if (open_world(a, false, vm, cmd) < 0)
+            return 2;
+        program_only = false;
+    }
 }
 
 /* Closes the world with a final snapshot, and says "saved" only if it is.
@@ -222,6 +237,8 @@ static int run_world(pv_vm *vm, bool program_only)
  * one), else 130 after an interrupt, else rc. */
 static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
 {
+    if (!vm)
+        return rc;   /* a reboot that failed, reported */
     pvm_flush(vm);
     int crc = pvm_close(vm, true);
     if (crc < 0) {
@@ -273,7 +290,7 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
-        rc = run_world(vm, true);
+        rc = run_world(&vm, &a, true, "run");
     free(inits);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
@@ -340,7 +357,8 @@ int cmd_boot(int argc, char **argv)
         return boot_paused(vm, &a);
     if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    return close_world(vm, &a, run_world(vm, false), "boot");
+    int rc = run_world(&vm, &a, false, "boot");
+    return close_world(vm, &a, rc, "boot");
 }
 
 void help_update(void)

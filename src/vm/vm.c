@@ -385,6 +385,11 @@ void pvm_request_stop(pv_vm *vm)
     atomic_store(&vm->stop, true);
 }
 
+bool pvm_reboot_requested(const pv_vm *vm)
+{
+    return vm->reboot_requested;
+}
+
 struct pw_world *pvm_world(pv_vm *vm)
 {
     return vm->w;
