@@ -40,6 +40,11 @@ struct pv_obj {
  * Strings written before these flags existed read as "not scanned yet". */
 #define PV_OF_STR_SCANNED 2u
 #define PV_OF_STR_ASCII 4u
+/* Weak references (gc/weak.c): a weak reference listed in the world's
+ * registry (its word 0 is not traced nor counted), and an object some
+ * weak reference has named. */
+#define PV_OF_WEAKREF 8u
+#define PV_OF_WEAK_TARGET 16u
 
 /* The kinds of objects; a class's kind says how its instances are laid
  * out.  Stored in class objects, so values are part of the format. */
