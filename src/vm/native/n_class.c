@@ -57,6 +57,7 @@ static const pv_native_method class_methods[] = {
     {"setStatic", "(*,*)void", 10, 0, pv_orig_class_set_static},
     {"getStatic", "(*)*", 11, 0, pv_orig_class_get_static},
     {"instanceOf", "(*)*", 14, 0, pv_orig_class_instance_of},
+    {"newClass", "()*", PV_NO_ORDINAL, 0, pv_orig_class_new0},
     {"getName", "()*", PV_NO_ORDINAL, 0, c_name},
     {"getSuperclass", "()*", PV_NO_ORDINAL, 0, c_super},
     {"isInstance", "(*)*", PV_NO_ORDINAL, 0, c_is_instance},

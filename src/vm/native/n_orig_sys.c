@@ -254,6 +254,15 @@ int pv_orig_class_new(pv_vm *vm, pv_value *args, pv_value *ret)
     return PV_NOK;
 }
 
+/* newClass() as the original declares it: it cannot know what to make. */
+int pv_orig_class_new0(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    (void)ret;
+    return pv_throw(vm, PV_B_ARG_EXC, "newClass: give the name, the number of fields and an interface or null: "
+                    "newClass(name, nfields, iface)");
+}
+
 static int static_slot(pv_vm *vm, pv_value *args, const char *fn, int32_t *slot)
 {
     struct pv_class *c = pv_as_ptr(args[0]);

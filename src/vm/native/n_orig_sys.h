@@ -23,6 +23,7 @@ int pv_orig_boot_kernel_env(pv_vm *vm, pv_value *args, pv_value *ret);
 int pv_orig_boot_reboot(pv_vm *vm, pv_value *args, pv_value *ret);
 
 int pv_orig_class_new(pv_vm *vm, pv_value *args, pv_value *ret);
+int pv_orig_class_new0(pv_vm *vm, pv_value *args, pv_value *ret);
 int pv_orig_class_set_static(pv_vm *vm, pv_value *args, pv_value *ret);
 int pv_orig_class_get_static(pv_vm *vm, pv_value *args, pv_value *ret);
 int pv_orig_class_instance_of(pv_vm *vm, pv_value *args, pv_value *ret);

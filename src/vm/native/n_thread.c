@@ -10,6 +10,7 @@
 #include "../interp.h"
 #include "../sched.h"
 #include "../pvm.h"
+#include "../serve.h"
 #include "n_orig_sys.h"
 #include "native.h"
 
@@ -190,8 +191,35 @@ static int w_gc_stats(pv_vm *vm, pv_value *args, pv_value *ret)
     return PV_NOK;
 }
 
+/* startThread(entry, arg) [9]: declared by the original (its VM lacked
+ * it): a thread running entry's run() or method 8, as thread.start does;
+ * arg is not passed (the body takes none or receives null).  0. */
+static int w_start_thread(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    if (start_on(vm, args[1], 0, "startThread", ret))
+        return PV_NTHROW;
+    *ret = pv_int(0);
+    return PV_NOK;
+}
+
+/* log(msg) [10]: the text of msg and a newline on standard error (the
+ * original's system log). */
+static int w_log(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    struct pv_string *s = pv_tostring_native(vm, args[1]);
+    if (!s)
+        return pv_throw_oom(vm);
+    pv_out_flush(vm);
+    pv_console_printf(vm, 2, "%.*s\n", (int)s->len, s->bytes);
+    return PV_NOK;
+}
+
 static const pv_native_method world_methods[] = {
+    /* the fixed ordinals first: the others take the slots left free */
     {"getMyThread", "()*", 8, 0, w_my_thread},
+    {"startThread", "(*,*)*", 9, 0, w_start_thread},
+    {"log", "(*)void", 10, 0, w_log},
     {"publish", "(*,*)void", PV_NO_ORDINAL, 0, w_publish},
     {"lookup", "(*)*", PV_NO_ORDINAL, 0, w_lookup},
     {"boots", "()*", PV_NO_ORDINAL, 0, w_boots},
