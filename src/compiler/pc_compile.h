@@ -72,6 +72,8 @@ typedef struct pc_options {
     pc_global_fn *global;      /* NULL: no globals */
     pc_declared_fn *declared;  /* NULL: not told */
     void *hook_ctx;            /* for global and declared */
+    bool void_args_refused;    /* a void call's result as an argument is an error, not the
+                                  original compiler's habit (null passed, with a warning) */
 } pc_options;
 
 /* What a successful compilation produced. */

@@ -650,6 +650,8 @@ static void fit_args(pc_body *b, pc_method *m, pc_expr *args, pc_ty **at, uint32
     for (pc_expr *a = args; a && i < n; a = a->next, i++) {
         char what[160], q[80];
         const char *mn = (m->flags & PV_MF_CTOR) ? m->owner->simple : m->name;
+        if (at[i]->k == PC_TY_VOID)
+            continue; /* reported by no_values */
         snprintf(what, sizeof what, "argument %u of '%s'", i + 1, Q(q, mn));
         pc_info *ai = pc_info_get(b->c, a);
         if (ai && habit_of(at[i], m->params[i]) == HABIT_TEXT) {
@@ -669,7 +671,9 @@ static void no_values(pc_body *b, pc_expr *args, pc_ty **at, uint32_t n)
 {
     uint32_t i = 0;
     for (pc_expr *a = args; a && i < n; a = a->next, i++)
-        if (at[i]->k == PC_TY_VOID) {
+        if (at[i]->k == PC_TY_VOID && b->c->opts->void_args_refused) {
+            pc_error(b->c->d, a->loc, "this argument has no value (it calls a void method)");
+        } else if (at[i]->k == PC_TY_VOID) {
             pc_warning(b->c->d, a->loc, "this argument has no value (it calls a void method); null is passed");
             at[i] = &b->c->t_null;
             pc_info_get(b->c, a)->ty = &b->c->t_null;
