@@ -40,57 +40,73 @@ static pc_class *new_prog_class(pc_ctx *c, const char *full, pc_decl *d, pc_unit
     return k;
 }
 
+static void declare_unit(pc_ctx *c, pc_unitinfo *ui)
+{
+    for (pc_decl *d = ui->unit->decls; d; d = d->next) {
+        if (d->kind != PC_D_CLASS)
+            continue;
+        const pc_name *n = d->u.cls.name;
+        char *full = n->absolute ? pc_name_join(c, n, n->count)
+                                 : pc_fmt(c, "%s%s", ui->package, pc_name_join(c, n, n->count));
+        char q[80];
+        pc_class *old = pc_class_find(c, full);
+        if (old && !old->is_extern && ui->lib)
+            continue; /* the program's own class replaces the library's */
+        if (pc_internal_decl(c, d, full))
+            continue; /* a declaration of an internal class: checked against it */
+        if (old && old->is_extern) {
+            pc_error(c->d, n->loc, "'%s' is an internal class; it cannot be redefined",
+                     pc_diag_quote(q, sizeof q, full, strlen(full)));
+            continue;
+        }
+        if (old) {
+            pc_error(c->d, n->loc, "class '%s' is declared twice",
+                     pc_diag_quote(q, sizeof q, full, strlen(full)));
+            pc_note(c->d, old->decl->u.cls.name->loc, "the first declaration is here");
+            continue;
+        }
+        if (strlen(full) > 1000) {
+            pc_error(c->d, n->loc, "'%s' cannot be a class name (it is longer than 1000 bytes)",
+                     pc_diag_quote(q, sizeof q, full, strlen(full)));
+            continue;
+        }
+        bool bad = false;
+        for (uint32_t i = 0; i < n->count; i++)
+            if (!pv_cf_name_ok(n->part[i]))
+                bad = true;
+        if (bad) {
+            pc_error(c->d, n->loc, "'%s' cannot be a class name (a component holds a space, a control "
+                                   "character or one of ().,[]*:;#\"/)", pc_diag_quote(q, sizeof q, full, strlen(full)));
+            continue;
+        }
+        pc_class *k = new_prog_class(c, full, d, ui);
+        pc_class_add(c, k);
+        if (c->nprog == c->capprog) {
+            uint32_t cap = c->capprog ? c->capprog * 2 : 16;
+            pc_class **p = pc_alloc(c, cap * sizeof *p);
+            if (c->nprog)
+                memcpy(p, c->prog, c->nprog * sizeof *p);
+            c->prog = p;
+            c->capprog = cap;
+        }
+        k->index = (int)c->nprog;
+        c->prog[c->nprog++] = k;
+    }
+}
+
+/*
+ * The program's units first, then the library's (pc_compiler_add_library_
+ * source): a library class named like a program class is left out, so a
+ * program may bring its own .phantom.util.map.
+ */
 void pc_classes_declare(pc_ctx *c)
 {
-    for (uint32_t u = 0; u < c->nunits; u++) {
-        pc_unitinfo *ui = c->units[u];
-        for (pc_decl *d = ui->unit->decls; d; d = d->next) {
-            if (d->kind != PC_D_CLASS)
-                continue;
-            const pc_name *n = d->u.cls.name;
-            char *full = n->absolute ? pc_name_join(c, n, n->count)
-                                     : pc_fmt(c, "%s%s", ui->package, pc_name_join(c, n, n->count));
-            char q[80];
-            pc_class *old = pc_class_find(c, full);
-            if (old && old->is_extern) {
-                pc_error(c->d, n->loc, "'%s' is an internal class; it cannot be redefined",
-                         pc_diag_quote(q, sizeof q, full, strlen(full)));
-                continue;
-            }
-            if (old) {
-                pc_error(c->d, n->loc, "class '%s' is declared twice",
-                         pc_diag_quote(q, sizeof q, full, strlen(full)));
-                pc_note(c->d, old->decl->u.cls.name->loc, "the first declaration is here");
-                continue;
-            }
-            if (strlen(full) > 1000) {
-                pc_error(c->d, n->loc, "'%s' cannot be a class name (it is longer than 1000 bytes)",
-                         pc_diag_quote(q, sizeof q, full, strlen(full)));
-                continue;
-            }
-            bool bad = false;
-            for (uint32_t i = 0; i < n->count; i++)
-                if (!pv_cf_name_ok(n->part[i]))
-                    bad = true;
-            if (bad) {
-                pc_error(c->d, n->loc, "'%s' cannot be a class name (a component holds a space, a control "
-                                       "character or one of ().,[]*:;#\"/)", pc_diag_quote(q, sizeof q, full, strlen(full)));
-                continue;
-            }
-            pc_class *k = new_prog_class(c, full, d, ui);
-            pc_class_add(c, k);
-            if (c->nprog == c->capprog) {
-                uint32_t cap = c->capprog ? c->capprog * 2 : 16;
-                pc_class **p = pc_alloc(c, cap * sizeof *p);
-                if (c->nprog)
-                    memcpy(p, c->prog, c->nprog * sizeof *p);
-                c->prog = p;
-                c->capprog = cap;
-            }
-            k->index = (int)c->nprog;
-            c->prog[c->nprog++] = k;
-        }
-    }
+    for (uint32_t u = 0; u < c->nunits; u++)
+        if (!c->units[u]->lib)
+            declare_unit(c, c->units[u]);
+    for (uint32_t u = 0; u < c->nunits; u++)
+        if (c->units[u]->lib)
+            declare_unit(c, c->units[u]);
 }
 
 /* ---- the hierarchy ---------------------------------------------------------------------- */
@@ -478,9 +494,14 @@ static void place_method(pc_ctx *c, pc_class *k, pc_method *m)
         while (reserved_ordinal(o) || (o < k->nvt && k->vt[o]))
             o++;
     } else if (o < k->nvt && k->vt[o] && k->vt[o]->owner == k) {
+        pc_method *was = k->vt[o];
         if (!k->is_extern && m->decl)
             pc_error(c->d, m->decl->loc, "methods '%s' and '%s' both have ordinal %u in class '%s'",
-                     k->vt[o]->name, m->name, (unsigned)o, k->name);
+                     was->name, m->name, (unsigned)o, k->name);
+        else if (!k->is_extern && was->decl) /* m is generated (a construct shim): name it */
+            pc_error(c->d, was->decl->loc, "method '%s' [%u] takes the ordinal of the generated method '%s' "
+                     "(%s) of class '%s'; choose another ordinal", was->name, (unsigned)o, m->name,
+                     m->kind == PC_MK_SHIM ? "new *(c)() constructs through it" : "made by the compiler", k->name);
         return;
     }
     if (o > PV_MAX_ORDINAL) {

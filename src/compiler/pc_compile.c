@@ -7,6 +7,7 @@
  * the VM would refuse: that would be reported as an internal error.
  */
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +53,19 @@ int pc_compiler_add_source(pc_compiler *pc, const char *text, size_t len, const 
     return pc_compiler_add_source_shifted(pc, text, len, name, 0);
 }
 
+static int add_unit(pc_compiler *pc, const char *text, size_t len, const char *name, int line_shift, bool lib);
+
 int pc_compiler_add_source_shifted(pc_compiler *pc, const char *text, size_t len, const char *name, int line_shift)
+{
+    return add_unit(pc, text, len, name, line_shift, false);
+}
+
+int pc_compiler_add_library_source(pc_compiler *pc, const char *text, size_t len, const char *name)
+{
+    return add_unit(pc, text, len, name, 0, true);
+}
+
+static int add_unit(pc_compiler *pc, const char *text, size_t len, const char *name, int line_shift, bool lib)
 {
     pc_ctx *c = &pc->ctx;
     pc_parse_opts po = {.mem_limit = pc->opts.mem_limit, .line_shift = line_shift};
@@ -79,6 +92,7 @@ int pc_compiler_add_source_shifted(pc_compiler *pc, const char *text, size_t len
         return -1;
     }
     ui->unit = u;
+    ui->lib = lib;
     ui->index = (int)c->nunits;
     c->units[c->nunits++] = ui;
     if (u->status != PC_PARSE_OK) {
@@ -121,17 +135,107 @@ static int check_class(pc_ctx *c, pc_class *k, pv_cf *cf)
     return rc;
 }
 
-static bool has_entry(const pc_class *k, bool want_main)
+/* Entry points by preference: 0 main(), 1 the original run(boot) or run(),
+ * 2 the original boot convention, startup(var boot) [8]. */
+static bool has_entry(const pc_class *k, int level)
 {
     for (const pc_method *m = k->methods; m; m = m->next) {
         bool is_static = (m->flags & PV_MF_STATIC) != 0;
-        if (want_main && !strcmp(m->name, "main") && m->nparams <= (is_static ? 1u : 0u) &&
+        if (level == 0 && !strcmp(m->name, "main") && m->nparams <= (is_static ? 1u : 0u) &&
             !(m->flags & PV_MF_ABSTRACT))
             return true;
-        if (!want_main && !strcmp(m->name, "run") && m->nparams <= 1 && !is_static)
+        if (level == 1 && !strcmp(m->name, "run") && m->nparams <= 1 && !is_static)
+            return true;
+        if (level == 2 && m->explicit_ord == 8 && m->nparams == 1 && !is_static)
             return true;
     }
     return false;
+}
+
+/* ---- library classes: held back, left out when nothing needs them ---- */
+
+static void hold_write(void *ctx, const char *text, size_t len)
+{
+    pc_sb_addn(ctx, text, len);
+}
+
+pc_diag *pc_lib_hold(pc_ctx *c, pc_class *k, pc_diag *hold)
+{
+    if (!k->ui->lib)
+        return NULL;
+    pc_diag_init(hold, hold_write, &k->lib_text);
+    pc_diag *real = c->d;
+    c->d = hold;
+    return real;
+}
+
+void pc_lib_release(pc_ctx *c, pc_class *k, pc_diag *real)
+{
+    if (!real)
+        return;
+    if (c->d->errors)
+        k->broken = true;
+    c->d = real;
+}
+
+/* Whether class file cf names class `name`: a class constant, or a type
+ * in a descriptor or field type ("(.a.b,int)void", ".a.b[]"). */
+static bool cf_names(const pv_cf *cf, const char *name)
+{
+    size_t n = strlen(name);
+    for (uint32_t i = 1; i < cf->nconsts; i++) {
+        const pv_cf_const *k = &cf->consts[i];
+        if (k->kind != PV_CK_UTF8)
+            continue;
+        for (const char *p = k->s; (p = strstr(p, name)); p++) {
+            bool starts = p == k->s || p[-1] == '(' || p[-1] == ',' || p[-1] == ')';
+            char after = p[n];
+            if (starts && (after == 0 || after == ',' || after == ')' || after == '['))
+                return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * A library class left out (broken) takes with it the library classes
+ * that name it; a program class that names one is an error, shown with
+ * the held-back diagnostics of the library class.  gen[i] is the class
+ * file of c->prog[i], NULL when left out.  Returns -1 after reporting.
+ */
+static int drop_broken(pc_ctx *c, pv_cf **gen)
+{
+    int rc = 0;
+    bool *seen = pc_alloc(c, c->nprog * sizeof *seen + 1); /* broken classes handled */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t b = 0; b < c->nprog; b++) {
+            pc_class *lost = c->prog[b];
+            if (!lost->broken || seen[b])
+                continue;
+            seen[b] = true;
+            for (uint32_t i = 0; i < c->nprog; i++) {
+                pc_class *k = c->prog[i];
+                if (!gen[i] || !cf_names(gen[i], lost->name))
+                    continue;
+                if (k->ui->lib) {
+                    k->broken = changed = true;
+                    pv_cf_free(gen[i]);
+                    free(gen[i]);
+                    gen[i] = NULL;
+                    continue;
+                }
+                pc_error(c->d, k->decl->u.cls.name->loc, "class '%s' needs library class '%s', which does not "
+                         "compile with this program's classes%s", k->name, lost->name,
+                         lost->lib_text.n ? ":" : " (a library class it needs does not)");
+                if (lost->lib_text.n)
+                    c->d->write ? c->d->write(c->d->ctx, lost->lib_text.p, lost->lib_text.n)
+                                : (void)fwrite(lost->lib_text.p, 1, lost->lib_text.n, stderr);
+                rc = -1;
+            }
+        }
+    }
+    return rc;
 }
 
 static int compile_program(pc_ctx *c, pc_output *out)
@@ -158,8 +262,15 @@ static int compile_program(pc_ctx *c, pc_output *out)
         return -1;
     }
     int rc = 0;
+    pv_cf **gen = calloc(c->nprog ? c->nprog : 1, sizeof *gen);
+    if (!gen) {
+        pc_output_free(out);
+        return -1;
+    }
     for (uint32_t i = 0; i < c->nprog; i++) {
         pc_class *k = c->prog[i];
+        if (k->broken)
+            continue;
         pv_cf *cf = pc_gen_class(c, k);
         if (!cf || check_class(c, k, cf) < 0) {
             if (cf) {
@@ -169,7 +280,19 @@ static int compile_program(pc_ctx *c, pc_output *out)
             rc = -1;
             continue;
         }
-        out->classes[out->n] = cf;
+        gen[i] = cf;
+    }
+    if (rc == 0)
+        rc = drop_broken(c, gen);
+    int entry[3] = {-1, -1, -1};
+    for (uint32_t i = 0; i < c->nprog; i++) {
+        pc_class *k = c->prog[i];
+        if (!gen[i])
+            continue;
+        for (int level = 0; level < 3; level++)
+            if (entry[level] < 0 && has_entry(k, level))
+                entry[level] = out->n;
+        out->classes[out->n] = gen[i];
         out->names[out->n] = malloc(strlen(k->name) + 1);
         if (!out->names[out->n])
             pc_arena_out_of_memory(&c->arena);
@@ -177,14 +300,12 @@ static int compile_program(pc_ctx *c, pc_output *out)
         out->source[out->n] = k->ui->index;
         out->n++;
     }
+    free(gen);
     if (rc < 0 || c->d->errors) {
         pc_output_free(out);
         return -1;
     }
-    for (int pass = 0; pass < 2 && out->entry < 0; pass++)
-        for (uint32_t i = 0; i < c->nprog && out->entry < 0; i++)
-            if (has_entry(c->prog[i], pass == 0))
-                out->entry = (int)i;
+    out->entry = entry[0] >= 0 ? entry[0] : entry[1] >= 0 ? entry[1] : entry[2];
     return 0;
 }
 
@@ -232,6 +353,8 @@ void pc_compiler_free(pc_compiler *pc)
         pc_unit_free(c->units[i]->unit);
         free(c->units[i]);
     }
+    for (uint32_t i = 0; i < c->nprog; i++)
+        pc_sb_free(&c->prog[i]->lib_text);
     free(c->units);
     pc_arena_free(&c->arena);
     free(pc);

@@ -72,6 +72,8 @@ typedef struct pc_options {
     pc_global_fn *global;      /* NULL: no globals */
     pc_declared_fn *declared;  /* NULL: not told */
     void *hook_ctx;            /* for global and declared */
+    bool void_args_refused;    /* a void call's result as an argument is an error, not the
+                                  original compiler's habit (null passed, with a warning) */
 } pc_options;
 
 /* What a successful compilation produced. */
@@ -99,6 +101,14 @@ int pc_compiler_add_source(pc_compiler *c, const char *text, size_t len, const c
  * before what was typed, and shifts by -1 so that lines are the user's. */
 int pc_compiler_add_source_shifted(pc_compiler *c, const char *text, size_t len, const char *name,
                                    int line_shift);
+
+/* A source of the library that comes with the program (added after the
+ * program's own).  A library class named like a program class is left
+ * out: the program's replaces it (a program may bring its own
+ * .phantom.util.map).  A library class that then fails to compile is
+ * left out with what names it, silently, unless a program class needs it:
+ * then the program gets an error showing the library class's. */
+int pc_compiler_add_library_source(pc_compiler *c, const char *text, size_t len, const char *name);
 
 /* Checks the whole program and generates its classes.  0 with *out filled
  * (free it with pc_output_free), or -1 after reporting the errors. */

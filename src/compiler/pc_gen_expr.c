@@ -7,6 +7,7 @@
  * Everything here follows what sema recorded (pc_info); sema ran without
  * errors, so the records are complete.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pc_gen.h"
@@ -88,6 +89,37 @@ static uint32_t float_bits(float f)
     uint32_t b;
     memcpy(&b, &f, 4);
     return b;
+}
+
+/* Bytes that are not UTF-8 (an imported image) cannot be a class file
+ * string: they travel as hex text, in pieces of at most
+ * PV_CF_MAX_STRING, and .internal.binary turns them back into bytes when
+ * the expression runs: binary.fromHex(hex).toText(). */
+static void push_bytes(pc_gen *g, const char *s, size_t len)
+{
+    static const char digits[] = "0123456789abcdef";
+    pc_emit *em = &g->em;
+    const size_t piece = PV_CF_MAX_STRING / 2;
+    char *hex = malloc(2 * (len < piece ? len : piece) + 1);
+    if (!hex) {
+        pc_arena_out_of_memory(&g->c->arena);
+        return;
+    }
+    for (size_t pos = 0; pos < len || pos == 0; pos += piece) {
+        size_t n = len - pos < piece ? len - pos : piece;
+        for (size_t i = 0; i < n; i++) {
+            hex[2 * i] = digits[(uint8_t)s[pos + i] >> 4];
+            hex[2 * i + 1] = digits[(uint8_t)s[pos + i] & 15];
+        }
+        em_k(em, PV_OP_PUSHCONST, pv_cf_utf8(g->cf, hex, (uint32_t)(2 * n)));
+        if (pos)
+            em_op(em, PV_OP_CONCAT);
+        if (em->too_big || n == 0)
+            break;
+    }
+    free(hex);
+    em_invoke(em, PV_OP_INVOKESTATIC, pv_cf_method_ref(g->cf, ".internal.binary", "fromHex", "(*)*"), 1);
+    em_invoke(em, PV_OP_INVOKEVIRTUAL, pv_cf_method_ref(g->cf, ".internal.binary", "toText", "()*"), 0);
 }
 
 void gen_zero(pc_gen *g, const pc_ty *t)
@@ -611,7 +643,12 @@ static void gen_value(pc_gen *g, pc_expr *e, pc_info *in, bool want, bool *handl
     case PC_E_CHAR: em_int(em, (int32_t)e->u.i); em_conv(em, PV_CONV_CHAR); break;
     case PC_E_BOOL: em_op(em, e->u.i ? PV_OP_PUSHTRUE : PV_OP_PUSHFALSE); break;
     case PC_E_STRING: push_string(g, e->u.str.s, e->u.str.len); break;
-    case PC_E_IMPORT: push_string(g, in->name ? in->name : "", in->name_len); break;
+    case PC_E_IMPORT:
+        if (in->raw_bytes)
+            push_bytes(g, in->name, in->name_len);
+        else
+            push_string(g, in->name ? in->name : "", in->name_len);
+        break;
     case PC_E_NULL: em_op(em, PV_OP_PUSHNULL); break;
     case PC_E_THIS: em_local(em, PV_OP_LOAD, 0); break;
     case PC_E_NAME:
@@ -715,5 +752,7 @@ void gen_expr(pc_gen *g, pc_expr *e, bool want)
         em_op(&g->em, PV_OP_POP);
     else if (want && in->coerce)
         em_conv(&g->em, PC_CONV_OF(in->coerce));
+    else if (want && in->to_text)
+        em_op(&g->em, PV_OP_TOSTRING);
     g->em.cur = saved;
 }

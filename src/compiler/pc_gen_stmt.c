@@ -439,7 +439,11 @@ static void gen_break(pc_gen *g, bool is_continue)
 static void gen_return(pc_gen *g, pc_stmt *s)
 {
     pc_emit *em = &g->em;
-    if (!s->u.expr) {
+    if (s->u.expr && g->m && g->m->ret && g->m->ret->k == PC_TY_VOID) {
+        gen_expr(g, s->u.expr, false); /* return expr; in a void method: the value is dropped */
+        em_at(em, s->loc);
+    }
+    if (!s->u.expr || (g->m && g->m->ret && g->m->ret->k == PC_TY_VOID)) {
         exit_tries(g, 0);
         if (em->reachable)
             em_op(em, PV_OP_RETVOID);

@@ -98,6 +98,15 @@ pc_fit pc_ty_fit(pc_ctx *c, const pc_ty *from, const pc_ty *to);
 /* The cost of passing from as to for overload resolution; -1 if it cannot. */
 int pc_ty_cost(pc_ctx *c, const pc_ty *from, const pc_ty *to);
 
+/* The largest file `import "file"` takes. */
+#define PC_IMPORT_MAX (32u << 20)
+
+/* A growing string (malloc'd). */
+typedef struct pc_sb {
+    char *p;
+    size_t n, cap;
+} pc_sb;
+
 /* ---- symbols ------------------------------------------------------------------------- */
 
 /* One source file of the program with its package and imports. */
@@ -110,6 +119,8 @@ typedef struct pc_unitinfo {
     const char **wild;       /* import .a.b.*: ".a.b" */
     uint32_t nwild;
     const char *dir;         /* the directory of the file, for import "file" ("" for none) */
+    bool lib;                /* a library unit: its classes yield to the program's, and are
+                                left out when they fail only because of that (pc_compile.c) */
 } pc_unitinfo;
 
 struct pc_field {
@@ -169,6 +180,8 @@ struct pc_class {
     uint32_t nvt;
     int index;               /* position among the program's classes; -1 for internal */
     bool has_ctor;           /* declares (or was given) a constructor */
+    bool broken;             /* a library class whose body had errors (kept in lib_text) */
+    pc_sb lib_text;          /* the diagnostics of a library class's body, held back */
     pc_class *hash_next;
 };
 
@@ -221,6 +234,8 @@ typedef struct pc_info {
     bool prim_elem : 1;     /* new T[n]: fill with the zero of T */
     bool ref_cmp : 1;       /* == / != with null: compare references */
     bool println0 : 1;      /* println(): no argument */
+    bool to_text : 1;       /* an int passed where a string is declared: converted to its text */
+    bool raw_bytes : 1;     /* import "file" of bytes that are not UTF-8 */
     uint8_t iter;        /* foreach: 0 array, string or binary, 1 directory keys, 2 decided at run time */
     int8_t coerce;       /* codegen converts the value to a primitive type: PC_CONV_CODE(type), 0 none */
     uint16_t slot;       /* locals, foreach and catch variables */
@@ -302,11 +317,6 @@ char *pc_fmt(pc_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* Whether s[0, len) is valid UTF-8 (NUL bytes allowed when nul_ok). */
 bool pc_utf8_ok(const char *s, size_t len, bool nul_ok);
 
-/* A growing string (malloc'd). */
-typedef struct pc_sb {
-    char *p;
-    size_t n, cap;
-} pc_sb;
 void pc_sb_add(pc_sb *b, const char *s);
 void pc_sb_addn(pc_sb *b, const char *s, size_t n);
 void pc_sb_free(pc_sb *b);
@@ -317,6 +327,10 @@ void pc_natives_load(pc_ctx *c);
 /* The type an internal method's result has, when the VM's table says only `*`. */
 pc_ty *pc_natives_ret(pc_ctx *c, const pc_class *owner, const char *name, uint32_t nargs,
                       bool is_static);
+/* True if class declaration d (full name full) declares an internal class
+ * (.internal.*): then it is checked against the VM's (mismatches reported)
+ * and not compiled. */
+bool pc_internal_decl(pc_ctx *c, pc_decl *d, const char *full);
 
 /* ---- pc_names.c ---- */
 uint32_t pc_hash_str(const char *s);   /* FNV-1a of a NUL-terminated string */
@@ -400,6 +414,11 @@ typedef struct pc_body {
 } pc_body;
 
 void pc_sema_bodies(pc_ctx *c);       /* checks every method (and field initialiser) */
+/* Around the checks of class k: a library class's diagnostics are held
+ * back in k->lib_text (k->broken when they hold an error); pc_compile.c
+ * shows them only if a class that compiled needs k. */
+pc_diag *pc_lib_hold(pc_ctx *c, pc_class *k, pc_diag *hold);
+void pc_lib_release(pc_ctx *c, pc_class *k, pc_diag *real);
 pc_ty *pc_sema_expr(pc_body *b, pc_expr *e);
 /* Checks e where a value of type to is wanted (assignment, argument,
  * return); records the conversion.  `what` describes the place for messages. */

@@ -264,3 +264,62 @@ pc_ty *pc_natives_ret(pc_ctx *c, const pc_class *owner, const char *name, uint32
     }
     return NULL;
 }
+
+/* ---- declarations of internal classes in sources ---------------------------------------- */
+
+/* The internal method of k (or an ancestor) called name with nargs
+ * arguments, else the one at ordinal ord (-1: any); NULL if none. */
+static pc_method *internal_method(pc_class *k, const char *name, uint32_t nargs, int32_t ord)
+{
+    for (pc_class *s = k; s; s = s->super)
+        for (pc_method *m = s->methods; m; m = m->next)
+            if (!(m->flags & PV_MF_CTOR) && !strcmp(m->name, name) && m->nparams == nargs &&
+                (ord < 0 || m->explicit_ord < 0 || m->explicit_ord == ord))
+                return m;
+    for (pc_class *s = k; s && ord >= 0; s = s->super)
+        for (pc_method *m = s->methods; m; m = m->next)
+            if (m->explicit_ord == ord && !(m->flags & (PV_MF_CTOR | PV_MF_STATIC)))
+                return m;
+    return NULL;
+}
+
+/*
+ * The original ships Phantom-language declarations of its internal classes
+ * (`class .internal."thread" { void pause() [10] {} ... }`).  Such a class
+ * is not compiled: each method it declares must be one the VM's class has,
+ * by name and argument count (and ordinal, if written).  The original's
+ * `.internal.bootstrap` declares the class the VM calls `.internal.boot`.
+ */
+bool pc_internal_decl(pc_ctx *c, pc_decl *d, const char *full)
+{
+    static const char prefix[] = ".internal.";
+    if (strncmp(full, prefix, sizeof prefix - 1))
+        return false;
+    char q[80];
+    const char *name = !strcmp(full, ".internal.bootstrap") ? ".internal.boot" : full;
+    pc_class *k = pc_class_find(c, name);
+    if (!k || !k->is_extern) {
+        pc_error(c->d, d->u.cls.name->loc, "'%s' is declared as an internal class, but this VM has no internal "
+                 "class of that name", pc_diag_quote(q, sizeof q, full, strlen(full)));
+        return true;
+    }
+    for (pc_decl *m = d->u.cls.members; m; m = m->next) {
+        if (m->kind != PC_D_METHOD || m->u.method.ctor)
+            continue;
+        int32_t ord = m->u.method.ordinal;
+        pc_method *im = internal_method(k, m->u.method.name, m->u.method.nparams, ord);
+        if (!im)
+            pc_error(c->d, m->loc, "internal class '%s' has no method '%s' taking %u argument%s", k->name,
+                     pc_diag_quote(q, sizeof q, m->u.method.name, strlen(m->u.method.name)),
+                     (unsigned)m->u.method.nparams, m->u.method.nparams == 1 ? "" : "s");
+        else if (strcmp(im->name, m->u.method.name) || im->nparams != m->u.method.nparams)
+            pc_error(c->d, m->loc, "method '%s' [%d] does not match internal class '%s', whose method [%d] is "
+                     "'%s' taking %u argument%s", pc_diag_quote(q, sizeof q, m->u.method.name,
+                     strlen(m->u.method.name)), (int)ord, k->name, (int)ord, im->name, (unsigned)im->nparams,
+                     im->nparams == 1 ? "" : "s");
+        else if (ord >= 0 && im->explicit_ord >= 0 && im->explicit_ord != ord)
+            pc_error(c->d, m->loc, "method '%s' [%d] of internal class '%s' has ordinal %d in this VM", im->name,
+                     (int)ord, k->name, (int)im->explicit_ord);
+    }
+    return true;
+}

@@ -57,6 +57,64 @@ bool pc_const_false(const pc_expr *e)
 
 /* ---- fitting values to places ---------------------------------------------------------- */
 
+/* Makes e the cast (to)e of what it was: the node becomes the cast, and a
+ * copy of it (with its record) becomes the cast's operand, so every parent
+ * pointer to e stays valid. */
+static void wrap_checkcast(pc_ctx *c, pc_expr *e, pc_ty *to)
+{
+    pc_expr *inner = pc_alloc(c, sizeof *inner);
+    *inner = *e;
+    inner->next = NULL;
+    e->kind = PC_E_CAST;
+    e->info = NULL;
+    memset(&e->u, 0, sizeof e->u);
+    e->u.cast.expr = inner;
+    pc_info *ci = pc_info_new(c, e);
+    ci->ty = to;
+    ci->rk = PC_R_CAST_CHECK;
+    ci->name = pc_ty_class_name(c, to);
+}
+
+/*
+ * The original compiler's habits, accepted with a warning (docs/LANGUAGE.md,
+ * "Habits of the original compiler"): a class value where a subclass is
+ * wanted is cast, checked at run time; a long where an int is wanted keeps
+ * its low 32 bits; an int passed where a string is declared is passed as
+ * its text (arguments only: fit_args).
+ */
+typedef enum habit { HABIT_NONE, HABIT_DOWNCAST, HABIT_NARROW, HABIT_TEXT } habit;
+
+static habit habit_of(const pc_ty *from, const pc_ty *to)
+{
+    if (from->k == PC_TY_CLASS && to->k == PC_TY_CLASS && pc_class_is_sub(to->cls, from->cls))
+        return HABIT_DOWNCAST;
+    if (from->k == PC_TY_LONG && to->k == PC_TY_INT)
+        return HABIT_NARROW;
+    if (from->k == PC_TY_INT && to->k == PC_TY_STRING)
+        return HABIT_TEXT;
+    return HABIT_NONE;
+}
+
+/* True if e (which does not fit) was accepted as a downcast or narrowing. */
+static bool fit_habit(pc_body *b, pc_expr *e, pc_info *in, pc_ty *from, pc_ty *to, const char *what)
+{
+    pc_ctx *c = b->c;
+    habit h = in ? habit_of(from, to) : HABIT_NONE;
+    if (h == HABIT_DOWNCAST) {
+        pc_warning(c->d, e->loc, "implicit downcast in %s from %s to %s (checked when it runs; write a cast)",
+                   what, pc_ty_str(c, from), pc_ty_str(c, to));
+        wrap_checkcast(c, e, to);
+        return true;
+    }
+    if (h == HABIT_NARROW) {
+        pc_warning(c->d, e->loc, "implicit narrowing in %s from long to int (the low 32 bits are kept; write a cast)",
+                   what);
+        in->coerce = PC_CONV_CODE(to);
+        return true;
+    }
+    return false;
+}
+
 void pc_sema_fit(pc_body *b, pc_expr *e, pc_ty *from, pc_ty *to, const char *what)
 {
     pc_ctx *c = b->c;
@@ -81,6 +139,8 @@ void pc_sema_fit(pc_body *b, pc_expr *e, pc_ty *from, pc_ty *to, const char *wha
     case PC_FIT_NO:
         break;
     }
+    if (fit_habit(b, e, in, from, to, what))
+        return;
     const char *hint = "";
     if (from->k == PC_TY_STRING && pc_ty_numeric(to))
         hint = " (to read a number from a string use toInt(), toLong(), toDouble()...)";
@@ -593,16 +653,45 @@ static void fit_args(pc_body *b, pc_method *m, pc_expr *args, pc_ty **at, uint32
         if (at[i]->k == PC_TY_VOID)
             continue; /* reported by no_values */
         snprintf(what, sizeof what, "argument %u of '%s'", i + 1, Q(q, mn));
+        pc_info *ai = pc_info_get(b->c, a);
+        if (ai && habit_of(at[i], m->params[i]) == HABIT_TEXT) {
+            /* the original's habit: an int where a string is declared; passed as its text */
+            pc_warning(b->c->d, a->loc, "an int passed as %s, which is a string (its decimal text is passed)", what);
+            ai->to_text = true;
+            continue;
+        }
         pc_sema_fit(b, a, at[i], m->params[i], what);
     }
 }
 
+/* The original's habit: a void result as an argument.  Every call leaves
+ * a value (null for a void method), so null is passed; from here on the
+ * argument counts as null for overload resolution. */
 static void no_values(pc_body *b, pc_expr *args, pc_ty **at, uint32_t n)
 {
     uint32_t i = 0;
     for (pc_expr *a = args; a && i < n; a = a->next, i++)
-        if (at[i]->k == PC_TY_VOID)
+        if (at[i]->k == PC_TY_VOID && b->c->opts->void_args_refused) {
             pc_error(b->c->d, a->loc, "this argument has no value (it calls a void method)");
+        } else if (at[i]->k == PC_TY_VOID) {
+            pc_warning(b->c->d, a->loc, "this argument has no value (it calls a void method); null is passed");
+            at[i] = &b->c->t_null;
+            pc_info_get(b->c, a)->ty = &b->c->t_null;
+        }
+}
+
+/* Whether the only method of a call (the closest one) takes these
+ * arguments once the original compiler's habits are allowed (fit_habit,
+ * and an int where a string is declared). */
+static bool habits_fit(pc_ctx *c, pc_method *m, pc_ty **at, uint32_t n)
+{
+    if (!m || m->nparams != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (pc_ty_fit(c, at[i], m->params[i]) == PC_FIT_NO && habit_of(at[i], m->params[i]) == HABIT_NONE)
+            return false;
+    }
+    return true;
 }
 
 /*
@@ -636,6 +725,8 @@ static pc_method *pick(pc_body *b, pc_class *k, const char *what, const char *na
                      pc_arities(c, k, name, false), strcmp(pc_arities(c, k, name, false), "1") ? "s" : "", n);
         return NULL;
     case PC_PICK_MISMATCH:
+        if (habits_fit(c, m, at, n))
+            return m; /* the caller's fit_args warns */
         if (!any_error(at, n))
             fit_args(b, m, args, at, n); /* reports the first argument that does not fit */
         return NULL;
@@ -1076,6 +1167,12 @@ bad:
 
 /* ---- literals ----------------------------------------------------------------------------------------- */
 
+/*
+ * import "file": the file's bytes, as a string.  The file is looked for
+ * next to the source, then (as the original compiler did) relative to the
+ * current directory.  Bytes that are not UTF-8 (images) are kept as they
+ * are: codegen then builds the string at run time (raw_bytes).
+ */
 static pc_ty *import_file(pc_body *b, pc_expr *e, pc_info *in)
 {
     pc_ctx *c = b->c;
@@ -1085,21 +1182,28 @@ static pc_ty *import_file(pc_body *b, pc_expr *e, pc_info *in)
         pc_error(c->d, e->loc, "import \"%s\": files cannot be read here", Q(q, name));
         return &c->t_error;
     }
-    const char *path = name[0] == '/' || !b->ui->dir[0] ? name : pc_fmt(c, "%s%s", b->ui->dir, name);
+    bool beside = name[0] != '/' && b->ui->dir[0];
+    const char *path = beside ? pc_fmt(c, "%s%s", b->ui->dir, name) : name;
     char *data = NULL, why[200] = "";
     size_t len = 0;
-    if (c->opts->read_file(c->opts->read_ctx, path, &data, &len, why, sizeof why) < 0) {
-        pc_error(c->d, e->loc, "import \"%s\": cannot read %s: %s", Q(q, name), path, why);
+    if (c->opts->read_file(c->opts->read_ctx, path, &data, &len, why, sizeof why) < 0 &&
+        (!beside || c->opts->read_file(c->opts->read_ctx, name, &data, &len, why, sizeof why) < 0)) {
+        if (beside)
+            pc_error(c->d, e->loc, "import \"%s\": cannot read %s (nor %s in the current directory): %s",
+                     Q(q, name), path, name, why);
+        else
+            pc_error(c->d, e->loc, "import \"%s\": cannot read %s: %s", Q(q, name), path, why);
         return &c->t_error;
     }
-    bool ok = len <= PV_CF_MAX_STRING && pc_utf8_ok(data, len, true);
+    bool ok = len <= PC_IMPORT_MAX;
     if (ok) {
         in->name = pc_strndup(c, data, len);
         in->name_len = len;
+        in->raw_bytes = !pc_utf8_ok(data, len, true);
     }
     free(data);
     if (!ok) {
-        pc_error(c->d, e->loc, "import \"%s\": the file is not UTF-8 text of at most 16 MiB", Q(q, name));
+        pc_error(c->d, e->loc, "import \"%s\": the file is larger than %u MiB", Q(q, name), PC_IMPORT_MAX >> 20);
         return &c->t_error;
     }
     return &c->t_string;

@@ -416,10 +416,11 @@ static bool stmt(pc_body *b, pc_stmt *s)
         pc_ty *ret = b->m ? b->m->ret : &c->t_void;
         if (s->u.expr) {
             if (ret->k == PC_TY_VOID) {
+                /* the original's habit: accepted; the value is computed and dropped */
                 pc_ty *t = pc_sema_expr(b, s->u.expr);
                 if (t->k != PC_TY_ERROR)
-                    pc_error(c->d, s->u.expr->loc, "%s returns nothing (void); 'return' cannot have a value here",
-                             b->m && (b->m->flags & PV_MF_CTOR) ? "a constructor" : "this method");
+                    pc_warning(c->d, s->u.expr->loc, "%s returns nothing (void); the value of this 'return' is "
+                               "computed and dropped", b->m && (b->m->flags & PV_MF_CTOR) ? "a constructor" : "this method");
             } else {
                 pc_sema_expect(b, s->u.expr, ret, "the return value");
             }
@@ -556,10 +557,14 @@ void pc_sema_bodies(pc_ctx *c)
             if (lt && pc_ty_fit(c, lt, f->ty) != PC_FIT_NO)
                 f->const_val = init;
         }
-    for (uint32_t i = 0; i < c->nprog; i++)
+    for (uint32_t i = 0; i < c->nprog; i++) {
+        pc_diag hold, *real = pc_lib_hold(c, c->prog[i], &hold);
         check_fields(c, c->prog[i]);
+        pc_lib_release(c, c->prog[i], real);
+    }
     for (uint32_t i = 0; i < c->nprog; i++) {
         pc_class *k = c->prog[i];
+        pc_diag hold, *real = pc_lib_hold(c, k, &hold);
         for (pc_method *m = k->methods; m; m = m->next) {
             if (m->decl && m->decl->u.method.body)
                 check_method(c, k, m);
@@ -568,5 +573,6 @@ void pc_sema_bodies(pc_ctx *c)
             if (m->kind == PC_MK_IMPLICIT_CTOR)
                 check_implicit_ctor(c, k);
         }
+        pc_lib_release(c, k, real);
     }
 }

@@ -70,6 +70,7 @@ uint64_t hal_now_mono_ns(void); /* monotonic, arbitrary origin */
  * count time the host spent running other work. */
 uint64_t hal_thread_cpu_ns(void);
 uint64_t hal_now_wall_ns(void); /* nanoseconds since the Unix epoch */
+uint64_t hal_process_cpu_ns(void); /* CPU time this process has used, all its threads */
 void hal_sleep_ns(uint64_t ns);
 
 /* ---- memory ---------------------------------------------------------------- */

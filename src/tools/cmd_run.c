@@ -41,9 +41,10 @@ void help_run(void)
         "proc_exit's, and a trap ends it with status 1.  The .ph sources are\n"
         "compiled together (errors: file:line:col: error: ..., exit status 2).  The\n"
         "entry point is the first class, in command-line order, with static main(),\n"
-        "main(args), an instance main(), or the original run(boot) / run(); the\n"
-        "standard library's classes are never the entry point.  ARGS, after `--`,\n"
-        "are the strings main(args) receives.\n"
+        "main(args), an instance main(), the original run(boot) / run(), or the\n"
+        "original boot class's startup(var boot) [8]; the standard library's\n"
+        "classes are never the entry point (a program class named like one\n"
+        "replaces it).  ARGS, after `--`, are the strings main(args) receives.\n"
         "\n"
         "While it runs, the world can be reached through PATH.ctl, an owner-only\n"
         "socket: phantom attach opens the shell inside it, phantom snapshot, update\n"
@@ -263,24 +264,41 @@ static void on_stop(void *vm)   /* phantom stop, through the control socket */
  * SIGTERM, SIGHUP or phantom stop: then the threads stop at their next
  * instruction boundary and the final snapshot (close_world) keeps them
  * there, to continue at the next boot.  Meanwhile the world can be
- * attached to (ctl.h): its requests are served between time slices. */
-static int run_world(pv_vm *vm, bool program_only, const char *image)
+ * attached to (ctl.h): its requests are served between time slices.
+ * boot.reboot() ends the run too: the world is snapshotted, closed and
+ * opened again as `phantom boot` would, and runs on. */
+static int run_world(pv_vm **vm, const run_args *a, bool program_only, const char *cmd)
 {
-    hal_on_interrupt(on_interrupt, vm);
-    tool_ctl *ctl = NULL;
-    char err[1400];
-    if (pvm_requests_open(vm) == 0) {
-        pvm_set_output_copy(vm, tool_ctl_output_copy, NULL);
-        if (!(ctl = tool_ctl_start(vm, image, on_stop, vm, err, sizeof err)))
-            hal_console_printf(2, "phantom: warning: %s\n", err);
+    for (;;) {
+        hal_on_interrupt(on_interrupt, *vm);
+        tool_ctl *ctl = NULL;
+        char err[1400];
+        if (pvm_requests_open(*vm) == 0) {
+            pvm_set_output_copy(*vm, tool_ctl_output_copy, NULL);
+            if (!(ctl = tool_ctl_start(*vm, a->w.image, on_stop, *vm, err, sizeof err)))
+                hal_console_printf(2, "phantom: warning: %s\n", err);
+        }
+        int rc = program_only ? pvm_run_program(*vm) : pvm_run(*vm);
+        pvm_requests_close(*vm);
+        tool_ctl_stop(ctl);
+        pvm_requests_free(*vm);
+        pvm_set_output_copy(*vm, NULL, NULL);
+        hal_on_interrupt(NULL, NULL);
+        if (!pvm_reboot_requested(*vm) || atomic_load(&interrupted))
+            return rc;
+        /* boot.reboot(): snapshot, then boot the world again as `phantom
+         * boot` would: every thread goes on, the program's and the others */
+        pvm_flush(*vm);
+        int crc = pvm_close(*vm, true);
+        *vm = NULL;
+        if (crc < 0) {
+            hal_console_printf(2, "phantom %s: reboot: the snapshot failed: %s\n", cmd, pw_strerror(crc));
+            return 3;
+        }
+        if (open_world(a, false, vm, cmd) < 0)
+            return 2;
+        program_only = false;
     }
-    int rc = program_only ? pvm_run_program(vm) : pvm_run(vm);
-    pvm_requests_close(vm);
-    tool_ctl_stop(ctl);
-    pvm_requests_free(vm);
-    pvm_set_output_copy(vm, NULL, NULL);
-    hal_on_interrupt(NULL, NULL);
-    return rc;
 }
 
 /* Closes the world with a final snapshot, and says "saved" only if it is.
@@ -288,6 +306,8 @@ static int run_world(pv_vm *vm, bool program_only, const char *image)
  * one), else 130 after an interrupt, else rc. */
 static int close_world(pv_vm *vm, const run_args *a, int rc, const char *cmd)
 {
+    if (!vm)
+        return rc;   /* a reboot that failed, reported */
     pvm_flush(vm);
     int crc = pvm_close(vm, true);
     pd_close(display);
@@ -346,7 +366,7 @@ int cmd_run(int argc, char **argv)
     else if (pvm_snapshot(vm) < 0)   /* the installed program is durable before it runs */
         hal_console_printf(2, "phantom run: %s: cannot save the installed program\n", a.w.image);
     else
-        rc = run_world(vm, true, a.w.image);
+        rc = run_world(&vm, &a, true, "run");
     free(inits);
     tool_program_free(&p);
     return close_world(vm, &a, rc, "run");
@@ -413,7 +433,8 @@ int cmd_boot(int argc, char **argv)
         return boot_paused(vm, &a);
     if (!pvm_thread_count(vm) && a.w.verbose)
         hal_console_printf(2, "phantom boot: the world has no threads to run\n");
-    return close_world(vm, &a, run_world(vm, false, a.w.image), "boot");
+    int rc = run_world(&vm, &a, false, "boot");
+    return close_world(vm, &a, rc, "boot");
 }
 
 void help_update(void)

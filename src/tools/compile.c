@@ -88,7 +88,7 @@ int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***nam
      * the program's in the source order. */
     for (unsigned i = 0; with_lib && rc == 0 && i < tool_stdlib_count; i++)
         if (!given(paths, n, tool_stdlib[i].name))
-            pc_compiler_add_source(c, tool_stdlib[i].text, tool_stdlib[i].len, tool_stdlib[i].path);
+            pc_compiler_add_library_source(c, tool_stdlib[i].text, tool_stdlib[i].len, tool_stdlib[i].path);
     if (rc == 0 && pc_compiler_run(c, out) < 0)
         rc = -1;
     pc_compiler_free(c);

@@ -14,9 +14,10 @@
 
 #define MAX_SOURCE (64u << 20)
 
-/* main (static with 0 or 1 arguments, or instance without) when
- * want_main, else the original entry: instance run(boot) or run(). */
-static bool has_entry(const pv_cf *cf, bool want_main)
+/* Entry points by preference: level 0 main (static with 0 or 1 arguments,
+ * or instance without), 1 the original entry, instance run(boot) or run(),
+ * 2 the original boot convention, a method [8] taking the boot object. */
+static bool has_entry(const pv_cf *cf, int level)
 {
     for (uint32_t i = 0; i < cf->nmethods; i++) {
         const pv_cf_method *m = &cf->methods[i];
@@ -24,9 +25,11 @@ static bool has_entry(const pv_cf *cf, bool want_main)
         bool is_static = m->flags & PV_MF_STATIC;
         if (!name)
             continue;
-        if (want_main && !strcmp(name, "main") && m->nargs <= (is_static ? 1 : 0))
+        if (level == 0 && !strcmp(name, "main") && m->nargs <= (is_static ? 1 : 0))
             return true;
-        if (!want_main && !strcmp(name, "run") && m->nargs <= 1 && !is_static)
+        if (level == 1 && !strcmp(name, "run") && m->nargs <= 1 && !is_static)
+            return true;
+        if (level == 2 && m->ordinal == 8 && m->nargs == 1 && !is_static)
             return true;
     }
     return false;
@@ -203,9 +206,9 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
     }
     /* Only the program's own classes: a library class with run() (a
      * worker) is no entry point of a program that has none. */
-    for (int pass = 0; pass < 2 && !p->entry; pass++)
+    for (int level = 0; level < 3 && !p->entry; level++)
         for (int i = 0; i < nown && !p->entry; i++)
-            if (has_entry(p->classes[i], pass == 0))
+            if (has_entry(p->classes[i], level))
                 p->entry = p->names[i];
     return 0;
 }

@@ -588,6 +588,7 @@ static int compile(job *j, sh_buf *diag)
     tool_compile_options(&o);
     o.global = global;
     o.declared = declared;
+    o.void_args_refused = true;   /* how a void call typed as an expression is recognised */
     o.hook_ctx = j;
     pc_compiler *c = pc_compiler_new(&d, &o);
     if (!c) {

@@ -1046,6 +1046,11 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 r = PV_NULL;
                 SAVE();   /* pc on the invoke: a raise from the native points here */
                 int rc = callee->native(vm, args, &r);
+                if (rc == PV_NCALL) {   /* handed over: args[] were rewritten for the method in r */
+                    callee = pv_as_ptr(r);
+                    sp = args + argc;
+                    goto call;
+                }
                 sp = args;
                 *sp++ = r;
                 if (rc == PV_NTHROW) {

@@ -40,6 +40,11 @@ struct pv_obj {
  * Strings written before these flags existed read as "not scanned yet". */
 #define PV_OF_STR_SCANNED 2u
 #define PV_OF_STR_ASCII 4u
+/* Weak references (gc/weak.c): a weak reference listed in the world's
+ * registry (its word 0 is not traced nor counted), and an object some
+ * weak reference has named. */
+#define PV_OF_WEAKREF 8u
+#define PV_OF_WEAK_TARGET 16u
 
 /* The kinds of objects; a class's kind says how its instances are laid
  * out.  Stored in class objects, so values are part of the format. */
@@ -250,6 +255,8 @@ struct pv_thread {
  * the threads pvm_run_program waits for.  Meaningful within one process
  * only: pv_sched_init clears it at every open. */
 #define PV_TF_THIS_RUN 4u
+#define PV_TF_PAUSED 16u   /* thread.pause(): not scheduled until unpause() (kept in the world) */
+#define PV_TF_PARKED 32u   /* paused and taken off the run queue while RUNNABLE: unpause queues it */
 #define PV_TF_HELD   8u    /* held by a paused boot: never scheduled.  Set or
                               cleared on every thread at every boot, so what a
                               snapshot kept of it means nothing */

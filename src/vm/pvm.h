@@ -105,6 +105,10 @@ int pvm_snapshot(pv_vm *vm);
 /* Asks pvm_run to return after the current time slice (any host thread). */
 void pvm_request_stop(pv_vm *vm);
 
+/* Whether pvm_run returned because a program called boot.reboot(): the
+ * caller closes the world (final snapshot) and boots it again. */
+bool pvm_reboot_requested(const pv_vm *vm);
+
 /* The persistence engine's world under the VM (statistics, tools). */
 struct pw_world *pvm_world(pv_vm *vm);
 

@@ -406,7 +406,7 @@ int pv_sched_init(pv_vm *vm)
     vm->root->runq = (struct pv_waitq){NULL, NULL};
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
-        t->tflags &= ~PV_TF_THIS_RUN; /* a run ends with its process */
+        t->tflags &= ~(PV_TF_THIS_RUN | PV_TF_PARKED); /* a run ends with its process; the queue is rebuilt */
         t->tflags = vm->paused ? t->tflags | PV_TF_HELD : t->tflags & ~PV_TF_HELD;
         if (vm->paused)
             continue;
@@ -448,6 +448,10 @@ int pv_sched_run(pv_vm *vm)
         struct pv_thread *t = pv_waitq_pop(runq(vm));
         if (t && (t->tflags & PV_TF_HELD))
             continue;
+        if (t && (t->tflags & PV_TF_PAUSED)) {
+            t->tflags |= PV_TF_PARKED;   /* unpause() queues it again */
+            continue;
+        }
         if (!t) {
             bool io = pv_io_pending(vm);
             if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display) {

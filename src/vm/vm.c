@@ -285,6 +285,14 @@ static struct pv_array *program_args(pv_vm *vm, const char *const *argv, int arg
 
 /* The thread of pvm_start and pvm_start_thread (tflags: PV_TF_MAIN or 0);
  * prog_argv becomes the array main(args) receives. */
+/* The original boot convention: the method at ordinal 8 (by custom
+ * `startup(var boot) [8]`) taking the boot object. */
+static struct pv_method *boot_method(struct pv_class *c)
+{
+    struct pv_method *m = c->nvtable > 8 ? c->vtable[8] : NULL;
+    return m && m->nargs == 1 && m->owner == c && !(m->flags & PV_MF_NATIVE) ? m : NULL;
+}
+
 static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *const *inits, int n,
                                      const char *const *prog_argv, int prog_argc, uint32_t tflags, char *err,
                                      size_t errlen)
@@ -308,12 +316,13 @@ static struct pv_thread *start_entry(pv_vm *vm, const char *cname, const char *c
         argc = 1;
     } else {
         bool orig = false;
-        if (!(m = own(c, "main", 0, false)) && !(m = pv_find_method(c, "run", 1)) && !(m = pv_find_method(c, "run", 0))) {
+        if (!(m = own(c, "main", 0, false)) && !(m = pv_find_method(c, "run", 1)) && !(m = pv_find_method(c, "run", 0)) &&
+            !(m = boot_method(c))) {
             snprintf(err, errlen, "class %s has no entry point: static void main(), main(var args : string[]), "
-                     "void main() or the original run(var boot)", cname);
+                     "void main(), the original run(var boot) or a method [8] taking the boot object", cname);
             return NULL;
         }
-        orig = !strcmp(m->name->bytes, "run");
+        orig = strcmp(m->name->bytes, "main") != 0;
         if ((m->flags & PV_MF_STATIC) || (c->flags & (PV_CF_ABSTRACT | PV_CF_INTERFACE)) || c->kind != PV_K_INSTANCE) {
             snprintf(err, errlen, "class %s: cannot make an instance to call %s on", cname, m->name->bytes);
             return NULL;
@@ -382,6 +391,11 @@ int pvm_snapshot(pv_vm *vm)
 void pvm_request_stop(pv_vm *vm)
 {
     atomic_store(&vm->stop, true);
+}
+
+bool pvm_reboot_requested(const pv_vm *vm)
+{
+    return vm->reboot_requested;
 }
 
 struct pw_world *pvm_world(pv_vm *vm)

@@ -92,7 +92,10 @@ struct pv_root {
 };
 
 /* Native method results. */
-enum { PV_NOK = 0, PV_NTHROW = 1, PV_NBLOCK = 2 };
+/* PV_NCALL: the native hands its call over to a bytecode method: *ret
+ * holds the method, args[] its receiver and arguments (as many as the
+ * native took), and the method's result becomes the call's. */
+enum { PV_NOK = 0, PV_NTHROW = 1, PV_NBLOCK = 2, PV_NCALL = 3 };
 
 typedef struct pv_native_method {
     const char *name;
@@ -145,6 +148,7 @@ struct pv_vm {
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
     bool paused;                   /* the world's threads were held at boot (pvm_options.paused) */
+    bool reboot_requested;         /* boot.reboot(): snapshot and boot the world again (pvm_reboot_requested) */
     bool commit_output;            /* console output waits for durable state (pvm_options) */
     bool guard_armed;              /* this boot's crash note is armed (boot_guard.c) */
     bool guard_paused;             /* ... for a paused boot: it settles only at close */

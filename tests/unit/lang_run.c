@@ -690,6 +690,31 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             passed += one(dir, names[i], errors);
             total++;
+            /* NAME.env: NAME runs again with these VAR=value lines set */
+            char envp[700];
+            snprintf(envp, sizeof envp, "%s/%s.env", dir, names[i]);
+            FILE *ef = fopen(envp, "r");
+            char line[256], *set[8];
+            int nset = 0;
+            while (ef && nset < 8 && fgets(line, sizeof line, ef)) {
+                line[strcspn(line, "\n")] = 0;
+                char *eq = strchr(line, '=');
+                if (!eq)
+                    continue;
+                *eq = 0;
+                setenv(line, eq + 1, 1);
+                need((set[nset++] = strdup(line)) != NULL, "out of memory");
+            }
+            if (ef) {
+                fclose(ef);
+                printf("  (again, with %s.env)\n", names[i]);
+                passed += one(dir, names[i], errors);
+                total++;
+            }
+            while (nset > 0) {
+                unsetenv(set[--nset]);
+                free(set[nset]);
+            }
             free(names[i]);
         }
         free(names);

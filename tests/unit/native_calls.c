@@ -75,6 +75,8 @@ static const sweep_value values[] = {
 static const struct { const char *cls, *method, *why; } blocking[] = {
     /* a new semaphore's count is 0 and nothing releases it */
     {".internal.sema", "acquire", "waits for a release that never comes"},
+    /* the sweep's thread pausing itself: nothing unpauses it */
+    {".internal.thread", "pause", "waits for an unpause that never comes"},
 };
 
 /* Calls that set the status the run ends with: their programs may end

@@ -210,6 +210,15 @@ size_t pv_gc_object_bytes(const struct pv_obj *o);
 /* Frees an object: its internal blocks, then its slot. */
 void pv_gc_free_object(pv_vm *vm, struct pv_obj *o);
 
+/* Weak references (weak.c).  The registry lists every weak reference
+ * that was given a target (NULL before the first); pv_weak_get reads a
+ * target for a program (null once collected); pv_weak_freeing: o is
+ * being freed. */
+#define PV_WEAK_REGISTRY ".internal.weakrefs"
+struct pv_binary *pv_weak_registry(pv_vm *vm);
+pv_value pv_weak_get(pv_vm *vm, struct pv_obj *ref);
+void pv_weak_freeing(pv_vm *vm, struct pv_obj *o);
+
 /* ---- reference counts (rc.c) ---------------------------------------------- */
 void pv_gc_zct_push(pv_vm *vm, struct pv_obj *o);
 /* The references nothing counts: every live thread's stack and fields,

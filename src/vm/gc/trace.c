@@ -104,7 +104,11 @@ int pv_gc_value_ranges(struct pv_obj *o, pv_gc_range r[PV_GC_MAX_RANGES])
     case PV_K_THREAD:
         return thread_value_ranges((struct pv_thread *)o, r);
     case PV_K_NATIVE:
-        r[0] = (pv_gc_range){((struct pv_native_obj *)o)->w, PV_NATIVE_WORDS};
+        /* a weak reference's word 0 is its target, neither traced nor counted (weak.c) */
+        if (o->flags & PV_OF_WEAKREF)
+            r[0] = (pv_gc_range){((struct pv_native_obj *)o)->w + 1, PV_NATIVE_WORDS - 1};
+        else
+            r[0] = (pv_gc_range){((struct pv_native_obj *)o)->w, PV_NATIVE_WORDS};
         return 1;
     default:
         return 0;
@@ -200,6 +204,8 @@ static void free_class_blocks(pv_vm *vm, struct pv_class *c)
  * of a class that has no internal blocks need nothing but the slot. */
 void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
 {
+    if (o->flags & (PV_OF_WEAKREF | PV_OF_WEAK_TARGET))
+        pv_weak_freeing(vm, o);
     switch (o->cls->kind) {
     case PV_K_ARRAY:
         pv_free_raw(vm, ((struct pv_array *)o)->items);

@@ -140,6 +140,35 @@ static int bin_fromstring(pv_vm *vm, pv_value *args, pv_value *ret)
     return pv_ret_obj(vm, ret, pv_binary_of(vm, s->bytes, s->len));
 }
 
+static int hex_digit(uint8_t ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* fromHex("00ff"): the bytes written as hex digits (what toString shows);
+ * the compiler builds imported non-UTF-8 files with it. */
+static int bin_fromhex(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *s = pv_arg_string(vm, args[0], "fromHex", 1);
+    if (!s)
+        return PV_NTHROW;
+    if (s->len % 2)
+        return pv_throw(vm, PV_B_ARG_EXC, "fromHex: %u hex digits, not an even number", (unsigned)s->len);
+    for (uint32_t i = 0; i < s->len; i++)
+        if (hex_digit((uint8_t)s->bytes[i]) < 0)
+            return pv_throw(vm, PV_B_ARG_EXC, "fromHex: offset %u: not a hex digit", (unsigned)i);
+    struct pv_binary *b = pv_binary_new(vm, s->len / 2);
+    for (uint32_t i = 0; b && i < s->len / 2; i++)
+        b->bytes[i] = (uint8_t)(hex_digit((uint8_t)s->bytes[2 * i]) << 4 | hex_digit((uint8_t)s->bytes[2 * i + 1]));
+    return pv_ret_obj(vm, ret, b);
+}
+
 static const pv_native_method methods[] = {
     { "getByte", "(*)*", 8, 0, bin_getbyte },
     { "setByte", "(*,*)*", 9, 0, bin_setbyte },
@@ -148,6 +177,7 @@ static const pv_native_method methods[] = {
     { "resize", "(*)*", PV_NO_ORDINAL, 0, bin_resize },
     { "toText", "()*", PV_NO_ORDINAL, 0, bin_totext },
     { "fromString", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, bin_fromstring },
+    { "fromHex", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, bin_fromhex },
 };
 
 const pv_native_class pv_nc_binary = {

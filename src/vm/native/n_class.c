@@ -3,6 +3,7 @@
  * as objects programs can hold (getClass(), boot.loadClass, new *(c)).
  * Read-only: code cannot change a class's layout or methods.
  */
+#include "n_orig_sys.h"
 #include "native.h"
 
 static int c_name(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -50,12 +51,18 @@ static int c_tostring(pv_vm *vm, pv_value *args, pv_value *ret)
 }
 
 static const pv_native_method class_methods[] = {
+    /* the fixed ordinals first: the others take the slots left free */
+    {"toString", "()*", 5, 0, c_tostring},
+    {"newClass", "(*,*,*)*", 8, 0, pv_orig_class_new},
+    {"setStatic", "(*,*)void", 10, 0, pv_orig_class_set_static},
+    {"getStatic", "(*)*", 11, 0, pv_orig_class_get_static},
+    {"instanceOf", "(*)*", 14, 0, pv_orig_class_instance_of},
+    {"newClass", "()*", PV_NO_ORDINAL, 0, pv_orig_class_new0},
     {"getName", "()*", PV_NO_ORDINAL, 0, c_name},
     {"getSuperclass", "()*", PV_NO_ORDINAL, 0, c_super},
     {"isInstance", "(*)*", PV_NO_ORDINAL, 0, c_is_instance},
     {"getMethods", "()*", PV_NO_ORDINAL, 0, c_methods},
     {"getFields", "()*", PV_NO_ORDINAL, 0, c_fields},
-    {"toString", "()*", 5, 0, c_tostring},
 };
 
 const pv_native_class pv_nc_class = {

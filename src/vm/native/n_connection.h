@@ -34,5 +34,7 @@ int pv_cn_invoke_einval(pv_vm *vm, pv_value self, pv_value arg, int32_t op, pv_v
 
 /* fio:PATH, a file of the world's file system (n_conn_fio.c). */
 extern const struct cn_backend pv_cn_fio;
+/* tmr: (timers) and stt: (statistics) (n_conn_tmr.c). */
+extern const struct cn_backend pv_cn_tmr, pv_cn_stt;
 
 #endif

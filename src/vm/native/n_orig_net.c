@@ -261,7 +261,7 @@ static const struct cn_backend udp_backend = {"udp:", udp_init, pv_cn_invoke_ein
 static const struct cn_backend url_backend = {"url:", url_init, pv_cn_invoke_einval, url_block, NULL};
 
 /* Their index is stored in CN_BACKEND: add at the end only. */
-static const struct cn_backend *const backends[] = {&udp_backend, &url_backend, &pv_cn_fio};
+static const struct cn_backend *const backends[] = {&udp_backend, &url_backend, &pv_cn_fio, &pv_cn_tmr, &pv_cn_stt};
 
 static const struct cn_backend *backend_of(pv_value self)
 {

@@ -10,6 +10,8 @@
 #include "../interp.h"
 #include "../sched.h"
 #include "../pvm.h"
+#include "../serve.h"
+#include "n_orig_sys.h"
 #include "native.h"
 #include "n_window.h"
 
@@ -102,6 +104,12 @@ static int th_join(pv_vm *vm, pv_value *args, pv_value *ret)
 }
 
 static const pv_native_method thread_methods[] = {
+    /* the fixed ordinals first: the others take the slots left free */
+    {"pause", "()void", 10, 0, pv_orig_th_pause},
+    {"unpause", "()void", 11, 0, pv_orig_th_unpause},
+    {"getEnvironment", "()*", 12, 0, pv_orig_th_environment},
+    {"getUser", "()*", 13, 0, pv_orig_th_user},
+    {"getOsInterface", "()*", 14, 0, pv_orig_th_os_interface},
     {"start", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start},
     {"startDaemon", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, th_start_daemon},
     {"sleep", "(*)void", PV_NO_ORDINAL, PV_MF_STATIC, th_sleep},
@@ -185,8 +193,35 @@ static int w_gc_stats(pv_vm *vm, pv_value *args, pv_value *ret)
     return PV_NOK;
 }
 
+/* startThread(entry, arg) [9]: declared by the original (its VM lacked
+ * it): a thread running entry's run() or method 8, as thread.start does;
+ * arg is not passed (the body takes none or receives null).  0. */
+static int w_start_thread(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    if (start_on(vm, args[1], 0, "startThread", ret))
+        return PV_NTHROW;
+    *ret = pv_int(0);
+    return PV_NOK;
+}
+
+/* log(msg) [10]: the text of msg and a newline on standard error (the
+ * original's system log). */
+static int w_log(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)ret;
+    struct pv_string *s = pv_tostring_native(vm, args[1]);
+    if (!s)
+        return pv_throw_oom(vm);
+    pv_out_flush(vm);
+    pv_console_printf(vm, 2, "%.*s\n", (int)s->len, s->bytes);
+    return PV_NOK;
+}
+
 static const pv_native_method world_methods[] = {
+    /* the fixed ordinals first: the others take the slots left free */
     {"getMyThread", "()*", 8, 0, w_my_thread},
+    {"startThread", "(*,*)*", 9, 0, w_start_thread},
+    {"log", "(*)void", 10, 0, w_log},
     {"publish", "(*,*)void", PV_NO_ORDINAL, 0, w_publish},
     {"lookup", "(*)*", PV_NO_ORDINAL, 0, w_lookup},
     {"boots", "()*", PV_NO_ORDINAL, 0, w_boots},
@@ -199,16 +234,6 @@ const pv_native_class pv_nc_world = {
 };
 
 /* ---- .internal.boot -------------------------------------------------------------- */
-
-static int b_load_class(pv_vm *vm, pv_value *args, pv_value *ret)
-{
-    struct pv_string *n = pv_arg_string(vm, args[1], "loadClass", 1);
-    if (!n)
-        return PV_NTHROW;
-    struct pv_class *c = pv_find_class(vm, n->bytes);
-    *ret = c ? pv_from_ptr(c) : PV_NULL;
-    return PV_NOK;
-}
 
 static int b_print(pv_vm *vm, pv_value *args, pv_value *ret)
 {
@@ -232,11 +257,17 @@ static int b_sleep(pv_vm *vm, pv_value *args, pv_value *ret)
 }
 
 static const pv_native_method boot_methods[] = {
-    {"loadClass", "(*)*", 8, 0, b_load_class},
+    {"toString", "()*", 5, 0, pv_orig_boot_tostring},
+    {"loadClass", "(*)*", 8, 0, pv_orig_boot_load_class},
     {"consolePrint", "(*)void", 16, 0, b_print},
+    {"setClassLoader", "(*)void", 17, 0, pv_orig_boot_set_loader},
     {"startThread", "(*)*", 18, 0, b_start_thread},
+    {"createBinary", "(*)*", 19, 0, pv_orig_boot_create_binary},
     {"setScreenBackground", "(*)void", 20, 0, pv_boot_set_background},
     {"sleep", "(*)void", 21, 0, b_sleep},
+    {"setOsInterface", "(*)void", 22, 0, pv_orig_boot_set_os},
+    {"getKernelEnvironment", "()*", 23, 0, pv_orig_boot_kernel_env},
+    {"reboot", "()void", 24, 0, pv_orig_boot_reboot},
 };
 
 const pv_native_class pv_nc_boot = {

@@ -9,7 +9,7 @@ extern const pv_native_class pv_nc_object, pv_nc_string, pv_nc_int, pv_nc_long, 
     pv_nc_double, pv_nc_bool, pv_nc_char, pv_nc_array, pv_nc_directory, pv_nc_binary;
 extern const pv_native_class pv_nc_process, pv_nc_json, pv_nc_regex, pv_nc_wasm;
 extern const pv_native_class pv_nc_fs, pv_nc_fs_node, pv_nc_fs_open;
-extern const pv_native_class pv_nc_math, pv_nc_time, pv_nc_class, pv_nc_method, pv_nc_thread, pv_nc_world, pv_nc_boot,
+extern const pv_native_class pv_nc_math, pv_nc_time, pv_nc_class, pv_nc_method, pv_nc_thread, pv_nc_world, pv_nc_boot, pv_nc_closure, pv_nc_weakref,
     pv_nc_mutex, pv_nc_cond, pv_nc_sema, pv_nc_tty;
 extern const pv_native_class pv_nc_net_listener, pv_nc_net_connection, pv_nc_net_udp, pv_nc_net_dns;
 extern const pv_native_class pv_nc_tcp, pv_nc_udp, pv_nc_connection;
@@ -55,6 +55,8 @@ const pv_native_class *const pv_native_classes[] = {
     &pv_nc_tty,
     &pv_nc_world,
     &pv_nc_boot,
+    &pv_nc_closure,
+    &pv_nc_weakref,
     /* networking (n_net.c) */
     &pv_nc_net_listener,
     &pv_nc_net_connection,
