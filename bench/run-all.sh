@@ -338,6 +338,12 @@ log "interpreter vs lua5.4 and luajit -joff (bench/vm_compare.sh)"
 BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/vm_compare.sh"
 echo
 
+# ---- WebAssembly: bench/wasm/*.c under Phantom, native, Node.js; same in Lua ---------
+
+log "WebAssembly engine vs native, node and lua5.4 (bench/wasm_compare.sh)"
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/wasm_compare.sh"
+echo
+
 # ---- the HTTP key-value service next to Redis (issue 14) ----------------------------
 
 log "kv_server.ph vs redis-server (bench/http_bench.sh)"
