@@ -29,6 +29,8 @@
 # native run always stays: its output is the expected one).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/compare_lib.sh
+. "$HERE/compare_lib.sh"
 SRC=$HERE/wasm
 BUILD=${BUILD:-build}
 PHANTOM=${PHANTOM:-$BUILD/phantom}
@@ -115,11 +117,6 @@ run() {
     rm -rf "$d"
 }
 
-# median of column COL of FILE ("-" if none)
-median() {
-    awk -v c="$2" '$c != "-" {print $c}' "$1" 2>/dev/null | sort -g |
-        awk '{v[NR]=$1} END {if (!NR) print "-"; else print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
-}
 
 # ---- builds and runs --------------------------------------------------------------
 
@@ -180,8 +177,6 @@ for t in "${COLS[@]}"; do hdr+=" $t MiB |"; sep+="---|"; done
 hdr+=" output |"; sep+="---|"
 echo "$hdr"
 echo "$sep"
-sec() { awk -v s="$1" 'BEGIN{ if (s == "-") print "-"; else printf "%.2f", s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "-" || b == "-" || b+0 <= 0) print "-"; else printf "%.2f", a/b }'; }
 : >"$DIR/ratios"     # one line per benchmark: name=ratio pairs
 for b in "${RAN[@]}"; do
     declare -A T=() M=() C=()

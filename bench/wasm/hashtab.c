@@ -22,7 +22,14 @@ static uint32_t rnd(void)
 
 static uint32_t *keys, *vals;
 
-static uint32_t slot(uint32_t key) { return ((key * 2654435769u) >> (32 - BITS)) & MASK; }
+/* The slot holding key, or the empty slot where it goes. */
+static uint32_t find(uint32_t key)
+{
+    uint32_t s = ((key * 2654435769u) >> (32 - BITS)) & MASK;
+    while (keys[s] != 0 && keys[s] != key)
+        s = (s + 1) & MASK;
+    return s;
+}
 
 int main(void)
 {
@@ -31,9 +38,7 @@ int main(void)
     uint32_t distinct = 0, repeats = 0;
     for (uint32_t i = 0; i < INSERTS; i++) {
         uint32_t k = rnd() % 1000000u + 1;
-        uint32_t s = slot(k);
-        while (keys[s] != 0 && keys[s] != k)
-            s = (s + 1) & MASK;
+        uint32_t s = find(k);
         if (keys[s] == k) {
             vals[s] += i;
             repeats++;
@@ -46,9 +51,7 @@ int main(void)
     uint32_t hits = 0, sum = 0;
     for (uint32_t i = 0; i < LOOKUPS; i++) {
         uint32_t k = rnd() % 2000000u + 1;
-        uint32_t s = slot(k);
-        while (keys[s] != 0 && keys[s] != k)
-            s = (s + 1) & MASK;
+        uint32_t s = find(k);
         if (keys[s] == k) {
             hits++;
             sum = sum * 31u + vals[s];

@@ -15,13 +15,17 @@ end
 local keys, vals = {}, {}
 for i = 1, SIZE do keys[i] = 0; vals[i] = 0 end
 
-local function slot(key) return (((key * 2654435769) & M32) >> (32 - BITS)) & MASK end
+-- the slot holding key, or the empty slot where it goes
+local function find(key)
+  local s = (((key * 2654435769) & M32) >> (32 - BITS)) & MASK
+  while keys[s + 1] ~= 0 and keys[s + 1] ~= key do s = (s + 1) & MASK end
+  return s
+end
 
 local distinct, repeats = 0, 0
 for i = 0, INSERTS - 1 do
   local k = rnd() % 1000000 + 1
-  local s = slot(k)
-  while keys[s + 1] ~= 0 and keys[s + 1] ~= k do s = (s + 1) & MASK end
+  local s = find(k)
   if keys[s + 1] == k then
     vals[s + 1] = (vals[s + 1] + i) & M32
     repeats = repeats + 1
@@ -34,8 +38,7 @@ end
 local hits, sum = 0, 0
 for _ = 1, LOOKUPS do
   local k = rnd() % 2000000 + 1
-  local s = slot(k)
-  while keys[s + 1] ~= 0 and keys[s + 1] ~= k do s = (s + 1) & MASK end
+  local s = find(k)
   if keys[s + 1] == k then
     hits = hits + 1
     sum = (sum * 31 + vals[s + 1]) & M32

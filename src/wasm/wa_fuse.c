@@ -39,6 +39,19 @@ bool wa_fuse(wa_code *c, uint32_t last, uint32_t op, uint32_t imm)
             return false;
         wa_emit(c, imm);
         return true;
+    case 0x22:   /* local.tee */
+        if (prev_is(c, last, 0x6A, 1))
+            w[0] = WA_OP_I32_ADD_TEE;
+        else if (prev_is(c, last, WA_OP_I32_ADD_IMM, 2))
+            w[0] = WA_OP_I32_ADD_IMM_TEE;
+        else if (prev_is(c, last, WA_OP_LOCAL_ADD_IMM, 3))
+            w[0] = WA_OP_LOCAL_ADD_IMM_TEE;
+        else if (prev_is(c, last, WA_OP_LOCAL_SHL_IMM, 3))
+            w[0] = WA_OP_LOCAL_SHL_IMM_TEE;
+        else
+            return false;
+        wa_emit(c, imm);
+        return true;
     case 0x41:   /* i32.const (and f32.const) */
         if (!prev_is(c, last, 0x20, 2))
             return false;

@@ -144,6 +144,11 @@ enum {
     WA_OP_LOCAL_SHL_IMM = 0xEB,/* a, k: local.get a; i32.const k; i32.shl */
     /* target: i32.eq (i32.ne, ... i32.ge_u: the order of 0x46..0x4F); br_if */
     WA_OP_BR_IF_EQ = 0xEC, WA_OP_BR_IF_GE_U = 0xF5,
+    /* ...; local.tee t: the value also goes to local t */
+    WA_OP_I32_ADD_TEE = 0xF6,        /* t: i32.add; local.tee t */
+    WA_OP_I32_ADD_IMM_TEE = 0xF7,    /* k, t */
+    WA_OP_LOCAL_ADD_IMM_TEE = 0xF8,  /* a, k, t */
+    WA_OP_LOCAL_SHL_IMM_TEE = 0xF9,  /* a, k, t */
     WA_OP_COUNT = 0x112,
 };
 /* 0x03 (loop) is the loop header: a safepoint.  0x0C br target; 0x0D

@@ -653,7 +653,7 @@ static bool instr_one(val *v)
             pop_t(v, v->locals[i]);
         if (op == 0x22)
             push(v, v->locals[i]);
-        if (op == 0x20 && fuse(v, op, i))
+        if ((op == 0x20 || op == 0x22) && fuse(v, op, i))
             break;
         emit(v, op);
         emit(v, i);

@@ -1,8 +1,8 @@
 ;; superinstr.wat - the instruction pairs the translator merges into one
 ;; (src/wasm/wa_fuse.c) give the results of the separate instructions:
-;; operand order, a local set then read back, i32 wrap-around with the
-;; upper bits of the slot clear, shift counts >= 32, every i32 comparison
-;; followed by br_if (signed and unsigned, taken and not), a br_if that
+;; operand order, a local set then read back, a result also kept in a
+;; local (local.tee), i32 wrap-around with the upper bits of the slot
+;; clear, shift counts >= 32, every i32 comparison followed by br_if (signed and unsigned, taken and not), a br_if that
 ;; must move a value, and pairs split by a block's end (a branch target)
 ;; or by a nop.  Prints "ok"; a failed check exits with its number.
 (module
@@ -71,6 +71,16 @@
     (i32.add))
   (func $with_nop (param $x i32) (result i32)
     (local.get $x) (nop) (i32.const 5) (nop) (i32.add))
+  ;; an addition or shift whose value is also kept in a local (local.tee)
+  (func $add_tee (param $a i32) (param $b i32) (result i32) (local $t i32)
+    (i32.add (local.tee $t (i32.add (local.get $a) (local.get $b))) (local.get $t)))
+  (func $add_imm_tee (param $a i32) (result i32) (local $t i32)
+    (i32.sub (local.tee $t (i32.add (i32.mul (local.get $a) (local.get $a)) (i32.const 1))) (i32.mul (local.get $t) (i32.const 2))))
+  (func $local_add_imm_tee (param $a i32) (result i64)
+    (i64.add (i64.extend_i32_u (local.tee $a (i32.add (local.get $a) (i32.const 3))))
+             (i64.extend_i32_u (local.get $a))))
+  (func $local_shl_imm_tee (param $a i32) (result i32) (local $t i32)
+    (i32.add (local.tee $t (i32.shl (local.get $a) (i32.const 36))) (local.get $t)))
   (func $count (param $n i32) (result i32) (local $i i32) (local $s i32)
     (loop $l
       (local.set $s (i32.add (local.get $s) (local.get $i)))
@@ -112,6 +122,10 @@
     (call $eq32 (call $barrier (i32.const 41) (i32.const 1)) (i32.const 101) (i32.const 31))
     (call $eq32 (call $with_nop (i32.const 1)) (i32.const 6) (i32.const 32))
     (call $eq32 (call $count (i32.const 1000)) (i32.const 499500) (i32.const 33))
+    (call $eq32 (call $add_tee (i32.const 0x7fffffff) (i32.const 2)) (i32.const 2) (i32.const 34))
+    (call $eq32 (call $add_imm_tee (i32.const 3)) (i32.const -10) (i32.const 35))
+    (call $eq64 (call $local_add_imm_tee (i32.const -1)) (i64.const 4) (i32.const 36))
+    (call $eq32 (call $local_shl_imm_tee (i32.const 0x30000001)) (i32.const 32) (i32.const 37))
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const 3))
     (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
