@@ -6,7 +6,7 @@
 # these are measurements, not tests.  Images go to a fresh directory under
 # BENCH_DIR (default /tmp) and are deleted at the end.
 #
-#   BUILD=build bench/run-all.sh            the full set (about 8 minutes)
+#   BUILD=build bench/run-all.sh            the full set (about 25 minutes)
 #   QUICK=1 BUILD=build bench/run-all.sh    fewer samples, for a smoke run
 #
 # Optional tools: redis-server + redis-cli (Redis baselines) and hyperfine
