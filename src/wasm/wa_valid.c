@@ -230,14 +230,14 @@ static void check_label(val *v, const ctl *c)
         free(g);
 }
 
-/* Emits a branch to c (op: plain form; op_drop: the form that moves
- * values), as the stack stands now. */
 /* A branch to c must move the label's values down to c's height. */
 static bool branch_moves(val *v, ctl *c)
 {
     return v->nlocals + v->nvs - label_arity(c) != v->nlocals + c->height;
 }
 
+/* Emits a branch to c (op: plain form; op_drop: the form that moves
+ * values), as the stack stands now. */
 static void emit_branch(val *v, ctl *c, uint32_t op, uint32_t op_drop)
 {
     if (!live(v))
