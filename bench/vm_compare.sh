@@ -153,14 +153,8 @@ for b in $BENCHES; do
     declare -A T=() M=() C=()
     okall=1
     for tool in phantom base lua5.4 luajit; do
-        if [ -f "$DIR/$b.$tool" ]; then
-            T[$tool]=$(median "$DIR/$b.$tool" 1)
-            C[$tool]=$(median "$DIR/$b.$tool" 3)
-            M[$tool]=$(median "$DIR/$b.$tool" 2 | awk '$1 == "-" {print "-"; next} {printf "%.0f", $1/1024}')
-            grep -q ' 0$' "$DIR/$b.$tool" && okall=0
-        else
-            T[$tool]=-; M[$tool]=-; C[$tool]=-
-        fi
+        read -r "T[$tool]" "C[$tool]" "M[$tool]" <<<"$(medians "$DIR/$b.$tool")"
+        any_differs "$DIR/$b.$tool" && okall=0
     done
     # ratios file columns: /lua /jit /lua-CPU /jit-CPU base/lua-CPU base/jit-CPU phantom/base-CPU
     r="$(ratio "${T[phantom]}" "${T[lua5.4]}") $(ratio "${T[phantom]}" "${T[luajit]}") $(ratio "${C[phantom]}" "${C[lua5.4]}") $(ratio "${C[phantom]}" "${C[luajit]}")"

@@ -182,14 +182,8 @@ for b in "${RAN[@]}"; do
     declare -A T=() M=() C=()
     okall=1
     for t in "${COLS[@]}"; do
-        if [ -f "$DIR/$b.$t" ]; then
-            T[$t]=$(median "$DIR/$b.$t" 1)
-            C[$t]=$(median "$DIR/$b.$t" 3)
-            M[$t]=$(median "$DIR/$b.$t" 2 | awk '$1 == "-" {print "-"; next} {printf "%.0f", $1/1024}')
-            grep -q ' 0$' "$DIR/$b.$t" && okall=0
-        else
-            T[$t]=-; M[$t]=-; C[$t]=-
-        fi
+        read -r "T[$t]" "C[$t]" "M[$t]" <<<"$(medians "$DIR/$b.$t")"
+        any_differs "$DIR/$b.$t" && okall=0
     done
     row="| $b |"; rl=""
     for t in "${COLS[@]}"; do row+=" $(sec "${C[$t]}") |"; done
