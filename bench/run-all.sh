@@ -6,7 +6,7 @@
 # these are measurements, not tests.  Images go to a fresh directory under
 # BENCH_DIR (default /tmp) and are deleted at the end.
 #
-#   BUILD=build bench/run-all.sh            the full set (about 8 minutes)
+#   BUILD=build bench/run-all.sh            the full set (about 25 minutes)
 #   QUICK=1 BUILD=build bench/run-all.sh    fewer samples, for a smoke run
 #
 # Optional tools: redis-server + redis-cli (Redis baselines) and hyperfine
@@ -344,6 +344,12 @@ log "NBD image vs local file (bench/nbd_compare.sh)"
 echo "## Images on an NBD server"
 echo
 BUILD="$BUILD" BENCH_DIR="$DIR" "$(dirname "$0")/nbd_compare.sh" "$([ -n "$QUICK" ] && echo 2 || echo 5)" 128
+echo
+
+# ---- WebAssembly: bench/wasm/*.c under Phantom, native, Node.js; same in Lua ---------
+
+log "WebAssembly engine vs native, node and lua5.4 (bench/wasm_compare.sh)"
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/wasm_compare.sh"
 echo
 
 # ---- the HTTP key-value service next to Redis (issue 14) ----------------------------

@@ -27,6 +27,8 @@
 # other work.  Missing tools are named and skipped.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/compare_lib.sh
+. "$HERE/compare_lib.sh"
 SRC=$HERE/vm
 BUILD=${BUILD:-build}
 PHANTOM=${PHANTOM:-$BUILD/phantom}
@@ -101,11 +103,6 @@ run() {
     rm -rf "$d"
 }
 
-# median of column COL of FILE ("-" if none)
-median() {
-    awk -v c="$2" '$c != "-" {print $c}' "$1" 2>/dev/null | sort -g |
-        awk '{v[NR]=$1} END {if (!NR) print "-"; else print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
-}
 
 # ---- runs -------------------------------------------------------------------------
 
@@ -151,21 +148,13 @@ hdr+=" lua5.4 MiB | luajit MiB | image MiB | output |"; sep+="---|---|---|---|"
 echo "$hdr"
 echo "$sep"
 : >"$DIR/ratios"
-sec() { awk -v s="$1" 'BEGIN{ if (s == "-") print "-"; else printf "%.2f", s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "-" || b == "-" || b+0 <= 0) print "-"; else printf "%.2f", a/b }'; }
 for b in $BENCHES; do
     [ -f "$DIR/$b.expect" ] || continue
     declare -A T=() M=() C=()
     okall=1
     for tool in phantom base lua5.4 luajit; do
-        if [ -f "$DIR/$b.$tool" ]; then
-            T[$tool]=$(median "$DIR/$b.$tool" 1)
-            C[$tool]=$(median "$DIR/$b.$tool" 3)
-            M[$tool]=$(median "$DIR/$b.$tool" 2 | awk '$1 == "-" {print "-"; next} {printf "%.0f", $1/1024}')
-            grep -q ' 0$' "$DIR/$b.$tool" && okall=0
-        else
-            T[$tool]=-; M[$tool]=-; C[$tool]=-
-        fi
+        read -r "T[$tool]" "C[$tool]" "M[$tool]" <<<"$(medians "$DIR/$b.$tool")"
+        any_differs "$DIR/$b.$tool" && okall=0
     done
     # ratios file columns: /lua /jit /lua-CPU /jit-CPU base/lua-CPU base/jit-CPU phantom/base-CPU
     r="$(ratio "${T[phantom]}" "${T[lua5.4]}") $(ratio "${T[phantom]}" "${T[luajit]}") $(ratio "${C[phantom]}" "${C[lua5.4]}") $(ratio "${C[phantom]}" "${C[luajit]}")"

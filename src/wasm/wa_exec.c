@@ -335,6 +335,17 @@ int wa_exec_run(wa_exec *x)
         [WA_OP_BR_DROP] = &&op_br_drop, [WA_OP_BR_IF_DROP] = &&op_br_if_drop, [WA_OP_BR_UNLESS] = &&op_br_unless,
         [WA_OP_EXIT] = &&op_exit,
         [WA_OP_IDLE] = &&op_idle,
+        [WA_OP_LOCAL_GET2] = &&op_local_get2, [WA_OP_LOCAL_SET_GET] = &&op_local_set_get,
+        [WA_OP_LOCAL_CONST] = &&op_local_const, [WA_OP_I32_ADD_IMM] = &&op_i32_add_imm,
+        [WA_OP_I32_SHL_IMM] = &&op_i32_shl_imm, [WA_OP_LOCAL_ADD_IMM] = &&op_local_add_imm,
+        [WA_OP_LOCAL_SHL_IMM] = &&op_local_shl_imm,
+        [WA_OP_I32_ADD_TEE] = &&op_i32_add_tee, [WA_OP_I32_ADD_IMM_TEE] = &&op_i32_add_imm_tee,
+        [WA_OP_LOCAL_ADD_IMM_TEE] = &&op_local_add_imm_tee, [WA_OP_LOCAL_SHL_IMM_TEE] = &&op_local_shl_imm_tee,
+        [WA_OP_BR_IF_EQ] = &&op_br_if_eq, [WA_OP_BR_IF_EQ + 1] = &&op_br_if_ne,
+        [WA_OP_BR_IF_EQ + 2] = &&op_br_if_lt_s, [WA_OP_BR_IF_EQ + 3] = &&op_br_if_lt_u,
+        [WA_OP_BR_IF_EQ + 4] = &&op_br_if_gt_s, [WA_OP_BR_IF_EQ + 5] = &&op_br_if_gt_u,
+        [WA_OP_BR_IF_EQ + 6] = &&op_br_if_le_s, [WA_OP_BR_IF_EQ + 7] = &&op_br_if_le_u,
+        [WA_OP_BR_IF_EQ + 8] = &&op_br_if_ge_s, [WA_OP_BR_IF_GE_U] = &&op_br_if_ge_u,
         [0x100] = &&op_i32_trunc_sat_f32_s, [0x101] = &&op_i32_trunc_sat_f32_u, [0x102] = &&op_i32_trunc_sat_f64_s,
         [0x103] = &&op_i32_trunc_sat_f64_u, [0x104] = &&op_i64_trunc_sat_f32_s, [0x105] = &&op_i64_trunc_sat_f32_u,
         [0x106] = &&op_i64_trunc_sat_f64_s, [0x107] = &&op_i64_trunc_sat_f64_u,
@@ -365,6 +376,29 @@ op_br_if:
     else
         pc += 2;
     NEXT;
+#define BR_IF_CMP(cond)                                          \
+    {                                                            \
+        bool taken_ = (cond);                                    \
+        sp -= 2;                                                 \
+        pc = taken_ ? code + pc[1] : pc + 2;                     \
+        NEXT;                                                    \
+    }
+/* The i32 comparisons, each as a value (op_i32_NAME) and fused with
+ * br_if (op_br_if_NAME). */
+#define I32_COMPARISONS(X)                                       \
+    X(eq, A32 == B32)                                            \
+    X(ne, A32 != B32)                                            \
+    X(lt_s, (int32_t)A32 < (int32_t)B32)                         \
+    X(lt_u, A32 < B32)                                           \
+    X(gt_s, (int32_t)A32 > (int32_t)B32)                         \
+    X(gt_u, A32 > B32)                                           \
+    X(le_s, (int32_t)A32 <= (int32_t)B32)                        \
+    X(le_u, A32 <= B32)                                          \
+    X(ge_s, (int32_t)A32 >= (int32_t)B32)                        \
+    X(ge_u, A32 >= B32)
+#define AS_BRANCH(name, cond) op_br_if_##name: BR_IF_CMP(cond)
+#define AS_VALUE(name, cond) op_i32_##name: BIN(cond)
+    I32_COMPARISONS(AS_BRANCH)
 op_br_unless:
     if (!(uint32_t)*--sp)
         pc = code + pc[1];
@@ -487,6 +521,58 @@ op_local_tee:
     fp[pc[1]] = sp[-1];
     pc += 2;
     NEXT;
+/* Superinstructions (wa_fuse.c).  set_get stores before it loads: the
+ * same local in both reads the value just stored. */
+op_local_get2:
+    sp[0] = fp[pc[1]];
+    sp[1] = fp[pc[2]];
+    sp += 2;
+    pc += 3;
+    NEXT;
+op_local_set_get:
+    fp[pc[1]] = sp[-1];
+    sp[-1] = fp[pc[2]];
+    pc += 3;
+    NEXT;
+op_local_const:
+    sp[0] = fp[pc[1]];
+    sp[1] = pc[2];
+    sp += 2;
+    pc += 3;
+    NEXT;
+op_i32_add_imm:
+    sp[-1] = (uint32_t)((uint32_t)sp[-1] + pc[1]);
+    pc += 2;
+    NEXT;
+op_i32_shl_imm:
+    sp[-1] = (uint32_t)((uint32_t)sp[-1] << (pc[1] & 31));
+    pc += 2;
+    NEXT;
+op_local_add_imm:
+    *sp++ = (uint32_t)((uint32_t)fp[pc[1]] + pc[2]);
+    pc += 3;
+    NEXT;
+op_local_shl_imm:
+    *sp++ = (uint32_t)((uint32_t)fp[pc[1]] << (pc[2] & 31));
+    pc += 3;
+    NEXT;
+op_i32_add_tee:
+    sp[-2] = fp[pc[1]] = (uint32_t)(A32 + B32);
+    sp--;
+    pc += 2;
+    NEXT;
+op_i32_add_imm_tee:
+    sp[-1] = fp[pc[2]] = (uint32_t)((uint32_t)sp[-1] + pc[1]);
+    pc += 3;
+    NEXT;
+op_local_add_imm_tee:
+    *sp++ = fp[pc[3]] = (uint32_t)((uint32_t)fp[pc[1]] + pc[2]);
+    pc += 4;
+    NEXT;
+op_local_shl_imm_tee:
+    *sp++ = fp[pc[3]] = (uint32_t)((uint32_t)fp[pc[1]] << (pc[2] & 31));
+    pc += 4;
+    NEXT;
 op_global_get:
     *sp++ = globals[pc[1]];
     pc += 2;
@@ -552,16 +638,7 @@ op_const64:
     NEXT;
 
 op_i32_eqz: UN(B32 == 0)
-op_i32_eq: BIN(A32 == B32)
-op_i32_ne: BIN(A32 != B32)
-op_i32_lt_s: BIN((int32_t)A32 < (int32_t)B32)
-op_i32_lt_u: BIN(A32 < B32)
-op_i32_gt_s: BIN((int32_t)A32 > (int32_t)B32)
-op_i32_gt_u: BIN(A32 > B32)
-op_i32_le_s: BIN((int32_t)A32 <= (int32_t)B32)
-op_i32_le_u: BIN(A32 <= B32)
-op_i32_ge_s: BIN((int32_t)A32 >= (int32_t)B32)
-op_i32_ge_u: BIN(A32 >= B32)
+    I32_COMPARISONS(AS_VALUE)
 op_i64_eqz: UN(B64 == 0)
 op_i64_eq: BIN(A64 == B64)
 op_i64_ne: BIN(A64 != B64)

@@ -134,6 +134,21 @@ enum {
     WA_OP_BR_UNLESS = 0xE2,    /* target (the false arm of an if) */
     WA_OP_EXIT = 0xE3,         /* the entry stub's end */
     WA_OP_IDLE = 0xE4,         /* a library's stubs' end: the instance waits for a call */
+    /* superinstructions (wa_fuse.c); a, b: local indices, k: an i32 */
+    WA_OP_LOCAL_GET2 = 0xE5,   /* a, b: local.get a; local.get b */
+    WA_OP_LOCAL_SET_GET = 0xE6,/* a, b: local.set a; local.get b */
+    WA_OP_LOCAL_CONST = 0xE7,  /* a, k: local.get a; i32.const k */
+    WA_OP_I32_ADD_IMM = 0xE8,  /* k: i32.const k; i32.add */
+    WA_OP_I32_SHL_IMM = 0xE9,  /* k: i32.const k; i32.shl */
+    WA_OP_LOCAL_ADD_IMM = 0xEA,/* a, k: local.get a; i32.const k; i32.add */
+    WA_OP_LOCAL_SHL_IMM = 0xEB,/* a, k: local.get a; i32.const k; i32.shl */
+    /* target: i32.eq (i32.ne, ... i32.ge_u: the order of 0x46..0x4F); br_if */
+    WA_OP_BR_IF_EQ = 0xEC, WA_OP_BR_IF_GE_U = 0xF5,
+    /* ...; local.tee t: the value also goes to local t */
+    WA_OP_I32_ADD_TEE = 0xF6,        /* t: i32.add; local.tee t */
+    WA_OP_I32_ADD_IMM_TEE = 0xF7,    /* k, t */
+    WA_OP_LOCAL_ADD_IMM_TEE = 0xF8,  /* a, k, t */
+    WA_OP_LOCAL_SHL_IMM_TEE = 0xF9,  /* a, k, t */
     WA_OP_COUNT = 0x112,
 };
 /* 0x03 (loop) is the loop header: a safepoint.  0x0C br target; 0x0D
@@ -207,6 +222,17 @@ typedef struct wa_code {
 
 void wa_emit(wa_code *c, uint32_t word);
 void wa_emit_trap_site(wa_code *c, size_t wasm_off);
+
+/* Superinstructions (wa_fuse.c): merges instruction `op` (its one
+ * immediate imm, if any) into the previous one, which starts at word
+ * `last` and ends the code (WA_NO_FUSE: none may be merged with, e.g. at
+ * a branch target).  True: merged, emit nothing more; false: emit `op`. */
+#define WA_NO_FUSE UINT32_MAX
+bool wa_fuse(wa_code *c, uint32_t last, uint32_t op, uint32_t imm);
+/* br_if after an i32 comparison (or i32.eqz) at `last`: removes the
+ * comparison and returns the branch opcode that does both, or 0x0D.  The
+ * caller emits the branch (and its target) next. */
+uint32_t wa_fuse_branch(wa_code *c, uint32_t last);
 
 /* Validates function fi's body and appends its translation to c; fills
  * *nlocals (parameters included) and *max_height (locals and the deepest

@@ -48,6 +48,8 @@ typedef struct val {
     fix *fix;
     uint32_t nfix, fixcap;
     size_t op_at;         /* the instruction's offset (trap sites) */
+    uint32_t ins_at;      /* the code word where this instruction's translation starts */
+    uint32_t last_at;     /* ... and the previous one's (superinstructions), or WA_NO_FUSE */
 } val;
 
 static bool grow(val *v, void **p, uint32_t *cap, size_t size, uint32_t need)
@@ -73,6 +75,15 @@ static void emit(val *v, uint32_t w)
 {
     if (live(v))
         wa_emit(v->c, w);
+}
+
+/* Merges op into the instruction just emitted (wa_fuse): true if done. */
+static bool fuse(val *v, uint32_t op, uint32_t imm)
+{
+    if (!live(v) || !wa_fuse(v->c, v->last_at, op, imm))
+        return false;
+    v->ins_at = v->last_at;
+    return true;
 }
 
 static void trap_site(val *v)
@@ -219,6 +230,12 @@ static void check_label(val *v, const ctl *c)
         free(g);
 }
 
+/* A branch to c must move the label's values down to c's height. */
+static bool branch_moves(val *v, ctl *c)
+{
+    return v->nlocals + v->nvs - label_arity(c) != v->nlocals + c->height;
+}
+
 /* Emits a branch to c (op: plain form; op_drop: the form that moves
  * values), as the stack stands now. */
 static void emit_branch(val *v, ctl *c, uint32_t op, uint32_t op_drop)
@@ -226,8 +243,8 @@ static void emit_branch(val *v, ctl *c, uint32_t op, uint32_t op_drop)
     if (!live(v))
         return;
     uint32_t arity = label_arity(c);
-    uint32_t h = v->nlocals + v->nvs, hl = v->nlocals + c->height;
-    bool move = h - arity != hl;
+    uint32_t hl = v->nlocals + c->height;
+    bool move = branch_moves(v, c);
     emit(v, move ? op_drop : op);
     if (c->kind == K_LOOP)
         emit(v, c->loop_pc);
@@ -355,6 +372,8 @@ static void numeric(val *v, uint32_t op)
     push(v, s.r);
     if (op >= 0xBC && op <= 0xBF)
         return;   /* reinterpretations: the slot's bits stay as they are */
+    if (fuse(v, op, 0))
+        return;
     emit(v, op);
     if (traps(op))
         trap_site(v);
@@ -458,7 +477,7 @@ static void prefixed(val *v)
 }
 
 /* One instruction.  False at the function's final end. */
-static bool instr(val *v)
+static bool instr_one(val *v)
 {
     v->op_at = wa_rd_offset(&v->r);
     uint8_t op = wa_rd_u8(&v->r);
@@ -537,7 +556,10 @@ static bool instr(val *v)
         if (!c)
             return false;
         check_label(v, c);
-        emit_branch(v, c, 0x0D, WA_OP_BR_IF_DROP);
+        uint32_t br = 0x0D;
+        if (live(v) && !v->r.failed && !branch_moves(v, c))
+            br = wa_fuse_branch(v->c, v->last_at);
+        emit_branch(v, c, br, WA_OP_BR_IF_DROP);
         break;
     }
     case 0x0E: {
@@ -631,6 +653,8 @@ static bool instr(val *v)
             pop_t(v, v->locals[i]);
         if (op == 0x22)
             push(v, v->locals[i]);
+        if ((op == 0x20 || op == 0x22) && fuse(v, op, i))
+            break;
         emit(v, op);
         emit(v, i);
         break;
@@ -661,6 +685,8 @@ static bool instr(val *v)
     case 0x41: {
         int32_t k = wa_rd_s32(&v->r);
         push(v, WA_I32);
+        if (fuse(v, 0x41, (uint32_t)k))
+            break;
         emit(v, 0x41);
         emit(v, (uint32_t)k);
         break;
@@ -706,6 +732,23 @@ static bool instr(val *v)
     return !v->r.failed;
 }
 
+/* One instruction, and where the next may merge (wa_fuse): not after a
+ * control instruction, whose end (or the code after it) may be a branch
+ * target; after one that emitted nothing (nop, reinterpretations), with
+ * the one before it. */
+static bool instr(val *v)
+{
+    uint8_t op = v->r.p < v->r.end ? *v->r.p : 0;
+    uint32_t before = pc(v);
+    v->ins_at = before;
+    bool more = instr_one(v);
+    if (op >= 0x02 && op <= 0x11)
+        v->last_at = WA_NO_FUSE;
+    else if (pc(v) != before || v->ins_at != before)
+        v->last_at = v->ins_at;
+    return more;
+}
+
 /* The locals: the parameters, then the declared ones. */
 static bool read_locals(val *v, const wa_functype *t)
 {
@@ -744,7 +787,7 @@ int wa_translate_func(const wa_mod *m, uint32_t fi, wa_code *c, uint32_t *nlocal
     const wa_fdecl *f = &m->funcs[fi];
     const wa_functype *t = m->types[f->type];
     val v = {.r = {.base = m->bytes, .p = f->body, .end = f->body + f->body_len, .err = err, .func = fi},
-             .m = m, .c = c};
+             .m = m, .c = c, .last_at = WA_NO_FUSE};
     if (read_locals(&v, t)) {
         push_ctl(&v, K_FUNC, 0, NULL, t->nr, t->t + t->np);
         while (!v.r.failed && instr(&v)) {
