@@ -34,6 +34,17 @@ else
 $(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
 endif
 
+# Jars (docs/JAVA.md) are read with zlib when pkg-config finds it (Debian:
+# zlib1g-dev); without it only jars whose entries are stored uncompressed
+# can be read.
+ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null)
+ifneq ($(ZLIB_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_ZLIB $(shell pkg-config --cflags zlib)
+LDLIBS  += $(ZLIB_LIBS)
+else
+$(info phantom: zlib not found (apt-get install zlib1g-dev): compressed jars cannot be read)
+endif
+
 # The shell's line editor uses libedit when pkg-config finds it (Debian:
 # libedit-dev); without it (or with NO_LIBEDIT=1) the shell reads plain
 # lines: no history recall, search or completion.
@@ -45,7 +56,7 @@ else
 $(info phantom: libedit not found (apt-get install libedit-dev): the shell reads plain lines, without line editing)
 endif
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) $(wildcard src/jvm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
@@ -89,7 +100,20 @@ $(EMBED_OBJ): $(BUILD)/gen/lib_embed.c src/tools/lib_embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
 
-$(BUILD)/phantom: $(TOOL_OBJ) $(EMBED_OBJ) $(LIB)
+# The Java class library (lib/jvm/*.ph, docs/JAVA.md), compiled only for
+# Java programs.
+JVM_PH   := $(sort $(wildcard lib/jvm/*.ph))
+JVM_EMBED_OBJ := $(BUILD)/obj/gen/jvm_lib_embed.o
+
+$(BUILD)/gen/jvm_lib_embed.c: $(JVM_PH) $(wildcard lib/jvm) tools/embed-lib.sh
+	@mkdir -p $(dir $@)
+	EMBED_NAME=tool_jvmlib EMBED_DIR=lib/jvm sh tools/embed-lib.sh $(JVM_PH) > $@.tmp && mv $@.tmp $@
+
+$(JVM_EMBED_OBJ): $(BUILD)/gen/jvm_lib_embed.c src/tools/lib_embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
+
+$(BUILD)/phantom: $(TOOL_OBJ) $(EMBED_OBJ) $(JVM_EMBED_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/examples/%: examples/%.c $(LIB)
