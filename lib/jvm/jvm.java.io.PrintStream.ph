@@ -43,8 +43,8 @@ class PrintStream extends .jvm.java.lang.Object
     void print__Ljava_lang_Object_2__V(var o) { write(.jvm.java.lang.Object.valueOf(o)); }
     void print__I__V(int v) { write("" + v); }
     void print__J__V(var v) { write("" + v); }
-    void print__C__V(var v) { write(.jvm.rt.strC(v)); }
-    void print__Z__V(var v) { write(.jvm.rt.strZ(v)); }
+    void print__C__V(var v) { write(.javart.rt.strC(v)); }
+    void print__Z__V(var v) { write(.javart.rt.strZ(v)); }
     void print__D__V(var v) { write(.jvm.java.lang.Double.toString__D__Ljava_lang_String_2(v)); }
     void print__F__V(var v) { write(.jvm.java.lang.Float.toString__F__Ljava_lang_String_2(v)); }
     void print___3C__V(var a) { write(.jvm.java.lang.String.valueOf___3C__Ljava_lang_String_2(a)); }
@@ -54,8 +54,8 @@ class PrintStream extends .jvm.java.lang.Object
     void println__Ljava_lang_Object_2__V(var o) { write(.jvm.java.lang.Object.valueOf(o) + "\n"); }
     void println__I__V(int v) { write("" + v + "\n"); }
     void println__J__V(var v) { write("" + v + "\n"); }
-    void println__C__V(var v) { write(.jvm.rt.strC(v) + "\n"); }
-    void println__Z__V(var v) { write(.jvm.rt.strZ(v) + "\n"); }
+    void println__C__V(var v) { write(.javart.rt.strC(v) + "\n"); }
+    void println__Z__V(var v) { write(.javart.rt.strZ(v) + "\n"); }
     void println__D__V(var v) { write(.jvm.java.lang.Double.toString__D__Ljava_lang_String_2(v) + "\n"); }
     void println__F__V(var v) { write(.jvm.java.lang.Float.toString__F__Ljava_lang_String_2(v) + "\n"); }
     void println___3C__V(var a) { write(.jvm.java.lang.String.valueOf___3C__Ljava_lang_String_2(a) + "\n"); }

@@ -16,13 +16,13 @@ class Double extends Number implements .jvm.java.lang.Comparable
     }
 
     static string toString__D__Ljava_lang_String_2(double v) { return "" + v; }
-    static int isNaN__D__Z(double v) { return .jvm.rt.zb(v != v); }
-    static int isInfinite__D__Z(double v) { return .jvm.rt.zb(v == 1.0 / 0.0 || v == -1.0 / 0.0); }
+    static int isNaN__D__Z(double v) { return .javart.rt.zb(v != v); }
+    static int isInfinite__D__Z(double v) { return .javart.rt.zb(v == 1.0 / 0.0 || v == -1.0 / 0.0); }
 
     static double parseDouble__Ljava_lang_String_2__D(var s)
     {
         if (s :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         try {
             return s.trim().toDouble();
         } catch (.phantom.ArgumentException e) {
@@ -39,11 +39,11 @@ class Double extends Number implements .jvm.java.lang.Comparable
     int intValue____I() { return (int) value; }
     long longValue____J() { return (long) value; }
     string toString____Ljava_lang_String_2() { return "" + value; }
-    int hashCode____I() { return .jvm.rt.identityHash(value); }
+    int hashCode____I() { return .javart.rt.identityHash(value); }
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(o instanceof .jvm.java.lang.Double && compare__DD__I(((.jvm.java.lang.Double) o).value, value) == 0);
+        return .javart.rt.zb(o instanceof .jvm.java.lang.Double && compare__DD__I(((.jvm.java.lang.Double) o).value, value) == 0);
     }
 
     // Java's total order: -0.0 below 0.0, NaN above everything and equal to itself.

@@ -65,7 +65,7 @@ class Integer extends Number implements .jvm.java.lang.Comparable
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(o instanceof .jvm.java.lang.Integer && ((.jvm.java.lang.Integer) o).value == value);
+        return .javart.rt.zb(o instanceof .jvm.java.lang.Integer && ((.jvm.java.lang.Integer) o).value == value);
     }
 
     int compareTo__Ljava_lang_Integer_2__I(var o) { return compare__II__I(value, ((.jvm.java.lang.Integer) o).value); }
@@ -161,7 +161,7 @@ class Long extends Number implements .jvm.java.lang.Comparable
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(o instanceof .jvm.java.lang.Long && ((.jvm.java.lang.Long) o).value == value);
+        return .javart.rt.zb(o instanceof .jvm.java.lang.Long && ((.jvm.java.lang.Long) o).value == value);
     }
 
     int compareTo__Ljava_lang_Long_2__I(var o) { return compare__JJ__I(value, ((.jvm.java.lang.Long) o).value); }
@@ -249,17 +249,17 @@ class Boolean extends .jvm.java.lang.Object implements .jvm.java.lang.Comparable
 
     static int parseBoolean__Ljava_lang_String_2__Z(var s)
     {
-        return .jvm.rt.zb(!(s :== null) && s.toLowerCase() == "true");
+        return .javart.rt.zb(!(s :== null) && s.toLowerCase() == "true");
     }
 
     int booleanValue____Z() { return value; }
     int hashCode____I() { if (value != 0) return 1231; return 1237; }
-    string toString____Ljava_lang_String_2() { return .jvm.rt.strZ(value); }
-    static string toString__Z__Ljava_lang_String_2(var v) { return .jvm.rt.strZ(v); }
+    string toString____Ljava_lang_String_2() { return .javart.rt.strZ(value); }
+    static string toString__Z__Ljava_lang_String_2(var v) { return .javart.rt.strZ(v); }
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(o instanceof .jvm.java.lang.Boolean && ((.jvm.java.lang.Boolean) o).value == value);
+        return .javart.rt.zb(o instanceof .jvm.java.lang.Boolean && ((.jvm.java.lang.Boolean) o).value == value);
     }
 
     int compareTo__Ljava_lang_Object_2__I(var o) { return value - ((.jvm.java.lang.Boolean) o).value; }
@@ -292,22 +292,22 @@ class Character extends .jvm.java.lang.Object implements .jvm.java.lang.Comparab
 
     int charValue____C() { return value; }
     int hashCode____I() { return value; }
-    string toString____Ljava_lang_String_2() { return .jvm.rt.strC(value); }
-    static string toString__C__Ljava_lang_String_2(var v) { return .jvm.rt.strC(v); }
+    string toString____Ljava_lang_String_2() { return .javart.rt.strC(value); }
+    static string toString__C__Ljava_lang_String_2(var v) { return .javart.rt.strC(v); }
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(o instanceof .jvm.java.lang.Character && ((.jvm.java.lang.Character) o).value == value);
+        return .javart.rt.zb(o instanceof .jvm.java.lang.Character && ((.jvm.java.lang.Character) o).value == value);
     }
 
     int compareTo__Ljava_lang_Object_2__I(var o) { return value - ((.jvm.java.lang.Character) o).value; }
 
-    static int isDigit__C__Z(int c) { return .jvm.rt.zb(c >= 48 && c <= 57); }
-    static int isLetter__C__Z(int c) { return .jvm.rt.zb(.internal.char.isLetter((char) c)); }
-    static int isLetterOrDigit__C__Z(int c) { return .jvm.rt.zb(c >= 48 && c <= 57 || .internal.char.isLetter((char) c)); }
-    static int isWhitespace__C__Z(int c) { return .jvm.rt.zb(c == 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)); }
-    static int isUpperCase__C__Z(int c) { return .jvm.rt.zb(c >= 65 && c <= 90); }
-    static int isLowerCase__C__Z(int c) { return .jvm.rt.zb(c >= 97 && c <= 122); }
+    static int isDigit__C__Z(int c) { return .javart.rt.zb(c >= 48 && c <= 57); }
+    static int isLetter__C__Z(int c) { return .javart.rt.zb(.internal.char.isLetter((char) c)); }
+    static int isLetterOrDigit__C__Z(int c) { return .javart.rt.zb(c >= 48 && c <= 57 || .internal.char.isLetter((char) c)); }
+    static int isWhitespace__C__Z(int c) { return .javart.rt.zb(c == 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)); }
+    static int isUpperCase__C__Z(int c) { return .javart.rt.zb(c >= 65 && c <= 90); }
+    static int isLowerCase__C__Z(int c) { return .javart.rt.zb(c >= 97 && c <= 122); }
     static int toUpperCase__C__C(int c) { if (c >= 97 && c <= 122) return c - 32; return c; }
     static int toLowerCase__C__C(int c) { if (c >= 65 && c <= 90) return c + 32; return c; }
     static int getNumericValue__C__I(int c)

@@ -8,17 +8,17 @@ class Object
 {
     int hashCode____I()
     {
-        return .jvm.rt.identityHash(this);
+        return .javart.rt.identityHash(this);
     }
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(this :== o);
+        return .javart.rt.zb(this :== o);
     }
 
     string toString____Ljava_lang_String_2()
     {
-        return .jvm.rt.javaName(this) + "@" + .jvm.java.lang.Integer.toHexString__I__Ljava_lang_String_2(hashCode____I());
+        return .javart.rt.javaName(this) + "@" + .jvm.java.lang.Integer.toHexString__I__Ljava_lang_String_2(hashCode____I());
     }
 
     // What println, string + and the VM's tostring show: Java's toString.
@@ -39,8 +39,8 @@ class Object
         if (isJava(o))
             return o.hashCode____I();
         if (o :== null)
-            throw .jvm.rt.npe(null);
-        return .jvm.rt.identityHash(o);
+            throw .javart.rt.npe(null);
+        return .javart.rt.identityHash(o);
     }
 
     static int s_equals(var o, var x)
@@ -50,8 +50,8 @@ class Object
         if (isJava(o))
             return o.equals__Ljava_lang_Object_2__Z(x);
         if (o :== null)
-            throw .jvm.rt.npe(null);
-        return .jvm.rt.zb(o :== x);
+            throw .javart.rt.npe(null);
+        return .javart.rt.zb(o :== x);
     }
 
     static string s_toString(var o)
@@ -61,8 +61,8 @@ class Object
         if (isJava(o))
             return o.toString____Ljava_lang_String_2();
         if (o :== null)
-            throw .jvm.rt.npe(null);
-        return .jvm.rt.javaName(o) + "@" + .jvm.java.lang.Integer.toHexString__I__Ljava_lang_String_2(.jvm.rt.identityHash(o));
+            throw .javart.rt.npe(null);
+        return .javart.rt.javaName(o) + "@" + .jvm.java.lang.Integer.toHexString__I__Ljava_lang_String_2(.javart.rt.identityHash(o));
     }
 
     // String.valueOf(Object): "null" for null.
@@ -78,7 +78,7 @@ class Object
         if (o instanceof .internal.string)
             return .jvm.java.lang.String.compareTo__Ljava_lang_String_2__I(o, x);
         if (o :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         return o.compareTo__Ljava_lang_Object_2__I(x);
     }
 
@@ -87,7 +87,7 @@ class Object
         if (o instanceof .internal.string)
             return o.length();
         if (o :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         return o.length____I();
     }
 
@@ -96,7 +96,7 @@ class Object
         if (o instanceof .internal.string)
             return .jvm.java.lang.String.charAt__I__C(o, i);
         if (o :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         return o.charAt__I__C(i);
     }
 };

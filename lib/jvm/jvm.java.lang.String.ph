@@ -17,7 +17,7 @@ class String
     static string check(var s)
     {
         if (s :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         return s;
     }
 
@@ -28,7 +28,7 @@ class String
 
     static int isEmpty____Z(string s)
     {
-        return .jvm.rt.zb(s.length() == 0);
+        return .javart.rt.zb(s.length() == 0);
     }
 
     static int charAt__I__C(string s, int i)
@@ -42,13 +42,13 @@ class String
     static int equals__Ljava_lang_Object_2__Z(string s, var o)
     {
         check(s);
-        return .jvm.rt.zb(o instanceof .internal.string && s == o);
+        return .javart.rt.zb(o instanceof .internal.string && s == o);
     }
 
     static int equalsIgnoreCase__Ljava_lang_String_2__Z(string s, var o)
     {
         check(s);
-        return .jvm.rt.zb(o instanceof .internal.string && s.toLowerCase() == o.toLowerCase());
+        return .javart.rt.zb(o instanceof .internal.string && s.toLowerCase() == o.toLowerCase());
     }
 
     static int hashCode____I(string s)
@@ -140,17 +140,17 @@ class String
 
     static int contains__Ljava_lang_CharSequence_2__Z(string s, var t)
     {
-        return .jvm.rt.zb(s.contains(.jvm.java.lang.Object.s_toString(t)));
+        return .javart.rt.zb(s.contains(.jvm.java.lang.Object.s_toString(t)));
     }
 
     static int startsWith__Ljava_lang_String_2__Z(string s, var t)
     {
-        return .jvm.rt.zb(s.startsWith(check(t)));
+        return .javart.rt.zb(s.startsWith(check(t)));
     }
 
     static int endsWith__Ljava_lang_String_2__Z(string s, var t)
     {
-        return .jvm.rt.zb(s.endsWith(check(t)));
+        return .javart.rt.zb(s.endsWith(check(t)));
     }
 
     static string toString____Ljava_lang_String_2(string s)
@@ -187,7 +187,7 @@ class String
     static .internal.object toCharArray_____3C(string s)
     {
         int n = s.length();
-        var a = .jvm.rt.newarray(n, 0);
+        var a = .javart.rt.newarray(n, 0);
         for (int i = 0; i < n; i++)
             a[i] = (int) s.charAt(i);
         return a;
@@ -220,12 +220,12 @@ class String
 
     static string valueOf__Z__Ljava_lang_String_2(var v)
     {
-        return .jvm.rt.strZ(v);
+        return .javart.rt.strZ(v);
     }
 
     static string valueOf__C__Ljava_lang_String_2(var v)
     {
-        return .jvm.rt.strC(v);
+        return .javart.rt.strC(v);
     }
 
     static string valueOf__D__Ljava_lang_String_2(var v)
@@ -241,7 +241,7 @@ class String
     static string valueOf___3C__Ljava_lang_String_2(var a)
     {
         if (a :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         string r = "";
         for (int i = 0; i < a.size(); i++)
             r = r + (char) a[i];

@@ -86,12 +86,12 @@ class StringBuilder extends .jvm.java.lang.Object implements .jvm.java.lang.Char
 
     .internal.object append__C__Ljava_lang_StringBuilder_2(var v)
     {
-        return add(.jvm.rt.strC(v));
+        return add(.javart.rt.strC(v));
     }
 
     .internal.object append__Z__Ljava_lang_StringBuilder_2(var v)
     {
-        return add(.jvm.rt.strZ(v));
+        return add(.javart.rt.strZ(v));
     }
 
     .internal.object append__D__Ljava_lang_StringBuilder_2(var v)

@@ -21,13 +21,13 @@ class System
     {
         if (o :== null)
             return 0;
-        return .jvm.rt.identityHash(o);
+        return .javart.rt.identityHash(o);
     }
 
     static void exit__I__V(int status)
     {
-        .jvm.rt.finish();
-        .jvm.rt.exit(status & 255);
+        .javart.rt.finish();
+        .javart.rt.exit(status & 255);
     }
 
     static string lineSeparator____Ljava_lang_String_2()
@@ -43,7 +43,7 @@ class System
     static void arraycopy__Ljava_lang_Object_2ILjava_lang_Object_2II__V(var src, int sp, var dst, int dp, int n)
     {
         if (src :== null || dst :== null)
-            throw .jvm.rt.npe(null);
+            throw .javart.rt.npe(null);
         if (!(src instanceof .internal.container.array) || !(dst instanceof .internal.container.array)) {
             var e = new .jvm.java.lang.ArrayStoreException();
             e.setMessage("arraycopy: source and destination must be arrays");

@@ -65,8 +65,8 @@ class Throwable extends .phantom.Exception
     {
         string m = getLocalizedMessage____Ljava_lang_String_2();
         if (m :== null)
-            return .jvm.rt.javaName(this);
-        return .jvm.rt.javaName(this) + ": " + m;
+            return .javart.rt.javaName(this);
+        return .javart.rt.javaName(this) + ": " + m;
     }
 
     string toString()
@@ -76,12 +76,12 @@ class Throwable extends .phantom.Exception
 
     int hashCode____I()
     {
-        return .jvm.rt.identityHash(this);
+        return .javart.rt.identityHash(this);
     }
 
     int equals__Ljava_lang_Object_2__Z(var o)
     {
-        return .jvm.rt.zb(this :== o);
+        return .javart.rt.zb(this :== o);
     }
 
     void printStackTrace____V()
@@ -114,7 +114,7 @@ class Throwable extends .phantom.Exception
                 continue;
             string cls = where.substring(0, dot);
             string meth = where.substring(dot + 1, where.length() - dot - 1);
-            if (cls == "rt" || cls == "$main" || cls.startsWith("java.") || meth.startsWith("__"))
+            if (cls.startsWith("java.") || meth.startsWith("__"))
                 continue;
             out.append__Ljava_lang_String_2__Ljava_lang_StringBuilder_2("\tat " + cls + "." + demangle(meth) +
                 l.substring(paren + 1, l.length() - paren - 1) + "\n");

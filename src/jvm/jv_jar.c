@@ -27,12 +27,18 @@ static uint16_t le16(const uint8_t *p)
     return (uint16_t)(p[0] | p[1] << 8);
 }
 
+void jv_inputs_free_one(jv_input *in)
+{
+    free(in->name);
+    free(in->bytes);
+    in->name = NULL;
+    in->bytes = NULL;
+}
+
 void jv_inputs_free(jv_input *in, int n)
 {
-    for (int i = 0; in && i < n; i++) {
-        free(in[i].name);
-        free(in[i].bytes);
-    }
+    for (int i = 0; in && i < n; i++)
+        jv_inputs_free_one(&in[i]);
     free(in);
 }
 

@@ -2,10 +2,10 @@
  * jv_program.c - a Java program: its class files read, checked against
  * each other, translated, and a driver class that runs main(String[]).
  *
- * The driver (.jvm.$run.MAIN) is the program's entry point: its
+ * The driver (.javart.run.MAIN) is the program's entry point: its
  * main(args) initialises the main class (JVMS 5.5), calls
  * main(String[]) with the arguments, and hands an uncaught exception to
- * .jvm.rt.uncaught, which prints Java's report and sets exit status 1.
+ * .javart.rt.uncaught, which prints Java's report and sets exit status 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,37 +27,99 @@ static bool has_main(const jv_class *c)
     return false;
 }
 
-int jv_program(const jv_input *in, int n, const char *main_class, char **text, size_t *len, char *entry,
-               size_t entry_len, jv_error *err)
+/* Appends one class read from in to the program. */
+static int add_class(jv_class ***cs, int *n, const jv_input *in, jv_error *err)
 {
-    jv_class *cs = calloc((size_t)(n ? n : 1), sizeof *cs);
-    const jv_class **ps = calloc((size_t)(n ? n : 1), sizeof *ps);
-    jv_buf out = {0};
-    int rc = 0, nread = 0;
-    if (!cs || !ps) {
+    jv_class **ncs = realloc(*cs, (size_t)(*n + 1) * sizeof *ncs);
+    jv_class *c = calloc(1, sizeof *c);
+    if (ncs)
+        *cs = ncs;
+    if (!ncs || !c) {
+        free(c);
         snprintf(err->msg, sizeof err->msg, "out of host memory");
-        rc = JV_E_NOMEM;
-        goto done;
+        return JV_E_NOMEM;
     }
-    for (int i = 0; i < n && rc == 0; i++) {
-        rc = jv_class_read(in[i].bytes, in[i].len, in[i].name, &cs[i], err);
-        if (rc == 0) {
-            ps[i] = &cs[i];
-            nread++;
-            for (int k = 0; k < i; k++)
-                if (!strcmp(cs[k].name, cs[i].name)) {
-                    snprintf(err->msg, sizeof err->msg, "%s: class %s is also in %s", in[i].name, cs[i].name,
-                             in[k].name);
-                    rc = JV_E_FORMAT;
-                }
+    int rc = jv_class_read(in->bytes, in->len, in->name, c, err);
+    if (rc < 0) {
+        free(c);
+        return rc;
+    }
+    for (int k = 0; k < *n; k++)
+        if (!strcmp((*cs)[k]->name, c->name)) {
+            snprintf(err->msg, sizeof err->msg, "%s: class %s is also in %s", in->name, c->name, (*cs)[k]->file);
+            jv_class_free(c);
+            free(c);
+            return JV_E_FORMAT;
         }
+    (*cs)[(*n)++] = c;
+    return 0;
+}
+
+/* The classes c refers to that the program does not have yet are
+ * looked for with load (outside java/: the library's). */
+static int load_deps(jv_class ***cs, int *n, int i, jv_load_fn load, void *ctx, jv_error *err)
+{
+    const jv_class *c = (*cs)[i];
+    for (uint32_t k = 1; k < c->ncp; k++) {
+        const char *name = jv_class_name(c, k);
+        if (!name)
+            continue;
+        while (*name == '[')
+            name++;
+        char buf[1024];
+        if (name != jv_class_name(c, k)) {
+            if (*name != 'L')
+                continue;
+            snprintf(buf, sizeof buf, "%s", name + 1);
+            char *semi = strchr(buf, ';');
+            if (semi)
+                *semi = 0;
+            name = buf;
+        }
+        if (!strncmp(name, "java/", 5))
+            continue;
+        bool have = false;
+        for (int j = 0; j < *n && !have; j++)
+            have = !strcmp((*cs)[j]->name, name);
+        if (have)
+            continue;
+        jv_input in = {0};
+        int r = load(ctx, name, &in);
+        if (r < 0) {
+            snprintf(err->msg, sizeof err->msg, "%s", in.name ? in.name : name);
+            jv_inputs_free_one(&in);
+            return JV_E_FORMAT;
+        }
+        if (r == 0)
+            continue;
+        r = add_class(cs, n, &in, err);
+        jv_inputs_free_one(&in);
+        if (r < 0)
+            return r;
+        c = (*cs)[i];
     }
+    return 0;
+}
+
+int jv_program(const jv_input *in, int n, const char *main_class, jv_load_fn load, void *ctx, char **text,
+               size_t *len, char *entry, size_t entry_len, jv_error *err)
+{
+    jv_class **cs = NULL;
+    int nc = 0;
+    jv_buf out = {0};
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = add_class(&cs, &nc, &in[i], err);
+    for (int i = 0; i < nc && rc == 0 && load; i++)
+        rc = load_deps(&cs, &nc, i, load, ctx, err);
     if (rc < 0)
         goto done;
+    n = nc;
+    const jv_class **ps = (const jv_class **)cs;
     const jv_class *mc = NULL;
     for (int i = 0; i < n && !mc; i++)
-        if (main_class && *main_class ? !strcmp(cs[i].name, main_class) : has_main(&cs[i]))
-            mc = &cs[i];
+        if (main_class && *main_class ? !strcmp(cs[i]->name, main_class) : has_main(cs[i]))
+            mc = cs[i];
     if (!mc || !has_main(mc)) {
         if (main_class && *main_class)
             snprintf(err->msg, sizeof err->msg, "the main class %s %s", main_class,
@@ -69,26 +131,27 @@ int jv_program(const jv_input *in, int n, const char *main_class, char **text, s
     }
     char mp[1200];
     jv_phantom_class(mc->name, mp, sizeof mp);
-    snprintf(entry, entry_len, ".jvm.$run.%s", mp + 5);
+    snprintf(entry, entry_len, ".javart.run.%s", mp + 5);
     jv_buf_printf(&out, "; generated by phantom run from Java class files (src/jvm)\n"
                         ".class %s\n.method static main (*)void\n"
                         "    .catch any from a to b using h\na:\n"
                         "    invokestatic %s __jinit ()*\n    pop\n"
                         "    load 0\n    invokestatic %s main___3Ljava_lang_String_2__V (*)*\n    pop\n"
-                        "    invokestatic .jvm.rt finish ()*\n    pop\nb:\n    retvoid\n"
-                        "h:\n    invokestatic .jvm.rt uncaught (*)*\n    pop\n    retvoid\n.end\n",
+                        "    invokestatic .javart.rt finish ()*\n    pop\nb:\n    retvoid\n"
+                        "h:\n    invokestatic .javart.rt uncaught (*)*\n    pop\n    retvoid\n.end\n",
                   entry, mp, mp);
     for (int i = 0; i < n && rc == 0; i++)
-        rc = jv_translate(&cs[i], ps, n, &out, err);
+        rc = jv_translate(cs[i], ps, n, &out, err);
     if (rc == 0 && out.oom) {
         snprintf(err->msg, sizeof err->msg, "out of host memory");
         rc = JV_E_NOMEM;
     }
 done:
-    for (int i = 0; i < nread; i++)
-        jv_class_free(&cs[i]);
+    for (int i = 0; i < nc; i++) {
+        jv_class_free(cs[i]);
+        free(cs[i]);
+    }
     free(cs);
-    free(ps);
     if (rc < 0) {
         jv_buf_free(&out);
         return rc;

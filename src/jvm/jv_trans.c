@@ -32,7 +32,7 @@
 #include "jv_ops.h"
 #include "jvm.h"
 
-#define RT ".jvm.rt"
+#define RT ".javart.rt"
 #define NAMELEN 1200
 
 typedef struct tr {
@@ -1257,6 +1257,65 @@ static int helpers(tr *t, jv_buf *out, const char *me, const char *super_p)
     return 0;
 }
 
+/* The methods of the library's interfaces a program class may implement. */
+static const struct {
+    const char *iface, *name, *desc;
+} lib_iface_methods[] = {
+    {"java/lang/Comparable", "compareTo", "(Ljava/lang/Object;)I"},
+    {"java/lang/CharSequence", "length", "()I"},
+    {"java/lang/CharSequence", "charAt", "(I)C"},
+    {"java/lang/Runnable", "run", "()V"},
+    {"java/lang/Iterable", "iterator", "()Ljava/util/Iterator;"},
+};
+
+/* Whether the class k (a program class, or the library's Object) or one
+ * of its superclasses declares name+desc. */
+static bool class_has(tr *t, const char *k, const char *name, const char *desc, int depth)
+{
+    const jv_class *pk = jv_find(t->prog, t->nprog, k);
+    if (!pk || depth > 64)
+        return !strcmp(k, "java/lang/Object") &&
+               ((!strcmp(name, "toString") && !strcmp(desc, "()Ljava/lang/String;")) ||
+                (!strcmp(name, "hashCode") && !strcmp(desc, "()I")) ||
+                (!strcmp(name, "equals") && !strcmp(desc, "(Ljava/lang/Object;)Z")));
+    if (find_method(pk, name, desc))
+        return true;
+    return pk->super && class_has(t, pk->super, name, desc, depth + 1);
+}
+
+/* An abstract class need not declare the methods of its interfaces (Java
+ * leaves them to subclasses); Phantom wants them declared: abstract ones
+ * are added for those neither it nor a superclass declares. */
+static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int depth)
+{
+    const jv_class *ik = jv_find(t->prog, t->nprog, iface);
+    if (depth > 64)
+        return;
+    char mangled[NAMELEN], kinds[256];
+    if (!ik) {
+        for (size_t i = 0; i < sizeof lib_iface_methods / sizeof lib_iface_methods[0]; i++)
+            if (!strcmp(lib_iface_methods[i].iface, iface) &&
+                !class_has(t, t->c->name, lib_iface_methods[i].name, lib_iface_methods[i].desc, 0)) {
+                jv_mangle(lib_iface_methods[i].name, lib_iface_methods[i].desc, mangled, sizeof mangled);
+                jv_buf_printf(out, ".method abstract %s ", mangled);
+                args_desc(out, arg_kinds(lib_iface_methods[i].desc, kinds));
+                jv_buf_printf(out, "\n.end\n");
+            }
+        return;
+    }
+    for (uint16_t i = 0; i < ik->nmethods; i++) {
+        const jv_method *m = &ik->methods[i];
+        if ((m->flags & JV_ACC_STATIC) || class_has(t, t->c->name, m->name, m->desc, 0))
+            continue;
+        jv_mangle(m->name, m->desc, mangled, sizeof mangled);
+        jv_buf_printf(out, ".method abstract %s ", mangled);
+        args_desc(out, arg_kinds(m->desc, kinds));
+        jv_buf_printf(out, "\n.end\n");
+    }
+    for (uint16_t i = 0; i < ik->ninterfaces; i++)
+        abstract_iface_methods(t, out, ik->interfaces[i], depth + 1);
+}
+
 int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_buf *out, jv_error *err)
 {
     tr t = {.c = c, .prog = prog, .nprog = nprog, .err = err};
@@ -1303,6 +1362,16 @@ int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_b
         if (method(&t, out) < 0)
             return t.rc;
     }
+    t.m = NULL;
+    if ((c->flags & JV_ACC_ABSTRACT) && !iface)
+        for (const char *k = c->name; k; ) {
+            const jv_class *pk = jv_find(prog, nprog, k);
+            if (!pk)
+                break;
+            for (uint16_t i = 0; i < pk->ninterfaces; i++)
+                abstract_iface_methods(&t, out, pk->interfaces[i], 0);
+            k = pk->super;
+        }
     if (out->oom) {
         snprintf(err->msg, sizeof err->msg, "out of host memory");
         return JV_E_NOMEM;

@@ -145,8 +145,12 @@ typedef struct jv_input {
     uint8_t *bytes;  /* malloc'd */
     size_t len;
 } jv_input;
-int jv_program(const jv_input *in, int n, const char *main_class, char **text, size_t *len,
-               char *entry, size_t entry_len, jv_error *err);
+/* Finds a class the program refers to (internal name): 1 with *in
+ * filled (malloc'd name and bytes), 0 if there is none, -1 with in->name
+ * holding a message. */
+typedef int (*jv_load_fn)(void *ctx, const char *name, jv_input *in);
+int jv_program(const jv_input *in, int n, const char *main_class, jv_load_fn load, void *ctx, char **text,
+               size_t *len, char *entry, size_t entry_len, jv_error *err);
 
 /* jv_jar.c: the .class entries of a jar (zip), and its manifest's
  * Main-Class (internal form, or empty).  Without zlib only stored
@@ -155,5 +159,6 @@ int jv_jar_read(const uint8_t *buf, size_t len, const char *file, jv_input **in,
                 size_t main_len, jv_error *err);
 /* Frees the names and bytes of n inputs, and the array. */
 void jv_inputs_free(jv_input *in, int n);
+void jv_inputs_free_one(jv_input *in);
 
 #endif

@@ -157,6 +157,51 @@ static bool is_java(const char *path)
     return tool_ends_with(path, ".class") || tool_ends_with(path, ".jar");
 }
 
+/* A class a Java program refers to, from the directories of the class
+ * files given, as java's class path would find it: DIR/NAME.class,
+ * where DIR is a given file's directory less the class's package. */
+typedef struct java_dirs {
+    char **paths;
+    int n;
+} java_dirs;
+
+static int load_java_dep(void *ctx, const char *name, jv_input *in)
+{
+    const java_dirs *d = ctx;
+    const char *slash = strrchr(name, '/');
+    size_t pkg = slash ? (size_t)(slash - name) : 0;
+    for (int i = 0; i < d->n; i++) {
+        if (!tool_ends_with(d->paths[i], ".class"))
+            continue;
+        /* the class path root: the file's directory less its own class's
+         * package, which is taken to be the dependency's (or none) */
+        const char *base = strrchr(d->paths[i], '/');
+        size_t dlen = base ? (size_t)(base - d->paths[i]) : 0;
+        const char *dir = d->paths[i];
+        if (pkg && dlen >= pkg && !strncmp(dir + dlen - pkg, name, pkg) && (dlen == pkg || dir[dlen - pkg - 1] == '/'))
+            dlen = dlen == pkg ? 0 : dlen - pkg - 1;
+        char path[4096];
+        snprintf(path, sizeof path, "%.*s%s%s.class", (int)dlen, dir, dlen ? "/" : "", name);
+        if (!hal_path_exists(path))
+            continue;
+        uint8_t *buf;
+        size_t len;
+        int r = hal_file_read_all(path, JV_MAX_CLASS_BYTES, &buf, &len);
+        in->name = dup_str(path);
+        if (r < 0 || !in->name) {
+            free(in->name);
+            in->name = NULL;
+            if (r == 0)
+                free(buf);
+            return -1;
+        }
+        in->bytes = buf;
+        in->len = len;
+        return 1;
+    }
+    return 0;
+}
+
 /* Java class files and jars (src/jvm): read, translated together into
  * Phantom assembly with a driver class, which becomes the entry point;
  * the Java class library's classes go to *lib, to follow the program's. */
@@ -218,7 +263,8 @@ static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib)
     char *text = NULL;
     size_t tlen = 0;
     char entry[1300];
-    if (rc == 0 && jv_program(in, n, main_class, &text, &tlen, entry, sizeof entry, &jerr) < 0) {
+    java_dirs dirs = {paths, npaths};
+    if (rc == 0 && jv_program(in, n, main_class, load_java_dep, &dirs, &text, &tlen, entry, sizeof entry, &jerr) < 0) {
         hal_console_printf(2, "phantom: %s\n", jerr.msg);
         rc = -1;
     }

@@ -1,9 +1,9 @@
-// .jvm.rt: the run-time helpers of translated Java code (src/jvm,
+// .javart.rt: the run-time helpers of translated Java code (src/jvm,
 // docs/JAVA.md).  Translated methods call these where one Phantom
 // instruction is not Java's operation: array access with Java's checks
 // and truncations, long and floating comparisons, Java exceptions for
 // the VM's own, class cast failures, the end of a program.
-package .jvm;
+package .javart;
 
 // Thrown by System.exit: not a Throwable, so no Java catch takes it;
 // the driver's catch ends the program with the status already set.
@@ -237,13 +237,13 @@ class rt
     static void exit(int status)
     {
         .internal.process.setExitStatus(status);
-        throw new .jvm.Exit();
+        throw new .javart.Exit();
     }
 
     // An exception no Java code caught: Java's report, exit status 1.
     static void uncaught(var e)
     {
-        if (e instanceof .jvm.Exit)
+        if (e instanceof .javart.Exit)
             return;
         .jvm.java.lang.System.out.flush____V();
         e = convert(e);
