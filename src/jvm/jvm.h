@@ -152,6 +152,12 @@ typedef int (*jv_load_fn)(void *ctx, const char *name, jv_input *in);
 int jv_program(const jv_input *in, int n, const char *main_class, jv_load_fn load, void *ctx, char **text,
                size_t *len, char *entry, size_t entry_len, jv_error *err);
 
+/* jv_check.c: checks that every Java class and member the program's
+ * translated classes cfs[0, nprog) name is among cfs[0, n) (the program
+ * and the library): 0, or JV_E_UNSUPPORTED naming the first missing one. */
+#include "../vm/classfile.h"
+int jv_check_refs(pv_cf *const *cfs, int n, int nprog, jv_error *err);
+
 /* jv_jar.c: the .class entries of a jar (zip), and its manifest's
  * Main-Class (internal form, or empty).  Without zlib only stored
  * entries are read. */

@@ -205,7 +205,7 @@ static int load_java_dep(void *ctx, const char *name, jv_input *in)
 /* Java class files and jars (src/jvm): read, translated together into
  * Phantom assembly with a driver class, which becomes the entry point;
  * the Java class library's classes go to *lib, to follow the program's. */
-static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib)
+static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib, int *first, int *count)
 {
     jv_input *in = NULL;
     int n = 0, rc = 0;
@@ -280,6 +280,8 @@ static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib)
         return -1;
     }
     free(text);
+    *first = p->n;
+    *count = ncf;
     for (int i = 0; i < ncf; i++) {
         pv_cf *one = malloc(sizeof *one);
         if (one)
@@ -336,7 +338,8 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
         k++;
     }
     pc_output jlib = {0};
-    if (rc == 0 && java && load_java(p, paths, npaths, &jlib) < 0)
+    int jfirst = 0, jcount = 0;
+    if (rc == 0 && java && load_java(p, paths, npaths, &jlib, &jfirst, &jcount) < 0)
         rc = -1;
     /* The standard library's classes come after the program's. */
     int nown = p->n;
@@ -347,6 +350,11 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
             jlib.classes[j] = NULL;
     }
     pc_output_free(&jlib);
+    jv_error jerr;
+    if (rc == 0 && java && jv_check_refs(p->classes + jfirst, p->n - jfirst, jcount, &jerr) < 0) {
+        hal_console_printf(2, "phantom: %s\n", jerr.msg);
+        rc = -1;
+    }
     for (int j = 0; j < out.n && rc == 0; j++)
         if (out.source[j] >= nph) {
             if (add(p, out.classes[j]) < 0)
