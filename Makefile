@@ -133,7 +133,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(sort $(FUZZ_DEPS)) -o $@ -lm -lpthread
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(if $(FUZZ_LIBS),-DPHANTOM_HAVE_ZLIB) $< $(sort $(FUZZ_DEPS)) -o $@ -lm -lpthread $(FUZZ_LIBS)
 
 # The compiler's target also links the VM, for its real table of internal
 # classes (src/vm/native_info.c).
@@ -143,6 +143,11 @@ $(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
 # The WebAssembly loader's target: the front end and engine alone.
 $(BUILD)/fuzz/fuzz_wasm: FUZZ_DEPS := $(wildcard src/wasm/*.c) src/util/crc32c.c
 $(BUILD)/fuzz/fuzz_wasm: $(wildcard src/wasm/*.c src/wasm/*.h) src/util/crc32c.c
+
+# The Java front end's target: the front end, the assembler and the verifier.
+$(BUILD)/fuzz/fuzz_jvm: FUZZ_DEPS += $(wildcard src/jvm/*.c)
+$(BUILD)/fuzz/fuzz_jvm: $(wildcard src/jvm/*.c src/jvm/*.h)
+$(BUILD)/fuzz/fuzz_jvm: FUZZ_LIBS := $(ZLIB_LIBS)
 
 fuzzers: $(FUZZERS)
 
