@@ -1,7 +1,8 @@
 /*
  * jv_names.c - Java names as Phantom names (docs/JAVA.md, "Names").
  *
- * A Java class pkg/Outer$Inner is the Phantom class .jvm.pkg.Outer$Inner.
+ * A Java class pkg/Outer$Inner is the Phantom class .jvm.pkg.Outer$Inner
+ * (the library's java/util/Map$Entry is .jvm.java.util.Map_Entry).
  * A method is one Phantom identifier holding its name and descriptor, so
  * that overloads are distinct methods and an override is found by name
  * alone (the VM matches overrides by name and argument count):
@@ -102,9 +103,12 @@ void jv_demangle(const char *m, char *buf, size_t n)
 
 void jv_phantom_class(const char *jname, char *buf, size_t n)
 {
+    /* the library's nested classes (java/util/Map$Entry) are written in
+     * the Phantom language, whose names have no '$': Map_Entry */
+    bool lib = !strncmp(jname, "java/", 5);
     size_t o = put(buf, n, 0, ".jvm.");
     for (const char *p = jname; *p; p++)
         if (o + 1 < n)
-            buf[o++] = *p == '/' ? '.' : *p;
+            buf[o++] = *p == '/' ? '.' : (*p == '$' && lib) ? '_' : *p;
     buf[o < n ? o : n - 1] = 0;
 }

@@ -281,6 +281,27 @@ static const jv_method *find_method(const jv_class *k, const char *name, const c
     return NULL;
 }
 
+/* The interface that declares a method called through a program
+ * interface: the VM looks a method reference up in the named class and
+ * its superclasses only, so a method a superinterface declares is called
+ * through that one.  NULL if the program's interfaces do not declare it. */
+static const char *iface_declaring(tr *t, const char *cls, const char *name, const char *desc, int depth)
+{
+    const jv_class *k = jv_find(t->prog, t->nprog, cls);
+    if (!k || !(k->flags & JV_ACC_INTERFACE) || depth > 64)
+        return NULL;
+    if (find_method(k, name, desc))
+        return k->name;
+    for (uint16_t i = 0; i < k->ninterfaces; i++) {
+        const char *d = iface_declaring(t, k->interfaces[i], name, desc, depth + 1);
+        if (d)
+            return d;
+        if (!jv_find(t->prog, t->nprog, k->interfaces[i]))
+            return k->interfaces[i]; /* a library interface: it declares what it inherits */
+    }
+    return NULL;
+}
+
 /* ---- member references ------------------------------------------------------ */
 
 typedef struct ref {
@@ -333,9 +354,13 @@ static int emit_invoke(tr *t, uint8_t op, ref *r, bool is_interface)
     }
     jv_mangle(r->name, r->desc, mangled, sizeof mangled);
     if (op != 184 && op != 183) {
+        /* Object's methods called through a library class or interface
+         * (List.equals) may reach a string or a box: the helpers too */
+        bool lib_owner = !jv_find(t->prog, t->nprog, r->cls);
         for (size_t i = 0; i < sizeof receiver_helpers / sizeof receiver_helpers[0]; i++)
-            if (!strcmp(r->cls, receiver_helpers[i].cls) && !strcmp(r->name, receiver_helpers[i].name) &&
-                !strcmp(r->desc, receiver_helpers[i].desc)) {
+            if ((!strcmp(r->cls, receiver_helpers[i].cls) ||
+                 (lib_owner && i < 3 && strcmp(r->cls, "java/lang/String") != 0)) &&
+                !strcmp(r->name, receiver_helpers[i].name) && !strcmp(r->desc, receiver_helpers[i].desc)) {
                 E("    invokestatic %s %s (*%s)*\n", receiver_helpers[i].helper_cls, receiver_helpers[i].helper,
                   n ? ",*" : "");
                 return rk ? push(t, rk) : 0;
@@ -377,6 +402,9 @@ static int emit_invoke(tr *t, uint8_t op, ref *r, bool is_interface)
         } else if (op == 183) {
             kw = "invokespecial";
         } else {
+            const char *via = iface_declaring(t, r->cls, r->name, r->desc, 0);
+            if (via && strcmp(via, r->cls) != 0 && pclass(t, via, pc, sizeof pc) < 0)
+                return -1;
             const jv_class *k = jv_find(t->prog, t->nprog, declaring(t, r->cls, r->name, r->desc, false, 0));
             const jv_method *tm = find_method(k, r->name, r->desc);
             if (tm && (tm->flags & 0x0002))   /* private: never dispatched */
