@@ -39,6 +39,9 @@ interface List extends .jvm.java.util.Collection
     void add__ILjava_lang_Object_2__V(int i, var o);
     .internal.object remove__I__Ljava_lang_Object_2(int i);
     int indexOf__Ljava_lang_Object_2__I(var o);
+    void sort__Ljava_util_Comparator_2__V(var c);
+    void forEach__Ljava_util_function_Consumer_2__V(var c);
+    int removeIf__Ljava_util_function_Predicate_2__Z(var p);
 };
 
 interface Set extends .jvm.java.util.Collection
@@ -176,6 +179,35 @@ class ArrayList extends .jvm.java.lang.Object implements .jvm.java.util.List
         }
         modCount++;
         return .javart.rt.zb(n > 0);
+    }
+
+    void sort__Ljava_util_Comparator_2__V(var c)
+    {
+        .jvm.java.util.Collections.sortArray(elems, c);
+        modCount++;
+    }
+
+    void forEach__Ljava_util_function_Consumer_2__V(var c)
+    {
+        int expected = modCount;
+        for (int i = 0; i < elems.size(); i++) {
+            c.accept__Ljava_lang_Object_2__V(elems[i]);
+            if (modCount != expected)
+                throw new .jvm.java.util.ConcurrentModificationException();
+        }
+    }
+
+    int removeIf__Ljava_util_function_Predicate_2__Z(var p)
+    {
+        var kept = new void[]();
+        for (int i = 0; i < elems.size(); i++)
+            if (p.test__Ljava_lang_Object_2__Z(elems[i]) == 0)
+                kept.add(elems[i]);
+        bool removed = kept.size() != elems.size();
+        elems = kept;
+        if (removed)
+            modCount++;
+        return .javart.rt.zb(removed);
     }
 
     .internal.object iterator____Ljava_util_Iterator_2()

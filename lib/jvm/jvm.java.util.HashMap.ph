@@ -15,6 +15,9 @@ interface Map
     int containsKey__Ljava_lang_Object_2__Z(var k);
     .internal.object getOrDefault__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_lang_Object_2(var k, var d);
     .internal.object putIfAbsent__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_lang_Object_2(var k, var v);
+    void forEach__Ljava_util_function_BiConsumer_2__V(var f);
+    .internal.object merge__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_util_function_BiFunction_2__Ljava_lang_Object_2(var k, var v, var f);
+    .internal.object computeIfAbsent__Ljava_lang_Object_2Ljava_util_function_Function_2__Ljava_lang_Object_2(var k, var f);
     .internal.object keySet____Ljava_util_Set_2();
     .internal.object values____Ljava_util_Collection_2();
     .internal.object entrySet____Ljava_util_Set_2();
@@ -242,6 +245,72 @@ class HashMap extends .jvm.java.lang.Object implements .jvm.java.util.Map
                 e = me.nextEntry;
             }
         }
+        return v;
+    }
+
+    void forEach__Ljava_util_function_BiConsumer_2__V(var f)
+    {
+        var es = (.jvm.java.util.MapView) view(2);
+        for (int i = 0; i < es.elems.size(); i++) {
+            var e = (.jvm.java.util.MapEntry) es.elems[i];
+            f.accept__Ljava_lang_Object_2Ljava_lang_Object_2__V(e.key, e.value);
+        }
+    }
+
+    // merge and computeIfAbsent as Java's: the table grows before (not
+    // after) the size passes three quarters, and a new entry goes to the
+    // front of its bucket.
+    void growFirst()
+    {
+        if (count > table.size() * 3 / 4)
+            resize();
+    }
+
+    void putFront(var k, var v)
+    {
+        var ne = new .jvm.java.util.MapEntry();
+        ne.key = k;
+        ne.value = v;
+        ne.hash = spread(k);
+        int i = ne.hash & (table.size() - 1);
+        ne.nextEntry = table[i];
+        table[i] = ne;
+        count++;
+    }
+
+    .internal.object merge__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_util_function_BiFunction_2__Ljava_lang_Object_2(var k, var v, var f)
+    {
+        growFirst();
+        var e = find(k);
+        if (e :== null) {
+            putFront(k, v);
+            return v;
+        }
+        if (e.value :== null) {
+            e.value = v;
+            return v;
+        }
+        var nv = f.apply__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_lang_Object_2(e.value, v);
+        if (nv :== null)
+            remove__Ljava_lang_Object_2__Ljava_lang_Object_2(k);
+        else
+            e.value = nv;
+        return nv;
+    }
+
+    .internal.object computeIfAbsent__Ljava_lang_Object_2Ljava_util_function_Function_2__Ljava_lang_Object_2(var k, var f)
+    {
+        growFirst();
+        var e = find(k);
+        if (!(e :== null) && !(e.value :== null))
+            return e.value;
+        var v = f.apply__Ljava_lang_Object_2__Ljava_lang_Object_2(k);
+        if (v :== null)
+            return null;
+        if (e :== null)
+            putFront(k, v);
+        else
+            e.value = v;
         return v;
     }
 

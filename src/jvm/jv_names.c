@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "jvm.h"
+#include "jv_internal.h"
 
 static size_t put(char *buf, size_t n, size_t o, const char *s)
 {
@@ -111,4 +111,18 @@ void jv_phantom_class(const char *jname, char *buf, size_t n)
         if (o + 1 < n)
             buf[o++] = *p == '/' ? '.' : (*p == '$' && lib) ? '_' : *p;
     buf[o < n ? o : n - 1] = 0;
+}
+
+int jv_desc_args(const char *desc, const char **starts)
+{
+    int n = 0;
+    for (const char *d = desc + 1; *d != ')' && n < 256;) {
+        starts[n++] = d;
+        while (*d == '[')
+            d++;
+        if (*d == 'L')
+            d = strchr(d, ';');
+        d++;
+    }
+    return n;
 }

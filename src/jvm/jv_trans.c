@@ -30,10 +30,10 @@
 
 #include "jv_buf.h"
 #include "jv_ops.h"
-#include "jvm.h"
+#include "jv_internal.h"
 
 #define RT ".javart.rt"
-#define NAMELEN 1200
+#define NAMELEN JV_NAMELEN
 
 typedef struct tr {
     const jv_class *c;
@@ -52,6 +52,8 @@ typedef struct tr {
     int sp;
     uint32_t pc;
     int rc;
+    jv_buf *extra;      /* classes made for lambda call sites */
+    int nsites;
 } tr;
 
 const jv_class *jv_find(const jv_class *const *prog, int nprog, const char *name)
@@ -210,15 +212,10 @@ static int32_t s4at(const uint8_t *p)
 /* The descriptor's argument kinds into kinds (at most 256), their count. */
 static int arg_kinds(const char *desc, char *kinds)
 {
-    int n = 0;
-    for (const char *d = desc + 1; *d != ')';) {
-        kinds[n++] = kind_of(*d);
-        while (*d == '[')
-            d++;
-        if (*d == 'L')
-            d = strchr(d, ';');
-        d++;
-    }
+    const char *starts[256];
+    int n = jv_desc_args(desc, starts);
+    for (int i = 0; i < n; i++)
+        kinds[i] = kind_of(*starts[i]);
     return n;
 }
 
@@ -419,7 +416,27 @@ static int emit_invoke(tr *t, uint8_t op, ref *r, bool is_interface)
     return push(t, rk);
 }
 
-/* invokedynamic: string concatenation (StringConcatFactory) only. */
+/* A lambda or method reference: an instance of the class jv_lambda.c
+ * makes for the site, holding the captured values. */
+static int emit_lambda(tr *t, uint16_t i, const char *desc)
+{
+    char cls[NAMELEN], why[300];
+    int ncap;
+    if (jv_lambda_class(t->c, i, t->nsites++, t->prog, t->nprog, t->extra, cls, sizeof cls, &ncap, why, sizeof why) < 0)
+        return unsupported(t, why);
+    (void)desc;
+    if (pop(t, ncap) < 0)
+        return -1;
+    int base = scratch(t, ncap);
+    for (int k = ncap; k-- > 0;)
+        E("    store %d\n", base + k);
+    E("    new %s\n", cls);
+    for (int k = 0; k < ncap; k++)
+        E("    dup\n    load %d\n    putfield %s cap%d\n", base + k, cls, k);
+    return push(t, 'A');
+}
+
+/* invokedynamic: string concatenation (StringConcatFactory) and lambdas. */
 static int emit_indy(tr *t, uint16_t i)
 {
     const jv_class *c = t->c;
@@ -431,25 +448,19 @@ static int emit_indy(tr *t, uint16_t i)
     if (get_ref(t, mh->a, JV_C_METHODREF, JV_C_IMETHODREF, &bm) < 0)
         return -1;
     const char *desc = jv_utf8(c, c->cp[c->cp[i].b].b);
+    if (!strcmp(bm.cls, "java/lang/invoke/LambdaMetafactory") && !strcmp(bm.name, "metafactory"))
+        return emit_lambda(t, i, desc);
     if (strcmp(bm.cls, "java/lang/invoke/StringConcatFactory") != 0 || strcmp(bm.name, "makeConcatWithConstants") != 0) {
         char msg[NAMELEN + 80];
-        snprintf(msg, sizeof msg, "bootstrap method %s.%s is not supported (only string concatenation)", bm.cls,
-                 bm.name);
+        snprintf(msg, sizeof msg,
+                 "bootstrap method %s.%s is not supported (only string concatenation and lambdas)", bm.cls, bm.name);
         return unsupported(t, msg);
     }
     if (b->nargs < 1 || c->cp[b->args[0]].tag != JV_C_STRING || !c->cp[c->cp[b->args[0]].a].str)
         return unsupported(t, "makeConcatWithConstants without a recipe string Phantom can hold");
     const char *recipe = c->cp[c->cp[b->args[0]].a].str;
     const char *argds[256];
-    int n = 0;
-    for (const char *d = desc + 1; *d != ')';) {
-        argds[n++] = d;
-        while (*d == '[')
-            d++;
-        if (*d == 'L')
-            d = strchr(d, ';');
-        d++;
-    }
+    int n = jv_desc_args(desc, argds);
     if (pop(t, n) < 0)
         return -1;
     int base = scratch(t, n);
@@ -1344,9 +1355,30 @@ static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int de
         abstract_iface_methods(t, out, ik->interfaces[i], depth + 1);
 }
 
+static int translate_class(tr *tp, jv_buf *out);
+
 int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_buf *out, jv_error *err)
 {
-    tr t = {.c = c, .prog = prog, .nprog = nprog, .err = err};
+    jv_buf extra = {0};
+    tr t = {.c = c, .prog = prog, .nprog = nprog, .err = err, .extra = &extra};
+    int rc = translate_class(&t, out);
+    if (rc == 0)
+        jv_buf_put(out, extra.p ? extra.p : "", extra.n);
+    jv_buf_free(&extra);
+    if (rc == 0 && (out->oom || extra.oom)) {
+        snprintf(err->msg, sizeof err->msg, "out of host memory");
+        return JV_E_NOMEM;
+    }
+    return rc;
+}
+
+static int translate_class(tr *tp, jv_buf *out)
+{
+    tr t = *tp;
+    const jv_class *c = t.c;
+    const jv_class *const *prog = t.prog;
+    int nprog = t.nprog;
+    jv_error *err = t.err;
     char me[NAMELEN], sup[NAMELEN];
     bool iface = c->flags & JV_ACC_INTERFACE;
     if (pclass(&t, c->name, me, sizeof me) < 0 || pclass(&t, c->super ? c->super : "java/lang/Object", sup, sizeof sup) < 0)

@@ -1,7 +1,7 @@
 // java.util: ArrayList, HashMap (Java's iteration order), iterators
 import java.util.*;
 
-public class Collections {
+public class Maps {
     public static void main(String[] args) {
         List<String> list = new ArrayList<>();
         list.add("b");
