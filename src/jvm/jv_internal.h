@@ -13,6 +13,8 @@
 /* jv_names.c: the start of each argument type of a method descriptor in
  * starts (at most 256), their count. */
 int jv_desc_args(const char *desc, const char **starts);
+/* Writes the Phantom descriptor of n untyped arguments: (*,*)* */
+void jv_buf_args(jv_buf *b, int n);
 
 /* jv_lambda.c: the class a LambdaMetafactory call site of class c
  * (invokedynamic constant indy, the site-th of the class) makes

@@ -71,13 +71,6 @@ static int adapt(jv_buf *out, char from, char to, char *why, size_t whylen)
     return JV_E_UNSUPPORTED;
 }
 
-static void args(jv_buf *out, int n)
-{
-    jv_buf_put(out, "(", 1);
-    for (int i = 0; i < n; i++)
-        jv_buf_put(out, i ? ",*" : "*", i ? 2 : 1);
-    jv_buf_put(out, ")*", 2);
-}
 
 int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, jv_buf *out,
                     char *cls, size_t clslen, int *ncap, char *why, size_t whylen)
@@ -127,7 +120,7 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
     for (int i = 0; i < ncaps; i++)
         jv_buf_printf(out, ".field cap%d\n", i);
     jv_buf_printf(out, ".method %s ", mangled);
-    args(out, nsam);
+    jv_buf_args(out, nsam);
     jv_buf_printf(out, "\n");
     if (is_new) {
         jv_buf_printf(out, "    new %s\n", pimpl);
@@ -156,7 +149,7 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
             kw = "invokespecial"; /* a private method is never dispatched */
     if (!strcmp(impl_cls, "java/lang/String")) {
         jv_buf_printf(out, "    invokestatic .jvm.java.lang.String %s ", impl_m);
-        args(out, nimpl + has_recv);
+        jv_buf_args(out, nimpl + has_recv);
     } else if (!strcmp(impl_cls, "java/lang/Object")) {
         snprintf(why, whylen, "a method reference to a method of Object");
         return JV_E_UNSUPPORTED;
@@ -165,7 +158,7 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
             jv_buf_printf(out, "    getstatic %s __state\n    jt init\n    invokestatic %s __jinit ()*\n    pop\ninit:\n",
                           pimpl, pimpl);
         jv_buf_printf(out, "    %s %s %s ", kw, pimpl, impl_m);
-        args(out, nimpl);
+        jv_buf_args(out, nimpl);
     }
     jv_buf_printf(out, "\n");
     char iret = *(strchr(impl_desc, ')') + 1), sret = *(strchr(sam_desc, ')') + 1);

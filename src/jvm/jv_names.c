@@ -126,3 +126,11 @@ int jv_desc_args(const char *desc, const char **starts)
     }
     return n;
 }
+
+void jv_buf_args(jv_buf *b, int n)
+{
+    jv_buf_put(b, "(", 1);
+    for (int i = 0; i < n; i++)
+        jv_buf_put(b, i ? ",*" : "*", i ? 2 : 1);
+    jv_buf_put(b, ")*", 2);
+}

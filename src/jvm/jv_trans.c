@@ -1177,13 +1177,6 @@ out:
     return rc;
 }
 
-static void args_desc(jv_buf *b, int n)
-{
-    jv_buf_put(b, "(", 1);
-    for (int i = 0; i < n; i++)
-        jv_buf_put(b, i ? ",*" : "*", i ? 2 : 1);
-    jv_buf_put(b, ")*", 2);
-}
 
 static int method(tr *t, jv_buf *out)
 {
@@ -1202,7 +1195,7 @@ static int method(tr *t, jv_buf *out)
     bool ctor = !strcmp(m->name, "<init>") || (!is_static && (m->flags & 0x0002));
     jv_buf_printf(out, ".method%s%s%s%s %s ", is_static ? " static" : "", (m->flags & JV_ACC_ABSTRACT) ? " abstract" : "",
                   ctor ? " ctor" : "", (m->flags & JV_ACC_SYNCHRONIZED) ? " synchronized" : "", mangled);
-    args_desc(out, na);
+    jv_buf_args(out, na);
     jv_buf_put(out, "\n", 1);
     if (!m->has_code) {
         jv_buf_printf(out, ".end\n");
@@ -1337,7 +1330,7 @@ static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int de
                 !class_has(t, t->c->name, lib_iface_methods[i].name, lib_iface_methods[i].desc, 0)) {
                 jv_mangle(lib_iface_methods[i].name, lib_iface_methods[i].desc, mangled, sizeof mangled);
                 jv_buf_printf(out, ".method abstract %s ", mangled);
-                args_desc(out, arg_kinds(lib_iface_methods[i].desc, kinds));
+                jv_buf_args(out, arg_kinds(lib_iface_methods[i].desc, kinds));
                 jv_buf_printf(out, "\n.end\n");
             }
         return;
@@ -1348,7 +1341,7 @@ static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int de
             continue;
         jv_mangle(m->name, m->desc, mangled, sizeof mangled);
         jv_buf_printf(out, ".method abstract %s ", mangled);
-        args_desc(out, arg_kinds(m->desc, kinds));
+        jv_buf_args(out, arg_kinds(m->desc, kinds));
         jv_buf_printf(out, "\n.end\n");
     }
     for (uint16_t i = 0; i < ik->ninterfaces; i++)

@@ -61,6 +61,26 @@ static int add(tool_program *p, pv_cf *cf)
     return 0;
 }
 
+/* Adds the n classes an assembly gave (and frees the array). */
+static int add_all(tool_program *p, pv_cf *cfs, int n)
+{
+    for (int i = 0; i < n; i++) {
+        pv_cf *one = malloc(sizeof *one);
+        if (one)
+            *one = cfs[i];
+        if (!one || add(p, one) < 0) {
+            free(one);
+            hal_console_printf(2, "phantom: out of memory\n");
+            for (int j = i; j < n; j++)
+                pv_cf_free(&cfs[j]);
+            free(cfs);
+            return -1;
+        }
+    }
+    free(cfs);
+    return 0;
+}
+
 /* A WebAssembly module: validated here (so an invalid one is refused
  * before the world is touched), then run by the driver class the wasm
  * front end writes (src/wasm/wa_driver.c), in Phantom assembly. */
@@ -116,21 +136,7 @@ static int load_file(tool_program *p, const char *path)
             hal_console_printf(2, "%s\n", err.msg);
             return -1;
         }
-        for (int i = 0; i < n; i++) {
-            pv_cf *one = malloc(sizeof *one);
-            if (one)
-                *one = cfs[i];
-            if (!one || add(p, one) < 0) {
-                free(one);
-                hal_console_printf(2, "phantom: out of memory\n");
-                for (int j = i; j < n; j++)
-                    pv_cf_free(&cfs[j]);
-                free(cfs);
-                return -1;
-            }
-        }
-        free(cfs);
-        return 0;
+        return add_all(p, cfs, n);
     }
     pv_cf *cf = calloc(1, sizeof *cf);
     if (!cf) {
@@ -282,20 +288,8 @@ static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib, 
     free(text);
     *first = p->n;
     *count = ncf;
-    for (int i = 0; i < ncf; i++) {
-        pv_cf *one = malloc(sizeof *one);
-        if (one)
-            *one = cfs[i];
-        if (!one || add(p, one) < 0) {
-            free(one);
-            hal_console_printf(2, "phantom: out of memory\n");
-            for (int j = i; j < ncf; j++)
-                pv_cf_free(&cfs[j]);
-            free(cfs);
-            return -1;
-        }
-    }
-    free(cfs);
+    if (add_all(p, cfs, ncf) < 0)
+        return -1;
     return tool_compile_jvm_lib(lib);
 }
 

@@ -22,71 +22,11 @@
 #define _GNU_SOURCE
 #include "runner.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static const char *phantom, *filter;
 static char work[300];
-
-static bool sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static bool sh(const char *fmt, ...)
-{
-    char cmd[4000];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int rc = system(cmd);
-    if (rc != 0)
-        printf("  command failed (%d): %s\n", rc, cmd);
-    return rc == 0;
-}
-
-/* Sorted names in dir ending with ext (without it), matching the filter. */
-static int names(const char *dir, const char *ext, char ***out)
-{
-    DIR *d = opendir(dir);
-    need(d != NULL, dir);
-    char **v = NULL;
-    int n = 0;
-    struct dirent *e;
-    size_t el = strlen(ext);
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l <= el || strcmp(e->d_name + l - el, ext) || (filter && !strstr(e->d_name, filter)))
-            continue;
-        v = realloc(v, (size_t)(n + 1) * sizeof *v);
-        need(v != NULL, "out of memory");
-        v[n++] = strndup(e->d_name, l - el);
-    }
-    closedir(d);
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
-            char *t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-    *out = v;
-    return n;
-}
-
-static int status_of(const result *r)
-{
-    return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 128 + WTERMSIG(r->status);
-}
-
-static void report(bool ok, const char *kind, const char *name, const char *why)
-{
-    t_checks++;
-    if (ok) {
-        printf("ok   %s %s\n", kind, name);
-    } else {
-        t_failures++;
-        printf("FAIL %s %s: %s\n", kind, name, why);
-    }
-    fflush(stdout);
-}
 
 static void result_free(result *r)
 {
@@ -109,22 +49,6 @@ static void run_java(const char *program, const char *name, char **args, int nar
     unlink(img);
 }
 
-/* The arguments of NAME.args, one a line. */
-static int read_args(const char *path, char **argv, buf *text)
-{
-    int n = 0;
-    if (!read_file(path, text))
-        return 0;
-    for (char *p = text->p; p && *p && n < 60;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        argv[n++] = p;
-        p = nl ? nl + 1 : NULL;
-    }
-    return n;
-}
-
 /* Checks one run against NAME.out, NAME.code and NAME.err in dir. */
 static void check(const char *kind, const char *dir, const char *name, const result *r)
 {
@@ -137,8 +61,8 @@ static void check(const char *kind, const char *dir, const char *name, const res
     int want_code = read_file(p, &code) ? atoi(code.p) : 0;
     if (r->timed_out)
         t_append(why, sizeof why, &wl, " timed out;");
-    if (status_of(r) != want_code)
-        t_append(why, sizeof why, &wl, " exit status %d, java's %d;", status_of(r), want_code);
+    if (runner_status(r) != want_code)
+        t_append(why, sizeof why, &wl, " exit status %d, java's %d;", runner_status(r), want_code);
     if (want.n != r->out.n || (want.n && memcmp(want.p, r->out.p, want.n)))
         t_append(why, sizeof why, &wl, " standard output differs from java's;");
     snprintf(p, sizeof p, "%s/%s.err", dir, name);
@@ -147,7 +71,7 @@ static void check(const char *kind, const char *dir, const char *name, const res
     if (read_file(p, &err) && !err_matches(&err, &r->err, &missing, &missing_len))
         t_append(why, sizeof why, &wl, " standard error lacks \"%.*s\";", (int)(missing_len > 120 ? 120 : missing_len),
                  missing);
-    report(!wl, kind, name, why);
+    runner_report(!wl, kind, name, why);
     if (wl) {
         print_diff(&want, &r->out);
         print_indented("standard error", &r->err, 20);
@@ -161,14 +85,14 @@ static void check(const char *kind, const char *dir, const char *name, const res
 static void corpus(const char *dir, const char *kind)
 {
     char **v;
-    int n = names(dir, ".java", &v);
+    int n = runner_list(dir, ".java", filter, &v);
     for (int i = 0; i < n; i++) {
         char cls[600], argsp[600];
         snprintf(cls, sizeof cls, "%s/classes/%s.class", work, v[i]);
         snprintf(argsp, sizeof argsp, "%s/%s.args", dir, v[i]);
         buf at = {0};
         char *args[64];
-        int nargs = read_args(argsp, args, &at);
+        int nargs = runner_args(argsp, args, 0, &at);
         result r = {0};
         run_java(cls, v[i], args, nargs, &r);
         if (!strcmp(kind, "refused")) {
@@ -179,11 +103,11 @@ static void corpus(const char *dir, const char *kind)
             size_t ml;
             snprintf(p, sizeof p, "%s/%s.err", dir, v[i]);
             need(read_file(p, &err), p);
-            if (status_of(&r) != 2)
-                t_append(why, sizeof why, &wl, " exit status %d, not 2;", status_of(&r));
+            if (runner_status(&r) != 2)
+                t_append(why, sizeof why, &wl, " exit status %d, not 2;", runner_status(&r));
             if (!err_matches(&err, &r.err, &missing, &ml))
                 t_append(why, sizeof why, &wl, " the message lacks \"%.*s\";", (int)(ml > 100 ? 100 : ml), missing);
-            report(!wl, kind, v[i], why);
+            runner_report(!wl, kind, v[i], why);
             if (wl)
                 print_indented("standard error", &r.err, 10);
             buf_free(&err);
@@ -203,15 +127,15 @@ static void containers(void)
     char jar[600], dir[600];
     snprintf(jar, sizeof jar, "%s/switches.jar", work);
     snprintf(dir, sizeof dir, "%s/dir", work);
-    if (!sh("cd %s/classes && jar cfe %s Switches Switches.class >/dev/null", work, jar)) {
-        report(false, "jar", "Switches", "jar failed");
+    if (!runner_sh("cd %s/classes && jar cfe %s Switches Switches.class >/dev/null", work, jar)) {
+        runner_report(false, "jar", "Switches", "jar failed");
         return;
     }
     result r = {0};
     run_java(jar, "jar", NULL, 0, &r);
     check("jar", "tests/java", "Switches", &r);
     result_free(&r);
-    need(sh("mkdir -p %s && cp %s/classes/Statics*.class %s/", dir, work, dir), "copy");
+    need(runner_sh("mkdir -p %s && cp %s/classes/Statics*.class %s/", dir, work, dir), "copy");
     run_java(dir, "dir", NULL, 0, &r);
     check("directory", "tests/java", "Statics", &r);
     result_free(&r);
@@ -223,7 +147,7 @@ static void damaged(void)
     char src[600], bad[600];
     snprintf(src, sizeof src, "%s/classes/Arith.class", work);
     snprintf(bad, sizeof bad, "%s/bad/Arith.class", work);
-    need(sh("mkdir -p %s/bad", work), "mkdir");
+    need(runner_sh("mkdir -p %s/bad", work), "mkdir");
     buf b = {0};
     need(read_file(src, &b), src);
     int total = 0, crashed = 0, silent = 0;
@@ -234,10 +158,10 @@ static void damaged(void)
         result r = {0};
         run_java(bad, "cut", NULL, 0, &r);
         total++;
-        if (status_of(&r) != 2 || r.timed_out) {
+        if (runner_status(&r) != 2 || r.timed_out) {
             crashed++;
             if (!*first)
-                snprintf(first, sizeof first, "cut at %zu: status %d", cut, status_of(&r));
+                snprintf(first, sizeof first, "cut at %zu: status %d", cut, runner_status(&r));
         } else if (!strstr(r.err.p ? r.err.p : "", "offset")) {
             silent++;
         }
@@ -251,7 +175,7 @@ static void damaged(void)
         result r = {0};
         run_java(bad, "flip", NULL, 0, &r);
         total++;
-        int st = status_of(&r);
+        int st = runner_status(&r);
         if (st >= 128 || r.timed_out) {
             crashed++;
             if (!*first)
@@ -264,7 +188,7 @@ static void damaged(void)
     char why[400];
     snprintf(why, sizeof why, "%d of %d damaged files crashed or hung (%s), %d refused without a message", crashed,
              total, first, silent);
-    report(crashed == 0 && silent == 0, "damaged", "truncations and byte changes", why);
+    runner_report(crashed == 0 && silent == 0, "damaged", "truncations and byte changes", why);
     buf_free(&b);
 }
 
@@ -285,7 +209,7 @@ int main(int argc, char **argv)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     /* one javac for the whole corpus */
-    need(sh("javac -encoding UTF-8 -d %s/classes tests/java/*.java tests/java/refused/*.java", work), "javac");
+    need(runner_sh("javac -encoding UTF-8 -d %s/classes tests/java/*.java tests/java/refused/*.java", work), "javac");
     corpus("tests/java", "java");
     corpus("tests/java/refused", "refused");
     if (!filter) {
