@@ -536,8 +536,19 @@ static int emit_ldc(tr *t, uint16_t i, bool wide2)
         E("\n");
         return push(t, 'A');
     }
+    case JV_C_CLASS: {
+        /* a class literal: the class object (what Enum.valueOf needs) */
+        char pc[NAMELEN];
+        const char *cn = jv_class_name(c, i);
+        if (cn[0] == '[')
+            return unsupported(t, "class literals of array types are not supported");
+        if (test_class(t, cn, pc, sizeof pc) < 0)
+            return -1;
+        E("    pushconst class %s\n", pc);
+        return push(t, 'A');
+    }
     default:
-        return unsupported(t, "class, method handle, method type and dynamic constants are not supported");
+        return unsupported(t, "method handle, method type and dynamic constants are not supported");
     }
 }
 
