@@ -25,4 +25,9 @@ void jv_buf_args(jv_buf *b, int n);
 int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, jv_buf *out,
                     char *cls, size_t clslen, int *ncap, char *why, size_t whylen);
 
+/* jv_trans.c: methods calling the default methods of interface iface
+ * (jv_trans.c, "forwarders"). */
+void jv_forwarders(const jv_class *const *prog, int nprog, const jv_class *k, const char *sam, const char *iface,
+                   jv_buf *out, char done[][JV_NAMELEN], int *ndone, int depth);
+
 #endif

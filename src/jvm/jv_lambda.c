@@ -72,6 +72,14 @@ static int adapt(jv_buf *out, char from, char to, char *why, size_t whylen)
 }
 
 
+/* A lambda's class implements its interface's default methods too. */
+static void forwarders(const jv_class *const *prog, int nprog, const char *iface, const char *sam, jv_buf *out)
+{
+    static char done[64][JV_NAMELEN];
+    int ndone = 0;
+    jv_forwarders(prog, nprog, NULL, sam, iface, out, done, &ndone, 0);
+}
+
 int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, jv_buf *out,
                     char *cls, size_t clslen, int *ncap, char *why, size_t whylen)
 {
@@ -168,6 +176,7 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
     }
     if (sret == 'V') {
         jv_buf_printf(out, "    pop\n    retvoid\n.end\n");
+        forwarders(prog, nprog, iface, mangled, out);
         return 0;
     }
     if (iret == 'V') {
@@ -177,5 +186,6 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
     if (adapt(out, iret, sret, why, whylen) < 0)
         return JV_E_UNSUPPORTED;
     jv_buf_printf(out, "    return\n.end\n");
+    forwarders(prog, nprog, iface, mangled, out);
     return 0;
 }

@@ -398,17 +398,36 @@ static int emit_invoke(tr *t, uint8_t op, ref *r, bool is_interface)
             kw = "invokestatic";
         } else if (op == 183) {
             kw = "invokespecial";
+            const jv_class *ik = jv_find(t->prog, t->nprog, r->cls);
+            if (ik && (ik->flags & JV_ACC_INTERFACE)) {
+                E("    invokestatic %s __dflt_%s (*", pc, mangled);
+                for (int k = 0; k < n; k++)
+                    E(",*");
+                E(")*\n");
+                goto after_call;
+            }
         } else {
             const char *via = iface_declaring(t, r->cls, r->name, r->desc, 0);
             if (via && strcmp(via, r->cls) != 0 && pclass(t, via, pc, sizeof pc) < 0)
                 return -1;
             const jv_class *k = jv_find(t->prog, t->nprog, declaring(t, r->cls, r->name, r->desc, false, 0));
             const jv_method *tm = find_method(k, r->name, r->desc);
+            if (tm && (tm->flags & 0x0002) && (k->flags & JV_ACC_INTERFACE)) {
+                /* a private interface method: its static body */
+                char kp[NAMELEN];
+                jv_phantom_class(k->name, kp, sizeof kp);
+                E("    invokestatic %s __dflt_%s (*", kp, mangled);
+                for (int a = 0; a < n; a++)
+                    E(",*");
+                E(")*\n");
+                goto after_call;
+            }
             if (tm && (tm->flags & 0x0002))   /* private: never dispatched */
                 kw = "invokespecial";
         }
         E("    %s %s %s %s*\n", kw, pc, mangled, args);
     }
+after_call:
     if (!rk) {
         E("    pop\n");
         return 0;
@@ -1198,15 +1217,29 @@ static int method(tr *t, jv_buf *out)
     t->pc = 0;
     if (m->flags & JV_ACC_NATIVE)
         return fail(t, JV_E_UNSUPPORTED, "native methods are not supported");
-    if (iface && !is_static && !(m->flags & JV_ACC_ABSTRACT))
-        return fail(t, JV_E_UNSUPPORTED, "interface default and private methods are not supported yet");
     char mangled[NAMELEN], kinds[256];
     jv_mangle(m->name, m->desc, mangled, sizeof mangled);
     int na = arg_kinds(m->desc, kinds);
-    bool ctor = !strcmp(m->name, "<init>") || (!is_static && (m->flags & 0x0002));
-    jv_buf_printf(out, ".method%s%s%s%s %s ", is_static ? " static" : "", (m->flags & JV_ACC_ABSTRACT) ? " abstract" : "",
-                  ctor ? " ctor" : "", (m->flags & JV_ACC_SYNCHRONIZED) ? " synchronized" : "", mangled);
-    jv_buf_args(out, na);
+    /* An interface's default (or private) method: Phantom interfaces hold
+     * only abstract and static methods, so the body becomes the static
+     * __dflt_NAME(this, args...) and implementing classes get a method
+     * that calls it (forwarders()); the interface declares it abstract. */
+    bool dflt = iface && !is_static && !(m->flags & JV_ACC_ABSTRACT);
+    if (dflt) {
+        if (!(m->flags & 0x0002)) {
+            jv_buf_printf(out, ".method abstract %s ", mangled);
+            jv_buf_args(out, na);
+            jv_buf_printf(out, "\n.end\n");
+        }
+        jv_buf_printf(out, ".method static __dflt_%s ", mangled);
+        jv_buf_args(out, na + 1);
+    } else {
+        bool ctor = !strcmp(m->name, "<init>") || (!is_static && (m->flags & 0x0002));
+        jv_buf_printf(out, ".method%s%s%s%s %s ", is_static ? " static" : "",
+                      (m->flags & JV_ACC_ABSTRACT) ? " abstract" : "", ctor ? " ctor" : "",
+                      (m->flags & JV_ACC_SYNCHRONIZED) ? " synchronized" : "", mangled);
+        jv_buf_args(out, na);
+    }
     jv_buf_put(out, "\n", 1);
     if (!m->has_code) {
         jv_buf_printf(out, ".end\n");
@@ -1348,7 +1381,7 @@ static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int de
     }
     for (uint16_t i = 0; i < ik->nmethods; i++) {
         const jv_method *m = &ik->methods[i];
-        if ((m->flags & JV_ACC_STATIC) || class_has(t, t->c->name, m->name, m->desc, 0))
+        if ((m->flags & JV_ACC_STATIC) || !(m->flags & JV_ACC_ABSTRACT) || class_has(t, t->c->name, m->name, m->desc, 0))
             continue;
         jv_mangle(m->name, m->desc, mangled, sizeof mangled);
         jv_buf_printf(out, ".method abstract %s ", mangled);
@@ -1360,6 +1393,47 @@ static void abstract_iface_methods(tr *t, jv_buf *out, const char *iface, int de
 }
 
 static int translate_class(tr *tp, jv_buf *out);
+
+/* Forwarders to the default methods of the program interface iface (and
+ * its superinterfaces) for a class whose chain does not declare them:
+ * each calls the interface's static __dflt_NAME with the receiver.
+ * k is the class (NULL for a lambda's, which declares only its one
+ * method, sam); done remembers the names written (at most 64). */
+void jv_forwarders(const jv_class *const *prog, int nprog, const jv_class *k, const char *sam, const char *iface,
+                   jv_buf *out, char done[][JV_NAMELEN], int *ndone, int depth)
+{
+    const jv_class *ik = jv_find(prog, nprog, iface);
+    if (!ik || depth > 64)
+        return;
+    tr t = {.c = k, .prog = prog, .nprog = nprog};
+    char mangled[JV_NAMELEN], pi[JV_NAMELEN], kinds[256];
+    jv_phantom_class(iface, pi, sizeof pi);
+    for (uint16_t i = 0; i < ik->nmethods; i++) {
+        const jv_method *m = &ik->methods[i];
+        if (m->flags & (JV_ACC_STATIC | JV_ACC_ABSTRACT | 0x0002))
+            continue;
+        jv_mangle(m->name, m->desc, mangled, sizeof mangled);
+        if (k ? class_has(&t, k->name, m->name, m->desc, 0) : !strcmp(mangled, sam))
+            continue;
+        bool seen = false;
+        for (int d = 0; d < *ndone && !seen; d++)
+            seen = !strcmp(done[d], mangled);
+        if (seen || *ndone >= 64)
+            continue;
+        snprintf(done[(*ndone)++], JV_NAMELEN, "%s", mangled);
+        int na = arg_kinds(m->desc, kinds);
+        jv_buf_printf(out, ".method %s ", mangled);
+        jv_buf_args(out, na);
+        jv_buf_printf(out, "\n");
+        for (int a = 0; a <= na; a++)
+            jv_buf_printf(out, "    load %d\n", a);
+        jv_buf_printf(out, "    invokestatic %s __dflt_%s ", pi, mangled);
+        jv_buf_args(out, na + 1);
+        jv_buf_printf(out, "\n    return\n.end\n");
+    }
+    for (uint16_t i = 0; i < ik->ninterfaces; i++)
+        jv_forwarders(prog, nprog, k, sam, ik->interfaces[i], out, done, ndone, depth + 1);
+}
 
 int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_buf *out, jv_error *err)
 {
@@ -1427,6 +1501,12 @@ static int translate_class(tr *tp, jv_buf *out)
             return t.rc;
     }
     t.m = NULL;
+    if (!iface) {
+        static char done[64][JV_NAMELEN];
+        int ndone = 0;
+        for (uint16_t i = 0; i < c->ninterfaces; i++)
+            jv_forwarders(prog, nprog, c, NULL, c->interfaces[i], out, done, &ndone, 0);
+    }
     if ((c->flags & JV_ACC_ABSTRACT) && !iface)
         for (const char *k = c->name; k; ) {
             const jv_class *pk = jv_find(prog, nprog, k);
