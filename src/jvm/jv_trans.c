@@ -684,6 +684,44 @@ static int emit_switch(tr *t, uint8_t op, const uint8_t *code, uint32_t pc)
     return flow(t, dflt, t->cur, t->sp);
 }
 
+/* xaload and xastore, with Java's checks inline: the index is compared
+ * with the length (alen of a null array raises the VM's null exception,
+ * which becomes NullPointerException); only a failing access calls the
+ * .javart.rt helper, which throws Java's exception with Java's message.
+ * Phantom's astore would grow the array: the check comes first.  Stores
+ * into byte, char and short arrays truncate the value as the JVM does. */
+static int emit_array(tr *t, uint8_t op)
+{
+    bool store = op >= 79;
+    if (pop(t, store ? 3 : 2) < 0)
+        return -1;
+    int base = scratch(t, 3);
+    unsigned pc = (unsigned)t->pc;
+    if (store)
+        E("    store %d\n", base + 2);
+    E("    store %d\n    store %d\n"
+      "    load %d\n    pushint 0\n    jlt L%u_x\n"
+      "    load %d\n    load %d\n    alen\n    jge L%u_x\n"
+      "    load %d\n    load %d\n",
+      base + 1, base, base + 1, pc, base + 1, base, pc, base, base + 1);
+    if (!store) {
+        E("    aload\n    jmp L%u_y\nL%u_x:\n    load %d\n    load %d\n    invokestatic " RT " aload (*,*)*\nL%u_y:\n",
+          pc, pc, base, base + 1, pc);
+        return push(t, "IJFDAIII"[op - 46]);
+    }
+    E("    load %d\n", base + 2);
+    if (op == 84)
+        E("    pushint 24\n    shl\n    pushint 24\n    shr\n");
+    else if (op == 85)
+        E("    pushint 65535\n    band\n");
+    else if (op == 86)
+        E("    pushint 16\n    shl\n    pushint 16\n    shr\n");
+    E("    astore\n    jmp L%u_y\nL%u_x:\n    load %d\n    load %d\n    load %d\n"
+      "    invokestatic " RT " astore (*,*,*)*\n    pop\nL%u_y:\n",
+      pc, pc, base, base + 1, base + 2, pc);
+    return 0;
+}
+
 /* One instruction at t->pc, its stack in t->cur; queues its successors.
  * *skip is set when the next instruction was folded into this one. */
 static int step(tr *t, uint32_t len, uint32_t *skip)
@@ -756,16 +794,9 @@ static int step(tr *t, uint32_t len, uint32_t *skip)
     case 19: if (emit_ldc(t, u2at(code + pc + 1), false) < 0) return -1; break;
     case 20: if (emit_ldc(t, u2at(code + pc + 1), true) < 0) return -1; break;
     case 46: case 47: case 48: case 49: case 50: case 51: case 52: case 53:
-        if (pop(t, 2) < 0) return -1;
-        E("    invokestatic " RT " aload (*,*)*\n");
-        if (push(t, "IJFDAIII"[op - 46]) < 0) return -1;
+    case 79: case 80: case 81: case 82: case 83: case 84: case 85: case 86:
+        if (emit_array(t, op) < 0) return -1;
         break;
-    case 79: case 80: case 81: case 82: case 83: case 84: case 85: case 86: {
-        static const char *const st[] = {"astore", "astore", "astore", "astore", "aastore", "bastore", "castore", "sastore"};
-        if (pop(t, 3) < 0) return -1;
-        E("    invokestatic " RT " %s (*,*,*)*\n    pop\n", st[op - 79]);
-        break;
-    }
     case 87: /* pop */
         if (wide_kind(top(t, 0))) return fail(t, JV_E_FORMAT, "pop of a long or double");
         if (pop(t, 1) < 0) return -1;
