@@ -9,6 +9,42 @@
 #include "jvm.h"
 
 #define JV_NAMELEN 1200
+#define JV_RT ".javart.rt" /* the run-time helpers' class (lib/jvm/javart.rt.ph) */
+
+/* The state of translating one class and one of its methods. */
+typedef struct jv_tr {
+    const jv_class *c;
+    const jv_method *m;
+    const jv_class *const *prog;
+    int nprog;
+    jv_error *err;
+    jv_buf *ins;        /* per offset: the translation of the instruction there */
+    char **st;          /* per offset: the entry stack's kinds, NULL until reached */
+    int *depth;         /* per offset: entry depth, -1 until reached */
+    uint32_t *work;     /* offsets to visit */
+    uint32_t nwork;
+    int scratch;        /* first scratch local */
+    int nscratch;       /* scratch locals used */
+    char cur[65536 + 8]; /* the stack while translating one instruction */
+    int sp;
+    uint32_t pc;
+    int rc;
+    jv_buf *extra;      /* classes made for lambda call sites */
+    int nsites;
+} jv_tr;
+
+/* jv_trans.c: "FILE: class C: method M: offset N: what" (the method and
+ * offset when t->m is set), t->rc = rc; returns -1. */
+int jv_fail(jv_tr *t, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The Phantom name of a Java class, refused if it cannot be one. */
+int jv_pclass(jv_tr *t, const char *jname, char *buf, size_t n);
+/* The JVM stack kind (I J F D A) of a value of a descriptor's type. */
+char jv_kind_of(char d);
+/* The kinds of a descriptor's arguments; their count. */
+int jv_arg_kinds(const char *desc, char *kinds);
+const jv_method *jv_find_method(const jv_class *k, const char *name, const char *desc);
+/* jv_method.c: the .method block of t->m. */
+int jv_method_out(jv_tr *t, jv_buf *out);
 
 /* jv_names.c: the start of each argument type of a method descriptor in
  * starts (at most 256), their count. */
