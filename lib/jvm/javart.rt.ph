@@ -208,6 +208,8 @@ class rt
     // The Java exception for one the VM raised (already Java's: itself).
     static .internal.object convert(var e)
     {
+        if (e instanceof .jvm.java.lang.Throwable)
+            return e;
         .jvm.java.lang.Throwable j = null;
         string m = null;
         if (e instanceof .phantom.NullReferenceException)
@@ -248,12 +250,8 @@ class rt
         .jvm.java.lang.System.out.flush____V();
         e = convert(e);
         if (e instanceof .jvm.java.lang.Throwable) {
-            .jvm.java.lang.System.err.println__Ljava_lang_String_2__V("Exception in thread \"main\" " + e.toString____Ljava_lang_String_2());
-            .jvm.java.lang.Throwable t = (.jvm.java.lang.Throwable) e;
-            string tr = t.javaTrace();
-            if (tr.length() > 0)
-                .jvm.java.lang.System.err.print__Ljava_lang_String_2__V(tr);
-            .jvm.java.lang.System.err.flush____V();
+            .jvm.java.lang.System.err.print__Ljava_lang_String_2__V("Exception in thread \"main\" ");
+            ((.jvm.java.lang.Throwable) e).printStackTrace____V();
         } else
             .jvm.java.lang.System.err.println__Ljava_lang_String_2__V("Exception in thread \"main\" " + e);
             .jvm.java.lang.System.err.flush____V();

@@ -7,19 +7,33 @@ class Throwable extends .phantom.Exception
 {
     var cause;
 
+    // Java records the stack trace when an exception is made: throwing it
+    // here and catching it has the VM record it (the trace it holds then
+    // stays when it is thrown for real).
+    void fill()
+    {
+        try {
+            throw this;
+        } catch (.jvm.java.lang.Throwable e) {
+        }
+    }
+
     void _4init_5____V()
     {
+        fill();
     }
 
     void _4init_5__Ljava_lang_String_2__V(var m)
     {
         setMessage(m);
+        fill();
     }
 
     void _4init_5__Ljava_lang_String_2Ljava_lang_Throwable_2__V(var m, var c)
     {
         setMessage(m);
         cause = c;
+        fill();
     }
 
     void _4init_5__Ljava_lang_Throwable_2__V(var c)
@@ -27,6 +41,7 @@ class Throwable extends .phantom.Exception
         cause = c;
         if (!(c :== null))
             setMessage(c.toString____Ljava_lang_String_2());
+        fill();
     }
 
     void setMessage(var m)
@@ -84,11 +99,40 @@ class Throwable extends .phantom.Exception
         return .javart.rt.zb(this :== o);
     }
 
+    // Java's report: this exception, its frames, then each cause with
+    // the frames it does not share with the one it caused ("... N more").
     void printStackTrace____V()
     {
         .jvm.java.lang.System.out.flush____V();
-        .jvm.java.lang.System.err.println__Ljava_lang_String_2__V(toString____Ljava_lang_String_2());
-        .jvm.java.lang.System.err.print__Ljava_lang_String_2__V(javaTrace());
+        var err = .jvm.java.lang.System.err;
+        err.println__Ljava_lang_String_2__V(toString____Ljava_lang_String_2());
+        var lines = javaTrace().split("\n");
+        printLines(lines, lines.size() - 1);
+        var c = cause;
+        int guard = 0;
+        while (c instanceof .jvm.java.lang.Throwable && !(c :== this) && guard < 100) {
+            var t = (.jvm.java.lang.Throwable) c;
+            var own = t.javaTrace().split("\n");
+            int n = own.size() - 1;   // split leaves an empty last piece
+            int m = lines.size() - 1;
+            int common = 0;
+            while (common < n && common < m && own[n - 1 - common] == lines[m - 1 - common])
+                common++;
+            err.println__Ljava_lang_String_2__V("Caused by: " + t.toString____Ljava_lang_String_2());
+            printLines(own, n - common);
+            if (common > 0)
+                err.println__Ljava_lang_String_2__V("\t... " + common + " more");
+            lines = own;
+            c = t.cause;
+            guard++;
+        }
+        err.flush____V();
+    }
+
+    static void printLines(var lines, int n)
+    {
+        for (int i = 0; i < n; i++)
+            .jvm.java.lang.System.err.println__Ljava_lang_String_2__V(lines[i]);
     }
 
     // The VM's trace ("    at .jvm.Main.run__I__V (Main.java:7)" lines)
@@ -115,6 +159,9 @@ class Throwable extends .phantom.Exception
             string cls = where.substring(0, dot);
             string meth = where.substring(dot + 1, where.length() - dot - 1);
             if (cls.startsWith("java.") || meth.startsWith("__"))
+                continue;
+            // the constructors making the exception: not in Java's trace
+            if (out.length____I() == 0 && meth.startsWith("_4init_5"))
                 continue;
             out.append__Ljava_lang_String_2__Ljava_lang_StringBuilder_2("\tat " + cls + "." + demangle(meth) +
                 l.substring(paren + 1, l.length() - paren - 1) + "\n");

@@ -5,7 +5,8 @@
  *     NAME.class -- ARGS` (ARGS one a line of NAME.args) must write
  *     exactly NAME.out (what the real java printed, recorded once), exit
  *     with NAME.code (0 without one), and write the lines of NAME.err, in
- *     order, to standard error (nothing is required without one).
+ *     order, to standard error (nothing is required without one; the
+ *     JVM's own library frames, "at java.base/...", are left out of it).
  *  2. tests/java/refused/NAME.java: refused at install time, exit status
  *     2, with the lines of NAME.err in the message.
  *  3. The same programs from a jar (with a Main-Class) and from the
