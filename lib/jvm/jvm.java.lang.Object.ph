@@ -58,6 +58,10 @@ class Object
     {
         if (o instanceof .internal.string)
             return o;
+        // numbers: the elements of primitive arrays (Arrays.toString)
+        if (o instanceof .internal.int || o instanceof .internal.long || o instanceof .internal.double ||
+            o instanceof .internal.float)
+            return "" + o;
         if (isJava(o))
             return o.toString____Ljava_lang_String_2();
         if (o :== null)
