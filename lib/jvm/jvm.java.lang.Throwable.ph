@@ -158,7 +158,9 @@ class Throwable extends .phantom.Exception
                 continue;
             string cls = where.substring(0, dot);
             string meth = where.substring(dot + 1, where.length() - dot - 1);
-            if (cls.startsWith("java.") || meth.startsWith("__"))
+            // the library's frames, the front end's helpers and lambda
+            // classes (which the JVM hides too) are not shown
+            if (cls.startsWith("java.") || meth.startsWith("__") || cls.contains("$$Lambda$"))
                 continue;
             // the constructors making the exception: not in Java's trace
             if (out.length____I() == 0 && meth.startsWith("_4init_5"))
@@ -167,6 +169,16 @@ class Throwable extends .phantom.Exception
                 l.substring(paren + 1, l.length() - paren - 1) + "\n");
         }
         return out.toString____Ljava_lang_String_2();
+    }
+
+    static int hex(string h)
+    {
+        int v = 0;
+        for (int i = 0; i < h.length(); i++) {
+            int c = (int) h.charAt(i);
+            v = v * 16 + (c <= 57 ? c - 48 : c - 87);
+        }
+        return v;
     }
 
     static string demangle(string m)
@@ -183,8 +195,8 @@ class Throwable extends .phantom.Exception
                 if (k == '1') r = r + "_";
                 else if (k == '4') r = r + "<";
                 else if (k == '5') r = r + ">";
-                else if (k == '0') {
-                    r = r + "?";
+                else if (k == '0' && i + 4 < end) {
+                    r = r + (char) hex(m.substring(i + 1, 4));
                     i += 4;
                 }
             } else
