@@ -300,6 +300,13 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
         if (jv_pclass(t, r->cls, pc, sizeof pc) < 0)
             return -1;
         const char *kw = "invokevirtual";
+        /* a program method called by the wrong instruction is an error
+         * the JVM reports when linking (IncompatibleClassChangeError) */
+        const jv_method *target = jv_find_method(
+            jv_find(t->prog, t->nprog, declaring(t, r->cls, r->name, r->desc, false, 0)), r->name, r->desc);
+        if (target && ((op == 184) != !!(target->flags & JV_ACC_STATIC)))
+            return jv_fail(t, JV_E_FORMAT, "%s of the %s method %s.%s%s", jv_op_name(op),
+                           (target->flags & JV_ACC_STATIC) ? "static" : "instance", r->cls, r->name, r->desc);
         if (op == 184) {
             const char *owner = declaring(t, r->cls, r->name, r->desc, false, 0);
             init_guard(t, owner);
@@ -825,6 +832,11 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         if (r.cls[0] == '[') return unsupported(t, "a field of an array class");
         bool is_static = op <= 179;
         const char *owner = is_static ? declaring(t, r.cls, r.name, r.desc, true, 0) : r.cls;
+        const jv_class *fk = jv_find(t->prog, t->nprog, declaring(t, r.cls, r.name, r.desc, true, 0));
+        for (uint16_t f = 0; fk && f < fk->nfields; f++)
+            if (!strcmp(fk->fields[f].name, r.name) && is_static != !!(fk->fields[f].flags & JV_ACC_STATIC))
+                return jv_fail(t, JV_E_FORMAT, "%s of the %s field %s.%s", jv_op_name(op),
+                               is_static ? "instance" : "static", fk->name, r.name);
         if (jv_pclass(t, owner, pcls, sizeof pcls) < 0) return -1;
         char fname[NAMELEN];
         jv_mangle(r.name, "()V", fname, sizeof fname);
