@@ -20,6 +20,10 @@ typedef struct jv_tr {
     jv_error *err;
     jv_buf *ins;        /* per offset: the translation of the instruction there */
     char **st;          /* per offset: the entry stack's kinds, NULL until reached */
+    char **lk;          /* per offset: the entry locals' kinds (T: unusable) */
+    char *curl;         /* the locals' kinds while translating one instruction */
+    int nloc;           /* max_locals */
+    bool *queued;       /* per offset: in work */
     int *depth;         /* per offset: entry depth, -1 until reached */
     uint32_t *work;     /* offsets to visit */
     uint32_t nwork;
@@ -40,6 +44,8 @@ int jv_fail(jv_tr *t, int rc, const char *fmt, ...) __attribute__((format(printf
 int jv_pclass(jv_tr *t, const char *jname, char *buf, size_t n);
 /* The JVM stack kind (I J F D A) of a value of a descriptor's type. */
 char jv_kind_of(char d);
+/* "int", "long", ..., "a reference", "nothing usable" for a kind. */
+const char *jv_kind_name(char k);
 /* The kinds of a descriptor's arguments; their count. */
 int jv_arg_kinds(const char *desc, char *kinds);
 const jv_method *jv_find_method(const jv_class *k, const char *name, const char *desc);

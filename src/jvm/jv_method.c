@@ -63,10 +63,19 @@ static bool wide_kind(char k)
     return k == 'J' || k == 'D';
 }
 
-static int pop(jv_tr *t, int n)
+/* Pops the entries of the kinds given (bottom first; 'x' any one-slot
+ * or two-slot value), as the JVM's verifier requires them. */
+static int popk(jv_tr *t, const char *kinds)
 {
+    int n = (int)strlen(kinds);
     if (t->sp < n)
         return jv_fail(t, JV_E_FORMAT, "%s: stack underflow", jv_op_name(t->m->code[t->pc]));
+    for (int i = 0; i < n; i++) {
+        char have = t->cur[t->sp - n + i];
+        if (kinds[i] != 'x' && have != kinds[i])
+            return jv_fail(t, JV_E_FORMAT, "%s: operand %d is %s, not %s", jv_op_name(t->m->code[t->pc]), i + 1,
+                           jv_kind_name(have), jv_kind_name(kinds[i]));
+    }
     t->sp -= n;
     return 0;
 }
@@ -88,29 +97,67 @@ static char top(jv_tr *t, int i)
     return t->sp > i ? t->cur[t->sp - 1 - i] : 0;
 }
 
-/* Records the stack for a successor and queues it; a second path must
- * bring the same kinds. */
+/* Records the stack and the locals' kinds for a successor and queues
+ * it.  Another path must bring the same stack; a local whose kind
+ * differs between paths becomes unusable ('T') there, which queues the
+ * successor again to check its uses (its translation does not change). */
 static int flow(jv_tr *t, uint32_t to, const char *stack, int depth)
 {
     const jv_method *m = t->m;
     if (to >= m->code_len)
         return jv_fail(t, JV_E_FORMAT, "jump target %u is outside the code (length %u)", (unsigned)to,
                     (unsigned)m->code_len);
+    bool queue = false;
     if (t->depth[to] >= 0) {
         if (t->depth[to] != depth)
             return jv_fail(t, JV_E_FORMAT, "stack depth %d on one path into offset %u, %d on another", depth,
                         (unsigned)to, t->depth[to]);
         for (int i = 0; i < depth; i++)
-            if (wide_kind(t->st[to][i]) != wide_kind(stack[i]))
+            if (t->st[to][i] != stack[i])
                 return jv_fail(t, JV_E_FORMAT, "the stack into offset %u differs between paths", (unsigned)to);
-        return 0;
+        for (int i = 0; i < t->nloc; i++)
+            if (t->lk[to][i] != t->curl[i] && t->lk[to][i] != 'T') {
+                t->lk[to][i] = 'T';
+                queue = true;
+            }
+    } else {
+        t->st[to] = malloc((size_t)depth + 1);
+        t->lk[to] = malloc((size_t)t->nloc + 1);
+        if (!t->st[to] || !t->lk[to])
+            return jv_fail(t, JV_E_NOMEM, "out of host memory");
+        memcpy(t->st[to], stack, (size_t)depth);
+        memcpy(t->lk[to], t->curl, (size_t)t->nloc);
+        t->depth[to] = depth;
+        queue = true;
     }
-    t->st[to] = malloc((size_t)depth + 1);
-    if (!t->st[to])
-        return jv_fail(t, JV_E_NOMEM, "out of host memory");
-    memcpy(t->st[to], stack, (size_t)depth);
-    t->depth[to] = depth;
-    t->work[t->nwork++] = to;
+    if (queue && !t->queued[to]) {
+        t->queued[to] = true;
+        t->work[t->nwork++] = to;
+    }
+    return 0;
+}
+
+/* A load of local idx as kind k: the local must hold one. */
+static int use_local(jv_tr *t, unsigned idx, char k)
+{
+    if (idx >= (unsigned)t->nloc || (wide_kind(k) && idx + 1 >= (unsigned)t->nloc))
+        return jv_fail(t, JV_E_FORMAT, "local %u is not below max_locals %d", idx, t->nloc);
+    if (t->curl[idx] != k)
+        return jv_fail(t, JV_E_FORMAT, "%s: local %u holds %s, not %s", jv_op_name(t->m->code[t->pc]), idx,
+                       jv_kind_name(t->curl[idx]), jv_kind_name(k));
+    return 0;
+}
+
+/* A store of kind k into local idx (a long or double takes two). */
+static int set_local(jv_tr *t, unsigned idx, char k)
+{
+    if (idx >= (unsigned)t->nloc || (wide_kind(k) && idx + 1 >= (unsigned)t->nloc))
+        return jv_fail(t, JV_E_FORMAT, "local %u is not below max_locals %d", idx, t->nloc);
+    if (idx > 0 && wide_kind(t->curl[idx - 1]))
+        t->curl[idx - 1] = 'T';
+    t->curl[idx] = k;
+    if (wide_kind(k))
+        t->curl[idx + 1] = 'T';
     return 0;
 }
 
@@ -246,7 +293,11 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
     char kinds[256], mangled[NAMELEN], pc[NAMELEN];
     int n = jv_arg_kinds(r->desc, kinds);
     bool has_recv = op != 184;
-    if (pop(t, n + has_recv) < 0)
+    char want[260];
+    want[0] = 'A';
+    memcpy(want + has_recv, kinds, (size_t)n);
+    want[n + has_recv] = 0;
+    if (popk(t, want) < 0)
         return -1;
     char rk = ret_kind(r->desc);
     (void)is_interface;
@@ -358,9 +409,11 @@ static int emit_lambda(jv_tr *t, uint16_t i, const char *desc)
     int ncap;
     if (jv_lambda_class(t->c, i, t->nsites++, t->prog, t->nprog, t->extra, cls, sizeof cls, &ncap, why, sizeof why) < 0)
         return unsupported(t, why);
-    (void)desc;
-    if (pop(t, ncap) < 0)
-        return -1;
+    char want[260];
+    int nk = jv_arg_kinds(desc, want);
+    want[nk] = 0;
+    if (nk != ncap || popk(t, want) < 0)
+        return nk != ncap ? jv_fail(t, JV_E_FORMAT, "invokedynamic: the call site's type does not fit") : -1;
     int base = scratch(t, ncap);
     for (int k = ncap; k-- > 0;)
         E("    store %d\n", base + k);
@@ -395,7 +448,11 @@ static int emit_indy(jv_tr *t, uint16_t i)
     const char *recipe = c->cp[c->cp[b->args[0]].a].str;
     const char *argds[256];
     int n = jv_desc_args(desc, argds);
-    if (pop(t, n) < 0)
+    char want[260];
+    for (int k = 0; k < n; k++)
+        want[k] = jv_kind_of(*argds[k]);
+    want[n] = 0;
+    if (popk(t, want) < 0)
         return -1;
     int base = scratch(t, n);
     for (int k = n; k-- > 0;)
@@ -571,7 +628,7 @@ static int emit_switch(jv_tr *t, uint8_t op, const uint8_t *code, uint32_t pc)
 {
     uint32_t p = (pc + 4) & ~3u;
     uint32_t dflt = (uint32_t)((int64_t)pc + s4at(code + p));
-    if (pop(t, 1) < 0)
+    if (popk(t, "I") < 0)
         return -1;
     int k = scratch(t, 1);
     E("    store %d\n", k);
@@ -608,7 +665,9 @@ static int emit_switch(jv_tr *t, uint8_t op, const uint8_t *code, uint32_t pc)
 static int emit_array(jv_tr *t, uint8_t op)
 {
     bool store = op >= 79;
-    if (pop(t, store ? 3 : 2) < 0)
+    static const char elem[] = "IJFDAIII";
+    char want[4] = {'A', 'I', store ? elem[op - 79] : 0, 0};
+    if (popk(t, want) < 0)
         return -1;
     int base = scratch(t, 3);
     unsigned pc = (unsigned)t->pc;
@@ -655,13 +714,18 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         if (idx >= m->max_locals)
             return jv_fail(t, JV_E_FORMAT, "wide: local %u is not below max_locals %u", idx, m->max_locals);
         if (w == 132) {
+            if (use_local(t, idx, 'I') < 0)
+                return -1;
             E("    inclocal %u %d\n", idx, (int16_t)u2at(code + pc + 4));
         } else if (w >= 21 && w <= 25) {
+            if (use_local(t, idx, "IJFDA"[w - 21]) < 0)
+                return -1;
             E("    load %u\n", idx);
             if (push(t, "IJFDA"[w - 21]) < 0)
                 return -1;
         } else if (w >= 54 && w <= 58) {
-            if (pop(t, 1) < 0)
+            char k[2] = {"IJFDA"[w - 54], 0};
+            if (popk(t, k) < 0 || set_local(t, idx, k[0]) < 0)
                 return -1;
             E("    store %u\n", idx);
         } else {
@@ -679,15 +743,21 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
             idx = (unsigned)(op - 59) % 4;
         if (idx >= m->max_locals)
             return jv_fail(t, JV_E_FORMAT, "local %u is not below max_locals %u", idx, (unsigned)m->max_locals);
-        if (op == 132)
+        if (op == 132) {
+            if (use_local(t, idx, 'I') < 0)
+                return -1;
             E("    inclocal %u %d\n", idx, (int8_t)code[pc + 2]);
-        else if (op <= 45) {
+        } else if (op <= 45) {
             int kind = op <= 25 ? op - 21 : (op - 26) / 4;
+            if (use_local(t, idx, "IJFDA"[kind]) < 0)
+                return -1;
             E("    load %u\n", idx);
             if (push(t, "IJFDA"[kind]) < 0)
                 return -1;
         } else {
-            if (pop(t, 1) < 0)
+            int kind = op <= 58 ? op - 54 : (op - 59) / 4;
+            char k[2] = {"IJFDA"[kind], 0};
+            if (popk(t, k) < 0 || set_local(t, idx, k[0]) < 0)
                 return -1;
             E("    store %u\n", idx);
         }
@@ -714,7 +784,7 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         break;
     case 87: /* pop */
         if (wide_kind(top(t, 0))) return jv_fail(t, JV_E_FORMAT, "pop of a long or double");
-        if (pop(t, 1) < 0) return -1;
+        if (popk(t, "x") < 0) return -1;
         E("    pop\n");
         break;
     case 88: { /* pop2 */
@@ -742,19 +812,23 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
     case 96 ... 115: {
         static const char *const ar[] = {"add", "sub", "mul", "div", "rem"};
         char k = "IJFD"[(op - 96) % 4];
-        if (pop(t, 2) < 0) return -1;
+        char kk[3] = {k, k, 0};
+        if (popk(t, kk) < 0) return -1;
         E("    %s\n", ar[(op - 96) / 4]);
         if (push(t, k) < 0) return -1;
         break;
     }
-    case 116 ... 119:
-        if (pop(t, 1) < 0) return -1;
+    case 116 ... 119: {
+        char k1[2] = {"IJFD"[op - 116], 0};
+        if (popk(t, k1) < 0) return -1;
         E("    neg\n");
         if (push(t, "IJFD"[op - 116]) < 0) return -1;
         break;
+    }
     case 120 ... 131: {
         static const char *const bi[] = {"shl", "shr", "ushr", "band", "bor", "bxor"};
-        if (pop(t, 2) < 0) return -1;
+        bool lng = (op - 120) % 2;
+        if (popk(t, !lng ? "II" : op < 126 ? "JI" : "JJ") < 0) return -1;
         E("    %s\n", bi[(op - 120) / 2]);
         if (push(t, (op - 120) % 2 ? 'J' : 'I') < 0) return -1;
         break;
@@ -764,17 +838,20 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         static const char to[] = "JFDIFDIJDIJF";
         static const char *const conv[] = {"long", "float", "double", "int", "float", "double",
                                            "int", "long", "double", "int", "long", "float"};
-        (void)from;
-        if (pop(t, 1) < 0) return -1;
+        char k1[2] = {from[op - 133], 0};
+        if (popk(t, k1) < 0) return -1;
         E("    conv %s\n", conv[op - 133]);
         if (push(t, to[op - 133]) < 0) return -1;
         break;
     }
-    case 145: E("    pushint 24\n    shl\n    pushint 24\n    shr\n"); break;          /* i2b */
-    case 146: E("    pushint 65535\n    band\n"); break;                             /* i2c */
-    case 147: E("    pushint 16\n    shl\n    pushint 16\n    shr\n"); break;         /* i2s */
+    case 145 ... 147:
+        if (popk(t, "I") < 0 || push(t, 'I') < 0) return -1;
+        if (op == 145) E("    pushint 24\n    shl\n    pushint 24\n    shr\n");          /* i2b */
+        else if (op == 146) E("    pushint 65535\n    band\n");                          /* i2c */
+        else E("    pushint 16\n    shl\n    pushint 16\n    shr\n");                   /* i2s */
+        break;
     case 148 ... 152: {
-        if (pop(t, 2) < 0) return -1;
+        if (popk(t, op == 148 ? "JJ" : op <= 150 ? "FF" : "DD") < 0) return -1;
         uint32_t next = pc + len;
         uint8_t nop = next < m->code_len ? code[next] : 0;
         bool target_of_jump = false;
@@ -798,8 +875,7 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
     }
     case 153 ... 166: case 198: case 199: {
         uint32_t to = (uint32_t)((int64_t)pc + (int16_t)u2at(code + pc + 1));
-        int npop = (op >= 159 && op <= 166) ? 2 : 1;
-        if (pop(t, npop) < 0) return -1;
+        if (popk(t, op <= 158 ? "I" : op <= 164 ? "II" : op <= 166 ? "AA" : "A") < 0) return -1;
         if (op == 153 || op == 198) E("    jf L%u\n", (unsigned)to);
         else if (op == 154 || op == 199) E("    jt L%u\n", (unsigned)to);
         else if (op <= 158) { E("    pushint 0\n"); emit_branch(t, op - 153, 148, to); }
@@ -821,12 +897,22 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         if (emit_switch(t, op, code, pc) < 0) return -1;
         falls = false;
         break;
-    case 172 ... 176:
-        if (pop(t, 1) < 0) return -1;
+    case 172 ... 176: {
+        char k1[2] = {"IJFDA"[op - 172], 0};
+        char want = jv_kind_of(*(strchr(m->desc, ')') + 1));
+        if (*(strchr(m->desc, ')') + 1) == 'V' || want != k1[0])
+            return jv_fail(t, JV_E_FORMAT, "%s in a method returning %s", jv_op_name(op), strchr(m->desc, ')') + 1);
+        if (popk(t, k1) < 0) return -1;
         E("    return\n");
         falls = false;
         break;
-    case 177: E("    retvoid\n"); falls = false; break;
+    }
+    case 177:
+        if (*(strchr(m->desc, ')') + 1) != 'V')
+            return jv_fail(t, JV_E_FORMAT, "return in a method returning %s", strchr(m->desc, ')') + 1);
+        E("    retvoid\n");
+        falls = false;
+        break;
     case 178: case 179: case 180: case 181: {
         if (get_ref(t, u2at(code + pc + 1), JV_C_FIELDREF, JV_C_FIELDREF, &r) < 0) return -1;
         if (r.cls[0] == '[') return unsupported(t, "a field of an array class");
@@ -844,8 +930,10 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         if (is_static)
             init_guard(t, owner);
         static const char *const fop[] = {"getstatic", "putstatic", "getfield", "putfield"};
-        if (op == 179 || op == 181) { if (pop(t, op == 181 ? 2 : 1) < 0) return -1; }
-        else if (op == 180 && pop(t, 1) < 0) return -1;
+        char fkinds[3] = {'A', jv_kind_of(r.desc[0]), 0};
+        if (op == 179 && popk(t, fkinds + 1) < 0) return -1;
+        if (op == 181 && popk(t, fkinds) < 0) return -1;
+        if (op == 180 && popk(t, "A") < 0) return -1;
         E("    %s %s %s\n", fop[op - 178], pcls, fname);
         if (op == 178 || op == 180) { if (push(t, jv_kind_of(r.desc[0])) < 0) return -1; }
         break;
@@ -884,14 +972,14 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
                                            "pushint 0", "pushint 0", "pushint 0", "pushconst 0L"};
         uint8_t at = code[pc + 1];
         if (at < 4 || at > 11) return jv_fail(t, JV_E_FORMAT, "newarray: element type %u is not 4..11", at);
-        if (pop(t, 1) < 0) return -1;
+        if (popk(t, "I") < 0) return -1;
         E("    %s\n    invokestatic " RT " newarray (*,*)*\n", zero[at - 4]);
         if (push(t, 'A') < 0) return -1;
         break;
     }
     case 189: /* anewarray */
         if (!jv_class_name(t->c, u2at(code + pc + 1))) return jv_fail(t, JV_E_FORMAT, "anewarray: not a class constant");
-        if (pop(t, 1) < 0) return -1;
+        if (popk(t, "I") < 0) return -1;
         E("    pushnull\n    invokestatic " RT " newarray (*,*)*\n");
         if (push(t, 'A') < 0) return -1;
         break;
@@ -902,7 +990,10 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         while (cn[tdims] == '[')
             tdims++;
         if (dims < 1 || dims > tdims) return jv_fail(t, JV_E_FORMAT, "multianewarray: %d dimensions of %s", dims, cn);
-        if (pop(t, dims) < 0) return -1;
+        char want[260];
+        memset(want, 'I', (size_t)dims);
+        want[dims] = 0;
+        if (popk(t, want) < 0) return -1;
         int base = scratch(t, dims + 1);
         for (int i = dims; i-- > 0;)
             E("    store %d\n", base + i);
@@ -916,12 +1007,12 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         if (push(t, 'A') < 0) return -1;
         break;
     }
-    case 190: if (pop(t, 1) < 0) return -1; E("    alen\n"); if (push(t, 'I') < 0) return -1; break;
-    case 191: if (pop(t, 1) < 0) return -1; E("    throw\n"); falls = false; break;
+    case 190: if (popk(t, "A") < 0) return -1; E("    alen\n"); if (push(t, 'I') < 0) return -1; break;
+    case 191: if (popk(t, "A") < 0) return -1; E("    throw\n"); falls = false; break;
     case 192: case 193: { /* checkcast, instanceof */
         const char *cn = jv_class_name(t->c, u2at(code + pc + 1));
         if (!cn) return jv_fail(t, JV_E_FORMAT, "%s: not a class constant", jv_op_name(op));
-        if (pop(t, 1) < 0) return -1;
+        if (popk(t, "A") < 0) return -1;
         char tc[NAMELEN];
         bool str_iface = !strcmp(cn, "java/lang/Comparable") || !strcmp(cn, "java/lang/CharSequence");
         if (test_class(t, cn, tc, sizeof tc) < 0) return -1;
@@ -951,7 +1042,7 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
         break;
     }
     case 194: case 195:
-        if (pop(t, 1) < 0) return -1;
+        if (popk(t, "A") < 0) return -1;
         E("    %s\n", op == 194 ? "monitorenter" : "monitorexit");
         break;
     default: {
@@ -990,8 +1081,17 @@ static int method_body(jv_tr *t, jv_buf *out)
     t->work = malloc((len + 1) * sizeof *t->work);
     uint32_t *lens = calloc(len, sizeof *lens);
     bool *folded = calloc(len, sizeof *folded);
+    t->nloc = m->max_locals;
+    t->lk = calloc(len, sizeof *t->lk);
+    t->queued = calloc(len, sizeof *t->queued);
+    t->curl = malloc((size_t)t->nloc + 1);
     int rc = -1;
-    if (!t->ins || !t->st || !t->depth || !t->work || !lens || !folded) {
+    if ((uint64_t)len * (t->nloc + 1) > (64u << 20)) {
+        jv_fail(t, JV_E_UNSUPPORTED, "the method is too large to translate (%u bytes of code, %d locals)",
+                (unsigned)len, t->nloc);
+        goto out;
+    }
+    if (!t->ins || !t->st || !t->depth || !t->work || !lens || !folded || !t->lk || !t->queued || !t->curl) {
         jv_fail(t, JV_E_NOMEM, "out of host memory");
         goto out;
     }
@@ -1012,11 +1112,26 @@ static int method_body(jv_tr *t, jv_buf *out)
         lens[pc] = n;
         pc += n;
     }
+    /* the locals at entry: the receiver and the arguments */
+    {
+        bool st_ = m->flags & JV_ACC_STATIC;
+        char kinds[256];
+        int na = jv_arg_kinds(m->desc, kinds);
+        memset(t->curl, 'T', (size_t)t->nloc);
+        unsigned k = 0;
+        if (!st_)
+            set_local(t, k++, 'A');
+        for (int i = 0; i < na; i++) {
+            set_local(t, k, kinds[i]);
+            k += wide_kind(kinds[i]) ? 2 : 1;
+        }
+    }
     t->pc = 0;
     if (flow(t, 0, "", 0) < 0)
         goto out;
     while (t->nwork) {
         uint32_t pc = t->work[--t->nwork];
+        t->queued[pc] = false;
         if (!lens[pc]) {
             t->pc = pc;
             jv_fail(t, JV_E_FORMAT, "a jump or handler targets offset %u, inside an instruction", (unsigned)pc);
@@ -1030,6 +1145,10 @@ static int method_body(jv_tr *t, jv_buf *out)
         t->pc = pc;
         memcpy(t->cur, t->st[pc], (size_t)t->depth[pc]);
         t->sp = t->depth[pc];
+        memcpy(t->curl, t->lk[pc], (size_t)t->nloc);
+        t->ins[pc].n = 0; /* a second visit (a local merged) translates it again, the same way */
+        if (t->ins[pc].p)
+            t->ins[pc].p[0] = 0;
         for (uint16_t h = 0; h < m->nhandlers; h++)
             if (covers(&m->handlers[h], pc)) {
                 if (!lens[m->handlers[h].target] || !lens[m->handlers[h].start] ||
@@ -1134,6 +1253,10 @@ static int method_body(jv_tr *t, jv_buf *out)
                 break;
             }
         jv_buf_printf(out, "L%u:\n", (unsigned)pc);
+        if (t->ins[pc].oom) {
+            jv_fail(t, JV_E_NOMEM, "out of host memory");
+            goto out;
+        }
         jv_buf_put(out, t->ins[pc].p ? t->ins[pc].p : "", t->ins[pc].n);
     }
     jv_buf_printf(out, "Lend:\n");
@@ -1145,6 +1268,14 @@ out:
         jv_buf_free(&t->ins[i]);
     for (uint32_t i = 0; t->st && i < len; i++)
         free(t->st[i]);
+    for (uint32_t i = 0; t->lk && i < len; i++)
+        free(t->lk[i]);
+    free(t->lk);
+    free(t->queued);
+    free(t->curl);
+    t->lk = NULL;
+    t->queued = NULL;
+    t->curl = NULL;
     free(t->ins);
     free(t->st);
     free(t->depth);

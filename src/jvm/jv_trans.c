@@ -72,6 +72,18 @@ char jv_kind_of(char d)
 
 
 /* The descriptor's argument kinds into kinds (at most 256), their count. */
+const char *jv_kind_name(char k)
+{
+    switch (k) {
+    case 'I': return "an int";
+    case 'J': return "a long";
+    case 'F': return "a float";
+    case 'D': return "a double";
+    case 'A': return "a reference";
+    default: return "nothing usable";
+    }
+}
+
 int jv_arg_kinds(const char *desc, char *kinds)
 {
     const char *starts[256];
