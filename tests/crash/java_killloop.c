@@ -3,7 +3,9 @@
  * (tests/java/kill/Bank.java: accounts as objects, a linked list of
  * transfer objects, a journal array) is killed with SIGKILL at random
  * moments and resumed with `phantom boot`, over and over, beside two
- * CPU-burning processes, changing the snapshot strategy at every boot.
+ * CPU-burning processes, changing the snapshot strategy at every boot:
+ * half of the kills with the program alone, half with it making its
+ * transfers in two Java threads per step (killed while they run).
  *
  * All of its state (objects, arrays, statics, the running frames) lives
  * in the world, so after every restart it continues from the last
@@ -94,14 +96,14 @@ static int run(void *ctx, char *const argv[], int kill_after_ms)
     return kr_run(argv, &o);
 }
 
-static int one_world(const char *phantom, const char *img, const char *cls, uint64_t *rng, const char **strategies,
-                     int nstrat, int budget)
+static int one_world(const char *phantom, const char *img, const char *cls, bool threads, uint64_t *rng,
+                     const char **strategies, int nstrat, int budget)
 {
     static state s;
     memset(&s, 0, sizeof s);
     s.hi = -1;
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
-                     "--strategy", (char *)strategies[0], (char *)cls, NULL};
+                     "--strategy", (char *)strategies[0], (char *)cls, "--", threads ? "threads" : "alone", NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], NULL};
     int killed = 0;
@@ -113,8 +115,8 @@ static int one_world(const char *phantom, const char *img, const char *cls, uint
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
-    printf("java_killloop: a world killed %d times; %ld steps printed again after restarts; program finished\n",
-           killed, s.repeated);
+    printf("java_killloop: %s: a world killed %d times; %ld steps printed again after restarts; program finished\n",
+           threads ? "two threads" : "one thread", killed, s.repeated);
     fflush(stdout);
     return killed;
 }
@@ -139,10 +141,13 @@ int main(void)
     snprintf(cls, sizeof cls, "%s/Bank.class", dir);
     t_load_start(2);
     int killed = 0, worlds = 0;
-    while (killed < cycles && !t_failures) {
-        snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
-        killed += one_world(phantom, img, cls, &rng, strategies, nstrat, cycles - killed);
-        unlink(img);
+    for (int threads = 0; threads < 2; threads++) {
+        int goal = threads ? cycles : cycles / 2;
+        while (killed < goal && !t_failures) {
+            snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
+            killed += one_world(phantom, img, cls, threads, &rng, strategies, nstrat, goal - killed);
+            unlink(img);
+        }
     }
     CHECK(killed >= cycles);
     printf("java_killloop: %d kills over %d worlds\n", killed, worlds);
