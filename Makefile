@@ -100,14 +100,14 @@ $(EMBED_OBJ): $(BUILD)/gen/lib_embed.c src/tools/lib_embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
 
-# The Java class library (lib/jvm/*.ph, docs/JAVA.md), compiled only for
+# The Java class library (javalib/*.ph, docs/JAVA.md), compiled only for
 # Java programs.
-JVM_PH   := $(sort $(wildcard lib/jvm/*.ph))
+JVM_PH   := $(sort $(wildcard javalib/*.ph))
 JVM_EMBED_OBJ := $(BUILD)/obj/gen/jvm_lib_embed.o
 
-$(BUILD)/gen/jvm_lib_embed.c: $(JVM_PH) $(wildcard lib/jvm) tools/embed-lib.sh
+$(BUILD)/gen/jvm_lib_embed.c: $(JVM_PH) $(wildcard javalib) tools/embed-lib.sh
 	@mkdir -p $(dir $@)
-	EMBED_NAME=tool_jvmlib EMBED_DIR=lib/jvm sh tools/embed-lib.sh $(JVM_PH) > $@.tmp && mv $@.tmp $@
+	EMBED_NAME=tool_jvmlib EMBED_DIR=javalib sh tools/embed-lib.sh $(JVM_PH) > $@.tmp && mv $@.tmp $@
 
 $(JVM_EMBED_OBJ): $(BUILD)/gen/jvm_lib_embed.c src/tools/lib_embed.h
 	@mkdir -p $(dir $@)

@@ -9,7 +9,7 @@
 #include "jvm.h"
 
 #define JV_NAMELEN 1200
-#define JV_RT ".javart.rt" /* the run-time helpers' class (lib/jvm/javart.rt.ph) */
+#define JV_RT ".javart.rt" /* the run-time helpers' class (javalib/javart.rt.ph) */
 
 /* The state of translating one class and one of its methods. */
 typedef struct jv_tr {

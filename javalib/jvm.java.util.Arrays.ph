@@ -141,7 +141,7 @@ class DoubleOrder extends .jvm.java.lang.Object implements .jvm.java.util.Compar
 
 class HashSet extends .jvm.java.lang.Object implements .jvm.java.util.Set
 {
-    var map;
+    .jvm.java.util.HashMap map;
 
     void _4init_5____V()
     {
@@ -182,10 +182,17 @@ class HashSet extends .jvm.java.lang.Object implements .jvm.java.util.Set
 
     .internal.object iterator____Ljava_util_Iterator_2()
     {
-        return map.view(0).iterator____Ljava_util_Iterator_2();
+        var keys;
+        keys = map.view(0);
+        return keys.iterator____Ljava_util_Iterator_2();
     }
 
-    string toString____Ljava_lang_String_2() { return map.view(0).toString____Ljava_lang_String_2(); }
+    string toString____Ljava_lang_String_2()
+    {
+        var keys;
+        keys = map.view(0);
+        return keys.toString____Ljava_lang_String_2();
+    }
     int hashCode____I()
     {
         int h = 0;
