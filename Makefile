@@ -34,6 +34,18 @@ else
 $(info phantom: PCRE2 not found (apt-get install libpcre2-dev): regular expressions are built off)
 endif
 
+# zlib (Debian: zlib1g-dev), when pkg-config finds it, reads compressed
+# jars (docs/JAVA.md) and encodes the web display's PNGs (src/display,
+# --display); without it only jars stored uncompressed can be read and the
+# display is built off.
+ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null)
+ifneq ($(ZLIB_LIBS),)
+CFLAGS  += -DPHANTOM_HAVE_ZLIB $(shell pkg-config --cflags zlib)
+LDLIBS  += $(ZLIB_LIBS)
+else
+$(info phantom: zlib not found (apt-get install zlib1g-dev): the web display (--display) is built off and compressed jars cannot be read)
+endif
+
 # The shell's line editor uses libedit when pkg-config finds it (Debian:
 # libedit-dev); without it (or with NO_LIBEDIT=1) the shell reads plain
 # lines: no history recall, search or completion.
@@ -43,16 +55,6 @@ CFLAGS  += -DPHANTOM_HAVE_LIBEDIT $(shell pkg-config --cflags libedit)
 LDLIBS  += $(EDIT_LIBS)
 else
 $(info phantom: libedit not found (apt-get install libedit-dev): the shell reads plain lines, without line editing)
-endif
-
-# The web display (src/display, --display) encodes PNG with zlib when
-# pkg-config finds it (Debian: zlib1g-dev); without it --display says so.
-ZLIB_LIBS := $(shell pkg-config --libs zlib 2>/dev/null)
-ifneq ($(ZLIB_LIBS),)
-CFLAGS  += -DPHANTOM_HAVE_ZLIB $(shell pkg-config --cflags zlib)
-LDLIBS  += $(ZLIB_LIBS)
-else
-$(info phantom: zlib not found (apt-get install zlib1g-dev): the web display (--display) is built off)
 endif
 
 # Images on NBD exports (nbd://..., nbd+unix://...; docs/DISK-FORMAT.md,
@@ -67,7 +69,7 @@ else
 $(info phantom: libnbd not found (apt-get install libnbd-dev): images on NBD servers are built off)
 endif
 
-LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/display/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) \
+LIB_SRC  := $(wildcard src/util/*.c) $(wildcard src/display/*.c) $(wildcard src/hal/posix/*.c) $(wildcard src/persist/*.c) $(wildcard src/wasm/*.c) $(wildcard src/jvm/*.c) \
             $(wildcard src/vm/*.c) $(wildcard src/vm/native/*.c) $(wildcard src/vm/gc/*.c) $(wildcard src/compiler/*.c)
 TOOL_SRC := $(wildcard src/tools/*.c)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
@@ -111,7 +113,20 @@ $(EMBED_OBJ): $(BUILD)/gen/lib_embed.c src/tools/lib_embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
 
-$(BUILD)/phantom: $(TOOL_OBJ) $(EMBED_OBJ) $(LIB)
+# The Java class library (javalib/*.ph, docs/JAVA.md), compiled only for
+# Java programs.
+JVM_PH   := $(sort $(wildcard javalib/*.ph))
+JVM_EMBED_OBJ := $(BUILD)/obj/gen/jvm_lib_embed.o
+
+$(BUILD)/gen/jvm_lib_embed.c: $(JVM_PH) $(wildcard javalib) tools/embed-lib.sh
+	@mkdir -p $(dir $@)
+	EMBED_NAME=tool_jvmlib EMBED_DIR=javalib sh tools/embed-lib.sh $(JVM_PH) > $@.tmp && mv $@.tmp $@
+
+$(JVM_EMBED_OBJ): $(BUILD)/gen/jvm_lib_embed.c src/tools/lib_embed.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc/tools -c $< -o $@
+
+$(BUILD)/phantom: $(TOOL_OBJ) $(EMBED_OBJ) $(JVM_EMBED_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/examples/%: examples/%.c $(LIB)
@@ -132,7 +147,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_main.h $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(sort $(FUZZ_DEPS)) -o $@ -lm -lpthread
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(if $(FUZZ_LIBS),-DPHANTOM_HAVE_ZLIB) $< $(sort $(FUZZ_DEPS)) -o $@ -lm -lpthread $(FUZZ_LIBS)
 
 # The compiler's target also links the VM, for its real table of internal
 # classes (src/vm/native_info.c).
@@ -142,6 +157,11 @@ $(BUILD)/fuzz/fuzz_compile: $(LIB_SRC)
 # The WebAssembly loader's target: the front end and engine alone.
 $(BUILD)/fuzz/fuzz_wasm: FUZZ_DEPS := $(wildcard src/wasm/*.c) src/util/crc32c.c
 $(BUILD)/fuzz/fuzz_wasm: $(wildcard src/wasm/*.c src/wasm/*.h) src/util/crc32c.c
+
+# The Java front end's target: the front end, the assembler and the verifier.
+$(BUILD)/fuzz/fuzz_jvm: FUZZ_DEPS += $(wildcard src/jvm/*.c)
+$(BUILD)/fuzz/fuzz_jvm: $(wildcard src/jvm/*.c src/jvm/*.h)
+$(BUILD)/fuzz/fuzz_jvm: FUZZ_LIBS := $(ZLIB_LIBS)
 
 fuzzers: $(FUZZERS)
 

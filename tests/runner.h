@@ -13,6 +13,7 @@
 
 #include "testlib.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -398,6 +399,87 @@ static inline bool err_matches(const buf *want, const buf *err, const char **mis
     free(l.s);
     free(l.len);
     return ok;
+}
+
+
+/* ---- helpers of the corpus suites (wasm_run, java_run) ---------------------------- */
+
+/* Sorted names in dir ending with ext (without it), containing filter
+ * (NULL: all); *out is malloc'd, each name too. */
+static inline int runner_list(const char *dir, const char *ext, const char *filter, char ***out)
+{
+    DIR *d = opendir(dir);
+    need(d != NULL, dir);
+    char **v = NULL;
+    int n = 0;
+    struct dirent *e;
+    size_t el = strlen(ext);
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l <= el || strcmp(e->d_name + l - el, ext) || (filter && !strstr(e->d_name, filter)))
+            continue;
+        v = realloc(v, (size_t)(n + 1) * sizeof *v);
+        need(v != NULL, "out of memory");
+        v[n++] = strndup(e->d_name, l - el);
+    }
+    closedir(d);
+    for (int i = 1; i < n; i++)   /* insertion sort: a handful of names */
+        for (int j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+            char *t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    *out = v;
+    return n;
+}
+
+/* Runs a shell command; false (after saying so) if it failed. */
+static inline bool runner_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline bool runner_sh(const char *fmt, ...)
+{
+    char cmd[4000];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int rc = system(cmd);
+    if (rc != 0)
+        printf("  command failed (%d): %s\n", rc, cmd);
+    return rc == 0;
+}
+
+/* The lines of the file at path (program arguments), into argv from
+ * argn on (at most 60 in all); the new count.  text keeps the bytes. */
+static inline int runner_args(const char *path, char **argv, int argn, buf *text)
+{
+    if (!read_file(path, text))
+        return argn;
+    for (char *p = text->p; p && *p && argn < 60;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        argv[argn++] = p;
+        p = nl ? nl + 1 : NULL;
+    }
+    return argn;
+}
+
+static inline int runner_status(const result *r)
+{
+    return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 128 + WTERMSIG(r->status);
+}
+
+/* One check's line: "ok   KIND NAME" or "FAIL KIND NAME: why". */
+static inline void runner_report(bool ok, const char *kind, const char *name, const char *why)
+{
+    t_checks++;
+    if (ok) {
+        printf("ok   %s %s\n", kind, name);
+    } else {
+        t_failures++;
+        printf("FAIL %s %s: %s\n", kind, name, why);
+    }
+    fflush(stdout);
 }
 
 #endif

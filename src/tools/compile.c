@@ -52,7 +52,8 @@ void tool_compile_options(pc_options *o)
     *o = (pc_options){.natives = &vm_natives, .read_file = read_file};
 }
 
-int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names_out)
+static int compile_with(char **paths, int n, const tool_stdlib_file *lib, unsigned nlib, pc_output *out,
+                        char ***names_out)
 {
     pc_diag d;
     pc_diag_init(&d, NULL, NULL);
@@ -86,9 +87,14 @@ int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***nam
     }
     /* The library's names live in the command's data; its files follow
      * the program's in the source order. */
-    for (unsigned i = 0; with_lib && rc == 0 && i < tool_stdlib_count; i++)
-        if (!given(paths, n, tool_stdlib[i].name))
-            pc_compiler_add_library_source(c, tool_stdlib[i].text, tool_stdlib[i].len, tool_stdlib[i].path);
+    for (unsigned i = 0; rc == 0 && i < nlib; i++) {
+        if (given(paths, n, lib[i].name))
+            continue;
+        if (lib == tool_stdlib)   /* the standard library: a program's class may replace one */
+            pc_compiler_add_library_source(c, lib[i].text, lib[i].len, lib[i].path);
+        else                      /* the Java runtime (javalib/): every class must compile */
+            pc_compiler_add_source(c, lib[i].text, lib[i].len, lib[i].path);
+    }
     if (rc == 0 && pc_compiler_run(c, out) < 0)
         rc = -1;
     pc_compiler_free(c);
@@ -99,6 +105,20 @@ int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***nam
         return -1;
     }
     *names_out = names;
+    return 0;
+}
+
+int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names_out)
+{
+    return compile_with(paths, n, tool_stdlib, with_lib ? tool_stdlib_count : 0, out, names_out);
+}
+
+int tool_compile_jvm_lib(pc_output *out)
+{
+    char **names;
+    if (compile_with(NULL, 0, tool_jvmlib, tool_jvmlib_count, out, &names) < 0)
+        return -1;
+    tool_compile_free_names(names, 0);
     return 0;
 }
 

@@ -18,5 +18,8 @@ typedef struct tool_stdlib_file {
 
 extern const tool_stdlib_file tool_stdlib[];   /* ends with an all-zero entry */
 extern const unsigned tool_stdlib_count;
+/* The Java class library (the .ph files of javalib), compiled for Java programs only. */
+extern const tool_stdlib_file tool_jvmlib[];
+extern const unsigned tool_jvmlib_count;
 
 #endif

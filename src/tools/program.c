@@ -9,6 +9,7 @@
 #include "../vm/asm.h"
 #include "../vm/object.h"
 #include "../vm/pvm.h"
+#include "../jvm/jvm.h"
 #include "../wasm/wasm.h"
 #include "program.h"
 
@@ -60,6 +61,26 @@ int tool_program_add(tool_program *p, pv_cf *cf)
     if (!p->names[p->n])
         return -1;
     p->n++;
+    return 0;
+}
+
+/* Adds the n classes an assembly gave (and frees the array). */
+static int add_all(tool_program *p, pv_cf *cfs, int n)
+{
+    for (int i = 0; i < n; i++) {
+        pv_cf *one = malloc(sizeof *one);
+        if (one)
+            *one = cfs[i];
+        if (!one || tool_program_add(p, one) < 0) {
+            free(one);
+            hal_console_printf(2, "phantom: out of memory\n");
+            for (int j = i; j < n; j++)
+                pv_cf_free(&cfs[j]);
+            free(cfs);
+            return -1;
+        }
+    }
+    free(cfs);
     return 0;
 }
 
@@ -118,21 +139,7 @@ static int load_file(tool_program *p, const char *path)
             hal_console_printf(2, "%s\n", err.msg);
             return -1;
         }
-        for (int i = 0; i < n; i++) {
-            pv_cf *one = malloc(sizeof *one);
-            if (one)
-                *one = cfs[i];
-            if (!one || tool_program_add(p, one) < 0) {
-                free(one);
-                hal_console_printf(2, "phantom: out of memory\n");
-                for (int j = i; j < n; j++)
-                    pv_cf_free(&cfs[j]);
-                free(cfs);
-                return -1;
-            }
-        }
-        free(cfs);
-        return 0;
+        return add_all(p, cfs, n);
     }
     pv_cf *cf = calloc(1, sizeof *cf);
     if (!cf) {
@@ -154,10 +161,145 @@ static int load_file(tool_program *p, const char *path)
     return 0;
 }
 
+static bool is_java(const char *path)
+{
+    return tool_ends_with(path, ".class") || tool_ends_with(path, ".jar");
+}
+
+/* A class a Java program refers to, from the directories of the class
+ * files given, as java's class path would find it: DIR/NAME.class,
+ * where DIR is a given file's directory less the class's package. */
+typedef struct java_dirs {
+    char **paths;
+    int n;
+} java_dirs;
+
+static int load_java_dep(void *ctx, const char *name, jv_input *in)
+{
+    const java_dirs *d = ctx;
+    const char *slash = strrchr(name, '/');
+    size_t pkg = slash ? (size_t)(slash - name) : 0;
+    for (int i = 0; i < d->n; i++) {
+        if (!tool_ends_with(d->paths[i], ".class"))
+            continue;
+        /* the class path root: the file's directory less its own class's
+         * package, which is taken to be the dependency's (or none) */
+        const char *base = strrchr(d->paths[i], '/');
+        size_t dlen = base ? (size_t)(base - d->paths[i]) : 0;
+        const char *dir = d->paths[i];
+        if (pkg && dlen >= pkg && !strncmp(dir + dlen - pkg, name, pkg) && (dlen == pkg || dir[dlen - pkg - 1] == '/'))
+            dlen = dlen == pkg ? 0 : dlen - pkg - 1;
+        char path[4096];
+        snprintf(path, sizeof path, "%.*s%s%s.class", (int)dlen, dir, dlen ? "/" : "", name);
+        if (!hal_path_exists(path))
+            continue;
+        uint8_t *buf;
+        size_t len;
+        int r = hal_file_read_all(path, JV_MAX_CLASS_BYTES, &buf, &len);
+        in->name = dup_str(path);
+        if (r < 0 || !in->name) {
+            free(in->name);
+            in->name = NULL;
+            if (r == 0)
+                free(buf);
+            return -1;
+        }
+        in->bytes = buf;
+        in->len = len;
+        return 1;
+    }
+    return 0;
+}
+
+/* Java class files and jars (src/jvm): read, translated together into
+ * Phantom assembly with a driver class, which becomes the entry point;
+ * the Java class library's classes go to *lib, to follow the program's. */
+static int load_java(tool_program *p, char **paths, int npaths, pc_output *lib, int *first, int *count)
+{
+    jv_input *in = NULL;
+    int n = 0, rc = 0;
+    char main_class[512] = "";
+    jv_error jerr = {{0}};
+    for (int i = 0; i < npaths && rc == 0; i++) {
+        if (!is_java(paths[i]))
+            continue;
+        uint8_t *buf;
+        size_t len;
+        bool jar = tool_ends_with(paths[i], ".jar");
+        int r = hal_file_read_all(paths[i], jar ? (256u << 20) : JV_MAX_CLASS_BYTES, &buf, &len);
+        if (r < 0) {
+            hal_console_printf(2, "phantom: %s: cannot read: %s\n", paths[i], tool_read_error(r));
+            rc = -1;
+            break;
+        }
+        jv_input *more = NULL;
+        int nmore = 0;
+        if (jar) {
+            char mc[512] = "";
+            r = jv_jar_read(buf, len, paths[i], &more, &nmore, mc, sizeof mc, &jerr);
+            free(buf);
+            if (r < 0) {
+                hal_console_printf(2, "phantom: %s\n", jerr.msg);
+                rc = -1;
+                break;
+            }
+            if (!*main_class)
+                snprintf(main_class, sizeof main_class, "%s", mc);
+        } else {
+            more = calloc(1, sizeof *more);
+            char *name = dup_str(paths[i]);
+            if (!more || !name) {
+                free(more);
+                free(name);
+                free(buf);
+                rc = -1;
+                break;
+            }
+            more[0] = (jv_input){.name = name, .bytes = buf, .len = len};
+            nmore = 1;
+        }
+        jv_input *ni = realloc(in, (size_t)(n + nmore) * sizeof *ni);
+        if (!ni) {
+            jv_inputs_free(more, nmore);
+            rc = -1;
+            break;
+        }
+        in = ni;
+        memcpy(in + n, more, (size_t)nmore * sizeof *more);
+        n += nmore;
+        free(more);
+    }
+    char *text = NULL;
+    size_t tlen = 0;
+    char entry[1300];
+    java_dirs dirs = {paths, npaths};
+    if (rc == 0 && jv_program(in, n, main_class, load_java_dep, &dirs, &text, &tlen, entry, sizeof entry, &jerr) < 0) {
+        hal_console_printf(2, "phantom: %s\n", jerr.msg);
+        rc = -1;
+    }
+    jv_inputs_free(in, n);
+    if (rc < 0)
+        return -1;
+    pv_cf_error err;
+    pv_cf *cfs = NULL;
+    int ncf = 0;
+    if (pv_asm(text, tlen, "(translated Java)", &cfs, &ncf, &err) < 0) {
+        hal_console_printf(2, "phantom: internal error translating Java: %s\n", err.msg);
+        free(text);
+        return -1;
+    }
+    free(text);
+    *first = p->n;
+    *count = ncf;
+    if (add_all(p, cfs, ncf) < 0)
+        return -1;
+    return tool_compile_jvm_lib(lib);
+}
+
 int tool_program_load(tool_program *p, char **files, int nfiles)
 {
     memset(p, 0, sizeof *p);
-    static const char *const exts[] = {".ph", ".phc", ".pasm", ".wasm", NULL};
+    static const char *const exts[] = {".ph", ".phc", ".pasm", ".wasm", ".class", ".jar", NULL};
     char **paths;
     int npaths;
     if (tool_collect_files(files, nfiles, exts, &paths, &npaths) < 0)
@@ -173,7 +315,12 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
     int rc = ph ? 0 : -1;
     if (rc == 0 && nph && tool_compile(ph, nph, true, &out, &names) < 0)
         rc = -1;
+    bool java = false;
+    for (int i = 0; i < npaths; i++)
+        java |= is_java(paths[i]);
     for (int i = 0, k = 0; rc == 0 && i < npaths; i++) {
+        if (is_java(paths[i]))
+            continue;
         if (!tool_ends_with(paths[i], ".ph")) {
             rc = load_file(p, paths[i]);
             continue;
@@ -187,8 +334,24 @@ int tool_program_load(tool_program *p, char **files, int nfiles)
             }
         k++;
     }
+    pc_output jlib = {0};
+    int jfirst = 0, jcount = 0;
+    if (rc == 0 && java && load_java(p, paths, npaths, &jlib, &jfirst, &jcount) < 0)
+        rc = -1;
     /* The standard library's classes come after the program's. */
     int nown = p->n;
+    for (int j = 0; j < jlib.n && rc == 0; j++) {
+        if (tool_program_add(p, jlib.classes[j]) < 0)
+            rc = -1;
+        else
+            jlib.classes[j] = NULL;
+    }
+    pc_output_free(&jlib);
+    jv_error jerr;
+    if (rc == 0 && java && jv_check_refs(p->classes + jfirst, p->n - jfirst, jcount, &jerr) < 0) {
+        hal_console_printf(2, "phantom: %s\n", jerr.msg);
+        rc = -1;
+    }
     for (int j = 0; j < out.n && rc == 0; j++)
         if (out.source[j] >= nph) {
             if (tool_program_add(p, out.classes[j]) < 0)

@@ -46,6 +46,9 @@ int tool_program_install(struct pv_vm *vm, const tool_program *p, const char ***
 void tool_compile_options(pc_options *o);
 int tool_compile(char **paths, int n, bool with_lib, pc_output *out, char ***names);
 void tool_compile_free_names(char **names, int n);
+/* Compiles the Java class library (javalib, embedded): 0, or -1 after
+ * printing the diagnostics. */
+int tool_compile_jvm_lib(pc_output *out);
 /* files.c: expands directories into the files under them whose names end
  * with one of exts (NULL-terminated; sorted, recursively, hidden ones
  * skipped); other arguments are kept as they are.  -1 after printing why. */

@@ -45,77 +45,6 @@ static bool tool_works(const char *cmd)
     return system(line) == 0;
 }
 
-/* Sorted names in dir ending with ext (without it), matching the filter. */
-static int names(const char *dir, const char *ext, char ***out)
-{
-    DIR *d = opendir(dir);
-    need(d != NULL, dir);
-    char **v = NULL;
-    int n = 0;
-    struct dirent *e;
-    size_t el = strlen(ext);
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l <= el || strcmp(e->d_name + l - el, ext) || (filter && !strstr(e->d_name, filter)))
-            continue;
-        v = realloc(v, (size_t)(n + 1) * sizeof *v);
-        need(v != NULL, "out of memory");
-        v[n++] = strndup(e->d_name, l - el);
-    }
-    closedir(d);
-    for (int i = 1; i < n; i++)   /* insertion sort: a handful of names */
-        for (int j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
-            char *t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-    *out = v;
-    return n;
-}
-
-static bool sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static bool sh(const char *fmt, ...)
-{
-    char cmd[2000];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int rc = system(cmd);
-    if (rc != 0)
-        printf("  command failed (%d): %s\n", rc, cmd);
-    return rc == 0;
-}
-
-/* The arguments of NAME.args, one a line, into argv from argn on. */
-static int add_args(const char *path, char **argv, int argn, buf *text)
-{
-    if (!read_file(path, text))
-        return argn;
-    for (char *p = text->p; p && *p && argn < 60;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        argv[argn++] = p;
-        p = nl ? nl + 1 : NULL;
-    }
-    return argn;
-}
-
-static int status_of(const result *r) { return WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 128 + WTERMSIG(r->status); }
-
-static void report(bool ok, const char *kind, const char *name, const char *why)
-{
-    t_checks++;
-    if (ok) {
-        printf("ok   %s %s\n", kind, name);
-    } else {
-        t_failures++;
-        printf("FAIL %s %s: %s\n", kind, name, why);
-    }
-    fflush(stdout);
-}
-
 /* Runs phantom on a module with standard input from the file input; fills r. */
 static void run_wasm(const char *wasm, const char *name, char **args, int nargs, const char *input, result *r)
 {
@@ -135,7 +64,7 @@ static void run_wasm(const char *wasm, const char *name, char **args, int nargs,
 static void c_corpus(void)
 {
     char **v;
-    int n = names("tests/wasm/c", ".c", &v);
+    int n = runner_list("tests/wasm/c", ".c", filter, &v);
     for (int i = 0; i < n; i++) {
         char src[400], wasm[600], native[600], argsp[400], input[400], dir[600];
         snprintf(src, sizeof src, "tests/wasm/c/%s.c", v[i]);
@@ -146,14 +75,14 @@ static void c_corpus(void)
         snprintf(wasm, sizeof wasm, "%s/%s.wasm", work, v[i]);
         snprintf(native, sizeof native, "%s/%s.native", work, v[i]);
         snprintf(argsp, sizeof argsp, "tests/wasm/c/%s.args", v[i]);
-        if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 %s -o %s", src, wasm) ||
-            !sh("gcc -O2 %s -o %s -lm", src, native)) {
-            report(false, "c", v[i], "does not compile");
+        if (!runner_sh("clang --target=wasm32-wasi --sysroot=/usr -O2 %s -o %s", src, wasm) ||
+            !runner_sh("gcc -O2 %s -o %s -lm", src, native)) {
+            runner_report(false, "c", v[i], "does not compile");
             continue;
         }
         buf at = {0};
         char *args[64];
-        int nargs = add_args(argsp, args, 0, &at);
+        int nargs = runner_args(argsp, args, 0, &at);
         char *argv[70] = {native};
         for (int k = 0; k < nargs; k++)
             argv[k + 1] = args[k];
@@ -164,13 +93,13 @@ static void c_corpus(void)
         run_wasm(wasm, v[i], args, nargs, input, &wr);
         char why[300] = "";
         size_t wl = 0;
-        if (status_of(&nr) != status_of(&wr))
-            t_append(why, sizeof why, &wl, " exit status %d, native %d;", status_of(&wr), status_of(&nr));
+        if (runner_status(&nr) != runner_status(&wr))
+            t_append(why, sizeof why, &wl, " exit status %d, native %d;", runner_status(&wr), runner_status(&nr));
         if (nr.out.n != wr.out.n || memcmp(nr.out.p, wr.out.p, nr.out.n))
             t_append(why, sizeof why, &wl, " standard output differs;");
         if (nr.err.n != wr.err.n || memcmp(nr.err.p, wr.err.p, nr.err.n))
             t_append(why, sizeof why, &wl, " standard error differs;");
-        report(!wl, "c", v[i], why);
+        runner_report(!wl, "c", v[i], why);
         if (wl) {
             print_diff(&nr.out, &wr.out);
             print_indented("standard error (wasm)", &wr.err, 20);
@@ -190,17 +119,17 @@ static void c_corpus(void)
 static void lib_corpus(void)
 {
     char **v;
-    int n = names("tests/wasm/lib", ".c", &v);
+    int n = runner_list("tests/wasm/lib", ".c", filter, &v);
     for (int i = 0; i < n; i++) {
         char wasm[600], img[600], ph[400], outp[400];
         snprintf(wasm, sizeof wasm, "%s/%s.lib.wasm", work, v[i]);
         snprintf(img, sizeof img, "%s/%s.lib.img", work, v[i]);
         snprintf(ph, sizeof ph, "tests/wasm/lib/%s.ph", v[i]);
         snprintf(outp, sizeof outp, "tests/wasm/lib/%s.out", v[i]);
-        if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor tests/wasm/lib/%s.c -o %s", v[i],
+        if (!runner_sh("clang --target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor tests/wasm/lib/%s.c -o %s", v[i],
                 wasm) ||
-            !sh("%s fs --image %s put /%s.wasm %s", phantom, img, v[i], wasm)) {
-            report(false, "lib", v[i], "does not compile, or cannot be put in the world");
+            !runner_sh("%s fs --image %s put /%s.wasm %s", phantom, img, v[i], wasm)) {
+            runner_report(false, "lib", v[i], "does not compile, or cannot be put in the world");
             free(v[i]);
             continue;
         }
@@ -211,10 +140,10 @@ static void lib_corpus(void)
         buf want = {0};
         need(read_file(outp, &want), outp);
         bool same = want.n == r.out.n && !memcmp(want.p, r.out.p, want.n);
-        report(same && status_of(&r) == 0, "lib", v[i], same ? "exit status not 0" : "standard output differs");
+        runner_report(same && runner_status(&r) == 0, "lib", v[i], same ? "exit status not 0" : "standard output differs");
         if (!same)
             print_diff(&want, &r.out);
-        if (status_of(&r) != 0)
+        if (runner_status(&r) != 0)
             print_indented("standard error", &r.err, 20);
         buf_free(&want);
         buf_free(&r.out);
@@ -229,13 +158,13 @@ static void lib_corpus(void)
 static void wat_dir(const char *dir, bool invalid)
 {
     char **v;
-    int n = names(dir, ".wat", &v);
+    int n = runner_list(dir, ".wat", filter, &v);
     for (int i = 0; i < n; i++) {
         char src[400], wasm[600], p[400];
         snprintf(src, sizeof src, "%s/%s.wat", dir, v[i]);
         snprintf(wasm, sizeof wasm, "%s/%s.wasm", work, v[i]);
-        if (!sh("wat2wasm %s %s -o %s", invalid ? "--no-check" : "--debug-names", src, wasm)) {
-            report(false, invalid ? "bad" : "wat", v[i], "wat2wasm failed");
+        if (!runner_sh("wat2wasm %s %s -o %s", invalid ? "--no-check" : "--debug-names", src, wasm)) {
+            runner_report(false, invalid ? "bad" : "wat", v[i], "wat2wasm failed");
             continue;
         }
         buf want_out = {0}, want_err = {0}, code = {0};
@@ -251,14 +180,14 @@ static void wat_dir(const char *dir, bool invalid)
         size_t wl = 0;
         const char *missing = NULL;
         size_t ml = 0;
-        if (status_of(&r) != want_code)
-            t_append(why, sizeof why, &wl, " exit status %d, expected %d;", status_of(&r), want_code);
+        if (runner_status(&r) != want_code)
+            t_append(why, sizeof why, &wl, " exit status %d, expected %d;", runner_status(&r), want_code);
         if (want_out.n != r.out.n || (r.out.n && memcmp(want_out.p, r.out.p, r.out.n)))
             t_append(why, sizeof why, &wl, " standard output differs;");
         if (have_err ? !err_matches(&want_err, &r.err, &missing, &ml) : r.err.n != 0)
             t_append(why, sizeof why, &wl, have_err ? " standard error lacks \"%.*s\";" : " unexpected standard error;",
                      (int)ml, missing ? missing : "");
-        report(!wl, invalid ? "bad" : "wat", v[i], why);
+        runner_report(!wl, invalid ? "bad" : "wat", v[i], why);
         if (wl) {
             print_diff(&want_out, &r.out);
             print_indented("standard error", &r.err, 20);
@@ -279,7 +208,7 @@ static void damaged(void)
 {
     char wasm[600];
     snprintf(wasm, sizeof wasm, "%s/damaged.wasm", work);
-    if (!sh("clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/c/strings.c -o %s", wasm))
+    if (!runner_sh("clang --target=wasm32-wasi --sysroot=/usr -O2 tests/wasm/c/strings.c -o %s", wasm))
         return;
     buf b = {0};
     need(read_file(wasm, &b), wasm);
@@ -307,7 +236,7 @@ static void damaged(void)
     }
     char why[120];
     snprintf(why, sizeof why, "%d of the truncations were refused without a message", total - refused);
-    report(ok && refused > 0, "damaged", "truncations and byte changes", ok ? why : "the module does not load");
+    runner_report(ok && refused > 0, "damaged", "truncations and byte changes", ok ? why : "the module does not load");
     buf_free(&b);
     unlink(wasm);
 }
