@@ -215,6 +215,21 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 /* The display of this command (--display), closed after the world. */
 static struct pd_display *display;
 
+/* A world whose threads fail at every boot: say so, and the ways out,
+ * before it fails again (the boot goes on: the failure may be gone). */
+static void warn_failed_boots(const char *image, const pvm_boot_info *bi, const char *cmd)
+{
+    hal_console_printf(2,
+        "phantom %s: warning: the last %u boots of %s each failed within seconds of resuming: a thread of the\n"
+        "world ended by an uncaught exception (the last: %s).  Resuming it as it is will likely fail the same\n"
+        "way.  To repair it, resume it with every thread held and nothing running:\n"
+        "    phantom --paused --image %s\n"
+        "(or from another terminal: phantom attach --image %s), look with :threads, end the thread at fault\n"
+        "with :kill ID or install fixed code with :update FILE.ph, then :resume: the world runs on from there.\n"
+        "Rolling back to an older snapshot is not available yet.\n",
+        cmd, bi->failed_boots, image, bi->last_failure, image, image);
+}
+
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
     if (!a->paused && tool_open_display(&a->w, &display, cmd) < 0)
@@ -234,6 +249,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     }
     if (display)
         pd_ready(display);
+    if (!a->paused && bi.failed_boots >= PVM_FAILED_BOOTS_WARN)
+        warn_failed_boots(a->w.image, &bi, cmd);
     if (a->w.verbose) {
         if (bi.is_new)
             hal_console_printf(2, "phantom: new world %s\n", a->w.image);
