@@ -97,6 +97,14 @@ void help_boot(void)
         "cleanly clears the refusal.  A kill -9 or power cut is not a crash: the\n"
         "next boot resumes as always.\n"
         "\n"
+        "If the last 3 boots each failed within seconds (a thread the world brought\n"
+        "with it ended by an uncaught exception; recorded in IMAGE.boot-errors), boot\n"
+        "warns, names the last exception, and says how to repair the world: the shell\n"
+        "paused (phantom --paused --image PATH, or phantom attach to it), then\n"
+        ":threads, :kill ID or :update FILE.ph, and :resume, which lets every held\n"
+        "thread run on from where it stood.  Rolling back to an older snapshot is not\n"
+        "available yet.\n"
+        "\n"
         "Ctrl-C (or SIGTERM, SIGHUP) stops and saves the world again.  Exit status: 0\n"
         "normal end, 1 the program's main thread ended by an uncaught exception, 2 bad\n"
         "usage or an unusable image, 3 the final snapshot failed, 130 interrupted.\n");
@@ -220,13 +228,16 @@ static struct pd_display *display;
 static void warn_failed_boots(const char *image, const pvm_boot_info *bi, const char *cmd)
 {
     hal_console_printf(2,
-        "phantom %s: warning: the last %u boots of %s each failed within seconds of resuming: a thread of the\n"
-        "world ended by an uncaught exception (the last: %s).  Resuming it as it is will likely fail the same\n"
-        "way.  To repair it, resume it with every thread held and nothing running:\n"
+        "phantom %s: warning: the last %u boots of %s each failed within seconds of resuming:\n"
+        "a thread of the world ended by an uncaught exception.  The last time:\n"
+        "    %s\n"
+        "Resuming it as it is will likely fail the same way.  To repair it, resume it with\n"
+        "every thread held and nothing running:\n"
         "    phantom --paused --image %s\n"
-        "(or from another terminal: phantom attach --image %s), look with :threads, end the thread at fault\n"
-        "with :kill ID or install fixed code with :update FILE.ph, then :resume: the world runs on from there.\n"
-        "Rolling back to an older snapshot is not available yet.\n",
+        "(and from another terminal, if you like: phantom attach --image %s), look with :threads,\n"
+        "end the thread at fault with :kill ID or install fixed code with :update FILE.ph, then\n"
+        ":resume: every thread runs on from where it stood.  Rolling back to an older snapshot is\n"
+        "not available yet.\n",
         cmd, bi->failed_boots, image, bi->last_failure, image, image);
 }
 
