@@ -466,7 +466,7 @@ int pv_sched_run(pv_vm *vm)
     struct pv_root *root = vm->root;
     while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
            ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || pv_serve_keeps_running(vm) ||
-            vm->display)) {
+            vm->display || vm->paused)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
@@ -488,7 +488,8 @@ int pv_sched_run(pv_vm *vm)
         }
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display) {
+            /* a paused world waits for pvm_resume (or a stop), not for its threads */
+            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display && !vm->paused) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",

@@ -9,11 +9,13 @@
  *     record beside the image, and none warns; the fourth warns on
  *     standard error, naming the exception, the paused boot, attach,
  *     :resume and that rollback is not available yet.
- *  2. The repair: the shell --paused lists the held thread without
- *     running it, :update installs the fixed worker, :resume lets the
- *     world run on: the main thread goes on counting from where it stood,
- *     sees the boot, and the new worker runs the fixed code.  The record
- *     is gone; :resume in a world that is not paused says so.
+ *  2. The repair: `boot --paused --wait` lists the held thread without
+ *     running it and waits; a shell attached to it (phantom attach)
+ *     :updates the worker with the fixed code and :resumes: the main
+ *     thread goes on counting from where it stood, sees the boot, and the
+ *     new worker runs the fixed code.  The record is gone.  The shell
+ *     --paused resumes the same way; :resume in a world that is not
+ *     paused says so.
  *  3. The repaired world keeps running across kill -9: two boots, each
  *     killed, count on and check ok, with no uncaught exception and no
  *     warning.
@@ -110,7 +112,8 @@ int main(void)
     }
     s = run_killed(true, 400, &err);
     CHECK(strstr(err.p, "warning: the last 3 boots") && strstr(err.p, ".phantom.Exception: the world's check fails"));
-    CHECK(strstr(err.p, "phantom --paused --image") && strstr(err.p, "phantom attach") && strstr(err.p, ":resume"));
+    CHECK(strstr(err.p, "phantom boot --paused --wait --image") && strstr(err.p, "phantom attach") &&
+          strstr(err.p, ":resume"));
     CHECK(strstr(err.p, "not available yet") != NULL);
     if (!strstr(err.p, "warning: the last 3 boots"))
         printf("vm_failing: the fourth boot did not warn:\n%s\n", err.p);
@@ -118,23 +121,59 @@ int main(void)
     const int before = s.last;
     printf("vm_failing: 4 boots failed at once; the 4th warned\n");
 
-    result r;
-    shell(&r, ":threads\n:update tests/vm/persist/failing_fixed.ph\n:resume\n.internal.thread.sleep(400);\n", true);
-    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    /* the repair: boot --paused --wait, and a shell attached to it */
+    char bootlog[600];
+    path_in(bootlog, sizeof bootlog, "boot.txt");
+    fflush(NULL);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int fd = open(bootlog, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(fd, 1);
+        dup2(fd, 2);
+        execl(phantom, phantom, "boot", "--paused", "--wait", "--image", img, (char *)NULL);
+        _exit(127);
+    }
+    buf log = {0};
+    for (int i = 0; i < 1000 && !(log.n = 0, read_file(bootlog, &log) && strstr(log.p, "waiting, paused")); i++)
+        usleep(20000);
+    CHECK(log.p && strstr(log.p, "paused, ") && !strstr(log.p, "boot seen"));   /* listed, nothing ran */
+    result r = {0};
+    put("attach.txt", ":threads\n:update tests/vm/persist/failing_fixed.ph\n:resume\n.internal.thread.sleep(400);\n");
+    char script[600];
+    path_in(script, sizeof script, "attach.txt");
+    char *attach_argv[] = {phantom, "attach", "--image", img, NULL};
+    run(attach_argv, script, NULL, &r);
     const char *held = strstr(r.out.p, "paused, "), *resumed = strstr(r.out.p, "resumed");
     CHECK(held && resumed && held < resumed && strstr(r.out.p, "updated from"));
-    CHECK(!strstr(r.err.p, "Uncaught") && strstr(r.out.p, "check ok\n"));
-    const char *b = strstr(r.out.p, "boot seen at count ");
+    result_free(&r);
+    char *stop_argv[] = {phantom, "stop", "--image", img, NULL};
+    run(stop_argv, "/dev/null", NULL, &r);
+    result_free(&r);
+    int st = 0;
+    CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    log.n = 0;
+    REQUIRE(read_file(bootlog, &log));
+    CHECK(!strstr(log.p, "Uncaught") && strstr(log.p, "check ok\n"));
+    const char *b = strstr(log.p, "boot seen at count ");
     int at = b ? atoi(b + 19) : -1;
     CHECK(b && !strstr(b + 1, "boot seen") && at >= before - 25);   /* from where it stood (output may lag: no upper bound) */
-    if (!b || !strstr(r.out.p, "check ok") || at < before - 25 || !resumed)
-        printf("vm_failing: the repair (the count was %d):\n%s%s\n", before, r.out.p, r.err.p);
+    if (!b || !strstr(log.p, "check ok") || at < before - 25)
+        printf("vm_failing: the repair (the count was %d):\n%s\n", before, log.p);
     CHECK(record_lines() == 0);   /* the boot came up: the failures are over */
+    buf_free(&log);
+    remove(bootlog);
+    remove(script);
+    printf("vm_failing: repaired through attach (boot --paused --wait, :update, :resume)\n");
+
+    /* the shell --paused resumes too; :resume where nothing is held says so */
+    shell(&r, ":resume\n.internal.thread.sleep(300);\n", true);
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0 && strstr(r.out.p, "resumed"));
+    CHECK(strstr(r.out.p, "check ok\n") && !strstr(r.err.p, "Uncaught"));
     result_free(&r);
     shell(&r, ":resume\n", false);
     CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 1 && strstr(r.err.p, "not paused"));
     result_free(&r);
-    printf("vm_failing: repaired paused (:update, :resume)\n");
 
     int last = at;
     for (int i = 0; i < 2; i++) {
@@ -146,11 +185,11 @@ int main(void)
     CHECK(record_lines() == 0);
     printf("vm_failing: the repaired world runs on across kill -9\n");
     buf_free(&err);
-    char note[700], ctl[700], script[600];
+    char note[700], ctl[700];
     snprintf(note, sizeof note, "%s.boot", img);
     snprintf(ctl, sizeof ctl, "%s.ctl", img);   /* a killed boot's stale control socket */
     remove(ctl);
-    path_in(script, sizeof script, "script.txt");
+    path_in(script, sizeof script, "script.txt");   /* shell()'s */
     remove(img);
     remove(note);
     remove(record);
