@@ -83,7 +83,7 @@ void help_boot(void)
         "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
         "                    [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
         "                    [--strategy NAME] [-v]\n"
-        "                    [--paused [--kill ID]...]\n"
+        "                    [--paused [--kill ID]... [--wait]]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
@@ -95,6 +95,11 @@ void help_boot(void)
         "               Lists the threads (id, state, what each runs, where it is),\n"
         "               ends those given with --kill, saves the world and exits.\n"
         "  --kill ID    (with --paused) end thread ID where it stands, as :kill does\n"
+        "  --wait       (with --paused) after the list, keep the world paused and\n"
+        "               reachable: phantom attach to it, repair it (:threads, :kill ID,\n"
+        "               :update FILE.ph), then :resume lets every thread run on and\n"
+        "               the boot goes on as a normal one; Ctrl-C or phantom stop saves\n"
+        "               and exits instead\n"
         "\n"
         "If the last boot of the world crashed the VM (a fatal fault within a few\n"
         "seconds of resuming its threads), boot refuses to resume them blindly\n"
@@ -102,6 +107,14 @@ void help_boot(void)
         "--kill the thread at fault, then boot normally.  A paused boot that ends\n"
         "cleanly clears the refusal.  A kill -9 or power cut is not a crash: the\n"
         "next boot resumes as always.\n"
+        "\n"
+        "If the last 3 boots each failed within seconds (a thread the world brought\n"
+        "with it ended by an uncaught exception; recorded in IMAGE.boot-errors), boot\n"
+        "warns, names the last exception, and says how to repair the world: boot\n"
+        "--paused --wait, phantom attach to it (or the shell: phantom --paused), then\n"
+        ":threads, :kill ID or :update FILE.ph, and :resume, which lets every held\n"
+        "thread run on from where it stood.  Rolling back to an older snapshot is not\n"
+        "available yet.\n"
         "\n"
         "Ctrl-C (or SIGTERM, SIGHUP) stops and saves the world again.  Exit status: 0\n"
         "normal end, 1 the program's main thread ended by an uncaught exception, 2 bad\n"
@@ -111,6 +124,7 @@ void help_boot(void)
 typedef struct run_args {
     tool_world_opts w;
     bool paused;          /* boot --paused */
+    bool wait;            /* boot --paused --wait: stay up until :resume or stop */
     uint64_t kills[64];   /* boot --paused --kill ID... */
     int nkills;
     char **files;
@@ -174,6 +188,10 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
             a->paused = true;
             continue;
         }
+        if (!want_files && !strcmp(argv[i], "--wait")) {
+            a->wait = true;
+            continue;
+        }
         if (!want_files && (r = tool_option(argc, argv, &i, "--kill", &v, cmd)) != 0) {
             if (r < 0)
                 return -1;
@@ -221,6 +239,24 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
 /* The display of this command (--display), closed after the world. */
 static struct pd_display *display;
 
+/* A world whose threads fail at every boot: say so, and the ways out,
+ * before it fails again (the boot goes on: the failure may be gone). */
+static void warn_failed_boots(const char *image, const pvm_boot_info *bi, const char *cmd)
+{
+    hal_console_printf(2,
+        "phantom %s: warning: the last %u boots of %s each failed within seconds of resuming:\n"
+        "a thread of the world ended by an uncaught exception.  The last time:\n"
+        "    %s\n"
+        "Resuming it as it is will likely fail the same way.  To repair it, boot it with every\n"
+        "thread held and attach to it:\n"
+        "    phantom boot --paused --wait --image %s      (then, in another terminal:)\n"
+        "    phantom attach --image %s\n"
+        "(or both in one: phantom --paused --image %s), look with :threads, end the thread at\n"
+        "fault with :kill ID or install fixed code with :update FILE.ph, then :resume: every\n"
+        "thread runs on from where it stood.  Rolling back to an older snapshot is not available yet.\n",
+        cmd, bi->failed_boots, image, bi->last_failure, image, image, image);
+}
+
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
 {
     if (!a->paused && tool_open_display(&a->w, &display, cmd) < 0)
@@ -240,6 +276,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     }
     if (display)
         pd_ready(display);
+    if (!a->paused && bi.failed_boots >= PVM_FAILED_BOOTS_WARN)
+        warn_failed_boots(a->w.image, &bi, cmd);
     if (a->w.verbose) {
         if (bi.is_new)
             hal_console_printf(2, "phantom: new world %s\n", a->w.image);
@@ -400,6 +438,12 @@ static int boot_paused(pv_vm *vm, const run_args *a)
         hal_console_printf(1, "%s\n", line);
     }
     free(t);
+    if (a->wait && !a->nkills) {   /* the repair happens through phantom attach */
+        hal_console_printf(2, "phantom boot: waiting, paused: phantom attach --image %s reaches it (:threads, :kill ID, "
+                           ":update FILE.ph, then :resume); Ctrl-C or phantom stop saves and exits\n", a->w.image);
+        int wrc = run_world(&vm, a, false, "boot");
+        return close_world(vm, a, wrc, "boot");
+    }
     int killed = 0;
     for (int i = 0; i < a->nkills; i++) {
         if (pvm_thread_kill(vm, a->kills[i]) < 0) {
@@ -424,8 +468,12 @@ int cmd_boot(int argc, char **argv)
     run_args a;
     if (parse(argc, argv, &a, false, "boot") < 0)
         return 2;
-    if (a.nkills && !a.paused) {
-        hal_console_printf(2, "phantom boot: --kill needs --paused (threads are ended before any runs)\n");
+    if ((a.nkills || a.wait) && !a.paused) {
+        hal_console_printf(2, "phantom boot: %s needs --paused\n", a.nkills ? "--kill" : "--wait");
+        return 2;
+    }
+    if (a.nkills && a.wait) {
+        hal_console_printf(2, "phantom boot: --kill and --wait do not go together (--kill ends threads, saves and exits)\n");
         return 2;
     }
     if (!hal_blockdev_exists(a.w.image)) {

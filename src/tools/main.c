@@ -50,7 +50,7 @@ void tool_open_failed(const char *cmd, const char *image, int rc, const char *er
                        "      phantom boot --paused --image %s\n"
                        "  To end the thread at fault (ID from that list) and save the world:\n"
                        "      phantom boot --paused --kill ID --image %s\n"
-                       "  (or in the shell: phantom --paused --image %s, then :threads, :kill ID, :quit)\n"
+                       "  (or in the shell: phantom --paused --image %s, then :threads, :kill ID, :resume)\n"
                        "  Then `phantom boot --image %s` resumes the other threads.  A paused boot that\n"
                        "  ends cleanly clears this refusal.  phantom fsck --vm %s checks the objects.\n",
                        image, image, image, image, image);

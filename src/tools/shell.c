@@ -44,9 +44,10 @@ void help_shell(void)
         TOOL_DISPLAY_HELP
         "  -v                       say which world and snapshot even when not on a terminal\n"
         "  --paused                 hold every thread of the world: none runs (:threads\n"
-        "                           lists them, :kill ID ends one); inputs still run.\n"
-        "                           The way in when the last boot crashed the VM: end\n"
-        "                           the thread at fault, :quit, then boot normally.\n"
+        "                           lists them, :kill ID ends one, :update FILE fixes\n"
+        "                           code, :resume lets them all run on); inputs still\n"
+        "                           run.  The way in when the last boot crashed the VM\n"
+        "                           or every boot fails: fix, then :resume (or :quit).\n"
         "\n"
         "On a terminal: a line editor with history ($PHANTOM_HISTORY, else\n"
         "~/.phantom_history) and Tab completion; Ctrl-C stops the evaluation in\n"
@@ -458,7 +459,7 @@ int cmd_shell(int argc, char **argv)
         pd_ready(display);
     if (paused && !bi.is_new)
         hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
-                           ":kill ID ends one, :quit saves (then phantom boots normally)\n",
+                           ":kill ID ends one, :update FILE installs fixed code, :resume lets them run on, :quit saves\n",
                            bi.threads, bi.threads == 1 ? "" : "s");
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];

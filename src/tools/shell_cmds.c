@@ -16,7 +16,7 @@
 
 const char *const sh_command_names[] = {
     ":help", ":threads", ":kill", ":inspect", ":vars", ":classes", ":forget", ":reset", ":load", ":update", ":run",
-    ":snapshot", ":stats", ":quit", NULL,
+    ":snapshot", ":stats", ":resume", ":quit", NULL,
 };
 
 static int cmd_help(sh_ctx *c, const char *arg)
@@ -38,6 +38,7 @@ static int cmd_help(sh_ctx *c, const char *arg)
         "  :vars              the workspace's variables: name, type, value\n"
         "  :threads           every thread: id, state, what it runs, where it is\n"
         "  :kill ID           end thread ID now\n"
+        "  :resume            in a world booted --paused: let every held thread run on\n"
         "  :inspect EXPR      an object's class and fields, a few levels deep; arrays,\n"
         "                     maps, lists, ... by their first items (--raw: by the\n"
         "                     fields they are made of)\n"
@@ -107,6 +108,30 @@ static int cmd_kill(sh_ctx *c, const char *arg)
         return -1;
     }
     sh_printf(1, "killed thread %" PRIu64 "\n", id);
+    return 0;
+}
+
+static int resume_req(pv_vm *vm, void *ctx)
+{
+    (void)ctx;
+    return pvm_resume(vm);
+}
+
+/* :resume - the end of a repair: the world runs on as a normal boot. */
+static int cmd_resume(sh_ctx *c, const char *arg)
+{
+    (void)arg;
+    int rc = pvm_call(c->vm, resume_req, NULL);
+    if (rc == PVM_E_NOT_PAUSED) {
+        sh_printf(2, "phantom: :resume: the world is not paused: its threads already run\n");
+        return -1;
+    }
+    if (rc < 0) {
+        sh_printf(2, "phantom: :resume: %s\n", rc == -12 ? "out of host memory; the threads stay held"
+                                                          : "the world has ended");
+        return -1;
+    }
+    sh_printf(1, "resumed: the world's threads run on from where they stood\n");
     return 0;
 }
 
@@ -338,7 +363,8 @@ static const struct {
     const char *name;
     int (*fn)(sh_ctx *c, const char *arg);
 } commands[] = {
-    {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"inspect", cmd_inspect},
+    {"help", cmd_help}, {"threads", cmd_threads}, {"kill", cmd_kill}, {"resume", cmd_resume},
+    {"inspect", cmd_inspect},
     {"classes", cmd_classes}, {"load", cmd_load}, {"update", cmd_update_file}, {"run", cmd_run_program}, {"snapshot", cmd_snapshot_now},
     {"stats", cmd_stats}, {"vars", cmd_vars}, {"forget", cmd_forget}, {"reset", cmd_reset},
     {"reset!", cmd_reset_now}, {"quit", cmd_quit}, {"q", cmd_quit}, {"exit", cmd_quit}, {"h", cmd_help},

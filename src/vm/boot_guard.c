@@ -20,6 +20,15 @@
  *    paused session that is itself killed leaves the refusal in place.
  * The note is not in the world because a crash takes back everything
  * after the last snapshot; the file is the one thing that survives it.
+ *
+ * Failures that do not crash the VM are recorded the same way, beside the
+ * image, in IMAGE.boot-errors: a boot in which a thread the world brought
+ * with it ends by an uncaught exception before the boot has come up adds
+ * a line (what ended it), at once; a boot that comes up (or ends cleanly)
+ * without one removes the file.  So the file's lines are the boots that
+ * failed early in a row, newest last, and `phantom boot` warns once they
+ * are PVM_FAILED_BOOTS_WARN or more.  Only a line is kept per boot, the
+ * last RECORD_LINES of them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +40,69 @@
 /* How long a boot's threads must run before the boot counts as come up. */
 #define PV_BOOT_SETTLE_NS (3ull * 1000000000ull)
 #define CRASH_LINE "crashed: "
+#define RECORD_LINES 8
+
+/* The record's lines (text ends with a newline): how many, and where the
+ * last one starts. */
+static uint32_t record_lines(const char *text, const char **last)
+{
+    uint32_t n = 0;
+    *last = text;
+    for (const char *l = text; *l; n++) {
+        *last = l;
+        const char *nl = strchr(l, '\n');
+        l = nl ? nl + 1 : l + strlen(l);
+    }
+    return n;
+}
+
+static void read_record(pv_vm *vm, const char *image)
+{
+    vm->failed_boots = 0;
+    vm->last_failure[0] = 0;
+    if ((size_t)snprintf(vm->guard_record, sizeof vm->guard_record, "%s.boot-errors", image) >=
+        sizeof vm->guard_record) {
+        vm->guard_record[0] = 0;
+        return;
+    }
+    uint8_t *text = NULL;
+    size_t n = 0;
+    if (hal_file_read_all(vm->guard_record, 1u << 16, &text, &n) < 0)
+        return;
+    const char *last;
+    vm->failed_boots = record_lines((const char *)text, &last);
+    snprintf(vm->last_failure, sizeof vm->last_failure, "%.*s", (int)strcspn(last, "\n"), last);
+    free(text);
+}
+
+void pv_boot_guard_uncaught(pv_vm *vm, const char *what)
+{
+    uint64_t now = hal_now_mono_ns();
+    if (vm->guard_paused || vm->guard_failed || !vm->guard_record[0] || (vm->guard_settle_at && now >= vm->guard_settle_at))
+        return;
+    vm->guard_failed = true;
+    uint8_t *old = NULL;
+    size_t n = 0;
+    const char *keep = "";
+    if (hal_file_read_all(vm->guard_record, 1u << 16, &old, &n) == 0) {
+        keep = (const char *)old;
+        const char *last;
+        for (uint32_t lines = record_lines(keep, &last); lines >= RECORD_LINES; lines--)
+            keep = strchr(keep, '\n') + 1;
+    }
+    size_t kl = strlen(keep), wl = strcspn(what, "\n");
+    char *text = malloc(kl + wl + 2);
+    if (text) {
+        memcpy(text, keep, kl);
+        memcpy(text + kl, what, wl);
+        text[kl + wl] = '\n';
+        int rc = hal_file_write_all(vm->guard_record, text, kl + wl + 1);
+        if (rc < 0 && vm->verbose)
+            hal_console_printf(2, "phantom: %s: cannot record the failed boot (%s)\n", vm->guard_record, hal_strerror(rc));
+    }
+    free(text);
+    free(old);
+}
 
 int pv_boot_guard_begin(pv_vm *vm, const char *image, bool paused, char *err, size_t errlen)
 {
@@ -71,6 +143,7 @@ int pv_boot_guard_begin(pv_vm *vm, const char *image, bool paused, char *err, si
                            "recognised at the next\n", path, hal_strerror(rc));
     vm->guard_armed = rc == 0;
     vm->guard_paused = paused;
+    read_record(vm, image);
     return 0;
 }
 
@@ -85,7 +158,16 @@ void pv_boot_guard_running(pv_vm *vm)
 
 void pv_boot_guard_end(pv_vm *vm)
 {
+    /* the threads ran and none failed early: the run of failures is over */
+    if (vm->guard_armed && vm->guard_settle_at && !vm->guard_failed && !vm->guard_paused && vm->guard_record[0])
+        hal_remove(vm->guard_record);
     if (vm->guard_armed)
         hal_crash_note_remove();
     vm->guard_armed = false;
+}
+
+void pv_boot_guard_resumed(pv_vm *vm)
+{
+    vm->guard_paused = false;
+    vm->guard_settle_at = 0;
 }

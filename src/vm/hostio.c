@@ -176,12 +176,12 @@ void pv_io_job_free(struct io_job *j)
 
 /* ---- boot, delivery, waiting ---------------------------------------------------------- */
 
-int pv_io_reissue(pv_vm *vm)
+int pv_io_reissue(pv_vm *vm, bool held)
 {
     struct pv_array *all = vm->root->threads;
     for (uint32_t i = 0; i < all->len; i++) {
         struct pv_thread *t = pv_as_ptr(all->items[i]);
-        if (t->state != PV_TS_WAIT_IO || (t->tflags & PV_TF_HELD))
+        if (t->state != PV_TS_WAIT_IO || !(t->tflags & PV_TF_HELD) != !held)
             continue;
         int rc = pv_net_is_op(t->io_op) ? pv_net_reissue(vm, t) : enqueue_console(vm, t, t->io_op);
         if (rc < 0)

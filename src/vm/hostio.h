@@ -48,8 +48,9 @@ int pv_io_submit(pv_vm *vm, struct pv_thread *t, uint32_t op);
  * -1, t not parked, when the host is out of memory. */
 int pv_io_read_bytes(pv_vm *vm, struct pv_thread *t, uint32_t max);
 /* Issues again the calls of threads that were waiting when the world was
- * snapshotted (boot, after the restart hooks ran). */
-int pv_io_reissue(pv_vm *vm);
+ * snapshotted (boot, after the restart hooks ran): those not held by a
+ * paused boot, or (held) those held, when pvm_resume releases them. */
+int pv_io_reissue(pv_vm *vm, bool held);
 /* Hands finished calls' results to their threads and makes them runnable. */
 void pv_io_deliver(pv_vm *vm);
 /* Calls in flight, threads waiting for sockets, or output not yet sent. */

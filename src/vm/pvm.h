@@ -57,7 +57,15 @@ typedef struct pvm_boot_info {
     uint32_t classes;
     uint64_t objects;               /* live objects in the world */
     uint64_t memory_limit;          /* the limit in effect, in bytes */
+    /* Boots before this one that failed early, in a row: a thread of the
+     * world ended by an uncaught exception before the boot had run for a
+     * few seconds (docs/VM.md, "A world that fails at every boot").  Tools
+     * warn from PVM_FAILED_BOOTS_WARN on; last_failure says what ended
+     * the last of them (which thread, which exception, where). */
+    uint32_t failed_boots;
+    char last_failure[600];
 } pvm_boot_info;
+#define PVM_FAILED_BOOTS_WARN 3
 
 /* The smallest memory limit a world runs with. */
 #define PVM_MIN_MEMORY_LIMIT (32ull << 20)
@@ -162,6 +170,7 @@ void pvm_serve_stop(pv_vm *vm);
 int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx);
 /* pvm_call after pvm_requests_close: the run that served requests ended. */
 #define PVM_E_NOT_SERVING (-2002)
+#define PVM_E_NOT_PAUSED (-2003)      /* pvm_resume: the world's threads are not held */
 /* Requests served in place: from pvm_requests_open on, the caller's own
  * pvm_run / pvm_run_program runs other host threads' pvm_call requests
  * between time slices (and ends as it always does: when the program
@@ -204,6 +213,13 @@ int pvm_threads(pv_vm *vm, pvm_thread_info *out, int max);
  * releasing the monitors it holds as an uncaught exception would: 0, or
  * -1 if no live thread has that id. */
 int pvm_thread_kill(pv_vm *vm, uint64_t id);
+/* Releases every thread a paused boot held (pvm_options.paused): from
+ * now on the world runs as if it had been booted normally, each thread
+ * going on from where it stands (restart hooks, sleeps, host calls and
+ * the collectors included).  0; PVM_E_NOT_PAUSED if the world's threads
+ * are not held; -12 out of host memory.  Call it where no thread runs
+ * (pvm_call). */
+int pvm_resume(pv_vm *vm);
 
 /* The value of static field `field` of class `cls` as text: its class,
  * and for objects their fields and values, `depth` levels deep (strings

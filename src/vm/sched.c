@@ -269,6 +269,8 @@ struct pv_thread *pv_thread_start(pv_vm *vm, struct pv_method *m, const pv_value
     return t;
 }
 
+/* Prints the uncaught exception; one of a thread the world brought with
+ * it (not started by this process) is also evidence for the boot guard. */
 static void print_uncaught(pv_vm *vm, struct pv_thread *t)
 {
     pv_value e = t->exc;
@@ -278,10 +280,18 @@ static void print_uncaught(pv_vm *vm, struct pv_thread *t)
         msg = ((struct pv_instance *)pv_as_ptr(e))->slot[PV_EXC_SLOT_MESSAGE];
     struct pv_string *ms = msg == PV_NULL ? NULL : pv_tostring_native(vm, msg);
     pv_out_flush(vm);
-    pv_console_printf(vm, 2, "Uncaught %s: %s\n", c ? c->name->bytes : "null", ms ? ms->bytes : "");
-    if (pv_is_obj(t->trace))
-        pv_console_write(vm, 2, ((struct pv_string *)pv_as_ptr(t->trace))->bytes,
-                         ((struct pv_string *)pv_as_ptr(t->trace))->len);
+    const char *cname = c ? c->name->bytes : "null", *text = ms ? ms->bytes : "";
+    pv_console_printf(vm, 2, "Uncaught %s: %s\n", cname, text);
+    const struct pv_string *trace = pv_is_obj(t->trace) ? pv_as_ptr(t->trace) : NULL;
+    if (trace)
+        pv_console_write(vm, 2, trace->bytes, trace->len);
+    if (!(t->tflags & PV_TF_THIS_RUN) && vm->guard_armed) {
+        char what[600];
+        int at = trace ? (int)strcspn(trace->bytes, "\n") : 0;
+        snprintf(what, sizeof what, "thread %llu ended by uncaught %s: %.200s%s%.*s", (unsigned long long)t->id,
+                 cname, text, at ? "; " : "", at > 200 ? 200 : at, trace ? trace->bytes + strspn(trace->bytes, " \t") : "");
+        pv_boot_guard_uncaught(vm, what);
+    }
 }
 
 static void thread_end(pv_vm *vm, struct pv_thread *t)
@@ -415,7 +425,31 @@ int pv_sched_init(pv_vm *vm)
         if (t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
             return -1;
     }
-    return pv_io_reissue(vm);
+    return pv_io_reissue(vm, false);
+}
+
+/* pvm_resume: the held threads get what pv_sched_init gives a boot that is
+ * not paused.  The run queue is rebuilt rather than added to: a held thread
+ * that something woke may still be in it (the loop drops it only when it
+ * would run it), and a thread must never be queued twice.  Invariant: no
+ * thread runs now (requests are served between time slices). */
+int pv_sched_resume(pv_vm *vm)
+{
+    HAL_ASSERT(!vm->cur);
+    if (pv_io_reissue(vm, true) < 0)
+        return -1;
+    struct pv_array *all = vm->root->threads;
+    vm->root->runq = (struct pv_waitq){NULL, NULL};
+    for (uint32_t i = 0; i < all->len; i++) {
+        struct pv_thread *t = pv_as_ptr(all->items[i]);
+        bool held = t->tflags & PV_TF_HELD;
+        t->tflags &= ~PV_TF_HELD;
+        if (t->state == PV_TS_RUNNABLE && !(t->tflags & PV_TF_PARKED))
+            pv_waitq_push(runq(vm), t);
+        if (held && t->wake_wall_ns && timer_push(vm, t->wake_wall_ns, t) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 void pv_sched_free(pv_vm *vm)
@@ -432,7 +466,7 @@ int pv_sched_run(pv_vm *vm)
     struct pv_root *root = vm->root;
     while (!atomic_load_explicit(&vm->stop, memory_order_relaxed) &&
            ((vm->run_program_only ? vm->run_live > 0 : root->nondaemon > 0) || pv_serve_keeps_running(vm) ||
-            vm->display)) {
+            vm->display || vm->paused)) {
         if (pv_stop_requested(vm)) {
             pv_out_flush(vm);
             pw_safepoint(vm->w);
@@ -454,7 +488,8 @@ int pv_sched_run(pv_vm *vm)
         }
         if (!t) {
             bool io = pv_io_pending(vm);
-            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display) {
+            /* a paused world waits for pvm_resume (or a stop), not for its threads */
+            if (!vm->sched->n && !io && !pv_serve_keeps_running(vm) && !vm->display && !vm->paused) {
                 pv_out_flush(vm);
                 hal_console_printf(2, "phantom: deadlock: %u thread%s wait%s for each other and nothing can wake them\n",
                                    (unsigned)root->threads->len, root->threads->len == 1 ? "" : "s",

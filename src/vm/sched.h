@@ -11,6 +11,7 @@
 #include "vm.h"
 
 int pv_sched_init(pv_vm *vm);      /* host state; rebuilds timers */
+int pv_sched_resume(pv_vm *vm);    /* releases the threads a paused boot held */
 void pv_sched_free(pv_vm *vm);
 
 /* A new runnable thread calling m with argc values (receiver first). */

@@ -47,8 +47,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
      * thread's stack, which may be what is damaged.  They pause too, like
      * PHANTOM_GC=off (a cycle in progress keeps its barrier and resumes at
      * the next boot: its state lives in the world). */
-    if (vm->paused)
-        vm->gch->disabled = true;
+    if (vm->paused && !vm->gch->disabled)
+        vm->gch->disabled = vm->gc_held = true;
     if (is_new || !root) {
         /* The root is not a heap object: nothing refers to it but the
          * engine's root pointer, and no collector ever frees it. */
@@ -215,7 +215,9 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
             .classes = vm->root->classes->count,
             .objects = vm->gc->c.live_objects,
             .memory_limit = vm->memory_limit,
+            .failed_boots = vm->failed_boots,
         };
+        snprintf(info->last_failure, sizeof info->last_failure, "%s", vm->last_failure);
     }
     *out = vm;
     return 0;
@@ -232,6 +234,23 @@ int pvm_close(pv_vm *vm, bool final)
     pv_boot_guard_end(vm);
     free(vm);
     return rc;
+}
+
+/* What the boot skipped because it was paused, in the boot's order: the
+ * restart hooks, then the threads (timers, host calls, the run queue),
+ * then the collectors. */
+int pvm_resume(pv_vm *vm)
+{
+    if (!vm->paused)
+        return PVM_E_NOT_PAUSED;
+    vm->paused = false;
+    run_restart_hooks(vm);
+    if (pv_sched_resume(vm) < 0)
+        return -12;
+    if (vm->gc_held)
+        vm->gch->disabled = vm->gc_held = false;
+    pv_boot_guard_resumed(vm);
+    return 0;
 }
 
 void pvm_flush(pv_vm *vm)

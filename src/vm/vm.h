@@ -147,12 +147,17 @@ struct pv_vm {
     int exit_code;                 /* of the program: 0, or 1 after an uncaught exception */
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
-    bool paused;                   /* the world's threads were held at boot (pvm_options.paused) */
+    bool paused;                   /* the world's threads are held (pvm_options.paused), until pvm_resume */
+    bool gc_held;                  /* the collectors are off because the boot was paused */
     bool reboot_requested;         /* boot.reboot(): snapshot and boot the world again (pvm_reboot_requested) */
     bool commit_output;            /* console output waits for durable state (pvm_options) */
     bool guard_armed;              /* this boot's crash note is armed (boot_guard.c) */
     bool guard_paused;             /* ... for a paused boot: it settles only at close */
     uint64_t guard_settle_at;      /* monotonic ns when the boot counts as come up; 0: not running yet */
+    char guard_record[4096];       /* IMAGE.boot-errors: the boots that failed early, or "" */
+    bool guard_failed;             /* this boot's failure is recorded (pv_boot_guard_uncaught) */
+    uint32_t failed_boots;         /* boots before this one that failed early in a row (boot_guard.c) */
+    char last_failure[600];        /* ... what ended the last of them */
     struct pv_serve *serve;        /* serving requests (serve.c), or NULL */
     struct pd_display *display;    /* the web display (src/display), or NULL */
     uint32_t win_pending;          /* windows with input waiting for their handler */
@@ -188,6 +193,15 @@ int pv_boot_guard_begin(pv_vm *vm, const char *image, bool paused, char *err, si
 void pv_boot_guard_running(pv_vm *vm);
 /* A clean end (or a boot that failed without crashing): the note goes. */
 void pv_boot_guard_end(pv_vm *vm);
+/* pvm_resume: the paused boot's threads run from now, so it is guarded
+ * as a boot that was not paused, its settling time counted from now. */
+void pv_boot_guard_resumed(pv_vm *vm);
+/* A thread the world brought with it ended by an uncaught exception
+ * (`what` says which and why): before the boot has come up, that makes
+ * this boot one that failed early, recorded beside the image at once (a
+ * kill -9 may follow).  A boot that comes up without one clears the
+ * record: only failures in a row count (pvm_boot_info.failed_boots). */
+void pv_boot_guard_uncaught(pv_vm *vm, const char *what);
 
 /* ---- allocation (alloc.c) ------------------------------------------------- */
 /* A zeroed object of class cls and `bytes` total size; NULL when the space
