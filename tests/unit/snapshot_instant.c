@@ -435,8 +435,10 @@ static void test_populated(const char *strategy)
     p[5 * 512] = 43;
     hal_tmem_stats st2;
     hal_tmem_stats_get(t, &st2);
-    CHECK_EQ_U64(st2.write_faults, st1.write_faults + 1);
-    CHECK_EQ_U64(st2.dirty_pages, 1);
+    if (strcmp(strategy, "uffd-async")) { /* its writes never fault; the freeze sees them */
+        CHECK_EQ_U64(st2.write_faults, st1.write_faults + 1);
+        CHECK_EQ_U64(st2.dirty_pages, 1);
+    }
     /* Resident pages are left alone: page 5 keeps the write. */
     hal_tmem_populate(t, 0, 300);
     CHECK_EQ_U64(p[5 * 512], 43);
