@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -455,13 +456,42 @@ static int protect_runs(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_
 #define PRECOPY_ROUNDS 4
 #define PRECOPY_ENOUGH 64u /* pages: a round this small is left to the stop */
 
-/* Copies page pg into its precopy slot (taking one if it has none).  False
- * if the pool is empty: the page is then copied at the stop. */
+/* Harvesting strategies only: adds at least `more` slots to the COW pool.
+ * Every frozen page needs a copy with them (no write fault tells which
+ * will be written), so a dirty set larger than the configured pool grows
+ * it rather than failing the snapshot: the memory is the dirty set's size,
+ * as a fork()-based snapshot would pay.  Called by the snapshot thread
+ * while no copy is being read (RUNNING, or the stop), so moving the pool
+ * invalidates no pointer into it. */
+static int pool_grow(hal_tmem *t, uint32_t more)
+{
+    uint32_t add = more > t->cow_slots / 4 ? more : t->cow_slots / 4;
+    size_t old = (size_t)t->cow_slots * HAL_PAGE_SIZE, bytes = old + (size_t)add * HAL_PAGE_SIZE;
+    int32_t *f = realloc(t->cow_free, sizeof(int32_t) * (t->cow_slots + add));
+    if (!f)
+        return -ENOMEM;
+    t->cow_free = f;
+    void *p = mremap(t->cow_pool, old, bytes, MREMAP_MAYMOVE);
+    if (p == MAP_FAILED)
+        return -ENOMEM;
+    pool_lock(t);
+    t->cow_pool = p;
+    for (uint32_t i = 0; i < add; i++)
+        t->cow_free[t->cow_nfree++] = (int32_t)(t->cow_slots + i);
+    t->cow_slots += add;
+    pool_unlock(t);
+    return 0;
+}
+
+/* Copies page pg into its precopy slot (taking one if it has none, and
+ * growing the pool if it is empty).  False if no memory could be had. */
 static bool precopy(hal_tmem *t, uint64_t pg)
 {
     uint32_t s = t->precopy_slot[pg];
     if (!s) {
         int32_t k = cow_take(t);
+        if (k < 0 && pool_grow(t, 1) == 0)
+            k = cow_take(t);
         if (k < 0)
             return false;
         s = (uint32_t)k + 1;
@@ -543,7 +573,7 @@ static int freeze_copying(hal_tmem *t)
     FOR_EACH_MARKED(t, t->pending, t->pending_summary, pg,
                     need += !t->precopy_slot[pg] && !tmem_test(t->fresh, pg));
     if (!rc && need > t->cow_nfree)
-        rc = -ENOMEM; /* the snapshot is abandoned; the pages stay dirty */
+        rc = pool_grow(t, (uint32_t)(need - t->cow_nfree)); /* failing: abandoned, pages stay dirty */
     size_t n = 0;
     size_t swords = (t->words + 63) / 64;
     for (size_t s = 0; s < swords; s++) {
