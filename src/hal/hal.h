@@ -134,6 +134,9 @@ typedef struct hal_tmem_config {
     hal_fatal_fn fatal;
     void *ctx;
     uint64_t cow_limit;    /* bytes of copy-on-write copies before throttling */
+    /* The caller will call hal_tmem_evict (a memory budget): an automatic
+     * choice (strategy NULL) skips strategies that cannot drop pages. */
+    bool evicts;
     hal_fault_hook_fn fault_hook; /* tests only; NULL normally */
     void *hook_ctx;
 } hal_tmem_config;
@@ -154,7 +157,8 @@ typedef struct hal_tmem_stats {
 const char *const *hal_tmem_strategies(void);
 /* 0 if usable on this host, else a negative code and a reason in why. */
 int hal_tmem_probe(const char *strategy, char *why, size_t whylen);
-/* strategy NULL: the first usable one of hal_tmem_strategies(). */
+/* strategy NULL: the first usable one of hal_tmem_strategies() (that can
+ * evict, if cfg->evicts).  uffd-async cannot: hal_tmem_evict drops nothing. */
 int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out,
                   char *why, size_t whylen);
 void hal_tmem_close(hal_tmem *t);

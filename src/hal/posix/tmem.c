@@ -257,6 +257,8 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     if (!strategy) { /* the best that works: probe, and also set up */
         int rc = -ENOTSUP;
         for (size_t i = 0; i < NOPS; i++) {
+            if (cfg->evicts && all_ops[i]->no_evict)
+                continue;
             rc = hal_tmem_open(all_ops[i]->name, cfg, out, why, whylen);
             if (rc == 0 || rc == -EEXIST)
                 return rc; /* -EEXIST: the address is taken; no strategy helps */
