@@ -134,9 +134,10 @@ typedef struct hal_tmem_config {
     hal_fatal_fn fatal;
     void *ctx;
     uint64_t cow_limit;    /* bytes of copy-on-write copies before throttling */
-    /* The caller will call hal_tmem_evict (a memory budget): an automatic
-     * choice (strategy NULL) skips strategies that cannot drop pages. */
-    bool evicts;
+    /* The caller bounds the region's memory (a budget it evicts to, or a
+     * copy-on-write limit it counts on): an automatic choice (strategy
+     * NULL) skips strategies that cannot keep such a bound. */
+    bool bounded;
     hal_fault_hook_fn fault_hook; /* tests only; NULL normally */
     void *hook_ctx;
 } hal_tmem_config;
@@ -157,8 +158,10 @@ typedef struct hal_tmem_stats {
 const char *const *hal_tmem_strategies(void);
 /* 0 if usable on this host, else a negative code and a reason in why. */
 int hal_tmem_probe(const char *strategy, char *why, size_t whylen);
-/* strategy NULL: the first usable one of hal_tmem_strategies() (that can
- * evict, if cfg->evicts).  uffd-async cannot: hal_tmem_evict drops nothing. */
+/* strategy NULL: the first usable one of hal_tmem_strategies() (that keeps
+ * memory bounded, if cfg->bounded).  uffd-async does not: hal_tmem_evict
+ * drops nothing, and each snapshot holds a copy of every frozen page, so
+ * its copy-on-write pool grows past cow_limit with the dirty set. */
 int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out,
                   char *why, size_t whylen);
 void hal_tmem_close(hal_tmem *t);

@@ -763,7 +763,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         .fatal = fatal,
         .ctx = w,
         .cow_limit = w->opt.cow_limit,
-        .evicts = w->opt.memory_budget != 0,
+        .bounded = w->opt.memory_budget || w->opt.cow_limit,
         .fault_hook = w->opt.fault_hook,
         .hook_ctx = w->opt.hook_ctx,
     };

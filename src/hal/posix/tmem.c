@@ -257,7 +257,7 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     if (!strategy) { /* the best that works: probe, and also set up */
         int rc = -ENOTSUP;
         for (size_t i = 0; i < NOPS; i++) {
-            if (cfg->evicts && all_ops[i]->no_evict)
+            if (cfg->bounded && all_ops[i]->unbounded)
                 continue;
             rc = hal_tmem_open(all_ops[i]->name, cfg, out, why, whylen);
             if (rc == 0 || rc == -EEXIST)
@@ -354,6 +354,14 @@ static int frozen_reserve(hal_tmem *t, size_t n)
     t->cow_of = c;
     t->frozen_cap = cap;
     return 0;
+}
+
+/* A freeze that failed: the pages of word w in bits are dirty again. */
+static void redirty(hal_tmem *t, size_t w, uint64_t bits)
+{
+    atomic_fetch_or(&t->dirty[w], bits);
+    atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
+    atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
 }
 
 /* Moves every dirty bit into bm (and its summary); returns pages moved.
@@ -585,13 +593,10 @@ static int freeze_copying(hal_tmem *t)
             sum &= sum - 1;
             uint64_t fresh = atomic_exchange(&t->fresh[w], 0);
             uint64_t bits = atomic_exchange(&t->pending[w], 0) | fresh;
-            if (rc) {
-                atomic_fetch_or(&t->dirty[w], bits);
-                atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
-                atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
-            } else {
+            if (rc)
+                redirty(t, w, bits);
+            else
                 atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
-            }
             for (; bits; bits &= bits - 1) {
                 uint64_t b = bits & -bits, pg = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
                 if (rc) { /* copies are redone with the next snapshot */
@@ -673,9 +678,7 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
             sum &= sum - 1;
             uint64_t bits = atomic_exchange(&t->pending[w], 0) | atomic_exchange(&t->fresh[w], 0);
             if (rc) { /* could not freeze: the pages stay dirty */
-                atomic_fetch_or(&t->dirty[w], bits);
-                atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
-                atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
+                redirty(t, w, bits);
                 continue;
             }
             atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);

@@ -62,7 +62,7 @@ typedef struct tmem_ops {
      * write-protects it again, atomically per page.  NULL for strategies
      * that see each write fault and call tmem_note_write(). */
     int (*harvest)(hal_tmem *t);
-    bool no_evict;                /* drop always refuses (uffd-async) */
+    bool unbounded;               /* cannot evict nor keep cow_limit (uffd-async) */
 } tmem_ops;
 
 /* Pages hal_tmem_populate fills and installs at once: one ioctl or one

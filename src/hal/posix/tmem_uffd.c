@@ -410,8 +410,8 @@ static int uffd_async_harvest(hal_tmem *t)
 /* A written page's only record is in its page-table entry, which
  * MADV_DONTNEED would discard with the page: a write racing with the drop
  * could not be told apart from a clean page.  So pages are never dropped;
- * a world with a memory budget gets another strategy unless it names this
- * one (docs/ARCHITECTURE.md, 4.2.1). */
+ * a world that bounds its memory gets another strategy unless it names
+ * this one (docs/ARCHITECTURE.md, 4.2.1). */
 static int uffd_async_drop(hal_tmem *t, uint64_t pgno)
 {
     (void)t;
@@ -429,5 +429,5 @@ const tmem_ops tmem_uffd_async_ops = {
     .view = uffd_view,
     .install = uffd_install,
     .harvest = uffd_async_harvest,
-    .no_evict = true,
+    .unbounded = true,
 };
