@@ -104,7 +104,9 @@ uint64_t hal_physical_memory(void);
  * before the faulting thread can write it, never after; otherwise a freeze
  * that runs in between would leave out a page already written, and the
  * snapshot would hold that page as it was an instant earlier
- * (docs/ARCHITECTURE.md, "The snapshot instant").
+ * (docs/ARCHITECTURE.md, "The snapshot instant").  uffd-async keeps it in
+ * the form "marked dirty, or left unprotected by the kernel so that the
+ * next harvest marks it" (tmem.c, snapshots without write faults).
  */
 
 typedef struct hal_tmem hal_tmem;
