@@ -446,6 +446,55 @@ static int protect_runs(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_
     return rc;
 }
 
+/* The freeze's last step (program stopped): pending and fresh pages become
+ * the frozen set, listed in order, or with rc (the freeze failed) dirty
+ * again.  Harvesting strategies also give each frozen page its copy:
+ * its precopy if current, else one taken now (slots were counted and the
+ * pool grown by freeze_copying); a failed freeze drops the precopies, to
+ * be redone by the next snapshot.  Returns the frozen pages. */
+static bool precopy(hal_tmem *t, uint64_t pg);
+static size_t form_frozen(hal_tmem *t, int rc)
+{
+    bool copying = t->ops->harvest != NULL;
+    size_t n = 0;
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s < swords; s++) {
+        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
+        while (sum) {
+            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+            sum &= sum - 1;
+            uint64_t fresh = atomic_exchange(&t->fresh[w], 0);
+            uint64_t bits = atomic_exchange(&t->pending[w], 0) | fresh;
+            if (rc) {
+                redirty(t, w, bits);
+            } else {
+                atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
+                atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
+            }
+            for (; bits && (copying || !rc); bits &= bits - 1) {
+                uint64_t b = bits & -bits, pg = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+                if (copying && rc && t->precopy_slot[pg])
+                    cow_give(t, (int32_t)t->precopy_slot[pg] - 1);
+                if (copying && !rc && ((fresh & b) || !t->precopy_slot[pg])) {
+                    bool ok = precopy(t, pg);
+                    HAL_ASSERT(ok); /* counted by freeze_copying */
+                    (void)ok;
+                }
+                if (!rc) {
+                    t->frozen_list[n] = pg;
+                    t->cow_of[n++] = copying ? (int32_t)t->precopy_slot[pg] - 1 : -1;
+                }
+                if (copying)
+                    t->precopy_slot[pg] = 0;
+            }
+        }
+    }
+    t->npending = 0;
+    t->nfrozen = n;
+    t->phase = TMEM_FROZEN;
+    return n;
+}
+
 /* ---- snapshots without write faults (harvesting strategies) ---------------
  *
  * With uffd-async no write reaches us, so a frozen page cannot be copied on
@@ -584,42 +633,8 @@ static int freeze_copying(hal_tmem *t)
                     need += !t->precopy_slot[pg] && !tmem_test(t->fresh, pg));
     if (!rc && need > t->cow_nfree)
         rc = pool_grow(t, (uint32_t)(need - t->cow_nfree)); /* failing: abandoned, pages stay dirty */
-    size_t n = 0;
-    size_t swords = (t->words + 63) / 64;
-    for (size_t s = 0; s < swords; s++) {
-        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
-        while (sum) {
-            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
-            sum &= sum - 1;
-            uint64_t fresh = atomic_exchange(&t->fresh[w], 0);
-            uint64_t bits = atomic_exchange(&t->pending[w], 0) | fresh;
-            if (rc)
-                redirty(t, w, bits);
-            else
-                atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
-            for (; bits; bits &= bits - 1) {
-                uint64_t b = bits & -bits, pg = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
-                if (rc) { /* copies are redone with the next snapshot */
-                    if (t->precopy_slot[pg])
-                        cow_give(t, (int32_t)t->precopy_slot[pg] - 1);
-                } else {
-                    if ((fresh & b) || !t->precopy_slot[pg]) {
-                        bool ok = precopy(t, pg);
-                        HAL_ASSERT(ok); /* counted above */
-                        (void)ok;
-                    }
-                    t->frozen_list[n] = pg;
-                    t->cow_of[n] = (int32_t)t->precopy_slot[pg] - 1;
-                    n++;
-                }
-                t->precopy_slot[pg] = 0;
-            }
-        }
-    }
+    form_frozen(t, rc);
     t->nprecopied = 0;
-    t->npending = 0;
-    t->nfrozen = n;
-    t->phase = TMEM_FROZEN;
     check_copies(t);
     return rc;
 }
@@ -668,32 +683,8 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
     int rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
     if (!rc)
         rc = protect_runs(t, t->fresh, t->fresh_summary, false);
-    /* The frozen set: pending (protected by prepare) and fresh pages. */
-    size_t n = 0;
-    size_t swords = (t->words + 63) / 64;
-    for (size_t s = 0; s < swords; s++) {
-        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
-        while (sum) {
-            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
-            sum &= sum - 1;
-            uint64_t bits = atomic_exchange(&t->pending[w], 0) | atomic_exchange(&t->fresh[w], 0);
-            if (rc) { /* could not freeze: the pages stay dirty */
-                redirty(t, w, bits);
-                continue;
-            }
-            atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
-            atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
-            for (; bits; bits &= bits - 1) {
-                t->frozen_list[n] = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
-                t->cow_of[n] = -1;
-                n++;
-            }
-        }
-    }
+    size_t n = form_frozen(t, rc);
     HAL_ASSERT(rc || n <= t->npending + nfresh); /* a page may be both */
-    t->npending = 0;
-    t->nfrozen = n;
-    t->phase = TMEM_FROZEN;
     *pages = t->frozen_list;
     *npages = n;
     return rc;
