@@ -679,12 +679,12 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
         *npages = t->nfrozen;
         return rc;
     }
-    uint64_t nfresh = move_dirty(t, t->fresh, t->fresh_summary);
-    int rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
+    uint64_t bound = t->npending + move_dirty(t, t->fresh, t->fresh_summary);
+    int rc = frozen_reserve(t, (size_t)bound);
     if (!rc)
         rc = protect_runs(t, t->fresh, t->fresh_summary, false);
     size_t n = form_frozen(t, rc);
-    HAL_ASSERT(rc || n <= t->npending + nfresh); /* a page may be both */
+    HAL_ASSERT(rc || n <= bound); /* a page may be both pending and fresh */
     *pages = t->frozen_list;
     *npages = n;
     return rc;
