@@ -105,7 +105,9 @@ uint64_t hal_physical_memory(void);
  * before the faulting thread can write it, never after; otherwise a freeze
  * that runs in between would leave out a page already written, and the
  * snapshot would hold that page as it was an instant earlier
- * (docs/ARCHITECTURE.md, "The snapshot instant").
+ * (docs/ARCHITECTURE.md, "The snapshot instant").  uffd-async keeps it in
+ * the form "marked dirty, or left unprotected by the kernel so that the
+ * next harvest marks it" (tmem.c, snapshots without write faults).
  */
 
 typedef struct hal_tmem hal_tmem;
@@ -135,6 +137,10 @@ typedef struct hal_tmem_config {
     hal_fatal_fn fatal;
     void *ctx;
     uint64_t cow_limit;    /* bytes of copy-on-write copies before throttling */
+    /* The caller bounds the region's memory (a budget it evicts to, or a
+     * copy-on-write limit it counts on): an automatic choice (strategy
+     * NULL) skips strategies that cannot keep such a bound. */
+    bool bounded;
     hal_fault_hook_fn fault_hook; /* tests only; NULL normally */
     void *hook_ctx;
 } hal_tmem_config;
@@ -155,7 +161,10 @@ typedef struct hal_tmem_stats {
 const char *const *hal_tmem_strategies(void);
 /* 0 if usable on this host, else a negative code and a reason in why. */
 int hal_tmem_probe(const char *strategy, char *why, size_t whylen);
-/* strategy NULL: the first usable one of hal_tmem_strategies(). */
+/* strategy NULL: the first usable one of hal_tmem_strategies() (that keeps
+ * memory bounded, if cfg->bounded).  uffd-async does not: hal_tmem_evict
+ * drops nothing, and each snapshot holds a copy of every frozen page, so
+ * its copy-on-write pool grows past cow_limit with the dirty set. */
 int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **out,
                   char *why, size_t whylen);
 void hal_tmem_close(hal_tmem *t);

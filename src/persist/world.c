@@ -770,6 +770,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         .fatal = fatal,
         .ctx = w,
         .cow_limit = w->opt.cow_limit,
+        .bounded = w->opt.memory_budget || w->opt.cow_limit,
         .fault_hook = w->opt.fault_hook,
         .hook_ctx = w->opt.hook_ctx,
     };

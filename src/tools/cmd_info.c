@@ -19,8 +19,9 @@ void help_info(void)
                        "Shows an image's format version, world id, the persistent space's address\n"
                        "and size, the image size, and for each root slot its snapshot: generation,\n"
                        "time, pages, blocks used; then the world's objects, what its garbage\n"
-                       "collectors freed and the classes updated with their versions (opening it\n"
-                       "only to look: nothing runs or is written).\n"
+                       "collectors freed, the classes updated with their versions, and the snapshot\n"
+                       "strategy this host chooses (opening it only to look: nothing runs or is\n"
+                       "written).\n"
                        "`phantom fsck` checks everything.  --replica PATH: also how many\n"
                        "snapshots the replica PATH (run/boot --replica) is behind the image.\n"
                        "\n"
@@ -83,6 +84,9 @@ static void print_objects(const char *image)
     pvm_classes(vm, note_version, &u);
     hal_console_printf(1, "classes:        %u updated (hot code update)%s%s%s\n", u.n, u.n ? ": " : "", u.list,
                        u.n > 8 ? ", ..." : "");
+    /* Chosen per open, best first (--strategy overrides): what a run here gets. */
+    hal_console_printf(1, "strategy:       %s (how snapshots track writes on this host)\n",
+                       pw_strategy(pvm_world(vm)));
     pvm_close(vm, false);
 }
 

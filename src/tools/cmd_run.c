@@ -61,7 +61,7 @@ void help_run(void)
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
         TOOL_DISPLAY_HELP
-        "  --strategy NAME          how snapshots track writes: uffd or mprotect\n"
+        "  --strategy NAME          how snapshots track writes: uffd-async, uffd or mprotect\n"
         "                           (default: the best this host offers; a world made\n"
         "                           under one opens under the other)\n"
         "  -v                       say which world and snapshot (and the memory limit);\n"

@@ -38,7 +38,7 @@ void help_shell(void)
         "\n"
         TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
-        "  --strategy NAME          uffd or mprotect (see phantom run --help)\n"
+        "  --strategy NAME          uffd-async, uffd or mprotect (see phantom run --help)\n"
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
         TOOL_DISPLAY_HELP

@@ -282,6 +282,7 @@ static int cmd_stats(sh_ctx *c, const char *arg)
     uint64_t now = hal_now_wall_ns();
     sh_printf(1, "world       %s: %.1f MiB held in the image, %.1f MiB resident\n", c->image,
               st.pages_present * 4096.0 / 1048576.0, st.mem.resident_pages * 4096.0 / 1048576.0);
+    sh_printf(1, "strategy    %s (how snapshots track writes)\n", pw_strategy(pvm_world(c->vm)));
     sh_printf(1, "threads     %u (%u runnable)\n", vs.threads, vs.runnable);
     sh_printf(1, "classes     %u\n", vs.classes);
     sh_printf(1, "objects     %" PRIu64 " live (%.1f MiB) in a heap of %.1f MiB\n", vs.gc.live_objects,

@@ -11,13 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #define DEFAULT_COW_LIMIT (256ull << 20)
 
-static const tmem_ops *const all_ops[] = {&tmem_uffd_ops, &tmem_mprotect_ops};
+/* Best first: hal_tmem_open(NULL) takes the first that works here. */
+static const tmem_ops *const all_ops[] = {&tmem_uffd_async_ops, &tmem_uffd_ops, &tmem_mprotect_ops};
 #define NOPS (sizeof all_ops / sizeof all_ops[0])
 
 const char *const *hal_tmem_strategies(void)
@@ -26,6 +28,15 @@ const char *const *hal_tmem_strategies(void)
     for (size_t i = 0; i < NOPS; i++)
         names[i] = all_ops[i]->name;
     return names;
+}
+
+static void unknown_strategy(const char *name, char *why, size_t whylen)
+{
+    int k = snprintf(why, whylen, "unknown snapshot strategy '%s' (known:", name);
+    for (size_t i = 0; i < NOPS && k > 0 && (size_t)k < whylen; i++)
+        k += snprintf(why + k, whylen - (size_t)k, "%s %s", i ? "," : "", all_ops[i]->name);
+    if (k > 0 && (size_t)k < whylen)
+        snprintf(why + k, whylen - (size_t)k, ")");
 }
 
 static const tmem_ops *find_ops(const char *name)
@@ -40,7 +51,7 @@ int hal_tmem_probe(const char *strategy, char *why, size_t whylen)
 {
     const tmem_ops *ops = find_ops(strategy);
     if (!ops) {
-        snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
+        unknown_strategy(strategy, why, whylen);
         return -EINVAL;
     }
     return ops->probe(why, whylen);
@@ -234,6 +245,8 @@ static void tmem_free(hal_tmem *t)
     free_pages(t->cow_pool, (size_t)t->cow_slots * HAL_PAGE_SIZE);
     free(t->cow_free);
     free_pages(t->populate_buf, (size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
+    if (t->precopy_slot)
+        free_pages(t->precopy_slot, t->npages * sizeof *t->precopy_slot);
     hal_mutex_destroy(&t->populate_lock);
     free(t);
 }
@@ -244,6 +257,8 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     if (!strategy) { /* the best that works: probe, and also set up */
         int rc = -ENOTSUP;
         for (size_t i = 0; i < NOPS; i++) {
+            if (cfg->bounded && all_ops[i]->unbounded)
+                continue;
             rc = hal_tmem_open(all_ops[i]->name, cfg, out, why, whylen);
             if (rc == 0 || rc == -EEXIST)
                 return rc; /* -EEXIST: the address is taken; no strategy helps */
@@ -252,7 +267,7 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     }
     const tmem_ops *ops = find_ops(strategy);
     if (!ops) {
-        snprintf(why, whylen, "unknown snapshot strategy '%s' (known: uffd, mprotect)", strategy);
+        unknown_strategy(strategy, why, whylen);
         return -EINVAL;
     }
     int prc = ops->probe(why, whylen);
@@ -287,13 +302,15 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     t->cow_pool = zalloc_pages((size_t)t->cow_slots * HAL_PAGE_SIZE);
     t->cow_free = malloc(sizeof(int32_t) * t->cow_slots);
     t->populate_buf = zalloc_pages((size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
+    if (ops->harvest)
+        t->precopy_slot = zalloc_pages(t->npages * sizeof *t->precopy_slot);
     hal_mutex_init(&t->populate_lock);
     for (size_t i = 0; i < TMEM_STRIPES; i++)
         atomic_init(&t->stripe[i], 0);
     atomic_init(&t->cow_lock, 0);
     if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->pending ||
         !t->pending_summary || !t->fresh || !t->fresh_summary || !t->cow_pool || !t->cow_free ||
-        !t->populate_buf) {
+        !t->populate_buf || (ops->harvest && !t->precopy_slot)) {
         tmem_free(t);
         snprintf(why, whylen, "out of memory for page-state bitmaps");
         return -ENOMEM;
@@ -337,6 +354,14 @@ static int frozen_reserve(hal_tmem *t, size_t n)
     t->cow_of = c;
     t->frozen_cap = cap;
     return 0;
+}
+
+/* A freeze that failed: the pages of word w in bits are dirty again. */
+static void redirty(hal_tmem *t, size_t w, uint64_t bits)
+{
+    atomic_fetch_or(&t->dirty[w], bits);
+    atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
+    atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
 }
 
 /* Moves every dirty bit into bm (and its summary); returns pages moved.
@@ -421,9 +446,204 @@ static int protect_runs(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *bm_
     return rc;
 }
 
+/* The freeze's last step (program stopped): pending and fresh pages become
+ * the frozen set, listed in order, or with rc (the freeze failed) dirty
+ * again.  Harvesting strategies also give each frozen page its copy:
+ * its precopy if current, else one taken now (slots were counted and the
+ * pool grown by freeze_copying); a failed freeze drops the precopies, to
+ * be redone by the next snapshot.  Returns the frozen pages. */
+static bool precopy(hal_tmem *t, uint64_t pg);
+static size_t form_frozen(hal_tmem *t, int rc)
+{
+    bool copying = t->ops->harvest != NULL;
+    size_t n = 0;
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s < swords; s++) {
+        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
+        while (sum) {
+            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+            sum &= sum - 1;
+            uint64_t fresh = atomic_exchange(&t->fresh[w], 0);
+            uint64_t bits = atomic_exchange(&t->pending[w], 0) | fresh;
+            if (rc) {
+                redirty(t, w, bits);
+            } else {
+                atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
+                atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
+            }
+            for (; bits && (copying || !rc); bits &= bits - 1) {
+                uint64_t b = bits & -bits, pg = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
+                if (copying && rc && t->precopy_slot[pg])
+                    cow_give(t, (int32_t)t->precopy_slot[pg] - 1);
+                if (copying && !rc && ((fresh & b) || !t->precopy_slot[pg])) {
+                    bool ok = precopy(t, pg);
+                    HAL_ASSERT(ok); /* counted by freeze_copying */
+                    (void)ok;
+                }
+                if (!rc) {
+                    t->frozen_list[n] = pg;
+                    t->cow_of[n++] = copying ? (int32_t)t->precopy_slot[pg] - 1 : -1;
+                }
+                if (copying)
+                    t->precopy_slot[pg] = 0;
+            }
+        }
+    }
+    t->npending = 0;
+    t->nfrozen = n;
+    t->phase = TMEM_FROZEN;
+    return n;
+}
+
+/* ---- snapshots without write faults (harvesting strategies) ---------------
+ *
+ * With uffd-async no write reaches us, so a frozen page cannot be copied on
+ * its first write after the freeze.  Instead every frozen page is copied,
+ * and the instant is kept by when:
+ *   prepare, program running: rounds of harvest (protect again and mark
+ *     dirty what was written) then copy each page marked in that round
+ *     into its own COW slot (its precopy); a write during or after the
+ *     copy lands on a page the harvest just protected, so the kernel marks
+ *     it written again and a later harvest reports it;
+ *   freeze, program stopped: a last harvest; the pages it reports, and
+ *     those with no precopy, are copied now; every other precopy is current.
+ * Invariant (checked at the freeze in debug builds): once the freeze
+ * returns, every frozen page's COW slot equals the page as it was at the
+ * freeze instant, so read_frozen serves the slot and the program may write
+ * the page at once.  The pause costs the last round's pages, not the
+ * interval's.  Rounds stop when one marks few pages or stops shrinking. */
+#define PRECOPY_ROUNDS 4
+#define PRECOPY_ENOUGH 64u /* pages: a round this small is left to the stop */
+
+/* Harvesting strategies only: adds at least `more` slots to the COW pool.
+ * Every frozen page needs a copy with them (no write fault tells which
+ * will be written), so a dirty set larger than the configured pool grows
+ * it rather than failing the snapshot: the memory is the dirty set's size,
+ * as a fork()-based snapshot would pay.  Called by the snapshot thread
+ * while no copy is being read (RUNNING, or the stop), so moving the pool
+ * invalidates no pointer into it. */
+static int pool_grow(hal_tmem *t, uint32_t more)
+{
+    uint32_t add = more > t->cow_slots / 4 ? more : t->cow_slots / 4;
+    size_t old = (size_t)t->cow_slots * HAL_PAGE_SIZE, bytes = old + (size_t)add * HAL_PAGE_SIZE;
+    int32_t *f = realloc(t->cow_free, sizeof(int32_t) * (t->cow_slots + add));
+    if (!f)
+        return -ENOMEM;
+    t->cow_free = f;
+    void *p = mremap(t->cow_pool, old, bytes, MREMAP_MAYMOVE);
+    if (p == MAP_FAILED)
+        return -ENOMEM;
+    pool_lock(t);
+    t->cow_pool = p;
+    for (uint32_t i = 0; i < add; i++)
+        t->cow_free[t->cow_nfree++] = (int32_t)(t->cow_slots + i);
+    t->cow_slots += add;
+    pool_unlock(t);
+    return 0;
+}
+
+/* Copies page pg into its precopy slot (taking one if it has none, and
+ * growing the pool if it is empty).  False if no memory could be had. */
+static bool precopy(hal_tmem *t, uint64_t pg)
+{
+    uint32_t s = t->precopy_slot[pg];
+    if (!s) {
+        int32_t k = cow_take(t);
+        if (k < 0 && pool_grow(t, 1) == 0)
+            k = cow_take(t);
+        if (k < 0)
+            return false;
+        s = (uint32_t)k + 1;
+        t->precopy_slot[pg] = s;
+        t->nprecopied++;
+    }
+    memcpy(cow_page(t, (int32_t)s - 1), t->ops->view(t, pg), HAL_PAGE_SIZE);
+    return true;
+}
+
+/* Runs body for each page pg set in bm (with its summary words sums). */
+#define FOR_EACH_MARKED(t, bm, sums, pg, body)                                      \
+    do {                                                                           \
+        size_t swords_ = ((t)->words + 63) / 64;                                   \
+        for (size_t s_ = 0; s_ < swords_; s_++)                                    \
+            for (uint64_t sum_ = atomic_load(&(sums)[s_]); sum_; sum_ &= sum_ - 1) { \
+                size_t w_ = s_ * 64 + (size_t)__builtin_ctzll(sum_);               \
+                for (uint64_t b_ = atomic_load(&(bm)[w_]); b_; b_ &= b_ - 1) {     \
+                    uint64_t pg = (uint64_t)w_ * 64 + (uint64_t)__builtin_ctzll(b_); \
+                    body;                                                          \
+                }                                                                  \
+            }                                                                      \
+    } while (0)
+
+/* Moves bm into pending (both cleared), for a round's pages. */
+static void join_pending(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *sums)
+{
+    size_t swords = (t->words + 63) / 64;
+    for (size_t s = 0; s < swords; s++) {
+        uint64_t sum = atomic_exchange(&sums[s], 0);
+        atomic_fetch_or(&t->pending_summary[s], sum);
+        for (; sum; sum &= sum - 1) {
+            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
+            atomic_fetch_or(&t->pending[w], atomic_exchange(&bm[w], 0));
+        }
+    }
+}
+
+static int precopy_rounds(hal_tmem *t)
+{
+    uint64_t last = UINT64_MAX;
+    for (int round = 0; round < PRECOPY_ROUNDS; round++) {
+        int rc = t->ops->harvest(t);
+        if (rc)
+            return rc;
+        uint64_t n = move_dirty(t, t->fresh, t->fresh_summary);
+        FOR_EACH_MARKED(t, t->fresh, t->fresh_summary, pg, precopy(t, pg));
+        join_pending(t, t->fresh, t->fresh_summary);
+        t->npending += n;
+        if (n <= PRECOPY_ENOUGH || n > last / 2)
+            break;
+        last = n;
+    }
+    return 0;
+}
+
+/* Debug builds, program stopped: the invariant above. */
+static void check_copies(hal_tmem *t)
+{
+    if (!HAL_DEBUG)
+        return;
+    for (size_t i = 0; i < t->nfrozen; i++) {
+        HAL_ASSERT(t->cow_of[i] >= 0);
+        HAL_ASSERT(!memcmp(cow_page(t, t->cow_of[i]), t->ops->view(t, t->frozen_list[i]),
+                           HAL_PAGE_SIZE));
+    }
+}
+
+/* The freeze of a harvesting strategy (program stopped). */
+static int freeze_copying(hal_tmem *t)
+{
+    int rc = t->ops->harvest(t);
+    uint64_t nfresh = move_dirty(t, t->fresh, t->fresh_summary);
+    if (!rc)
+        rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
+    /* Slots needed now: frozen pages without a precopy. */
+    uint64_t need = 0;
+    FOR_EACH_MARKED(t, t->fresh, t->fresh_summary, pg, need += !t->precopy_slot[pg]);
+    FOR_EACH_MARKED(t, t->pending, t->pending_summary, pg,
+                    need += !t->precopy_slot[pg] && !tmem_test(t->fresh, pg));
+    if (!rc && need > t->cow_nfree)
+        rc = pool_grow(t, (uint32_t)(need - t->cow_nfree)); /* failing: abandoned, pages stay dirty */
+    form_frozen(t, rc);
+    t->nprecopied = 0;
+    check_copies(t);
+    return rc;
+}
+
 int hal_tmem_prepare(hal_tmem *t)
 {
     HAL_ASSERT(t->phase == TMEM_RUNNING);
+    if (t->ops->harvest)
+        return precopy_rounds(t);
     t->npending += move_dirty(t, t->pending, t->pending_summary);
     return protect_runs(t, t->pending, t->pending_summary, true);
 }
@@ -435,7 +655,7 @@ int hal_tmem_prepare(hal_tmem *t)
 static void check_running(hal_tmem *t)
 {
     HAL_ASSERT(t->phase == TMEM_RUNNING && t->nfrozen == 0);
-    HAL_ASSERT(t->cow_nfree == t->cow_slots);
+    HAL_ASSERT(t->cow_nfree + t->nprecopied == t->cow_slots);
     if (!HAL_DEBUG)
         return;
     _Atomic uint64_t *marks[2] = {t->dirty, t->pending}, *sums[2] = {t->dirty_summary, t->pending_summary};
@@ -453,38 +673,18 @@ static void check_running(hal_tmem *t)
 int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
 {
     check_running(t);
-    uint64_t nfresh = move_dirty(t, t->fresh, t->fresh_summary);
-    int rc = frozen_reserve(t, (size_t)(t->npending + nfresh));
+    if (t->ops->harvest) {
+        int rc = freeze_copying(t);
+        *pages = t->frozen_list;
+        *npages = t->nfrozen;
+        return rc;
+    }
+    uint64_t bound = t->npending + move_dirty(t, t->fresh, t->fresh_summary);
+    int rc = frozen_reserve(t, (size_t)bound);
     if (!rc)
         rc = protect_runs(t, t->fresh, t->fresh_summary, false);
-    /* The frozen set: pending (protected by prepare) and fresh pages. */
-    size_t n = 0;
-    size_t swords = (t->words + 63) / 64;
-    for (size_t s = 0; s < swords; s++) {
-        uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
-        while (sum) {
-            size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
-            sum &= sum - 1;
-            uint64_t bits = atomic_exchange(&t->pending[w], 0) | atomic_exchange(&t->fresh[w], 0);
-            if (rc) { /* could not freeze: the pages stay dirty */
-                atomic_fetch_or(&t->dirty[w], bits);
-                atomic_fetch_or(&t->dirty_summary[w >> 6], 1ull << (w & 63));
-                atomic_fetch_add(&t->ndirty, (uint64_t)__builtin_popcountll(bits));
-                continue;
-            }
-            atomic_fetch_or_explicit(&t->frozen[w], bits, memory_order_relaxed);
-            atomic_fetch_and_explicit(&t->saved[w], ~bits, memory_order_relaxed);
-            for (; bits; bits &= bits - 1) {
-                t->frozen_list[n] = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(bits);
-                t->cow_of[n] = -1;
-                n++;
-            }
-        }
-    }
-    HAL_ASSERT(rc || n <= t->npending + nfresh); /* a page may be both */
-    t->npending = 0;
-    t->nfrozen = n;
-    t->phase = TMEM_FROZEN;
+    size_t n = form_frozen(t, rc);
+    HAL_ASSERT(rc || n <= bound); /* a page may be both pending and fresh */
     *pages = t->frozen_list;
     *npages = n;
     return rc;

@@ -22,7 +22,8 @@
  *   the region is RUNNING (no frozen set) or FROZEN (between freeze and
  *   thaw); freeze and prepare happen only while RUNNING, read_frozen and
  *   thaw only while FROZEN;
- *   while RUNNING every copy-on-write slot is free and no page is frozen.
+ *   while RUNNING no page is frozen and every copy-on-write slot is free
+ *   but those holding precopies (harvesting strategies, tmem.c).
  */
 #ifndef PHANTOM_HAL_TMEM_INTERNAL_H
 #define PHANTOM_HAL_TMEM_INTERNAL_H
@@ -56,6 +57,12 @@ typedef struct tmem_ops {
      * resident and dirty.  0 or a negative error (errno kept for the
      * caller's message). */
     int (*install)(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src);
+    /* Strategies whose write faults never reach user space (uffd-async):
+     * marks dirty every page written since the previous harvest and
+     * write-protects it again, atomically per page.  NULL for strategies
+     * that see each write fault and call tmem_note_write(). */
+    int (*harvest)(hal_tmem *t);
+    bool unbounded;               /* cannot evict nor keep cow_limit (uffd-async) */
 } tmem_ops;
 
 /* Pages hal_tmem_populate fills and installs at once: one ioctl or one
@@ -113,9 +120,16 @@ struct hal_tmem {
     _Atomic uint64_t fill_faults, write_faults, cow_copies, cow_throttled, evictions;
     _Atomic uint64_t lock_waits, populated;
 
+    /* Harvesting strategies: the COW slot (plus one; 0 none) holding a
+     * copy of each page taken while the program ran (hal_tmem_prepare),
+     * and how many slots such copies hold. */
+    uint32_t *precopy_slot;
+    uint32_t nprecopied;
+
     void *impl;                   /* strategy's own state */
 };
 
+extern const tmem_ops tmem_uffd_async_ops;
 extern const tmem_ops tmem_uffd_ops;
 extern const tmem_ops tmem_mprotect_ops;
 
@@ -149,5 +163,12 @@ bool tmem_note_write(hal_tmem *t, uint64_t pgno);
 void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty);
 /* Marks a resident page dirty (caller holds the stripe lock). */
 void tmem_mark_dirty(hal_tmem *t, uint64_t pgno);
+
+/* tmem_pagemap.c: PAGEMAP_SCAN for the uffd-async strategy. */
+int tmem_pagemap_open(char *why, size_t whylen);
+/* The pages of [page, page + 1 page) reported written (and protected). */
+int tmem_pagemap_scan_probe(int fd, void *page, uint64_t *npages, char *why, size_t whylen);
+/* The harvest (tmem_ops.harvest) over the whole region. */
+int tmem_pagemap_harvest(hal_tmem *t, int fd);
 
 #endif

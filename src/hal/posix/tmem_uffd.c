@@ -1,5 +1,8 @@
 /*
- * tmem_uffd.c - tracked memory with Linux userfaultfd (MISSING + WP modes).
+ * tmem_uffd.c - tracked memory with Linux userfaultfd (MISSING + WP modes),
+ * in two strategies: "uffd" (every write fault a round trip to the handler
+ * thread) and "uffd-async" (write faults resolved in the kernel; see the
+ * end of this file and tmem_pagemap.c).
  *
  * The space is anonymous private memory registered with one userfaultfd.  A
  * handler thread serves two kinds of fault:
@@ -14,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include "tmem_internal.h"
+#include "uapi_wpasync.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +32,8 @@
 #include <unistd.h>
 
 typedef struct uffd_state {
+    bool async;                   /* UFFD_FEATURE_WP_ASYNC negotiated */
+    int pagemap;                  /* /proc/self/pagemap (async only) */
     int uffd;
     int stop_pipe[2];
     hal_thread *handler;
@@ -36,17 +42,22 @@ typedef struct uffd_state {
 
 static int uffd_create(void) { return (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK); }
 
-static int uffd_api(int fd, char *why, size_t whylen)
+/* Feature negotiation: the kernel refuses (EINVAL) a feature it lacks. */
+static int uffd_api(int fd, bool async, char *why, size_t whylen)
 {
-    struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP};
+    struct uffdio_api api = {
+        .api = UFFD_API,
+        .features = UFFD_FEATURE_PAGEFAULT_FLAG_WP | (async ? UFFD_FEATURE_WP_ASYNC : 0),
+    };
     if (ioctl(fd, UFFDIO_API, &api)) {
-        snprintf(why, whylen, "userfaultfd write-protect not supported: %s", strerror(errno));
+        snprintf(why, whylen, "userfaultfd %swrite-protect not supported: %s",
+                 async ? "asynchronous " : "", strerror(errno));
         return -ENOTSUP;
     }
     return 0;
 }
 
-static int uffd_probe(char *why, size_t whylen)
+static int uffd_open_api(bool async, char *why, size_t whylen)
 {
     int fd = uffd_create();
     if (fd < 0) {
@@ -54,9 +65,21 @@ static int uffd_probe(char *why, size_t whylen)
                  errno == EPERM ? " (needs root or vm.unprivileged_userfaultfd=1)" : "");
         return -ENOTSUP;
     }
-    int rc = uffd_api(fd, why, whylen);
+    int rc = uffd_api(fd, async, why, whylen);
+    if (rc) {
+        close(fd);
+        return rc;
+    }
+    return fd;
+}
+
+static int uffd_probe(char *why, size_t whylen)
+{
+    int fd = uffd_open_api(false, why, whylen);
+    if (fd < 0)
+        return fd;
     close(fd);
-    return rc;
+    return 0;
 }
 
 static int wp_range(uffd_state *u, uint64_t addr, uint64_t len, bool protect)
@@ -181,11 +204,13 @@ static void handler_main(void *arg)
     }
 }
 
-static int uffd_init(hal_tmem *t, char *why, size_t whylen)
+static int uffd_setup(hal_tmem *t, bool async, char *why, size_t whylen)
 {
     uffd_state *u = calloc(1, sizeof *u);
     if (!u)
         return -ENOMEM;
+    u->async = async;
+    u->pagemap = -1;
     u->uffd = -1;
     u->stop_pipe[0] = u->stop_pipe[1] = -1;
     t->impl = u;
@@ -210,8 +235,12 @@ static int uffd_init(hal_tmem *t, char *why, size_t whylen)
         snprintf(why, whylen, "userfaultfd: %s", strerror(errno));
         goto fail;
     }
-    if ((rc = uffd_api(u->uffd, why, whylen)))
+    if ((rc = uffd_api(u->uffd, async, why, whylen)))
         goto fail;
+    if (async && (u->pagemap = tmem_pagemap_open(why, whylen)) < 0) {
+        rc = u->pagemap;
+        goto fail;
+    }
     struct uffdio_register reg = {
         .range = {.start = (uint64_t)(uintptr_t)t->base, .len = t->cfg.size},
         .mode = UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP,
@@ -234,6 +263,8 @@ static int uffd_init(hal_tmem *t, char *why, size_t whylen)
 fail:
     if (u->uffd >= 0)
         close(u->uffd);
+    if (u->pagemap >= 0)
+        close(u->pagemap);
     if (u->stop_pipe[0] >= 0) {
         close(u->stop_pipe[0]);
         close(u->stop_pipe[1]);
@@ -245,6 +276,8 @@ fail:
     return rc;
 }
 
+static int uffd_init(hal_tmem *t, char *why, size_t whylen) { return uffd_setup(t, false, why, whylen); }
+
 static void uffd_fini(hal_tmem *t)
 {
     uffd_state *u = t->impl;
@@ -255,6 +288,8 @@ static void uffd_fini(hal_tmem *t)
     }
     hal_thread_join(u->handler);
     close(u->uffd);
+    if (u->pagemap >= 0)
+        close(u->pagemap);
     close(u->stop_pipe[0]);
     close(u->stop_pipe[1]);
     munmap(t->base, t->cfg.size);
@@ -307,4 +342,92 @@ const tmem_ops tmem_uffd_ops = {
     .drop = uffd_drop,
     .view = uffd_view,
     .install = uffd_install,
+};
+
+/* ---- uffd-async ----------------------------------------------------------
+ *
+ * The same registration (MISSING + WP) with UFFD_FEATURE_WP_ASYNC: a write
+ * to a write-protected page is resolved inside the kernel, which clears the
+ * page's uffd-wp bit and lets the write proceed; no message, no handler
+ * thread, no context switch.  Only first touches still come to the handler.
+ * The written set is read back with PAGEMAP_SCAN (tmem_pagemap.c), which
+ * write-protects what it reports in the same walk: that is the harvest
+ * hal_tmem_prepare and hal_tmem_freeze run (tmem.c says how a snapshot
+ * keeps its instant without a fault to copy on).
+ *
+ * Usable when the kernel accepts the feature (UFFDIO_API) and PAGEMAP_SCAN
+ * works on a range registered this way (Linux 6.7 and later). */
+static int uffd_async_probe(char *why, size_t whylen)
+{
+    int fd = uffd_open_api(true, why, whylen);
+    if (fd < 0)
+        return fd;
+    int rc = -ENOTSUP;
+    void *p = mmap(NULL, HAL_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        snprintf(why, whylen, "mmap: %s", strerror(errno));
+        close(fd);
+        return -ENOMEM;
+    }
+    struct uffdio_register reg = {
+        .range = {.start = (uint64_t)(uintptr_t)p, .len = HAL_PAGE_SIZE},
+        .mode = UFFDIO_REGISTER_MODE_WP,
+    };
+    if (ioctl(fd, UFFDIO_REGISTER, &reg)) {
+        snprintf(why, whylen, "cannot register memory for asynchronous write-protect: %s",
+                 strerror(errno));
+    } else {
+        int pm = tmem_pagemap_open(why, whylen);
+        if (pm >= 0) {
+            *(volatile uint8_t *)p = 1; /* written: the probe must see it */
+            uint64_t n = 0;
+            rc = tmem_pagemap_scan_probe(pm, p, &n, why, whylen);
+            if (!rc && n != 1) {
+                snprintf(why, whylen, "PAGEMAP_SCAN did not report a written page");
+                rc = -ENOTSUP;
+            }
+            close(pm);
+        }
+    }
+    munmap(p, HAL_PAGE_SIZE);
+    close(fd);
+    return rc;
+}
+
+static int uffd_async_init(hal_tmem *t, char *why, size_t whylen)
+{
+    return uffd_setup(t, true, why, whylen);
+}
+
+/* Pages the program wrote since they were last protected are marked dirty
+ * and protected again, in one walk per stretch of the space. */
+static int uffd_async_harvest(hal_tmem *t)
+{
+    uffd_state *u = t->impl;
+    return tmem_pagemap_harvest(t, u->pagemap);
+}
+
+/* A written page's only record is in its page-table entry, which
+ * MADV_DONTNEED would discard with the page: a write racing with the drop
+ * could not be told apart from a clean page.  So pages are never dropped;
+ * a world that bounds its memory gets another strategy unless it names
+ * this one (docs/ARCHITECTURE.md, 4.2.1). */
+static int uffd_async_drop(hal_tmem *t, uint64_t pgno)
+{
+    (void)t;
+    (void)pgno;
+    return -EBUSY;
+}
+
+const tmem_ops tmem_uffd_async_ops = {
+    .name = "uffd-async",
+    .probe = uffd_async_probe,
+    .init = uffd_async_init,
+    .fini = uffd_fini,
+    .protect = uffd_protect,
+    .drop = uffd_async_drop,
+    .view = uffd_view,
+    .install = uffd_install,
+    .harvest = uffd_async_harvest,
+    .unbounded = true,
 };
