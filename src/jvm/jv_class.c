@@ -78,6 +78,21 @@ static int u4(rd *r, uint32_t *v, const char *what)
     return 0;
 }
 
+/* An attribute's header, at r's position: its name (a Utf8 constant) and
+ * length.  NULL once it failed; `whose` begins the message ("member f",
+ * "a class"). */
+static const char *attr_header(rd *r, const char *whose, uint32_t *len)
+{
+    uint16_t ni;
+    size_t at = r->pos;
+    if (u2(r, &ni, "an attribute name") < 0 || u4(r, len, "an attribute length") < 0)
+        return NULL;
+    const char *an = jv_utf8(r->c, ni);
+    if (!an)
+        fail(r, at, "%s attribute's name is not a Utf8 constant", whose);
+    return an;
+}
+
 /* Decodes modified UTF-8 (JVMS 4.4.7) into standard UTF-8 in out (at
  * least 3/2 the input's length + 1 bytes: a 6-byte surrogate pair becomes
  * 4 bytes, a 2-byte NUL 1, others keep their size).  -1 if malformed; sets
@@ -464,14 +479,13 @@ static int read_code(rd *r, jv_method *m, uint32_t alen)
     if (u2(r, &nattr, "the Code attribute count") < 0)
         return -1;
     for (uint16_t i = 0; i < nattr; i++) {
-        uint16_t ni;
         uint32_t len;
         at = r->pos;
-        if (u2(r, &ni, "an attribute name") < 0 || u4(r, &len, "an attribute length") < 0)
-            return -1;
-        const char *an = jv_utf8(r->c, ni);
+        char whose[300];
+        snprintf(whose, sizeof whose, "method %s: an", m->name);
+        const char *an = attr_header(r, whose, &len);
         if (!an)
-            return fail(r, at, "method %s: an attribute's name is not a Utf8 constant", m->name);
+            return -1;
         if (strcmp(an, "LineNumberTable") != 0) {
             if (skip_attr(r, len) < 0)
                 return -1;
@@ -554,14 +568,13 @@ static int read_members(rd *r, bool methods)
         if (u2(r, &nattr, "an attribute count") < 0)
             return -1;
         for (uint16_t a = 0; a < nattr; a++) {
-            uint16_t an_i;
             uint32_t alen;
             size_t aat = r->pos;
-            if (u2(r, &an_i, "an attribute name") < 0 || u4(r, &alen, "an attribute length") < 0)
-                return -1;
-            const char *an = jv_utf8(c, an_i);
+            char whose[300];
+            snprintf(whose, sizeof whose, "member %s: an", name);
+            const char *an = attr_header(r, whose, &alen);
             if (!an)
-                return fail(r, aat, "member %s: an attribute's name is not a Utf8 constant", name);
+                return -1;
             if (m && !strcmp(an, "Code")) {
                 if (m->has_code)
                     return fail(r, aat, "method %s: two Code attributes", name);
@@ -605,14 +618,11 @@ static int read_class_attrs(rd *r)
     if (u2(r, &nattr, "the class attribute count") < 0)
         return -1;
     for (uint16_t a = 0; a < nattr; a++) {
-        uint16_t ni;
         uint32_t alen;
         size_t at = r->pos;
-        if (u2(r, &ni, "an attribute name") < 0 || u4(r, &alen, "an attribute length") < 0)
-            return -1;
-        const char *an = jv_utf8(c, ni);
+        const char *an = attr_header(r, "a class", &alen);
         if (!an)
-            return fail(r, at, "a class attribute's name is not a Utf8 constant");
+            return -1;
         if (!strcmp(an, "SourceFile")) {
             uint16_t si;
             if (alen != 2 || u2(r, &si, "SourceFile") < 0)
