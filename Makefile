@@ -85,7 +85,7 @@ LIB      := $(BUILD)/libphantom.a
 # the compiler's front end, WebAssembly modules.
 FUZZ_CC    ?= clang
 FUZZ_SRC   := $(wildcard tests/fuzz/fuzz_*.c)
-FUZZ_DEPS  := src/vm/classfile.c src/vm/verify.c src/vm/opcodes.c src/vm/asm.c src/vm/disasm.c \
+FUZZ_DEPS  := src/vm/classfile.c src/vm/verify.c src/vm/opcodes.c src/vm/asm.c src/vm/disasm.c src/util/textbuf.c \
               $(wildcard src/compiler/*.c)
 FUZZERS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_FLAGS := -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \

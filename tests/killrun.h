@@ -1,7 +1,8 @@
 /*
  * killrun.h - runs `phantom` as a child whose standard output is read line
  * by line, and kills it with SIGKILL at a chosen moment: the kill loops of
- * tests/crash/ (vm_killloop, gc_killloop) share it; with the competing CPU
+ * tests/crash/ (vm_, gc_, wasm_, java_killloop) share it, and the check of
+ * numbered output across restarts (kr_seq); with the competing CPU
  * load that every kill loop runs beside it (killloop too).
  *
  * Include after testlib.h (REQUIRE, CHECK, t_rand).
@@ -10,6 +11,7 @@
 #define PHANTOM_TESTS_KILLRUN_H
 
 #include <poll.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -168,6 +170,60 @@ static inline int kr_kill_cycles(kr_runner *run_one, void *ctx, const bool *bad,
         rc = run_one(ctx, again, 0);   /* the last boot runs the program to its end */
     }
     return rc;
+}
+
+/* One numbered sequence of output lines (a worker's counter, a program's
+ * steps) followed across the runs of a kill loop.  Invariants checked:
+ * within a run the number goes up by one; after a restart it goes back at
+ * most max_repeat (the lost tail since the last snapshot is executed
+ * again) and never skips a number (output is flushed before every
+ * snapshot, so nothing printed can be lost). */
+typedef struct kr_seq {
+    char name[24];      /* "step", "worker 2": how messages name it */
+    long hi;            /* highest number printed so far, -1: none */
+    long prev;          /* last number printed in this run, -1: none */
+    long max_repeat;    /* most numbers printed again after one restart; 0: no limit */
+    long repeated;      /* numbers printed again after restarts, in total */
+} kr_seq;
+
+static inline void kr_seq_init(kr_seq *q, const char *name, long max_repeat)
+{
+    snprintf(q->name, sizeof q->name, "%s", name);
+    q->hi = q->prev = -1;
+    q->max_repeat = max_repeat;
+    q->repeated = 0;
+}
+
+/* A new run begins: the next number is a resumption. */
+static inline void kr_seq_restart(kr_seq *q)
+{
+    q->prev = -1;
+}
+
+/* Number i was printed.  Returns false, after saying why on stderr, if it
+ * breaks the sequence. */
+static inline bool kr_seq_next(kr_seq *q, long i)
+{
+    bool ok = true;
+    if (q->prev >= 0 && i != q->prev + 1) {
+        fprintf(stderr, "%s %ld after %ld in one run\n", q->name, i, q->prev);
+        ok = false;
+    }
+    if (q->prev < 0 && i > q->hi + 1) {
+        fprintf(stderr, "%s resumed at %ld but only up to %ld was printed: a gap\n", q->name, i, q->hi);
+        ok = false;
+    }
+    if (q->prev < 0 && q->max_repeat > 0 && q->hi - i + 1 > q->max_repeat) {
+        fprintf(stderr, "%s resumed at %ld after printing %ld: repeats more than %ld\n", q->name, i, q->hi,
+                q->max_repeat);
+        ok = false;
+    }
+    if (q->prev < 0 && i <= q->hi)
+        q->repeated += q->hi - i + 1;
+    q->prev = i;
+    if (i > q->hi)
+        q->hi = i;
+    return ok;
 }
 
 #endif

@@ -12,6 +12,7 @@
  */
 #include "asm.h"
 #include "object.h"
+#include "../util/textbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -24,82 +25,30 @@ typedef struct dis {
     const pv_cf *cf;
     void (*out)(void *ctx, const char *line);
     void *ctx;
-    char *buf;           /* the line being built */
-    size_t len, cap;
-    bool oom;            /* the line lost text: out of memory */
+    tb_buf line;         /* the line being built; line.oom: it lost text */
 } dis;
-
-static void add(dis *d, const char *s, size_t n)
-{
-    if (d->oom)
-        return;
-    if (d->len + n + 1 > d->cap) {
-        size_t cap = d->cap ? d->cap : 128;
-        while (cap < d->len + n + 1)
-            cap *= 2;
-        char *b = realloc(d->buf, cap);
-        if (!b) {
-            d->oom = true;
-            return;
-        }
-        d->buf = b;
-        d->cap = cap;
-    }
-    memcpy(d->buf + d->len, s, n);
-    d->len += n;
-    d->buf[d->len] = 0;
-}
-
-static void put(dis *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(dis *d, const char *fmt, ...)
-{
-    char small[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if ((size_t)n < sizeof small) {
-        add(d, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        d->oom = true;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    add(d, big, (size_t)n);
-    free(big);
-}
 
 static void endline(dis *d)
 {
-    d->out(d->ctx, d->oom ? "; (out of memory: a line is missing)" : d->len ? d->buf : "");
-    d->len = 0;
-    d->oom = false;
-    if (d->buf)
-        d->buf[0] = 0;
+    d->out(d->ctx, d->line.oom ? "; (out of memory: a line is missing)" : d->line.n ? d->line.p : "");
+    tb_clear(&d->line);
 }
 
 static void put_quoted(dis *d, const char *s, uint32_t len)
 {
     static const char specials[] = "\"\\\n\r\t", escaped[] = "\"\\nrt";
-    add(d, "\"", 1);
+    tb_put(&d->line, "\"", 1);
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         const char *sp = c ? strchr(specials, c) : NULL;
         if (sp)
-            add(d, (const char[]){'\\', escaped[sp - specials]}, 2);
+            tb_put(&d->line, (const char[]){'\\', escaped[sp - specials]}, 2);
         else if (c < 0x20 || c == 0x7F)
-            put(d, "\\x%02x", c);
+            tb_printf(&d->line, "\\x%02x", c);
         else
-            add(d, &s[i], 1);
+            tb_put(&d->line, &s[i], 1);
     }
-    add(d, "\"", 1);
+    tb_put(&d->line, "\"", 1);
 }
 
 /* A name for printing: the string, or "?" when the reference is broken. */
@@ -133,7 +82,7 @@ static bool put_real(dis *d, double v, bool single)
         if (back == v && signbit(back) == signbit(v)) {
             if (!strpbrk(b, ".e"))
                 strcat(b, ".0");
-            put(d, "%s%s", b, single ? "f" : "");
+            tb_printf(&d->line, "%s%s", b, single ? "f" : "");
             return true;
         }
     }
@@ -146,24 +95,24 @@ static bool push_operand(dis *d, uint32_t k)
     const pv_cf_const *c = &d->cf->consts[k];
     switch (c->kind) {
     case PV_CK_UTF8: put_quoted(d, c->s, c->len); return true;
-    case PV_CK_INT: put(d, "%lld", (long long)c->i); return true;
-    case PV_CK_LONG: put(d, "%lldL", (long long)c->i); return true;
+    case PV_CK_INT: tb_printf(&d->line, "%lld", (long long)c->i); return true;
+    case PV_CK_LONG: tb_printf(&d->line, "%lldL", (long long)c->i); return true;
     case PV_CK_FLOAT: {
         float f;
         uint32_t bits = (uint32_t)c->bits;
         memcpy(&f, &bits, 4);
         if (!put_real(d, f, true))
-            put(d, "floatbits 0x%08x", bits);
+            tb_printf(&d->line, "floatbits 0x%08x", bits);
         return true;
     }
     case PV_CK_DOUBLE: {
         double v;
         memcpy(&v, &c->bits, 8);
         if (!put_real(d, v, false))
-            put(d, "doublebits 0x%016llx", (unsigned long long)c->bits);
+            tb_printf(&d->line, "doublebits 0x%016llx", (unsigned long long)c->bits);
         return true;
     }
-    case PV_CK_CLASS: put(d, "class %s", class_name(d, k)); return true;
+    case PV_CK_CLASS: tb_printf(&d->line, "class %s", class_name(d, k)); return true;
     }
     return false;
 }
@@ -181,25 +130,25 @@ static bool const_operand(dis *d, const pv_insn *in)
     case PV_OP_GETFIELD: case PV_OP_PUTFIELD: case PV_OP_GETSTATIC: case PV_OP_PUTSTATIC:
         if (c->kind != PV_CK_FIELD || !pv_cf_class_name(cf, c->a) || !pv_cf_str(cf, c->b))
             return false;
-        put(d, "%s %s", class_name(d, c->a), str(d, c->b));
+        tb_printf(&d->line, "%s %s", class_name(d, c->a), str(d, c->b));
         return true;
     case PV_OP_NEW: case PV_OP_CHECKCAST: case PV_OP_INSTANCEOF:
         if (c->kind != PV_CK_CLASS || !pv_cf_class_name(cf, in->u))
             return false;
-        put(d, "%s", class_name(d, in->u));
+        tb_printf(&d->line, "%s", class_name(d, in->u));
         return true;
     case PV_OP_INVOKENAME:
         if (!pv_cf_name_ok(pv_cf_str(cf, in->u)))
             return false;
-        put(d, "%s %d", str(d, in->u), in->i);
+        tb_printf(&d->line, "%s %d", str(d, in->u), in->i);
         return true;
     case PV_OP_INVOKEVIRTUAL: case PV_OP_INVOKESTATIC: case PV_OP_INVOKESPECIAL:
         if (c->kind != PV_CK_METHOD || !pv_cf_class_name(cf, c->a) || !pv_cf_str(cf, c->b) || !pv_cf_str(cf, c->c))
             return false;
-        put(d, "%s %s %s", class_name(d, c->a), str(d, c->b), str(d, c->c));
+        tb_printf(&d->line, "%s %s %s", class_name(d, c->a), str(d, c->b), str(d, c->c));
         n = pv_desc_nargs(str(d, c->c));
         if (n != in->i)
-            put(d, " %d", in->i);   /* the assembler takes the descriptor's count otherwise */
+            tb_printf(&d->line, " %d", in->i);   /* the assembler takes the descriptor's count otherwise */
         return true;
     }
     return false;
@@ -211,7 +160,7 @@ enum { AT_START = 1, AT_LABEL = 2 };
  * entry for every position up to code_len. */
 static void put_pos(dis *d, const pv_cf_method *m, const uint8_t *at, uint32_t pos)
 {
-    put(d, pos <= m->code_len && (at[pos] & AT_LABEL) ? "L%u" : "%u", pos);
+    tb_printf(&d->line, pos <= m->code_len && (at[pos] & AT_LABEL) ? "L%u" : "%u", pos);
 }
 
 /* Positions a jump or .catch may name by label: instruction starts and the end. */
@@ -223,35 +172,35 @@ static void mark_label(const pv_cf_method *m, uint8_t *at, uint32_t pos)
 
 static void put_raw(dis *d, const uint8_t *b, uint32_t n, const char *why)
 {
-    put(d, "    .byte");
+    tb_printf(&d->line, "    .byte");
     for (uint32_t i = 0; i < n; i++)
-        put(d, " 0x%02x", b[i]);
+        tb_printf(&d->line, " 0x%02x", b[i]);
     if (why)
-        put(d, "  ; %s", why);
+        tb_printf(&d->line, "  ; %s", why);
     endline(d);
 }
 
 static void put_insn(dis *d, const pv_cf_method *m, const pv_insn *in, const uint8_t *raw, const uint8_t *at)
 {
     const char *mn = pv_opinfo[in->op].mnemonic;
-    size_t start = d->len;
-    put(d, "    %s", mn);
+    size_t start = d->line.n;
+    tb_printf(&d->line, "    %s", mn);
     switch (in->fmt) {
     case PV_F_NONE: break;
-    case PV_F_I32: put(d, " %d", in->i); break;
-    case PV_F_L: put(d, " %u", in->u); break;
-    case PV_F_LI: case PV_F_ON: put(d, " %u %d", in->u, in->i); break;
+    case PV_F_I32: tb_printf(&d->line, " %d", in->i); break;
+    case PV_F_L: tb_printf(&d->line, " %u", in->u); break;
+    case PV_F_LI: case PV_F_ON: tb_printf(&d->line, " %u %d", in->u, in->i); break;
     case PV_F_U8:
         if (in->op == PV_OP_CONV && in->u < PV_CONV_COUNT)
-            put(d, " %s", pv_asm_conv_names[in->u]);
+            tb_printf(&d->line, " %s", pv_asm_conv_names[in->u]);
         else
-            put(d, " %u", in->u);
+            tb_printf(&d->line, " %u", in->u);
         break;
-    case PV_F_J: add(d, " ", 1); put_pos(d, m, at, in->u); break;
+    case PV_F_J: tb_put(&d->line, " ", 1); put_pos(d, m, at, in->u); break;
     case PV_F_K: case PV_F_KN:
-        add(d, " ", 1);
+        tb_put(&d->line, " ", 1);
         if (!const_operand(d, in)) {
-            d->len = start;
+            tb_truncate(&d->line, start);
             put_raw(d, raw, in->size, "an instruction whose constant does not fit it");
             return;
         }
@@ -265,9 +214,9 @@ static void put_lines(dis *d, const pv_cf_method *m, uint32_t *j, uint32_t pc)
 {
     for (; *j < m->nlines && m->lines[*j].pc <= pc; (*j)++) {
         if (m->lines[*j].pc == pc)
-            put(d, "    .line %u", m->lines[*j].line);
+            tb_printf(&d->line, "    .line %u", m->lines[*j].line);
         else
-            put(d, "    ; .line %u at offset %u, not an instruction start", m->lines[*j].line, m->lines[*j].pc);
+            tb_printf(&d->line, "    ; .line %u at offset %u, not an instruction start", m->lines[*j].line, m->lines[*j].pc);
         endline(d);
     }
 }
@@ -278,7 +227,7 @@ static void put_code(dis *d, const pv_cf_method *m)
     uint32_t end = 0, j = 0;
     pv_insn in;
     if (!at) {
-        put(d, "    ; out of memory: the code is missing");
+        tb_printf(&d->line, "    ; out of memory: the code is missing");
         endline(d);
         return;
     }
@@ -297,18 +246,18 @@ static void put_code(dis *d, const pv_cf_method *m)
         mark_label(m, at, h->start);
         mark_label(m, at, h->end);
         mark_label(m, at, h->target);
-        put(d, "    .catch %s from ", h->cls ? class_name(d, h->cls) : "any");
+        tb_printf(&d->line, "    .catch %s from ", h->cls ? class_name(d, h->cls) : "any");
         put_pos(d, m, at, h->start);
-        add(d, " to ", 4);
+        tb_put(&d->line, " to ", 4);
         put_pos(d, m, at, h->end);
-        add(d, " using ", 7);
+        tb_put(&d->line, " using ", 7);
         put_pos(d, m, at, h->target);
         endline(d);
     }
     for (uint32_t pc = 0; pc < end; pc += in.size) {
         pv_insn_decode(m->code, m->code_len, pc, &in);
         if (at[pc] & AT_LABEL) {
-            put(d, "L%u:", pc);
+            tb_printf(&d->line, "L%u:", pc);
             endline(d);
         }
         put_lines(d, m, &j, pc);
@@ -319,7 +268,7 @@ static void put_code(dis *d, const pv_cf_method *m)
                 pc == end ? "bytes that do not decode" : NULL);
     put_lines(d, m, &j, UINT32_MAX);
     if (at[m->code_len] & AT_LABEL) {
-        put(d, "L%u:", m->code_len);
+        tb_printf(&d->line, "L%u:", m->code_len);
         endline(d);
     }
     free(at);
@@ -328,20 +277,20 @@ static void put_code(dis *d, const pv_cf_method *m)
 static void put_method(dis *d, const pv_cf_method *m)
 {
     endline(d);
-    put(d, ".method");
+    tb_printf(&d->line, ".method");
     for (int i = 0; i < 4; i++)
         if (m->flags & pv_asm_method_flags[i].flag)
-            put(d, " %s", pv_asm_method_flags[i].name);
-    put(d, " %s %s", str(d, m->name), str(d, m->desc));
+            tb_printf(&d->line, " %s", pv_asm_method_flags[i].name);
+    tb_printf(&d->line, " %s %s", str(d, m->name), str(d, m->desc));
     if (m->ordinal != PV_NO_ORDINAL)
-        put(d, " ordinal %u", m->ordinal);
+        tb_printf(&d->line, " ordinal %u", m->ordinal);
     endline(d);
-    put(d, "    .locals %u", m->nlocals);
+    tb_printf(&d->line, "    .locals %u", m->nlocals);
     endline(d);
-    put(d, "    .stack %u", m->max_stack);
+    tb_printf(&d->line, "    .stack %u", m->max_stack);
     endline(d);
     put_code(d, m);
-    put(d, ".end");
+    tb_printf(&d->line, ".end");
     endline(d);
 }
 
@@ -349,31 +298,31 @@ static void put_header(dis *d)
 {
     const pv_cf *cf = d->cf;
     const char *name = class_name(d, cf->this_class);
-    put(d, "%s", cf->flags & PV_CF_INTERFACE ? ".interface" : ".class");
+    tb_printf(&d->line, "%s", cf->flags & PV_CF_INTERFACE ? ".interface" : ".class");
     for (int i = 0; i < 2; i++)
         if (cf->flags & pv_asm_class_flags[i].flag)
-            put(d, " %s", pv_asm_class_flags[i].name);
-    put(d, " %s", name);
+            tb_printf(&d->line, " %s", pv_asm_class_flags[i].name);
+    tb_printf(&d->line, " %s", name);
     /* the assembler's default superclass is .internal.object */
     if (cf->super_class &&
         (strcmp(class_name(d, cf->super_class), ".internal.object") != 0 || strcmp(name, ".internal.object") == 0))
-        put(d, " extends %s", class_name(d, cf->super_class));
+        tb_printf(&d->line, " extends %s", class_name(d, cf->super_class));
     endline(d);
     if (cf->source) {
-        put(d, ".source ");
+        tb_printf(&d->line, ".source ");
         if (pv_cf_str(cf, cf->source))
             put_quoted(d, cf->consts[cf->source].s, cf->consts[cf->source].len);
         endline(d);
     }
     for (uint32_t i = 0; i < cf->ninterfaces; i++) {
-        put(d, ".implements %s", class_name(d, cf->interfaces[i]));
+        tb_printf(&d->line, ".implements %s", class_name(d, cf->interfaces[i]));
         endline(d);
     }
     for (uint32_t i = 0; i < cf->nfields; i++) {
         const pv_cf_field *f = &cf->fields[i];
-        put(d, ".field%s %s", f->flags & PV_MF_STATIC ? " static" : "", str(d, f->name));
+        tb_printf(&d->line, ".field%s %s", f->flags & PV_MF_STATIC ? " static" : "", str(d, f->name));
         if (f->type)
-            put(d, " : %s", str(d, f->type));
+            tb_printf(&d->line, " : %s", str(d, f->type));
         endline(d);
     }
 }
@@ -384,5 +333,5 @@ void pv_disasm(const pv_cf *cf, void (*out)(void *ctx, const char *line), void *
     put_header(&d);
     for (uint32_t i = 0; i < cf->nmethods; i++)
         put_method(&d, &cf->methods[i]);
-    free(d.buf);
+    tb_free(&d.line);
 }

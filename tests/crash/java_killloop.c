@@ -37,9 +37,8 @@
 #define TOTAL 64000     /* Bank.ACCOUNTS * 1000 */
 
 typedef struct state {
-    long hi, prev;   /* highest step printed; last in this run (-1: none) */
+    kr_seq step;
     bool done, bad;
-    long repeated;
     long long hash[STEPS];
     bool seen[STEPS];
 } state;
@@ -73,25 +72,14 @@ static void line(void *ctx, const char *l)
     }
     s->seen[i] = true;
     s->hash[i] = hash;
-    if (s->prev >= 0 && i != s->prev + 1) {
-        fprintf(stderr, "step %ld after %ld in one run\n", i, s->prev);
+    if (!kr_seq_next(&s->step, i))
         s->bad = true;
-    }
-    if (s->prev < 0 && i > s->hi + 1) {
-        fprintf(stderr, "resumed at step %ld but only %ld was printed: a gap\n", i, s->hi);
-        s->bad = true;
-    }
-    if (s->prev < 0 && i <= s->hi)
-        s->repeated += s->hi - i + 1;
-    s->prev = i;
-    if (i > s->hi)
-        s->hi = i;
 }
 
 static int run(void *ctx, char *const argv[], int kill_after_ms)
 {
     state *s = ctx;
-    s->prev = -1;
+    kr_seq_restart(&s->step);
     kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = line, .ctx = s};
     return kr_run(argv, &o);
 }
@@ -101,7 +89,7 @@ static int one_world(const char *phantom, const char *img, const char *cls, bool
 {
     static state s;
     memset(&s, 0, sizeof s);
-    s.hi = -1;
+    kr_seq_init(&s.step, "step", 0);
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], (char *)cls, "--", threads ? "threads" : "alone", NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
@@ -111,12 +99,12 @@ static int one_world(const char *phantom, const char *img, const char *cls, bool
     CHECK(!s.bad);
     CHECK(rc == 0);
     CHECK(s.done);
-    CHECK(s.hi == STEPS - 1);
+    CHECK(s.step.hi == STEPS - 1);
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
     printf("java_killloop: %s: a world killed %d times; %ld steps printed again after restarts; program finished\n",
-           threads ? "two threads" : "one thread", killed, s.repeated);
+           threads ? "two threads" : "one thread", killed, s.step.repeated);
     fflush(stdout);
     return killed;
 }

@@ -34,10 +34,8 @@
 #define MAX_REPEAT 400
 
 typedef struct state {
-    long hi[WORKERS + 1];    /* highest I printed so far by worker k, -1 none */
-    long prev[WORKERS + 1];  /* last I printed in this run, -1 none */
+    kr_seq worker[WORKERS + 1];   /* worker k's "wK I" lines; [0] unused */
     bool done, cruncher, bad;
-    long restarts_repeated;  /* lines printed again after restarts */
 } state;
 
 static void line(void *ctx, const char *l)
@@ -53,24 +51,8 @@ static void line(void *ctx, const char *l)
     } else if (!strncmp(l, "c ", 2)) {
         s->cruncher = atol(l + 2) == 300;
     } else if (sscanf(l, "w%d %ld", &k, &i) == 2 && k >= 1 && k <= WORKERS) {
-        if (s->prev[k] >= 0 && i != s->prev[k] + 1) {
-            fprintf(stderr, "worker %d: %ld after %ld in one run\n", k, i, s->prev[k]);
+        if (!kr_seq_next(&s->worker[k], i))
             s->bad = true;
-        }
-        if (s->prev[k] < 0 && i > s->hi[k] + 1) {
-            fprintf(stderr, "worker %d: resumed at %ld but had printed only up to %ld: a gap\n", k, i, s->hi[k]);
-            s->bad = true;
-        }
-        if (s->prev[k] < 0 && s->hi[k] - i + 1 > MAX_REPEAT) {
-            fprintf(stderr, "worker %d: resumed at %ld after printing %ld: repeats more than %d lines\n", k, i,
-                    s->hi[k], MAX_REPEAT);
-            s->bad = true;
-        }
-        if (s->prev[k] < 0 && i <= s->hi[k])
-            s->restarts_repeated += s->hi[k] - i + 1;
-        s->prev[k] = i;
-        if (i > s->hi[k])
-            s->hi[k] = i;
     } else {
         fprintf(stderr, "unexpected output line: '%s'\n", l);
         s->bad = true;
@@ -83,8 +65,8 @@ static void line(void *ctx, const char *l)
 static int run(void *ctx, char *const argv[], int kill_after_ms)
 {
     state *s = ctx;
-    for (int k = 0; k <= WORKERS; k++)
-        s->prev[k] = -1;
+    for (int k = 1; k <= WORKERS; k++)
+        kr_seq_restart(&s->worker[k]);
     kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = line, .ctx = s};
     return kr_run(argv, &o);
 }
@@ -96,8 +78,12 @@ static int one_world(const char *phantom, const char *img, uint64_t *rng, const 
                      int budget)
 {
     state s = {0};
-    for (int k = 0; k <= WORKERS; k++)
-        s.hi[k] = -1;
+    long repeated = 0;
+    for (int k = 1; k <= WORKERS; k++) {
+        char name[24];
+        snprintf(name, sizeof name, "worker %d", k);
+        kr_seq_init(&s.worker[k], name, MAX_REPEAT);
+    }
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], "tests/vm/persist/workers.pasm", NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
@@ -108,13 +94,15 @@ static int one_world(const char *phantom, const char *img, uint64_t *rng, const 
     CHECK(rc == 0);
     CHECK(s.done);
     CHECK(s.cruncher);
-    for (int k = 1; k <= WORKERS; k++)
-        CHECK(s.hi[k] == N - 1);
+    for (int k = 1; k <= WORKERS; k++) {
+        CHECK(s.worker[k].hi == N - 1);
+        repeated += s.worker[k].repeated;
+    }
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
     printf("vm_killloop: a world killed %d times; %ld lines printed again after restarts; program finished\n",
-           killed, s.restarts_repeated);
+           killed, repeated);
     fflush(stdout);
     return killed;
 }

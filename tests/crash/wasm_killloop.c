@@ -59,33 +59,15 @@ enum kind { K_PROGRESS, K_JOURNAL, K_LIBCALLS, K_COUNT };
 static const char *const kind_name[K_COUNT] = {"progress", "journal", "libcalls"};
 
 typedef struct state {
-    long hi, prev;       /* highest step printed so far; last in this run (-1: none) */
+    kr_seq step;
     long steps;          /* how many steps the program makes */
     bool done, bad;
-    long repeated;
 } state;
 
-/* Step i was printed: within a run one after the other, after a restart
- * back a little and never past a gap. */
 static void sequence(state *s, long i)
 {
-    if (s->prev >= 0 && i != s->prev + 1) {
-        fprintf(stderr, "step %ld after %ld in one run\n", i, s->prev);
+    if (!kr_seq_next(&s->step, i))
         s->bad = true;
-    }
-    if (s->prev < 0 && i > s->hi + 1) {
-        fprintf(stderr, "resumed at step %ld but only %ld was printed: a gap\n", i, s->hi);
-        s->bad = true;
-    }
-    if (s->prev < 0 && s->hi - i + 1 > MAX_REPEAT) {
-        fprintf(stderr, "resumed at step %ld after %ld: repeats more than %d\n", i, s->hi, MAX_REPEAT);
-        s->bad = true;
-    }
-    if (s->prev < 0 && i <= s->hi)
-        s->repeated += s->hi - i + 1;
-    s->prev = i;
-    if (i > s->hi)
-        s->hi = i;
 }
 
 /* "BAD ..." and "done"; false for any other line. */
@@ -160,7 +142,7 @@ typedef struct world_run {
 static int run(void *ctx, char *const argv[], int kill_after_ms)
 {
     world_run *w = ctx;
-    w->s.prev = -1;
+    kr_seq_restart(&w->s.step);
     kr_run_opts o = {.kill_after_ms = kill_after_ms, .line = w->line, .ctx = &w->s};
     return kr_run(argv, &o);
 }
@@ -189,8 +171,9 @@ static int one_world(const char *phantom, const char *img, const char *wasm, enu
 {
     static const long steps[K_COUNT] = {PROGRESS_STEPS, JOURNAL_RECORDS / JOURNAL_CHECK_EVERY, LIBCALLS_STEPS};
     static void (*const line[K_COUNT])(void *, const char *) = {progress_line, journal_line, libcalls_line};
-    world_run w = {.s = {.hi = -1, .steps = steps[k]}, .line = line[k]};
+    world_run w = {.s = {.steps = steps[k]}, .line = line[k]};
     state *sp = &w.s;
+    kr_seq_init(&sp->step, "step", MAX_REPEAT);
     const char *program = wasm;
     if (k == K_LIBCALLS) {
         /* The Phantom program runs; the module is a file of the world. */
@@ -208,14 +191,14 @@ static int one_world(const char *phantom, const char *img, const char *wasm, enu
     CHECK(!sp->bad);
     CHECK(rc == 0);
     CHECK(sp->done);
-    CHECK(sp->hi == sp->steps - 1);
+    CHECK(sp->step.hi == sp->steps - 1);
     if (k == K_JOURNAL)
         check_journal(phantom, img);
     char cmd[1400];
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
     printf("wasm_killloop: %s: a world killed %d times; %ld lines printed again after restarts; program finished\n",
-           kind_name[k], killed, sp->repeated);
+           kind_name[k], killed, sp->step.repeated);
     fflush(stdout);
     return killed;
 }
