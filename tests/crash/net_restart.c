@@ -21,7 +21,15 @@
  *  5. the port taken while the world was down (tests/crash/net/retrier.ph):
  *     after the boot its accept reports "address already in use", the
  *     program listens again once the other process lets the port go, and
- *     serves a client there.
+ *     serves a client there;
+ *  6. the original API and a blocked write (tests/crash/net/original.ph):
+ *     killed while an .internal.tcp.curl and an .internal.connection url:
+ *     GET wait for the test's server (which holds them), while a write
+ *     waits for room on a connection whose peer never reads, and while
+ *     an .internal.udp and a "udp:" connection are bound; after boot both
+ *     GETs are issued again and get the new replies, the write ends with
+ *     "lost at restart", the .internal.udp's recvFrom still waits and gets
+ *     a datagram, and the udp: connection's port is bound again.
  *
  * Randomized (kill moments, increments): prints SEED; rerun with SEED=.
  */
@@ -493,6 +501,144 @@ static void port_taken(const char *dir)
     fflush(stdout);
 }
 
+/* ---- 6. the original API, and a write waiting for room ------------------------------------ */
+
+static int tcp_listener(int *port)
+{
+    int l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t alen = sizeof a;
+    REQUIRE(l >= 0 && bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 8) == 0);
+    REQUIRE(getsockname(l, (struct sockaddr *)&a, &alen) == 0);
+    *port = ntohs(a.sin_port);
+    return l;
+}
+
+/* True if a UDP socket is bound to the port on some local address. */
+static bool udp_port_bound(int port)
+{
+    int u = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool taken = bind(u, (struct sockaddr *)&a, sizeof a) != 0 && errno == EADDRINUSE;
+    close(u);
+    return taken;
+}
+
+/* Accepts the two GETs of original.ph (/curl and /url, either order) and
+ * returns their connections in c[0] (/curl) and c[1] (/url). */
+static void accept_gets(int l, int c[2])
+{
+    c[0] = c[1] = -1;
+    for (int i = 0; i < 2; i++) {
+        struct pollfd pf = {l, POLLIN, 0};
+        if (poll(&pf, 1, 20000) <= 0)
+            break;
+        int fd = accept(l, NULL, NULL);
+        char line[256];
+        if (fd < 0 || !hear(fd, line, sizeof line, 20000)) {
+            CHECK(!"a GET line from the world");
+            if (fd >= 0)
+                close(fd);
+            continue;
+        }
+        int which = !strncmp(line, "GET /curl ", 10) ? 0 : !strncmp(line, "GET /url ", 9) ? 1 : -1;
+        CHECK(which >= 0 && c[which] < 0);
+        if (which < 0 || c[which] >= 0) {
+            close(fd);
+            continue;
+        }
+        while (hear(fd, line, sizeof line, 20000) && line[0]) {
+        }   /* the headers, up to the blank line */
+        c[which] = fd;
+    }
+    CHECK(c[0] >= 0 && c[1] >= 0);
+}
+
+/* Waits until p prints no new "wrote" line for 500 ms: its write waits. */
+static bool writer_blocked(proc *p, int ms)
+{
+    uint64_t end = kr_now_ms() + (uint64_t)ms;
+    int last = -1;
+    uint64_t since = kr_now_ms();
+    while (kr_now_ms() < end) {
+        collect(p);
+        int n = occurrences(p->buf, "wrote ");
+        if (n != last) {
+            last = n;
+            since = kr_now_ms();
+        } else if (n > 0 && kr_now_ms() - since >= 500) {
+            return true;
+        }
+        usleep(20000);
+    }
+    return false;
+}
+
+static void original_rows(const char *dir)
+{
+    int http_port, sink_port, udp_port = free_port(), link_port = free_port();
+    while (link_port == udp_port)
+        link_port = free_port();
+    int http = tcp_listener(&http_port), sink = tcp_listener(&sink_port);
+    char img[600], a1[16], a2[16], a3[16], a4[16];
+    snprintf(img, sizeof img, "%s/original.img", dir);
+    snprintf(a1, sizeof a1, "%d", http_port);
+    snprintf(a2, sizeof a2, "%d", udp_port);
+    snprintf(a3, sizeof a3, "%d", link_port);
+    snprintf(a4, sizeof a4, "%d", sink_port);
+    char *run[] = {phantom, "run", "--image", img, "--snapshot-interval", "50", "tests/crash/net/original.ph", "--",
+                   a1, a2, a3, a4, NULL};
+    char *boot[] = {phantom, "boot", "--image", img, "--snapshot-interval", "50", NULL};
+    proc p;
+    spawn(&p, run);
+    CHECK(wait_output(&p, "ready", 1, 20000));
+    CHECK(strstr(p.buf, "udp bind 0\nlink 0 0\n") != NULL);
+    int held[2];
+    accept_gets(http, held);   /* held back: no reply */
+    struct pollfd pf = {sink, POLLIN, 0};
+    int sunk = poll(&pf, 1, 20000) > 0 ? accept(sink, NULL, NULL) : -1;   /* never read */
+    CHECK(sunk >= 0);
+    CHECK(writer_blocked(&p, 30000));
+    CHECK(udp_port_bound(udp_port) && udp_port_bound(link_port));
+    usleep(200000 + (useconds_t)(t_rand(&rng) % 200000));   /* snapshots hold every thread waiting */
+    kill9(&p);
+    CHECK(!strstr(p.buf, "curl: ") && !strstr(p.buf, "url: ") && !strstr(p.buf, "sink: "));
+    CHECK(!udp_port_bound(udp_port) && !udp_port_bound(link_port));   /* the process took them along */
+    for (int i = 0; i < 2; i++)
+        if (held[i] >= 0)
+            close(held[i]);
+    if (sunk >= 0)
+        close(sunk);
+
+    spawn(&p, boot);
+    CHECK(wait_output(&p, "sink: lost at restart", 1, 20000));
+    int again[2];
+    accept_gets(http, again);   /* each GET issued again */
+    const char *body[2] = {"curl body after the boot", "url body after the boot"};
+    for (int i = 0; i < 2; i++) {
+        if (again[i] < 0)
+            continue;
+        char reply[256];
+        int n = snprintf(reply, sizeof reply, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n%s", body[i]);
+        CHECK(write(again[i], reply, (size_t)n) == n);
+        close(again[i]);
+    }
+    CHECK(wait_output(&p, "curl: curl body after the boot", 1, 20000));
+    CHECK(wait_output(&p, "url: url body after the boot", 1, 20000));
+    udp_say(udp_port, "after the boot");   /* bound again; recvFrom still waits */
+    CHECK(wait_output(&p, "udp: after the boot", 1, 20000));
+    CHECK(udp_port_bound(link_port));   /* the udp: connection bound itself again */
+    kill9(&p);
+    CHECK(occurrences(p.buf, "\ncurl: ") == 1 && occurrences(p.buf, "\nurl: ") == 1);
+    close(http);
+    close(sink);
+    printf("net_restart: original API: curl and url: GETs issued again after boot, .internal.udp and udp: bound "
+           "again; a write waiting for room ended with \"lost at restart\"\n");
+    fflush(stdout);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -506,6 +652,7 @@ int main(void)
     connect_reissued(dir);
     console_rows(dir);
     port_taken(dir);
+    original_rows(dir);
     t_load_stop();
     t_remove_dir(dir);
     return test_done("net_restart");
