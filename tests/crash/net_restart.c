@@ -23,10 +23,10 @@
  *     program listens again once the other process lets the port go, and
  *     serves a client there;
  *  6. the original API and a blocked write (tests/crash/net/original.ph):
- *     killed while an .internal.tcp.curl and an .internal.connection url:
- *     GET wait for the test's server (which holds them), while a write
+ *     killed while an .internal.tcp.curl, an .internal.http.get and an
+ *     .internal.connection url: GET wait for the test's server (which holds them), while a write
  *     waits for room on a connection whose peer never reads, and while
- *     an .internal.udp and a "udp:" connection are bound; after boot both
+ *     an .internal.udp and a "udp:" connection are bound; after boot the
  *     GETs are issued again and get the new replies, the write ends with
  *     "lost at restart", the .internal.udp's recvFrom still waits and gets
  *     a datagram, and the udp: connection's port is bound again.
@@ -526,12 +526,15 @@ static bool udp_port_bound(int port)
     return taken;
 }
 
-/* Accepts the two GETs of original.ph (/curl and /url, either order) and
- * returns their connections in c[0] (/curl) and c[1] (/url). */
-static void accept_gets(int l, int c[2])
+/* Accepts the GETs of original.ph (/curl, /url and /http, in any order)
+ * and returns their connections in c[0], c[1] and c[2]. */
+#define NGETS 3
+static void accept_gets(int l, int c[NGETS])
 {
-    c[0] = c[1] = -1;
-    for (int i = 0; i < 2; i++) {
+    static const char *const line_of[NGETS] = {"GET /curl ", "GET /url ", "GET /http "};
+    for (int i = 0; i < NGETS; i++)
+        c[i] = -1;
+    for (int i = 0; i < NGETS; i++) {
         struct pollfd pf = {l, POLLIN, 0};
         if (poll(&pf, 1, 20000) <= 0)
             break;
@@ -543,7 +546,10 @@ static void accept_gets(int l, int c[2])
                 close(fd);
             continue;
         }
-        int which = !strncmp(line, "GET /curl ", 10) ? 0 : !strncmp(line, "GET /url ", 9) ? 1 : -1;
+        int which = -1;
+        for (int k = 0; k < NGETS; k++)
+            if (!strncmp(line, line_of[k], strlen(line_of[k])))
+                which = k;
         CHECK(which >= 0 && c[which] < 0);
         if (which < 0 || c[which] >= 0) {
             close(fd);
@@ -553,7 +559,8 @@ static void accept_gets(int l, int c[2])
         }   /* the headers, up to the blank line */
         c[which] = fd;
     }
-    CHECK(c[0] >= 0 && c[1] >= 0);
+    for (int i = 0; i < NGETS; i++)
+        CHECK(c[i] >= 0);
 }
 
 /* Waits until p prints no new "wrote" line for 500 ms: its write waits. */
@@ -595,7 +602,7 @@ static void original_rows(const char *dir)
     spawn(&p, run);
     CHECK(wait_output(&p, "ready", 1, 20000));
     CHECK(strstr(p.buf, "udp bind 0\nlink 0 0\n") != NULL);
-    int held[2];
+    int held[NGETS];
     accept_gets(http, held);   /* held back: no reply */
     struct pollfd pf = {sink, POLLIN, 0};
     int sunk = poll(&pf, 1, 20000) > 0 ? accept(sink, NULL, NULL) : -1;   /* never read */
@@ -604,9 +611,9 @@ static void original_rows(const char *dir)
     CHECK(udp_port_bound(udp_port) && udp_port_bound(link_port));
     usleep(200000 + (useconds_t)(t_rand(&rng) % 200000));   /* snapshots hold every thread waiting */
     kill9(&p);
-    CHECK(!strstr(p.buf, "curl: ") && !strstr(p.buf, "url: ") && !strstr(p.buf, "sink: "));
+    CHECK(!strstr(p.buf, "curl: ") && !strstr(p.buf, "url: ") && !strstr(p.buf, "http: ") && !strstr(p.buf, "sink: "));
     CHECK(!udp_port_bound(udp_port) && !udp_port_bound(link_port));   /* the process took them along */
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < NGETS; i++)
         if (held[i] >= 0)
             close(held[i]);
     if (sunk >= 0)
@@ -614,10 +621,10 @@ static void original_rows(const char *dir)
 
     spawn(&p, boot);
     CHECK(wait_output(&p, "sink: lost at restart", 1, 20000));
-    int again[2];
+    int again[NGETS];
     accept_gets(http, again);   /* each GET issued again */
-    const char *body[2] = {"curl body after the boot", "url body after the boot"};
-    for (int i = 0; i < 2; i++) {
+    const char *body[NGETS] = {"curl body after the boot", "url body after the boot", "http body after the boot"};
+    for (int i = 0; i < NGETS; i++) {
         if (again[i] < 0)
             continue;
         char reply[256];
@@ -627,14 +634,16 @@ static void original_rows(const char *dir)
     }
     CHECK(wait_output(&p, "curl: curl body after the boot", 1, 20000));
     CHECK(wait_output(&p, "url: url body after the boot", 1, 20000));
+    CHECK(wait_output(&p, "http: http body after the boot", 1, 20000));
     udp_say(udp_port, "after the boot");   /* bound again; recvFrom still waits */
     CHECK(wait_output(&p, "udp: after the boot", 1, 20000));
     CHECK(udp_port_bound(link_port));   /* the udp: connection bound itself again */
     kill9(&p);
-    CHECK(occurrences(p.buf, "\ncurl: ") == 1 && occurrences(p.buf, "\nurl: ") == 1);
+    CHECK(occurrences(p.buf, "\ncurl: ") == 1 && occurrences(p.buf, "\nurl: ") == 1 &&
+          occurrences(p.buf, "\nhttp: ") == 1);
     close(http);
     close(sink);
-    printf("net_restart: original API: curl and url: GETs issued again after boot, .internal.udp and udp: bound "
+    printf("net_restart: original API: curl, http.get and url: GETs issued again after boot, .internal.udp and udp: bound "
            "again; a write waiting for room ended with \"lost at restart\"\n");
     fflush(stdout);
 }

@@ -1,6 +1,7 @@
 /*
  * n_orig_net.c - the original Phantom's network classes, for programs
- * written for it: .internal.tcp (curl), .internal.udp, and the generic
+ * written for it: .internal.tcp (curl), .internal.udp, .internal.net
+ * (resolve), .internal.http (get), and the generic
  * .internal.connection with its udp: and url: back ends
  * (docs/INTERNAL-CLASSES.md, "The original network classes").
  *
@@ -56,6 +57,61 @@ static const pv_native_method tcp_methods[] = {
 
 const pv_native_class pv_nc_tcp = {
     ".internal.tcp", NULL, PV_K_NATIVE, PV_CF_FINAL, NULL, tcp_methods, PV_COUNTOF(tcp_methods),
+};
+
+/* ---- .internal.net and .internal.http --------------------------------------------- */
+
+/* The original's were stubs whose method 16 threw "not implemented" and
+ * that no program used.  Here .internal.net's resolve(name) [16] looks the
+ * name up (as .internal.net.dns.lookup: an array of address strings, IPv4
+ * first, or a network code; the thread waits and the lookup is issued
+ * again after a restart), and .internal.http's get(url) [16] is a GET as
+ * curl does, without extra headers. */
+static int net_resolve(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *name = pv_arg_string(vm, args[1], "resolve", 1);
+    return name ? pv_net_lookup(vm, name, ret) : PV_NTHROW;
+}
+
+static int net_tostring(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    return pv_ret_obj(vm, ret, pv_str_cstr(vm, "net"));
+}
+
+static const pv_native_method net_methods[] = {
+    {"toString", "()*", 5, 0, net_tostring},
+    {"resolve", "(*)*", 16, 0, net_resolve},
+};
+
+const pv_native_class pv_nc_orig_net = {
+    ".internal.net", NULL, PV_K_NATIVE, PV_CF_FINAL, NULL, net_methods, PV_COUNTOF(net_methods),
+};
+
+static int http_get(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    struct pv_string *url, *headers;
+    struct pv_string *none = pv_str_cstr(vm, "");
+    if (!none)
+        return pv_throw_oom(vm);
+    if (curl_args(vm, args[1], pv_from_ptr(none), "get", &url, &headers))
+        return PV_NTHROW;
+    return pv_net_curl(vm, url, headers, CURL_BODY_MAX, ret);
+}
+
+static int http_tostring(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    (void)args;
+    return pv_ret_obj(vm, ret, pv_str_cstr(vm, "http"));
+}
+
+static const pv_native_method http_methods[] = {
+    {"toString", "()*", 5, 0, http_tostring},
+    {"get", "(*)*", 16, 0, http_get},
+};
+
+const pv_native_class pv_nc_orig_http = {
+    ".internal.http", NULL, PV_K_NATIVE, PV_CF_FINAL, NULL, http_methods, PV_COUNTOF(http_methods),
 };
 
 /* ---- .internal.udp ---------------------------------------------------------------- */

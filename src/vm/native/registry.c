@@ -12,7 +12,7 @@ extern const pv_native_class pv_nc_fs, pv_nc_fs_node, pv_nc_fs_open;
 extern const pv_native_class pv_nc_math, pv_nc_time, pv_nc_class, pv_nc_method, pv_nc_thread, pv_nc_world, pv_nc_boot, pv_nc_closure, pv_nc_weakref,
     pv_nc_mutex, pv_nc_cond, pv_nc_sema, pv_nc_tty;
 extern const pv_native_class pv_nc_net_listener, pv_nc_net_connection, pv_nc_net_udp, pv_nc_net_dns;
-extern const pv_native_class pv_nc_tcp, pv_nc_udp, pv_nc_connection;
+extern const pv_native_class pv_nc_tcp, pv_nc_udp, pv_nc_connection, pv_nc_orig_net, pv_nc_orig_http;
 extern const pv_native_class pv_nc_window, pv_nc_bitmap;
 extern const pv_native_class pv_nc_exception, pv_nc_runtime_exc, pv_nc_null_exc, pv_nc_index_exc,
     pv_nc_arith_exc, pv_nc_cast_exc, pv_nc_arity_exc, pv_nc_nomethod_exc, pv_nc_type_exc, pv_nc_arg_exc,
@@ -66,6 +66,8 @@ const pv_native_class *const pv_native_classes[] = {
     &pv_nc_tcp,
     &pv_nc_udp,
     &pv_nc_connection,
+    &pv_nc_orig_net,
+    &pv_nc_orig_http,
     /* windows and images (n_window.c, n_bitmap.c; docs/DISPLAY.md) */
     &pv_nc_window,
     &pv_nc_bitmap,

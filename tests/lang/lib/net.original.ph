@@ -1,6 +1,7 @@
 // The original Phantom's network classes: .internal.tcp.curl [24],
 // .internal.udp (bind [16], recvFrom [23], sendTo [25]) and
-// .internal.connection's udp: and url: back ends, against a small HTTP
+// .internal.connection's udp: and url: back ends, .internal.net.resolve [16]
+// and .internal.http.get [16] (stubs in the original), against a small HTTP
 // server written with .phantom.net on 127.0.0.1.
 import .phantom.net.server;
 import .phantom.net.connection;
@@ -71,5 +72,14 @@ class net_original
         println(u.block(0, 16));
         println(u.block(0, 0));
         println(u.disconnect());
+
+        .internal.net net = new .internal.net();
+        println(net.toString());
+        println(net.resolve("127.0.0.1"));
+        println(net.resolve("name.invalid") < 0);                        // not found: a code
+        .internal.http http = new .internal.http();
+        println(http.toString());
+        println(http.get(base + "/by-http"));
+        println("[" + http.get("http://127.0.0.1:1/") + "]");           // refused: ""
     }
 };
