@@ -65,5 +65,15 @@ int tool_ctl_connect(const char *image, hal_sock *s);
  * frames until CTL_EXIT; attach: relays standard input meanwhile.
  * Returns the exit status the server sent (2 if the connection broke). */
 int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body_len, bool attach);
+/* The first whole frame of the n bytes at p: its tag, data and length,
+ * and the bytes it takes (0: not whole yet). */
+size_t tool_ctl_frame(const unsigned char *p, size_t n, int *tag, const char **data, size_t *len);
+
+/* ---- attach on a terminal, with the line editor (ctl_attach.c) --------------- */
+/* After the attach request was sent on s: lines are typed in the HAL's line
+ * editor (history shared with the shell's file, output of the world drawn
+ * above the line), each sent when entered, until the world sends CTL_EXIT
+ * or the connection ends.  Closes s; returns the exit status. */
+int tool_ctl_attach_edited(hal_sock s);
 
 #endif

@@ -51,15 +51,27 @@ static void on_interrupt(void *ctx)
 
 typedef struct inbox { unsigned char *p; size_t n, cap; } inbox;
 
+size_t tool_ctl_frame(const unsigned char *p, size_t n, int *tag, const char **data, size_t *len)
+{
+    if (n < 5)
+        return 0;
+    size_t l = (size_t)p[1] << 24 | (size_t)p[2] << 16 | (size_t)p[3] << 8 | p[4];
+    if (n - 5 < l)
+        return 0;
+    *tag = p[0];
+    *data = (const char *)p + 5;
+    *len = l;
+    return 5 + l;
+}
+
 /* Shows the whole frames in the inbox; the exit status once CTL_EXIT came, else -1. */
 static int show_frames(inbox *in, bool tty)
 {
-    while (in->n >= 5) {
-        size_t len = (size_t)in->p[1] << 24 | (size_t)in->p[2] << 16 | (size_t)in->p[3] << 8 | in->p[4];
-        if (in->n < 5 + len)
-            return -1;
-        const char *d = (const char *)in->p + 5;
-        switch (in->p[0]) {
+    int tag;
+    const char *d;
+    size_t len, used;
+    while ((used = tool_ctl_frame(in->p, in->n, &tag, &d, &len))) {
+        switch (tag) {
         case CTL_OUT: hal_console_write(1, d, len); break;
         case CTL_ERR: hal_console_write(2, d, len); break;
         case CTL_PROMPT:
@@ -69,8 +81,8 @@ static int show_frames(inbox *in, bool tty)
         case CTL_EXIT: return len ? (unsigned char)d[0] : 2;
         default: break;
         }
-        memmove(in->p, in->p + 5 + len, in->n - 5 - len);
-        in->n -= 5 + len;
+        memmove(in->p, in->p + used, in->n - used);
+        in->n -= used;
     }
     return -1;
 }
@@ -85,6 +97,8 @@ int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body
         return 2;
     }
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1), in_eof = !attach;
+    if (attach && tty && hal_lineedit_has_editing())
+        return tool_ctl_attach_edited(s);
     if (attach)
         hal_on_interrupt(on_interrupt, NULL);
     inbox in = {0};
@@ -168,7 +182,9 @@ void help_attach(void)
         "or the shell that has it open listens on PATH.ctl, a socket only its owner\n"
         "can use.  Several shells may attach at once; they share the workspace\n"
         "(variables and classes declared in one are seen by the others) and see the\n"
-        "output of the world's threads.  Ctrl-C stops the evaluation in progress;\n"
+        "output of the world's threads.  On a terminal, lines are edited as in the\n"
+        "shell (history shared with it; no Tab completion).  Ctrl-C stops the\n"
+        "evaluation in progress, or abandons the line being typed;\n"
         "Ctrl-D (or :quit) detaches: the world and its threads go on.  phantom stop\n"
         "stops the world.\n"
         "\n"

@@ -394,8 +394,7 @@ static void banner(const char *image, const pvm_boot_info *bi, bool clean, int s
                        bi->threads, bi->threads == 1 ? "" : "s", (unsigned long long)bi->objects, bi->classes);
 }
 
-/* The history file: $PHANTOM_HISTORY, else ~/.phantom_history, else none. */
-static const char *history_path(char *buf, size_t len)
+const char *sh_history_path(char *buf, size_t len)
 {
     const char *h = hal_getenv("PHANTOM_HISTORY");
     if (h && *h)
@@ -464,7 +463,7 @@ int cmd_shell(int argc, char **argv)
     shell s = {.c = {.vm = vm, .image = image, .interrupted = interrupted}};
     char hist[4096];
     if (tty) {
-        s.ed = sh_edit_new(history_path(hist, sizeof hist), complete, &s.c);
+        s.ed = sh_edit_new(sh_history_path(hist, sizeof hist), complete, &s.c);
         sh_set_editor(s.ed);
         if (s.ed) {
             s.c.confirm = confirm;

@@ -47,6 +47,9 @@ enum sh_read_result {
  * returns N. */
 typedef hal_lineedit_complete_fn sh_complete_fn;
 
+/* The history file: $PHANTOM_HISTORY, else ~/.phantom_history (in buf),
+ * else NULL (none). */
+const char *sh_history_path(char *buf, size_t len);
 /* history_path: where history is loaded from and saved to (NULL: none). */
 sh_edit *sh_edit_new(const char *history_path, sh_complete_fn *complete, void *complete_ctx);
 /* Saves the history (a warning if that fails) and restores the terminal. */

@@ -33,8 +33,12 @@
  *     members after `p.`, classes after `.phantom.util.`, commands; a
  *     thread printing every 100 ms while a two-row line is typed slowly:
  *     no row mixes its output with the line, and the line runs.
+ *  8. `phantom attach` to that shell's world, on a terminal of its own:
+ *     the same editor (Ctrl-A/E, Ctrl-C abandoning a line, Up recalling
+ *     from the shared history file), the world's threads printing above
+ *     a line typed slowly, Ctrl-D detaching while the world goes on.
  * A build without libedit reads plain lines: the checks of recall and
- * redrawing are skipped, and so is section 7, with one line saying so.
+ * redrawing are skipped, and so are sections 7 and 8, with one line saying so.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -249,7 +253,9 @@ static void scr_line(term *t, int r, char *out, size_t cap)
     out[n] = 0;
 }
 
-static void term_start_cols(term *t, int cols)
+/* Starts argv (argv[0] is replaced by the phantom binary) on a new
+ * terminal of cols columns; NULL: the shell on img. */
+static void term_start_argv(term *t, int cols, char *const argv[])
 {
     struct winsize ws = {.ws_row = ROWS, .ws_col = (unsigned short)cols};
     t->len = t->from = t->fed = 0;
@@ -265,11 +271,15 @@ static void term_start_cols(term *t, int cols)
         setenv("PHANTOM_HISTORY", hist, 1);
         setenv("TERM", "xterm", 1);
         unsetenv("PHANTOM_IMAGE");
-        execl(phantom, "phantom", "--image", img, "--snapshot-interval", "50", (char *)NULL);
+        if (argv)
+            execv(phantom, argv);
+        else
+            execl(phantom, "phantom", "--image", img, "--snapshot-interval", "50", (char *)NULL);
         _exit(127);
     }
 }
 
+static void term_start_cols(term *t, int cols) { term_start_argv(t, cols, NULL); }
 static void term_start(term *t) { term_start_cols(t, COLS); }
 
 /* Reads what the shell wrote, for up to ms. */
@@ -962,6 +972,70 @@ static void line_editing(term *t)
     CHECK(term_wait(t) == 0);
 }
 
+/* ---- 8. an attached shell's line editor ------------------------------------------------ */
+
+static void attach_editing(term *world)
+{
+    snprintf(img, sizeof img, "%s/attach.img", dir);
+    term_start(world);   /* the shell on its own terminal: the world attach reaches */
+    CHECK(expect(world, READY));
+    CHECK(line(world, "int shared = 5;"));
+    static term t;
+    char *attach[] = {"phantom", "attach", "--image", img, NULL};
+    term_start_argv(&t, 40, attach);
+    CHECK(expect(&t, "attached to"));
+    CHECK(expect(&t, READY));
+
+    /* Edited with the keys of the shell's own editor. */
+    send(&t, "shared * 10");
+    CHECK(expect_line(&t, "phantom> shared * 10"));
+    send(&t, "\x01(\x05 + 2)");
+    CHECK(expect_line(&t, "phantom> (shared * 10 + 2)"));
+    send(&t, "\r");
+    CHECK(expect(&t, "\n52\r"));
+    CHECK(expect(&t, READY));
+    /* A line abandoned with Ctrl-C; the world still waits for the next. */
+    send(&t, "println(\"never\")\x03");
+    CHECK(expect(&t, "^C"));
+    CHECK(expect_line(&t, "phantom>"));
+    /* Up recalls what was entered, here and in the shell's history file. */
+    send(&t, "\x1b[A");
+    CHECK(expect_line(&t, "phantom> (shared * 10 + 2)"));
+    send(&t, "\x15");
+
+    /* The world's threads print while a two-row line is typed. */
+    CHECK(line(world, "class ticker { void run() { for (int i = 0; i < 60; i++) { .internal.thread.sleep(100); "
+                      "println(\"tick \" + i); } } };"));
+    CHECK(line(world, ".internal.thread.start(new ticker());"));
+    type_slowly(&t, "println(\"typed \" + \"while it ticks\");", 60);
+    CHECK(expect_line(&t, "phantom> println(\"typed \" + \"while it ticks\");"));
+    CHECK(ticks_clean(&t));
+    send(&t, "\r");
+    CHECK(expect(&t, "typed while it ticks\r"));
+    CHECK(expect(&t, READY));
+    CHECK(ticks_clean(&t));
+
+    /* Ctrl-D detaches; the world goes on. */
+    send(&t, "\x04");
+    CHECK(term_wait(&t) == 0);
+    CHECK(line(world, "println(\"after \" + shared);"));
+    CHECK(expect(world, "after 5"));
+    char hist[160], *h = NULL;
+    snprintf(hist, sizeof hist, "%s/history", dir);
+    FILE *f = fopen(hist, "r");
+    if (f) {
+        static char all[65536];
+        size_t n = fread(all, 1, sizeof all - 1, f);
+        all[n] = 0;
+        h = strstr(all, "(shared * 10 + 2)");
+        fclose(f);
+    }
+    CHECK(h != NULL);   /* the attached shell's entries are in the history file */
+    CHECK(expect(world, "tick 59"));
+    send(world, "\x04");
+    CHECK(term_wait(world) == 0);
+}
+
 int main(void)
 {
     const char *b = getenv("BUILD");
@@ -985,9 +1059,10 @@ int main(void)
     newcomer_pty(&t);
     newcomer_pipes();
     readme_tour(&t);
-    if (editing)
+    if (editing) {
         line_editing(&t);
-    else
+        attach_editing(&t);
+    } else
         printf("shell_pty: skipped the line-editing checks: built without libedit (apt-get install libedit-dev)\n");
     if (!t_failures)
         t_remove_dir(dir);
