@@ -192,10 +192,7 @@ class rt
             return "java.lang.String";
         if (o instanceof .internal.container.array)
             return "[Ljava.lang.Object;";
-        string n = "" + o.getClass();
-        if (n.startsWith("class .jvm."))
-            return n.substring(11, n.length() - 11);
-        return n.substring(7, n.length() - 7);
+        return .jvm.java.lang.Class.getName(o.getClass());
     }
 
     static .internal.object cce(var o, string target)

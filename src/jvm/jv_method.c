@@ -286,7 +286,17 @@ static const struct {
     {"java/lang/CharSequence", "length", "()I", ".jvm.java.lang.Object", "s_length"},
     {"java/lang/CharSequence", "charAt", "(I)C", ".jvm.java.lang.Object", "s_charAt"},
     {"java/lang/CharSequence", "toString", "()Ljava/lang/String;", ".jvm.java.lang.Object", "s_toString"},
+    /* a Class is the VM's class object (what a class literal pushes) */
+    {"java/lang/Class", "getName", "()Ljava/lang/String;", ".jvm.java.lang.Class", "getName"},
+    {"java/lang/Class", "getSimpleName", "()Ljava/lang/String;", ".jvm.java.lang.Class", "getSimpleName"},
+    {"java/lang/Class", "toString", "()Ljava/lang/String;", ".jvm.java.lang.Class", "toString"},
+    {"java/lang/Class", "isInstance", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Class", "isInstance"},
+    {"java/lang/Class", "hashCode", "()I", ".jvm.java.lang.Object", "s_hashCode"},
+    {"java/lang/Class", "equals", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Object", "s_equals"},
 };
+
+/* Object.getClass, final, named through whatever class the receiver has */
+static const char getclass_desc[] = "()Ljava/lang/Class;";
 
 static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
 {
@@ -312,17 +322,22 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
     if (op != 184 && op != 183) {
         /* Object's methods called through a library class or interface
          * (List.equals) may reach a string or a box: the helpers too */
-        bool lib_owner = !jv_find(t->prog, t->nprog, r->cls);
+        bool lib_owner = !jv_find(t->prog, t->nprog, r->cls) && strcmp(r->cls, "java/lang/String") != 0 &&
+                         strcmp(r->cls, "java/lang/Class") != 0;
         for (size_t i = 0; i < sizeof receiver_helpers / sizeof receiver_helpers[0]; i++)
             if ((!strcmp(r->cls, receiver_helpers[i].cls) ||
-                 (lib_owner && i < 3 && strcmp(r->cls, "java/lang/String") != 0)) &&
+                 (lib_owner && !strcmp(receiver_helpers[i].cls, "java/lang/Object"))) &&
                 !strcmp(r->name, receiver_helpers[i].name) && !strcmp(r->desc, receiver_helpers[i].desc)) {
                 E("    invokestatic %s %s (*%s)*\n", receiver_helpers[i].helper_cls, receiver_helpers[i].helper,
                   n ? ",*" : "");
                 return rk ? push(t, rk) : 0;
             }
+        if (!strcmp(r->name, "getClass") && !strcmp(r->desc, getclass_desc)) {
+            E("    invokestatic .jvm.java.lang.Class of (*)*\n");
+            return push(t, 'A');
+        }
         if (!strcmp(r->cls, "java/lang/Object") || !strcmp(r->cls, "java/lang/Comparable") ||
-            !strcmp(r->cls, "java/lang/CharSequence")) {
+            !strcmp(r->cls, "java/lang/CharSequence") || !strcmp(r->cls, "java/lang/Class")) {
             char msg[NAMELEN + 64];
             snprintf(msg, sizeof msg, "%s.%s%s is not supported", r->cls, r->name, r->desc);
             return unsupported(t, msg);
