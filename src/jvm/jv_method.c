@@ -295,8 +295,18 @@ static const struct {
     {"java/lang/Class", "equals", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Object", "s_equals"},
 };
 
-/* Object.getClass, final, named through whatever class the receiver has */
-static const char getclass_desc[] = "()Ljava/lang/Class;";
+/* Object's final methods, named through whatever class the receiver
+ * has: static helpers taking the receiver first. */
+static const struct {
+    const char *name, *desc, *helper_cls, *helper;
+} object_finals[] = {
+    {"getClass", "()Ljava/lang/Class;", ".jvm.java.lang.Class", "of"},
+    {"wait", "()V", ".jvm.java.lang.Monitor", "wait____V"},
+    {"wait", "(J)V", ".jvm.java.lang.Monitor", "wait__J__V"},
+    {"wait", "(JI)V", ".jvm.java.lang.Monitor", "wait__JI__V"},
+    {"notify", "()V", ".jvm.java.lang.Monitor", "notify____V"},
+    {"notifyAll", "()V", ".jvm.java.lang.Monitor", "notifyAll____V"},
+};
 
 static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
 {
@@ -332,10 +342,14 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
                   n ? ",*" : "");
                 return rk ? push(t, rk) : 0;
             }
-        if (!strcmp(r->name, "getClass") && !strcmp(r->desc, getclass_desc)) {
-            E("    invokestatic .jvm.java.lang.Class of (*)*\n");
-            return push(t, 'A');
-        }
+        for (size_t i = 0; i < sizeof object_finals / sizeof object_finals[0]; i++)
+            if (!strcmp(r->name, object_finals[i].name) && !strcmp(r->desc, object_finals[i].desc)) {
+                E("    invokestatic %s %s (*", object_finals[i].helper_cls, object_finals[i].helper);
+                for (int a = 0; a < n; a++)
+                    E(",*");
+                E(")*\n");
+                goto after_call;
+            }
         if (!strcmp(r->cls, "java/lang/Object") || !strcmp(r->cls, "java/lang/Comparable") ||
             !strcmp(r->cls, "java/lang/CharSequence") || !strcmp(r->cls, "java/lang/Class")) {
             char msg[NAMELEN + 64];
