@@ -59,24 +59,45 @@ interface List extends .jvm.java.util.Collection
     void replaceAll__Ljava_util_function_UnaryOperator_2__V(var f);
 
     static .internal.object of____Ljava_util_List_2() { return .jvm.java.util.ImmutableList.from(new void[]()); }
-    static .internal.object of__Ljava_lang_Object_2__Ljava_util_List_2(var a) { return .jvm.java.util.ImmutableList.first(1, a, null, null, null, null); }
+    static .internal.object of__Ljava_lang_Object_2__Ljava_util_List_2(var a)
+    {
+        return .jvm.java.util.ImmutableList.first(1, a, null, null, null, null, null, null, null, null, null);
+    }
     static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b)
     {
-        return .jvm.java.util.ImmutableList.first(2, a, b, null, null, null);
+        return .jvm.java.util.ImmutableList.first(2, a, b, null, null, null, null, null, null, null, null);
     }
     static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c)
     {
-        return .jvm.java.util.ImmutableList.first(3, a, b, c, null, null);
+        return .jvm.java.util.ImmutableList.first(3, a, b, c, null, null, null, null, null, null, null);
     }
-    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(
-        var a, var b, var c, var d)
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d)
     {
-        return .jvm.java.util.ImmutableList.first(4, a, b, c, d, null);
+        return .jvm.java.util.ImmutableList.first(4, a, b, c, d, null, null, null, null, null, null);
     }
-    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(
-        var a, var b, var c, var d, var e)
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e)
     {
-        return .jvm.java.util.ImmutableList.first(5, a, b, c, d, e);
+        return .jvm.java.util.ImmutableList.first(5, a, b, c, d, e, null, null, null, null, null);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e, var f)
+    {
+        return .jvm.java.util.ImmutableList.first(6, a, b, c, d, e, f, null, null, null, null);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e, var f, var g)
+    {
+        return .jvm.java.util.ImmutableList.first(7, a, b, c, d, e, f, g, null, null, null);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e, var f, var g, var h)
+    {
+        return .jvm.java.util.ImmutableList.first(8, a, b, c, d, e, f, g, h, null, null);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e, var f, var g, var h, var i)
+    {
+        return .jvm.java.util.ImmutableList.first(9, a, b, c, d, e, f, g, h, i, null);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_List_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j)
+    {
+        return .jvm.java.util.ImmutableList.first(10, a, b, c, d, e, f, g, h, i, j);
     }
     static .internal.object of___3Ljava_lang_Object_2__Ljava_util_List_2(var a) { return .jvm.java.util.ImmutableList.from(a.slice(0, a.size())); }
     static .internal.object copyOf__Ljava_util_Collection_2__Ljava_util_List_2(var c)
@@ -549,7 +570,7 @@ class ImmutableList extends .jvm.java.util.ArrayList
     }
 
     // List.of(a, ...) of n elements
-    static .jvm.java.util.ImmutableList first(int n, var a, var b, var c, var d, var e)
+    static .jvm.java.util.ImmutableList first(int n, var a, var b, var c, var d, var e, var f, var g, var h, var i, var j)
     {
         var xs = new void[]();
         xs.add(a);
@@ -557,6 +578,11 @@ class ImmutableList extends .jvm.java.util.ArrayList
         xs.add(c);
         xs.add(d);
         xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
         return from(xs.slice(0, n));
     }
 

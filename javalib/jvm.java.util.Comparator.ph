@@ -21,9 +21,54 @@ interface Comparator
     }
 };
 
-// naturalOrder, reverseOrder, comparing and comparingInt: compares the
-// values themselves (kind 0) or the keys a Function (1) or ToIntFunction
-// (2) gives for them, reversed or not.
+// Comparator's default methods (the translator calls these with the
+// receiver first): reversed, thenComparing; and Iterable.forEach.
+class ChainOrder extends .jvm.java.lang.Object implements .jvm.java.util.Comparator
+{
+    var first;
+    var second;    // compared when first finds the two equal; or null
+    var rev : bool;
+
+    static .jvm.java.util.ChainOrder make(var first, var second, bool rev)
+    {
+        if (first :== null || (second :== null && !rev))
+            throw .javart.rt.npe(null);
+        var o = new .jvm.java.util.ChainOrder();
+        o.first = first;
+        o.second = second;
+        o.rev = rev;
+        return o;
+    }
+
+    int compare__Ljava_lang_Object_2Ljava_lang_Object_2__I(var a, var b)
+    {
+        if (rev)
+            return first.compare__Ljava_lang_Object_2Ljava_lang_Object_2__I(b, a);
+        int c = first.compare__Ljava_lang_Object_2Ljava_lang_Object_2__I(a, b);
+        if (c != 0)
+            return c;
+        return second.compare__Ljava_lang_Object_2Ljava_lang_Object_2__I(a, b);
+    }
+
+    static .internal.object reversed(var c) { return make(c, null, true); }
+    static .internal.object then(var c, var d) { return make(c, d, false); }
+    static .internal.object thenKey(var c, var f) { return make(c, .jvm.java.util.KeyOrder.make(f, 1, false), false); }
+    static .internal.object thenIntKey(var c, var f) { return make(c, .jvm.java.util.KeyOrder.make(f, 2, false), false); }
+
+    static void iterableForEach(var it, var f)
+    {
+        if (f :== null)
+            throw .javart.rt.npe(null);
+        var i = it.iterator____Ljava_util_Iterator_2();
+        while (i.hasNext____Z() != 0)
+            f.accept__Ljava_lang_Object_2__V(i.next____Ljava_lang_Object_2());
+    }
+};
+
+// naturalOrder, reverseOrder, comparing, comparingInt and Map.Entry's
+// comparingByKey and comparingByValue: compares the values themselves
+// (kind 0), the keys a Function (1) or ToIntFunction (2) gives for them,
+// or map entries' keys (3) or values (4), reversed or not.
 class KeyOrder extends .jvm.java.lang.Object implements .jvm.java.util.Comparator
 {
     var key;
@@ -52,6 +97,10 @@ class KeyOrder extends .jvm.java.lang.Object implements .jvm.java.util.Comparato
         if (kind == 2)
             return .jvm.java.lang.Integer.compare__II__I(key.applyAsInt__Ljava_lang_Object_2__I(a),
                                                          key.applyAsInt__Ljava_lang_Object_2__I(b));
+        if (kind == 3)
+            return .jvm.java.lang.Object.s_compareTo(a.getKey____Ljava_lang_Object_2(), b.getKey____Ljava_lang_Object_2());
+        if (kind == 4)
+            return .jvm.java.lang.Object.s_compareTo(a.getValue____Ljava_lang_Object_2(), b.getValue____Ljava_lang_Object_2());
         return .jvm.java.lang.Object.s_compareTo(a, b);
     }
 };

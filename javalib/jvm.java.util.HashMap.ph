@@ -33,6 +33,9 @@ interface Map_Entry
     .internal.object getKey____Ljava_lang_Object_2();
     .internal.object getValue____Ljava_lang_Object_2();
     .internal.object setValue__Ljava_lang_Object_2__Ljava_lang_Object_2(var v);
+
+    static .internal.object comparingByKey____Ljava_util_Comparator_2() { return .jvm.java.util.KeyOrder.make(null, 3, false); }
+    static .internal.object comparingByValue____Ljava_util_Comparator_2() { return .jvm.java.util.KeyOrder.make(null, 4, false); }
 };
 
 class MapEntry extends .jvm.java.lang.Object implements .jvm.java.util.Map_Entry

@@ -295,17 +295,44 @@ static const struct {
     {"java/lang/Class", "equals", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Object", "s_equals"},
 };
 
-/* Object's final methods, named through whatever class the receiver
- * has: static helpers taking the receiver first. */
+/* Whether program class or interface cls implements the library
+ * interface iface (java/lang/Iterable: through any java.util interface). */
+static bool implements_lib(jv_tr *t, const char *cls, const char *iface, int depth)
+{
+    const jv_class *k = jv_find(t->prog, t->nprog, cls);
+    if (!k || depth > 64)
+        return false;
+    for (uint16_t i = 0; i < k->ninterfaces; i++) {
+        const char *n = k->interfaces[i];
+        if (!strcmp(n, iface) || (!strcmp(iface, "java/lang/Iterable") && !strncmp(n, "java/util/", 10)) ||
+            implements_lib(t, n, iface, depth + 1))
+            return true;
+    }
+    return k->super && implements_lib(t, k->super, iface, depth + 1);
+}
+
+/* Calls that become static helpers taking the receiver first: Object's
+ * final methods, which javac names through whatever class the receiver
+ * has (cls NULL), and default methods of the library's interfaces, which
+ * a Phantom interface cannot hold (named through that interface). */
 static const struct {
-    const char *name, *desc, *helper_cls, *helper;
-} object_finals[] = {
-    {"getClass", "()Ljava/lang/Class;", ".jvm.java.lang.Class", "of"},
-    {"wait", "()V", ".jvm.java.lang.Monitor", "wait____V"},
-    {"wait", "(J)V", ".jvm.java.lang.Monitor", "wait__J__V"},
-    {"wait", "(JI)V", ".jvm.java.lang.Monitor", "wait__JI__V"},
-    {"notify", "()V", ".jvm.java.lang.Monitor", "notify____V"},
-    {"notifyAll", "()V", ".jvm.java.lang.Monitor", "notifyAll____V"},
+    const char *cls, *name, *desc, *helper_cls, *helper;
+} static_helpers[] = {
+    {NULL, "getClass", "()Ljava/lang/Class;", ".jvm.java.lang.Class", "of"},
+    {NULL, "wait", "()V", ".jvm.java.lang.Monitor", "wait____V"},
+    {NULL, "wait", "(J)V", ".jvm.java.lang.Monitor", "wait__J__V"},
+    {NULL, "wait", "(JI)V", ".jvm.java.lang.Monitor", "wait__JI__V"},
+    {NULL, "notify", "()V", ".jvm.java.lang.Monitor", "notify____V"},
+    {NULL, "notifyAll", "()V", ".jvm.java.lang.Monitor", "notifyAll____V"},
+    {"java/util/Comparator", "reversed", "()Ljava/util/Comparator;", ".jvm.java.util.ChainOrder", "reversed"},
+    {"java/util/Comparator", "thenComparing", "(Ljava/util/Comparator;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "then"},
+    {"java/util/Comparator", "thenComparing", "(Ljava/util/function/Function;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "thenKey"},
+    {"java/util/Comparator", "thenComparingInt", "(Ljava/util/function/ToIntFunction;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "thenIntKey"},
+    {"java/lang/Iterable", "forEach", "(Ljava/util/function/Consumer;)V", ".jvm.java.util.ChainOrder",
+     "iterableForEach"},
 };
 
 static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
@@ -342,9 +369,15 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
                   n ? ",*" : "");
                 return rk ? push(t, rk) : 0;
             }
-        for (size_t i = 0; i < sizeof object_finals / sizeof object_finals[0]; i++)
-            if (!strcmp(r->name, object_finals[i].name) && !strcmp(r->desc, object_finals[i].desc)) {
-                E("    invokestatic %s %s (*", object_finals[i].helper_cls, object_finals[i].helper);
+        /* a program class (over Object) that does not declare the
+         * method gets the default of a library interface it implements */
+        bool own = jv_find(t->prog, t->nprog, r->cls) &&
+                   !strcmp(declaring(t, r->cls, r->name, r->desc, false, 0), "java/lang/Object");
+        for (size_t i = 0; i < sizeof static_helpers / sizeof static_helpers[0]; i++)
+            if ((!static_helpers[i].cls || !strcmp(r->cls, static_helpers[i].cls) ||
+                 (own && implements_lib(t, r->cls, static_helpers[i].cls, 0))) &&
+                !strcmp(r->name, static_helpers[i].name) && !strcmp(r->desc, static_helpers[i].desc)) {
+                E("    invokestatic %s %s (*", static_helpers[i].helper_cls, static_helpers[i].helper);
                 for (int a = 0; a < n; a++)
                     E(",*");
                 E(")*\n");
