@@ -60,24 +60,14 @@ TOOLS=(java phantom java-Xint)
 
 # run TOOL BENCH: one timed run; appends "wall rss cpu output-ok" to $DIR/BENCH.TOOL
 run() {
-    local tool=$1 b=$2 d t cmd
+    local tool=$1 b=$2 d cmd
     d=$(mktemp -d "$DIR/run.XXXXXX")
     case $tool in
     java) cmd=(java -cp "$DIR/classes" "$b") ;;
     java-Xint) cmd=(java -Xint -cp "$DIR/classes" "$b") ;;
     phantom) cmd=("$PHANTOM" run --image "$d/world.img" --snapshot-interval "$SNAP_MS" "$DIR/classes/$b.class") ;;
     esac
-    "$GNUTIME" -f '%e %M %U %S' -o "$d/time" "${cmd[@]}" >"$d/out" 2>"$d/err"
-    t=$(tail -1 "$d/time" | awk '{printf "%s %s %.2f", $1, $2, $3 + $4}')
-    [ -s "$d/err" ] && sed "s/^/bench: $tool $b: /" "$d/err" | head -5 >&2
-    [ -f "$DIR/$b.expect" ] || cp "$d/out" "$DIR/$b.expect"
-    local ok=1
-    if ! cmp -s "$d/out" "$DIR/$b.expect" || [ ! -s "$d/out" ]; then
-        ok=0
-        echo "bench: $tool $b printed '$(head -c 200 "$d/out" | tr '\n' ' ')', java printed '$(head -c 200 "$DIR/$b.expect" | tr '\n' ' ')'" >&2
-    fi
-    echo "$t $ok" >>"$DIR/$b.$tool"
-    rm -rf "$d"
+    timed_run "$DIR/$b.$tool" "$DIR/$b.expect" "$tool $b" java "$d" "${cmd[@]}"
 }
 
 START=$(date +%s)
