@@ -125,6 +125,133 @@ interface Set extends .jvm.java.util.Collection
     void forEach__Ljava_util_function_Consumer_2__V(var c);
     .internal.object toArray_____3Ljava_lang_Object_2();
     .internal.object toArray___3Ljava_lang_Object_2___3Ljava_lang_Object_2(var a);
+
+    static .internal.object of____Ljava_util_Set_2()
+    {
+        var xs = new void[]();
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2__Ljava_util_Set_2(var a)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e, var f)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e, var f, var g)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e, var f, var g, var h)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e, var f, var g, var h, var i)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Set_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        return .jvm.java.util.ImmutableSet.of(xs);
+    }
+    static .internal.object of___3Ljava_lang_Object_2__Ljava_util_Set_2(var a) { return .jvm.java.util.ImmutableSet.of(a); }
+    static .internal.object copyOf__Ljava_util_Collection_2__Ljava_util_Set_2(var c)
+    {
+        var a;
+        a = .jvm.java.util.ImmutableList.itemsOf(c);
+        var s = new .jvm.java.util.ImmutableSet();
+        s._4init_5____V();
+        s.frozen = false;
+        for (int i = 0; i < a.size(); i++) {
+            if (a[i] :== null)
+                throw .javart.rt.npe(null);
+            s.add__Ljava_lang_Object_2__Z(a[i]);
+        }
+        s.frozen = true;
+        return s;
+    }
 };
 
 // What HashSet, ArrayDeque and TreeSet share: Collection's methods

@@ -26,6 +26,203 @@ interface Map
     .internal.object values____Ljava_util_Collection_2();
     .internal.object entrySet____Ljava_util_Set_2();
     void clear____V();
+
+    static .internal.object of____Ljava_util_Map_2()
+    {
+        var xs = new void[]();
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j, var k, var l)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        xs.add(k);
+        xs.add(l);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j, var k, var l, var m, var n)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        xs.add(k);
+        xs.add(l);
+        xs.add(m);
+        xs.add(n);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j, var k, var l, var m, var n, var o, var p)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        xs.add(k);
+        xs.add(l);
+        xs.add(m);
+        xs.add(n);
+        xs.add(o);
+        xs.add(p);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j, var k, var l, var m, var n, var o, var p, var q, var r)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        xs.add(k);
+        xs.add(l);
+        xs.add(m);
+        xs.add(n);
+        xs.add(o);
+        xs.add(p);
+        xs.add(q);
+        xs.add(r);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object of__Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_2(var a, var b, var c, var d, var e, var f, var g, var h, var i, var j, var k, var l, var m, var n, var o, var p, var q, var r, var s, var t)
+    {
+        var xs = new void[]();
+        xs.add(a);
+        xs.add(b);
+        xs.add(c);
+        xs.add(d);
+        xs.add(e);
+        xs.add(f);
+        xs.add(g);
+        xs.add(h);
+        xs.add(i);
+        xs.add(j);
+        xs.add(k);
+        xs.add(l);
+        xs.add(m);
+        xs.add(n);
+        xs.add(o);
+        xs.add(p);
+        xs.add(q);
+        xs.add(r);
+        xs.add(s);
+        xs.add(t);
+        return .jvm.java.util.ImmutableMap.of(xs);
+    }
+    static .internal.object entry__Ljava_lang_Object_2Ljava_lang_Object_2__Ljava_util_Map_00024Entry_2(var k, var v)
+    {
+        if (k :== null || v :== null)
+            throw .javart.rt.npe(null);
+        var e = new .jvm.java.util.ImmutableEntry();
+        e.key = k;
+        e.value = v;
+        return e;
+    }
+
+    static .internal.object ofEntries___3Ljava_util_Map_00024Entry_2__Ljava_util_Map_2(var es)
+    {
+        var kvs = new void[]();
+        for (int i = 0; i < es.size(); i++) {
+            kvs.add(es[i].getKey____Ljava_lang_Object_2());
+            kvs.add(es[i].getValue____Ljava_lang_Object_2());
+        }
+        return .jvm.java.util.ImmutableMap.of(kvs);
+    }
+
+    static .internal.object copyOf__Ljava_util_Map_2__Ljava_util_Map_2(var m)
+    {
+        var kvs = new void[]();
+        var it = m.entrySet____Ljava_util_Set_2().iterator____Ljava_util_Iterator_2();
+        while (it.hasNext____Z() != 0) {
+            var e = it.next____Ljava_lang_Object_2();
+            kvs.add(e.getKey____Ljava_lang_Object_2());
+            kvs.add(e.getValue____Ljava_lang_Object_2());
+        }
+        return .jvm.java.util.ImmutableMap.of(kvs);
+    }
 };
 
 interface Map_Entry
