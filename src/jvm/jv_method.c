@@ -718,12 +718,15 @@ static int emit_switch(jv_tr *t, uint8_t op, const uint8_t *code, uint32_t pc)
     return flow(t, dflt, t->cur, t->sp);
 }
 
-/* xaload and xastore, with Java's checks inline: the index is compared
- * with the length (alen of a null array raises the VM's null exception,
- * which becomes NullPointerException); only a failing access calls the
+/* xaload and xastore.  A load is the VM's aload: its exceptions for a
+ * null array or an index out of range (negative, or past the end)
+ * become NullPointerException and ArrayIndexOutOfBoundsException with
+ * Java's message (.javart.rt.convert).  A store checks the index against
+ * the length first, as Phantom's astore would grow the array (a negative
+ * index it refuses, as aload does); only a failing store calls the
  * .javart.rt helper, which throws Java's exception with Java's message.
- * Phantom's astore would grow the array: the check comes first.  Stores
- * into byte, char and short arrays truncate the value as the JVM does. */
+ * Stores into byte, char and short arrays truncate the value as the JVM
+ * does. */
 static int emit_array(jv_tr *t, uint8_t op)
 {
     bool store = op >= 79;
@@ -731,21 +734,16 @@ static int emit_array(jv_tr *t, uint8_t op)
     char want[4] = {'A', 'I', store ? elem[op - 79] : 0, 0};
     if (popk(t, want) < 0)
         return -1;
-    int base = scratch(t, 3);
-    unsigned pc = (unsigned)t->pc;
-    if (store)
-        E("    store %d\n", base + 2);
-    E("    store %d\n    store %d\n"
-      "    load %d\n    pushint 0\n    jlt L%u_x\n"
-      "    load %d\n    load %d\n    alen\n    jge L%u_x\n"
-      "    load %d\n    load %d\n",
-      base + 1, base, base + 1, pc, base + 1, base, pc, base, base + 1);
     if (!store) {
-        E("    aload\n    jmp L%u_y\nL%u_x:\n    load %d\n    load %d\n    invokestatic " RT " aload (*,*)*\nL%u_y:\n",
-          pc, pc, base, base + 1, pc);
+        E("    aload\n");
         return push(t, "IJFDAIII"[op - 46]);
     }
-    E("    load %d\n", base + 2);
+    int base = scratch(t, 3);
+    unsigned pc = (unsigned)t->pc;
+    E("    store %d\n    store %d\n    store %d\n"
+      "    load %d\n    load %d\n    alen\n    jge L%u_x\n"
+      "    load %d\n    load %d\n    load %d\n",
+      base + 2, base + 1, base, base + 1, base, pc, base, base + 1, base + 2);
     if (op == 84)
         E("    pushint 24\n    shl\n    pushint 24\n    shr\n");
     else if (op == 85)
