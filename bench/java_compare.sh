@@ -30,7 +30,7 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${RUNS:-1}; else RUNS=${RUNS:-5}; fi
 SNAP_MS=${SNAP_MS:-1000}
 BASE_DIR=${BENCH_DIR:-/tmp}
-ALL="NBody Fannkuch Trees Words Bfs"
+ALL="NBody Fannkuch Trees Words Strings Bfs"
 BENCHES=${*:-$ALL}
 TITLE="## Java on Phantom vs OpenJDK (issue 16)"
 
