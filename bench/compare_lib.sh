@@ -1,5 +1,6 @@
 # bench/compare_lib.sh - shell functions shared by the interleaved
-# comparison scripts (vm_compare.sh, wasm_compare.sh); sourced, not run.
+# comparison scripts (vm_compare.sh, wasm_compare.sh, java_compare.sh);
+# sourced, not run.
 # Result files hold one line per run: "wall rss cpu output-ok".
 
 # median FILE COL: the median of column COL of FILE ("-" if none)
@@ -26,3 +27,24 @@ medians() {
 
 # any_differs FILE: true when a run in FILE printed other than the expected output
 any_differs() { grep -q ' 0$' "$1" 2>/dev/null; }
+
+# timed_run RESULTS EXPECT LABEL WHO D CMD...: runs CMD (D a fresh
+# directory for its files) under $GNUTIME, appends "wall rss cpu ok" to
+# RESULTS; ok is 1 when its output equals the file EXPECT (which the
+# first run writes), WHO naming whose output that is in the message;
+# standard error lines go to ours, after LABEL.  Removes D.
+timed_run() {
+    local results=$1 expect=$2 label=$3 who=$4 d=$5 t ok=1
+    shift 5
+    "$GNUTIME" -f '%e %M %U %S' -o "$d/time" "$@" >"$d/out" 2>"$d/err"
+    # the last line: GNU time may put "Command exited with non-zero status N" first
+    t=$(tail -1 "$d/time" | awk '{printf "%s %s %.2f", $1, $2, $3 + $4}')
+    [ -s "$d/err" ] && sed "s/^/bench: $label: /" "$d/err" | head -5 >&2
+    [ -f "$expect" ] || cp "$d/out" "$expect"
+    if ! cmp -s "$d/out" "$expect" || [ ! -s "$d/out" ]; then
+        ok=0
+        echo "bench: $label printed '$(head -c 200 "$d/out" | tr '\n' ' ')', $who printed '$(head -c 200 "$expect" | tr '\n' ' ')'" >&2
+    fi
+    echo "$t $ok" >>"$results"
+    rm -rf "$d"
+}

@@ -352,6 +352,12 @@ log "WebAssembly engine vs native, node and lua5.4 (bench/wasm_compare.sh)"
 BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/wasm_compare.sh"
 echo
 
+# ---- Java: bench/java/*.java under Phantom, java -Xint and java (issue 16) ----------
+
+log "Java on Phantom vs java -Xint and java (bench/java_compare.sh)"
+BUILD="$BUILD" QUICK="$QUICK" BENCH_DIR="$DIR" "$(dirname "$0")/java_compare.sh"
+echo
+
 # ---- the HTTP key-value service next to Redis (issue 14) ----------------------------
 
 log "kv_server.ph vs redis-server (bench/http_bench.sh)"

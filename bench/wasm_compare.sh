@@ -93,7 +93,7 @@ TOOLS=("${KEEP[@]}")
 
 # run TOOL BENCH: one timed run; appends "wall rss cpu output-ok" to $DIR/BENCH.TOOL
 run() {
-    local tool=$1 b=$2 d t cmd
+    local tool=$1 b=$2 d cmd
     d=$(mktemp -d "$DIR/run.XXXXXX")
     case $tool in
     native) cmd=("$DIR/bin/$b") ;;
@@ -103,18 +103,7 @@ run() {
     node) cmd=(node --experimental-wasi-unstable-preview1 --no-warnings "$SRC/run_wasi.mjs" "$DIR/bin/$b.wasm") ;;
     lua5.4) cmd=(lua5.4 "$SRC/$b.lua") ;;
     esac
-    "$GNUTIME" -f '%e %M %U %S' -o "$d/time" "${cmd[@]}" >"$d/out" 2>"$d/err"
-    # the last line: GNU time may put "Command exited with non-zero status N" first
-    t=$(tail -1 "$d/time" | awk '{printf "%s %s %.2f", $1, $2, $3 + $4}')
-    [ -s "$d/err" ] && sed "s/^/bench: $tool $b: /" "$d/err" | head -5 >&2
-    [ -f "$DIR/$b.expect" ] || cp "$d/out" "$DIR/$b.expect"
-    local ok=1
-    if ! cmp -s "$d/out" "$DIR/$b.expect" || [ ! -s "$d/out" ]; then
-        ok=0
-        echo "bench: $tool $b printed '$(head -c 200 "$d/out" | tr '\n' ' ')', native printed '$(head -c 200 "$DIR/$b.expect" | tr '\n' ' ')'" >&2
-    fi
-    echo "$t $ok" >>"$DIR/$b.$tool"
-    rm -rf "$d"
+    timed_run "$DIR/$b.$tool" "$DIR/$b.expect" "$tool $b" native "$d" "${cmd[@]}"
 }
 
 

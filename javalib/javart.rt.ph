@@ -192,10 +192,7 @@ class rt
             return "java.lang.String";
         if (o instanceof .internal.container.array)
             return "[Ljava.lang.Object;";
-        string n = "" + o.getClass();
-        if (n.startsWith("class .jvm."))
-            return n.substring(11, n.length() - 11);
-        return n.substring(7, n.length() - 7);
+        return .jvm.java.lang.Class.getName(o.getClass());
     }
 
     static .internal.object cce(var o, string target)
@@ -217,8 +214,18 @@ class rt
         else if (e instanceof .phantom.ArithmeticException) {
             j = new .jvm.java.lang.ArithmeticException();
             m = "/ by zero";
-        } else if (e instanceof .phantom.IndexOutOfRangeException)
-            j = new .jvm.java.lang.StringIndexOutOfBoundsException();
+        } else if (e instanceof .phantom.IndexOutOfRangeException) {
+            // the VM's aload and astore of a Java array: "index I out of
+            // range for length N" (anything else: a string's index)
+            string vm = "" + e.getMessage();
+            int at = vm.indexOf(" out of range for length ");
+            if (vm.startsWith("index ") && at > 0) {
+                j = new .jvm.java.lang.ArrayIndexOutOfBoundsException();
+                m = "Index " + vm.substring(6, at - 6) + " out of bounds for length " +
+                    vm.substring(at + 25, vm.length() - at - 25);
+            } else
+                j = new .jvm.java.lang.StringIndexOutOfBoundsException();
+        }
         else if (e instanceof .phantom.CastException)
             j = new .jvm.java.lang.ClassCastException();
         else if (e instanceof .phantom.StackOverflowException)

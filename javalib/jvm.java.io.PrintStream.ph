@@ -39,6 +39,17 @@ class PrintStream extends .jvm.java.lang.Object
         }
     }
 
+    .internal.object printf__Ljava_lang_String_2_3Ljava_lang_Object_2__Ljava_io_PrintStream_2(var f, var args)
+    {
+        write(.jvm.java.lang.String.format__Ljava_lang_String_2_3Ljava_lang_Object_2__Ljava_lang_String_2(f, args));
+        return this;
+    }
+
+    .internal.object format__Ljava_lang_String_2_3Ljava_lang_Object_2__Ljava_io_PrintStream_2(var f, var args)
+    {
+        return printf__Ljava_lang_String_2_3Ljava_lang_Object_2__Ljava_io_PrintStream_2(f, args);
+    }
+
     void print__Ljava_lang_String_2__V(var s) { write(.jvm.java.lang.Object.valueOf(s)); }
     void print__Ljava_lang_Object_2__V(var o) { write(.jvm.java.lang.Object.valueOf(o)); }
     void print__I__V(int v) { write("" + v); }

@@ -66,6 +66,8 @@ class Object
             return o.toString____Ljava_lang_String_2();
         if (o :== null)
             throw .javart.rt.npe(null);
+        if (o instanceof .internal.class)
+            return .jvm.java.lang.Class.toString(o);
         return .javart.rt.javaName(o) + "@" + .jvm.java.lang.Integer.toHexString__I__Ljava_lang_String_2(.javart.rt.identityHash(o));
     }
 

@@ -247,4 +247,127 @@ class String
             r = r + (char) a[i];
         return r;
     }
+
+    // split: Java's algorithm over PCRE2 (Java's regular expressions are
+    // PCRE's for what programs split on): a zero-width match at the start
+    // gives no leading empty string; limit 0 drops the trailing empty ones.
+    static .internal.object split__Ljava_lang_String_2I___3Ljava_lang_String_2(string s, var regex, int limit)
+    {
+        check(regex);
+        var parts = new void[]();
+        int n = s.length();
+        int index = 0;
+        int from = 0;
+        while (from <= n && (limit <= 0 || parts.size() < limit - 1)) {
+            var m = .internal.regex.find(regex, "", s, from, false);
+            if (m :== null)
+                break;
+            int start = m[0];
+            int end = m[1];
+            from = end > start ? end : end + 1;
+            if (end == 0 && start == 0)
+                continue;
+            parts.add(s.substring(index, start - index));
+            index = end;
+        }
+        if (index == 0 && parts.size() == 0) {
+            parts.add(s);
+            return parts;
+        }
+        parts.add(s.substring(index, n - index));
+        if (limit == 0)
+            while (parts.size() > 0 && parts[parts.size() - 1] == "")
+                parts.pop();
+        return parts;
+    }
+
+    static .internal.object split__Ljava_lang_String_2___3Ljava_lang_String_2(string s, var regex)
+    {
+        return split__Ljava_lang_String_2I___3Ljava_lang_String_2(s, regex, 0);
+    }
+
+    static int matches__Ljava_lang_String_2__Z(string s, var regex)
+    {
+        return .javart.rt.zb(!(.internal.regex.find(check(regex), "", s, 0, true) :== null));
+    }
+
+    static string join__Ljava_lang_CharSequence_2_3Ljava_lang_CharSequence_2__Ljava_lang_String_2(var sep, var parts)
+    {
+        var texts = new void[]();
+        for (int i = 0; i < parts.size(); i++)
+            texts.add(.jvm.java.lang.Object.valueOf(parts[i]));
+        return texts.join(.jvm.java.lang.Object.s_toString(sep));
+    }
+
+    static string join__Ljava_lang_CharSequence_2Ljava_lang_Iterable_2__Ljava_lang_String_2(var sep, var parts)
+    {
+        var texts = new void[]();
+        var it = parts.iterator____Ljava_util_Iterator_2();
+        while (it.hasNext____Z() != 0)
+            texts.add(.jvm.java.lang.Object.valueOf(it.next____Ljava_lang_Object_2()));
+        return texts.join(.jvm.java.lang.Object.s_toString(sep));
+    }
+
+    static string format__Ljava_lang_String_2_3Ljava_lang_Object_2__Ljava_lang_String_2(var f, var args)
+    {
+        return .jvm.java.util.Formatter.format(check(f), args);
+    }
+
+    static string formatted___3Ljava_lang_Object_2__Ljava_lang_String_2(string s, var args)
+    {
+        return .jvm.java.util.Formatter.format(s, args);
+    }
+
+    static string replace__Ljava_lang_CharSequence_2Ljava_lang_CharSequence_2__Ljava_lang_String_2(string s, var a, var b)
+    {
+        string from = .jvm.java.lang.Object.s_toString(a);
+        string to = .jvm.java.lang.Object.s_toString(b);
+        if (from.length() == 0) {
+            var out = new void[]();
+            for (int i = 0; i < s.length(); i++)
+                out.add("" + s[i]);
+            return to + out.join(to) + to;
+        }
+        var pieces = new void[]();
+        int i = 0;
+        while (true) {
+            int j = s.indexOf(from, i);
+            if (j < 0)
+                break;
+            pieces.add(s.substring(i, j - i));
+            i = j + from.length();
+        }
+        pieces.add(s.substring(i, s.length() - i));
+        return pieces.join(to);
+    }
+
+    static int isBlank____Z(string s)
+    {
+        return .javart.rt.zb(strip____Ljava_lang_String_2(s).length() == 0);
+    }
+
+    static string strip____Ljava_lang_String_2(string s)
+    {
+        int b = 0;
+        int e = s.length();
+        while (b < e && .internal.char.isWhitespace(s[b]))
+            b++;
+        while (e > b && .internal.char.isWhitespace(s[e - 1]))
+            e--;
+        return s.substring(b, e - b);
+    }
+
+    static int compareToIgnoreCase__Ljava_lang_String_2__I(string s, var o)
+    {
+        return compareTo__Ljava_lang_String_2__I(s.toLowerCase(), check(o).toLowerCase());
+    }
+
+    static int lastIndexOf__Ljava_lang_String_2I__I(string s, var t, int from)
+    {
+        check(t);
+        for (int i = from < s.length() - t.length() ? from : s.length() - t.length(); i >= 0; i--)
+            if (s.substring(i, t.length()) == t)
+                return i;
+        return -1;
+    }
 };

@@ -186,4 +186,78 @@ class StringBuilder extends .jvm.java.lang.Object implements .jvm.java.lang.Char
     {
         return flat().indexOf(.jvm.java.lang.String.check(t));
     }
+
+    // the text with [b, e) replaced by x (e clamped to the length), as
+    // delete and replace do
+    .internal.object splice(int b, int e, string x)
+    {
+        if (e > len)
+            e = len;
+        if (b < 0 || b > e)
+            throw .jvm.java.lang.String.sioobe("start " + b + ", end " + e + ", length " + len);
+        string s = flat();
+        parts.clear();
+        parts.add(s.substring(0, b) + x + s.substring(e, len - e));
+        len = len - (e - b) + x.length();
+        return this;
+    }
+
+    .internal.object delete__II__Ljava_lang_StringBuilder_2(int b, int e) { return splice(b, e, ""); }
+
+    .internal.object replace__IILjava_lang_String_2__Ljava_lang_StringBuilder_2(int b, int e, var x)
+    {
+        return splice(b, e, .jvm.java.lang.String.check(x));
+    }
+
+    .internal.object insert__IC__Ljava_lang_StringBuilder_2(int at, var c)
+    {
+        return insert__ILjava_lang_String_2__Ljava_lang_StringBuilder_2(at, .javart.rt.strC(c));
+    }
+
+    .internal.object insert__II__Ljava_lang_StringBuilder_2(int at, int v)
+    {
+        return insert__ILjava_lang_String_2__Ljava_lang_StringBuilder_2(at, "" + v);
+    }
+
+    .internal.object insert__IJ__Ljava_lang_StringBuilder_2(int at, var v)
+    {
+        return insert__ILjava_lang_String_2__Ljava_lang_StringBuilder_2(at, "" + v);
+    }
+
+    .internal.object insert__IZ__Ljava_lang_StringBuilder_2(int at, var v)
+    {
+        return insert__ILjava_lang_String_2__Ljava_lang_StringBuilder_2(at, .javart.rt.strZ(v));
+    }
+
+    .internal.object insert__ILjava_lang_Object_2__Ljava_lang_StringBuilder_2(int at, var o)
+    {
+        return insert__ILjava_lang_String_2__Ljava_lang_StringBuilder_2(at, .jvm.java.lang.Object.valueOf(o));
+    }
+
+    int indexOf__Ljava_lang_String_2I__I(var t, int from)
+    {
+        return .jvm.java.lang.String.indexOf__Ljava_lang_String_2I__I(flat(), t, from < 0 ? 0 : from);
+    }
+
+    int lastIndexOf__Ljava_lang_String_2__I(var t)
+    {
+        return flat().lastIndexOf(.jvm.java.lang.String.check(t));
+    }
+
+    string substring__I__Ljava_lang_String_2(int b)
+    {
+        return .jvm.java.lang.String.substring__I__Ljava_lang_String_2(flat(), b);
+    }
+
+    string substring__II__Ljava_lang_String_2(int b, int e)
+    {
+        return .jvm.java.lang.String.substring__II__Ljava_lang_String_2(flat(), b, e);
+    }
+
+    int isEmpty____Z() { return .javart.rt.zb(len == 0); }
+
+    int compareTo__Ljava_lang_StringBuilder_2__I(var o)
+    {
+        return .jvm.java.lang.String.compareTo__Ljava_lang_String_2__I(flat(), o.toString____Ljava_lang_String_2());
+    }
 };

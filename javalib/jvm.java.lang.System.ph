@@ -6,6 +6,7 @@ class System
 {
     static var out = .jvm.java.io.PrintStream.make(1);
     static var err = .jvm.java.io.PrintStream.make(2);
+    static var in = .jvm.java.io.InputStream.stdin();
 
     static long currentTimeMillis____J()
     {

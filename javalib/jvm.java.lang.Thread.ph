@@ -1,7 +1,7 @@
 // java.lang.Thread (docs/JAVA.md): a Java thread is a VM thread, so it
 // is persistent like everything else and continues after a restart.
-// start, run, join, sleep, currentThread, getName, setDaemon, isAlive;
-// not interrupt, wait/notify or priorities.
+// start, run, join, sleep, interrupt, currentThread, getName, setDaemon,
+// isAlive (wait and notify: Monitor); not priorities.
 package .jvm.java.lang;
 
 // What the VM thread runs: the Java thread's run(), and Java's report
@@ -37,6 +37,10 @@ class Thread extends .jvm.java.lang.Object implements .jvm.java.lang.Runnable
     var name;
     var vm;          // the .internal.thread once started
     var daemon : int;
+    var interrupted : int;
+    var waitCond;    // the .internal.cond this thread waits on (Monitor)
+    var waitingOn;   // the object whose monitor it waits with, or null
+    var sleepLock;   // what sleep waits on
     static var made = 0;
     static var running = new void[]();   // [vm thread, Java thread] of each started thread still running
     static .jvm.java.lang.Thread mainThread = null;
@@ -45,6 +49,7 @@ class Thread extends .jvm.java.lang.Object implements .jvm.java.lang.Runnable
     {
         target = r;
         daemon = 0;
+        interrupted = 0;
         if (n :== null) {
             name = "Thread-" + made;
             made++;
@@ -124,7 +129,25 @@ class Thread extends .jvm.java.lang.Object implements .jvm.java.lang.Runnable
     {
         if (ms < 0)
             throw .jvm.java.lang.Integer.iae("timeout value is negative");
-        .internal.thread.sleep(ms);
+        .jvm.java.lang.Monitor.sleep(ms);
+    }
+
+    void interrupt____V() { .jvm.java.lang.Monitor.interrupt(this); }
+    int isInterrupted____Z() { return interrupted; }
+
+    static .jvm.java.lang.Thread current()
+    {
+        var t;
+        t = currentThread____Ljava_lang_Thread_2();
+        return t;
+    }
+
+    static int interrupted____Z()
+    {
+        var me = current();
+        int was = me.interrupted;
+        me.interrupted = 0;
+        return was;
     }
 
     static void yield____V() { .internal.thread.yield(); }
@@ -142,6 +165,7 @@ class Thread extends .jvm.java.lang.Object implements .jvm.java.lang.Runnable
             m.target = null;
             m.name = "main";
             m.daemon = 0;
+            m.interrupted = 0;
             mainThread = m;
         }
         return mainThread;

@@ -139,18 +139,24 @@ class DoubleOrder extends .jvm.java.lang.Object implements .jvm.java.util.Compar
     }
 };
 
-class HashSet extends .jvm.java.lang.Object implements .jvm.java.util.Set
+class HashSet extends .jvm.java.util.AbstractCollection implements .jvm.java.util.Set
 {
-    .jvm.java.util.HashMap map;
+    .jvm.java.util.AbstractMap map;   // a HashMap, LinkedHashMap or TreeMap
 
     void _4init_5____V()
     {
-        map = new .jvm.java.util.HashMap();
-        map._4init_5____V();
+        var m = new .jvm.java.util.HashMap();
+        m._4init_5____V();
+        map = m;
     }
 
-    int size____I() { return map.count; }
-    int isEmpty____Z() { return .javart.rt.zb(map.count == 0); }
+    void _4init_5__Ljava_util_Collection_2__V(var c)
+    {
+        _4init_5____V();
+        addAll__Ljava_util_Collection_2__Z(c);
+    }
+
+    int size____I() { return map.size____I(); }
     int contains__Ljava_lang_Object_2__Z(var o) { return map.containsKey__Ljava_lang_Object_2__Z(o); }
 
     int add__Ljava_lang_Object_2__Z(var o)
@@ -171,15 +177,7 @@ class HashSet extends .jvm.java.lang.Object implements .jvm.java.util.Set
 
     void clear____V() { map.clear____V(); }
 
-    int addAll__Ljava_util_Collection_2__Z(var c)
-    {
-        var it = c.iterator____Ljava_util_Iterator_2();
-        int added = 0;
-        while (it.hasNext____Z() != 0)
-            added = added | add__Ljava_lang_Object_2__Z(it.next____Ljava_lang_Object_2());
-        return added;
-    }
-
+    // the keys view: its iterator's remove removes from the map
     .internal.object iterator____Ljava_util_Iterator_2()
     {
         var keys;
@@ -187,18 +185,35 @@ class HashSet extends .jvm.java.lang.Object implements .jvm.java.util.Set
         return keys.iterator____Ljava_util_Iterator_2();
     }
 
-    string toString____Ljava_lang_String_2()
-    {
-        var keys;
-        keys = map.view(0);
-        return keys.toString____Ljava_lang_String_2();
-    }
+    .internal.object items() { return ((.jvm.java.util.MapView) map.view(0)).elems; }
+
     int hashCode____I()
     {
         int h = 0;
-        var keys = ((.jvm.java.util.MapView) map.view(0)).elems;
+        var keys;
+        keys = items();
         for (int i = 0; i < keys.size(); i++)
             h += .jvm.java.util.Objects.hashCode__Ljava_lang_Object_2__I(keys[i]);
         return h;
+    }
+
+    int equals__Ljava_lang_Object_2__Z(var o)
+    {
+        if (o :== this)
+            return 1;
+        if (!(o instanceof .jvm.java.util.Set) || o.size____I() != size____I())
+            return 0;
+        return containsAll__Ljava_util_Collection_2__Z(o);
+    }
+};
+
+// LinkedHashSet: a HashSet over a LinkedHashMap (insertion order).
+class LinkedHashSet extends .jvm.java.util.HashSet
+{
+    void _4init_5____V()
+    {
+        var m = new .jvm.java.util.LinkedHashMap();
+        m._4init_5____V();
+        map = m;
     }
 };

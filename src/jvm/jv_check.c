@@ -35,8 +35,10 @@ static bool has_member(pv_cf *const *cfs, int n, const pv_cf *k, const char *nam
     }
     if (k->super_class) {
         const char *sn = pv_cf_class_name(k, k->super_class);
-        if (strncmp(sn, ".jvm.", 5) != 0)
-            return true; /* the VM's own classes: the loader checks them */
+        /* a library class over one of the VM's (Throwable over
+         * .phantom.Exception) has its members: the loader checks them */
+        if (strncmp(sn, ".jvm.", 5) != 0 && strcmp(sn, ".internal.object") != 0)
+            return true;
         if (has_member(cfs, n, find(cfs, n, sn), name, field, depth + 1))
             return true;
     }

@@ -5,7 +5,7 @@
 #ifndef PHANTOM_JV_INTERNAL_H
 #define PHANTOM_JV_INTERNAL_H
 
-#include "jv_buf.h"
+#include "../util/textbuf.h"
 #include "jvm.h"
 
 #define JV_NAMELEN 1200
@@ -18,7 +18,7 @@ typedef struct jv_tr {
     const jv_class *const *prog;
     int nprog;
     jv_error *err;
-    jv_buf *ins;        /* per offset: the translation of the instruction there */
+    tb_buf *ins;        /* per offset: the translation of the instruction there */
     char **st;          /* per offset: the entry stack's kinds, NULL until reached */
     char **lk;          /* per offset: the entry locals' kinds (T: unusable) */
     char *curl;         /* the locals' kinds while translating one instruction */
@@ -33,7 +33,7 @@ typedef struct jv_tr {
     int sp;
     uint32_t pc;
     int rc;
-    jv_buf *extra;      /* classes made for lambda call sites */
+    tb_buf *extra;      /* classes made for lambda call sites */
     int nsites;
 } jv_tr;
 
@@ -50,13 +50,15 @@ const char *jv_kind_name(char k);
 int jv_arg_kinds(const char *desc, char *kinds);
 const jv_method *jv_find_method(const jv_class *k, const char *name, const char *desc);
 /* jv_method.c: the .method block of t->m. */
-int jv_method_out(jv_tr *t, jv_buf *out);
+int jv_method_out(jv_tr *t, tb_buf *out);
 
 /* jv_names.c: the start of each argument type of a method descriptor in
  * starts (at most 256), their count. */
 int jv_desc_args(const char *desc, const char **starts);
 /* Writes the Phantom descriptor of n untyped arguments: (*,*)* */
-void jv_buf_args(jv_buf *b, int n);
+void jv_args(tb_buf *b, int n);
+/* A quoted assembly string literal of the n bytes of s. */
+void jv_quote(tb_buf *b, const char *s, size_t n);
 
 /* jv_lambda.c: the class a LambdaMetafactory call site of class c
  * (invokedynamic constant indy, the site-th of the class) makes
@@ -64,12 +66,12 @@ void jv_buf_args(jv_buf *b, int n);
  * its captured values in fields cap0..capN-1, written to out.  Its name
  * goes to cls, the number of values captured to *ncap.  0, or
  * JV_E_UNSUPPORTED with why. */
-int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, jv_buf *out,
+int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, tb_buf *out,
                     char *cls, size_t clslen, int *ncap, char *why, size_t whylen);
 
 /* jv_trans.c: methods calling the default methods of interface iface
  * (jv_trans.c, "forwarders"). */
 void jv_forwarders(const jv_class *const *prog, int nprog, const jv_class *k, const char *sam, const char *iface,
-                   jv_buf *out, char done[][JV_NAMELEN], int *ndone, int depth);
+                   tb_buf *out, char done[][JV_NAMELEN], int *ndone, int depth);
 
 #endif

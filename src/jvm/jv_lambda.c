@@ -45,7 +45,7 @@ static bool is_ref(char d)
 
 /* Converts the value on the stack from descriptor type `from` to `to`
  * (boxing, unboxing, or nothing between references or equal types). */
-static int adapt(jv_buf *out, char from, char to, char *why, size_t whylen)
+static int adapt(tb_buf *out, char from, char to, char *why, size_t whylen)
 {
     if (from == to || (is_ref(from) && is_ref(to)))
         return 0;
@@ -57,13 +57,13 @@ static int adapt(jv_buf *out, char from, char to, char *why, size_t whylen)
         char full[96];
         snprintf(full, sizeof full, "%sL%s;", d, b);
         jv_mangle("valueOf", full, m, sizeof m);
-        jv_buf_printf(out, "    invokestatic %s %s (*)*\n", pc, m);
+        tb_printf(out, "    invokestatic %s %s (*)*\n", pc, m);
         return 0;
     }
     if (is_ref(from) && !is_ref(to) && box_of(to) >= 0) {
         char pc[JV_NAMELEN];
         jv_phantom_class(boxes[box_of(to)].box, pc, sizeof pc);
-        jv_buf_printf(out, "    invokevirtual %s %s ()*\n", pc, boxes[box_of(to)].unbox);
+        tb_printf(out, "    invokevirtual %s %s ()*\n", pc, boxes[box_of(to)].unbox);
         return 0;
     }
     snprintf(why, whylen, "a lambda whose types differ from its interface's by a primitive conversion (%c to %c)",
@@ -73,14 +73,14 @@ static int adapt(jv_buf *out, char from, char to, char *why, size_t whylen)
 
 
 /* A lambda's class implements its interface's default methods too. */
-static void forwarders(const jv_class *const *prog, int nprog, const char *iface, const char *sam, jv_buf *out)
+static void forwarders(const jv_class *const *prog, int nprog, const char *iface, const char *sam, tb_buf *out)
 {
     static char done[64][JV_NAMELEN];
     int ndone = 0;
     jv_forwarders(prog, nprog, NULL, sam, iface, out, done, &ndone, 0);
 }
 
-int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, jv_buf *out,
+int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *const *prog, int nprog, tb_buf *out,
                     char *cls, size_t clslen, int *ncap, char *why, size_t whylen)
 {
     const jv_bootstrap *b = &c->bootstraps[c->cp[indy].a];
@@ -124,25 +124,25 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
         return JV_E_UNSUPPORTED;
     }
     *ncap = ncaps;
-    jv_buf_printf(out, ".class final %s extends .jvm.java.lang.Object\n.implements %s\n", cls, pi);
+    tb_printf(out, ".class final %s extends .jvm.java.lang.Object\n.implements %s\n", cls, pi);
     for (int i = 0; i < ncaps; i++)
-        jv_buf_printf(out, ".field cap%d\n", i);
-    jv_buf_printf(out, ".method %s ", mangled);
-    jv_buf_args(out, nsam);
-    jv_buf_printf(out, "\n");
+        tb_printf(out, ".field cap%d\n", i);
+    tb_printf(out, ".method %s ", mangled);
+    jv_args(out, nsam);
+    tb_printf(out, "\n");
     if (is_new) {
-        jv_buf_printf(out, "    new %s\n", pimpl);
+        tb_printf(out, "    new %s\n", pimpl);
         if (jv_find(prog, nprog, impl_cls))
-            jv_buf_printf(out, "    dup\n    invokevirtual %s __zero ()*\n    pop\n", pimpl);
-        jv_buf_printf(out, "    dup\n");
+            tb_printf(out, "    dup\n    invokevirtual %s __zero ()*\n    pop\n", pimpl);
+        tb_printf(out, "    dup\n");
     }
     /* the implementation's arguments: captured values, then the
      * interface method's own; a receiver is the first of them */
     for (int i = 0; i < ncaps + nsam; i++) {
         if (i < ncaps)
-            jv_buf_printf(out, "    load 0\n    getfield %s cap%d\n", cls, i);
+            tb_printf(out, "    load 0\n    getfield %s cap%d\n", cls, i);
         else
-            jv_buf_printf(out, "    load %d\n", i - ncaps + 1);
+            tb_printf(out, "    load %d\n", i - ncaps + 1);
         int k = i - has_recv;
         char from = i < ncaps ? *caps[i] : *sargs[i - ncaps];
         char to = k < 0 ? 'L' : *iargs[k];
@@ -156,26 +156,26 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
             (ik->methods[i].flags & 0x0002) && mh->kind != 6)
             kw = "invokespecial"; /* a private method is never dispatched */
     if (!strcmp(impl_cls, "java/lang/String")) {
-        jv_buf_printf(out, "    invokestatic .jvm.java.lang.String %s ", impl_m);
-        jv_buf_args(out, nimpl + has_recv);
+        tb_printf(out, "    invokestatic .jvm.java.lang.String %s ", impl_m);
+        jv_args(out, nimpl + has_recv);
     } else if (!strcmp(impl_cls, "java/lang/Object")) {
         snprintf(why, whylen, "a method reference to a method of Object");
         return JV_E_UNSUPPORTED;
     } else {
         if (mh->kind == 6 && jv_find(prog, nprog, impl_cls) && strcmp(impl_cls, c->name) != 0)
-            jv_buf_printf(out, "    getstatic %s __state\n    jt init\n    invokestatic %s __jinit ()*\n    pop\ninit:\n",
+            tb_printf(out, "    getstatic %s __state\n    jt init\n    invokestatic %s __jinit ()*\n    pop\ninit:\n",
                           pimpl, pimpl);
-        jv_buf_printf(out, "    %s %s %s ", kw, pimpl, impl_m);
-        jv_buf_args(out, nimpl);
+        tb_printf(out, "    %s %s %s ", kw, pimpl, impl_m);
+        jv_args(out, nimpl);
     }
-    jv_buf_printf(out, "\n");
+    tb_printf(out, "\n");
     char iret = *(strchr(impl_desc, ')') + 1), sret = *(strchr(sam_desc, ')') + 1);
     if (is_new) {
-        jv_buf_printf(out, "    pop\n");
+        tb_printf(out, "    pop\n");
         iret = 'L';
     }
     if (sret == 'V') {
-        jv_buf_printf(out, "    pop\n    retvoid\n.end\n");
+        tb_printf(out, "    pop\n    retvoid\n.end\n");
         forwarders(prog, nprog, iface, mangled, out);
         return 0;
     }
@@ -185,7 +185,7 @@ int jv_lambda_class(const jv_class *c, uint16_t indy, int site, const jv_class *
     }
     if (adapt(out, iret, sret, why, whylen) < 0)
         return JV_E_UNSUPPORTED;
-    jv_buf_printf(out, "    return\n.end\n");
+    tb_printf(out, "    return\n.end\n");
     forwarders(prog, nprog, iface, mangled, out);
     return 0;
 }

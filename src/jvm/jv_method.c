@@ -163,7 +163,7 @@ static int set_local(jv_tr *t, unsigned idx, char k)
 
 /* ---- emitting --------------------------------------------------------------- */
 
-#define E(...) jv_buf_printf(&t->ins[t->pc], __VA_ARGS__)
+#define E(...) tb_printf(&t->ins[t->pc], __VA_ARGS__)
 
 static int scratch(jv_tr *t, int n)
 {
@@ -286,6 +286,53 @@ static const struct {
     {"java/lang/CharSequence", "length", "()I", ".jvm.java.lang.Object", "s_length"},
     {"java/lang/CharSequence", "charAt", "(I)C", ".jvm.java.lang.Object", "s_charAt"},
     {"java/lang/CharSequence", "toString", "()Ljava/lang/String;", ".jvm.java.lang.Object", "s_toString"},
+    /* a Class is the VM's class object (what a class literal pushes) */
+    {"java/lang/Class", "getName", "()Ljava/lang/String;", ".jvm.java.lang.Class", "getName"},
+    {"java/lang/Class", "getSimpleName", "()Ljava/lang/String;", ".jvm.java.lang.Class", "getSimpleName"},
+    {"java/lang/Class", "toString", "()Ljava/lang/String;", ".jvm.java.lang.Class", "toString"},
+    {"java/lang/Class", "isInstance", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Class", "isInstance"},
+    {"java/lang/Class", "hashCode", "()I", ".jvm.java.lang.Object", "s_hashCode"},
+    {"java/lang/Class", "equals", "(Ljava/lang/Object;)Z", ".jvm.java.lang.Object", "s_equals"},
+};
+
+/* Whether program class or interface cls implements the library
+ * interface iface (java/lang/Iterable: through any java.util interface). */
+static bool implements_lib(jv_tr *t, const char *cls, const char *iface, int depth)
+{
+    const jv_class *k = jv_find(t->prog, t->nprog, cls);
+    if (!k || depth > 64)
+        return false;
+    for (uint16_t i = 0; i < k->ninterfaces; i++) {
+        const char *n = k->interfaces[i];
+        if (!strcmp(n, iface) || (!strcmp(iface, "java/lang/Iterable") && !strncmp(n, "java/util/", 10)) ||
+            implements_lib(t, n, iface, depth + 1))
+            return true;
+    }
+    return k->super && implements_lib(t, k->super, iface, depth + 1);
+}
+
+/* Calls that become static helpers taking the receiver first: Object's
+ * final methods, which javac names through whatever class the receiver
+ * has (cls NULL), and default methods of the library's interfaces, which
+ * a Phantom interface cannot hold (named through that interface). */
+static const struct {
+    const char *cls, *name, *desc, *helper_cls, *helper;
+} static_helpers[] = {
+    {NULL, "getClass", "()Ljava/lang/Class;", ".jvm.java.lang.Class", "of"},
+    {NULL, "wait", "()V", ".jvm.java.lang.Monitor", "wait____V"},
+    {NULL, "wait", "(J)V", ".jvm.java.lang.Monitor", "wait__J__V"},
+    {NULL, "wait", "(JI)V", ".jvm.java.lang.Monitor", "wait__JI__V"},
+    {NULL, "notify", "()V", ".jvm.java.lang.Monitor", "notify____V"},
+    {NULL, "notifyAll", "()V", ".jvm.java.lang.Monitor", "notifyAll____V"},
+    {"java/util/Comparator", "reversed", "()Ljava/util/Comparator;", ".jvm.java.util.ChainOrder", "reversed"},
+    {"java/util/Comparator", "thenComparing", "(Ljava/util/Comparator;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "then"},
+    {"java/util/Comparator", "thenComparing", "(Ljava/util/function/Function;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "thenKey"},
+    {"java/util/Comparator", "thenComparingInt", "(Ljava/util/function/ToIntFunction;)Ljava/util/Comparator;",
+     ".jvm.java.util.ChainOrder", "thenIntKey"},
+    {"java/lang/Iterable", "forEach", "(Ljava/util/function/Consumer;)V", ".jvm.java.util.ChainOrder",
+     "iterableForEach"},
 };
 
 static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
@@ -312,17 +359,32 @@ static int emit_invoke(jv_tr *t, uint8_t op, ref *r, bool is_interface)
     if (op != 184 && op != 183) {
         /* Object's methods called through a library class or interface
          * (List.equals) may reach a string or a box: the helpers too */
-        bool lib_owner = !jv_find(t->prog, t->nprog, r->cls);
+        bool lib_owner = !jv_find(t->prog, t->nprog, r->cls) && strcmp(r->cls, "java/lang/String") != 0 &&
+                         strcmp(r->cls, "java/lang/Class") != 0;
         for (size_t i = 0; i < sizeof receiver_helpers / sizeof receiver_helpers[0]; i++)
             if ((!strcmp(r->cls, receiver_helpers[i].cls) ||
-                 (lib_owner && i < 3 && strcmp(r->cls, "java/lang/String") != 0)) &&
+                 (lib_owner && !strcmp(receiver_helpers[i].cls, "java/lang/Object"))) &&
                 !strcmp(r->name, receiver_helpers[i].name) && !strcmp(r->desc, receiver_helpers[i].desc)) {
                 E("    invokestatic %s %s (*%s)*\n", receiver_helpers[i].helper_cls, receiver_helpers[i].helper,
                   n ? ",*" : "");
                 return rk ? push(t, rk) : 0;
             }
+        /* a program class (over Object) that does not declare the
+         * method gets the default of a library interface it implements */
+        bool own = jv_find(t->prog, t->nprog, r->cls) &&
+                   !strcmp(declaring(t, r->cls, r->name, r->desc, false, 0), "java/lang/Object");
+        for (size_t i = 0; i < sizeof static_helpers / sizeof static_helpers[0]; i++)
+            if ((!static_helpers[i].cls || !strcmp(r->cls, static_helpers[i].cls) ||
+                 (own && implements_lib(t, r->cls, static_helpers[i].cls, 0))) &&
+                !strcmp(r->name, static_helpers[i].name) && !strcmp(r->desc, static_helpers[i].desc)) {
+                E("    invokestatic %s %s (*", static_helpers[i].helper_cls, static_helpers[i].helper);
+                for (int a = 0; a < n; a++)
+                    E(",*");
+                E(")*\n");
+                goto after_call;
+            }
         if (!strcmp(r->cls, "java/lang/Object") || !strcmp(r->cls, "java/lang/Comparable") ||
-            !strcmp(r->cls, "java/lang/CharSequence")) {
+            !strcmp(r->cls, "java/lang/CharSequence") || !strcmp(r->cls, "java/lang/Class")) {
             char msg[NAMELEN + 64];
             snprintf(msg, sizeof msg, "%s.%s%s is not supported", r->cls, r->name, r->desc);
             return unsupported(t, msg);
@@ -464,8 +526,8 @@ static int emit_indy(jv_tr *t, uint16_t i)
         if (*p && *p != 1 && *p != 2)
             continue;
         if (p > lit) {
-            jv_buf_put(&t->ins[t->pc], "    pushconst ", 14);
-            jv_buf_quote(&t->ins[t->pc], lit, (size_t)(p - lit));
+            tb_put(&t->ins[t->pc], "    pushconst ", 14);
+            jv_quote(&t->ins[t->pc], lit, (size_t)(p - lit));
             E("\n    concat\n");
         }
         if (!*p)
@@ -489,8 +551,8 @@ static int emit_indy(jv_tr *t, uint16_t i)
                 !c->cp[c->cp[b->args[nconst]].a].str)
                 return unsupported(t, "a concatenation constant that is not a string");
             const jv_cp *s = &c->cp[c->cp[b->args[nconst]].a];
-            jv_buf_put(&t->ins[t->pc], "    pushconst ", 14);
-            jv_buf_quote(&t->ins[t->pc], s->str, s->len);
+            tb_put(&t->ins[t->pc], "    pushconst ", 14);
+            jv_quote(&t->ins[t->pc], s->str, s->len);
             E("\n    concat\n");
             nconst++;
         }
@@ -522,8 +584,8 @@ static int emit_ldc(jv_tr *t, uint16_t i, bool wide2)
             snprintf(msg, sizeof msg, "a string constant holding %s is not supported", s->str_bad);
             return unsupported(t, msg);
         }
-        jv_buf_put(&t->ins[t->pc], "    pushconst ", 14);
-        jv_buf_quote(&t->ins[t->pc], s->str, s->len);
+        tb_put(&t->ins[t->pc], "    pushconst ", 14);
+        jv_quote(&t->ins[t->pc], s->str, s->len);
         E("\n");
         return push(t, 'A');
     }
@@ -656,12 +718,15 @@ static int emit_switch(jv_tr *t, uint8_t op, const uint8_t *code, uint32_t pc)
     return flow(t, dflt, t->cur, t->sp);
 }
 
-/* xaload and xastore, with Java's checks inline: the index is compared
- * with the length (alen of a null array raises the VM's null exception,
- * which becomes NullPointerException); only a failing access calls the
+/* xaload and xastore.  A load is the VM's aload: its exceptions for a
+ * null array or an index out of range (negative, or past the end)
+ * become NullPointerException and ArrayIndexOutOfBoundsException with
+ * Java's message (.javart.rt.convert).  A store checks the index against
+ * the length first, as Phantom's astore would grow the array (a negative
+ * index it refuses, as aload does); only a failing store calls the
  * .javart.rt helper, which throws Java's exception with Java's message.
- * Phantom's astore would grow the array: the check comes first.  Stores
- * into byte, char and short arrays truncate the value as the JVM does. */
+ * Stores into byte, char and short arrays truncate the value as the JVM
+ * does. */
 static int emit_array(jv_tr *t, uint8_t op)
 {
     bool store = op >= 79;
@@ -669,21 +734,16 @@ static int emit_array(jv_tr *t, uint8_t op)
     char want[4] = {'A', 'I', store ? elem[op - 79] : 0, 0};
     if (popk(t, want) < 0)
         return -1;
-    int base = scratch(t, 3);
-    unsigned pc = (unsigned)t->pc;
-    if (store)
-        E("    store %d\n", base + 2);
-    E("    store %d\n    store %d\n"
-      "    load %d\n    pushint 0\n    jlt L%u_x\n"
-      "    load %d\n    load %d\n    alen\n    jge L%u_x\n"
-      "    load %d\n    load %d\n",
-      base + 1, base, base + 1, pc, base + 1, base, pc, base, base + 1);
     if (!store) {
-        E("    aload\n    jmp L%u_y\nL%u_x:\n    load %d\n    load %d\n    invokestatic " RT " aload (*,*)*\nL%u_y:\n",
-          pc, pc, base, base + 1, pc);
+        E("    aload\n");
         return push(t, "IJFDAIII"[op - 46]);
     }
-    E("    load %d\n", base + 2);
+    int base = scratch(t, 3);
+    unsigned pc = (unsigned)t->pc;
+    E("    store %d\n    store %d\n    store %d\n"
+      "    load %d\n    load %d\n    alen\n    jge L%u_x\n"
+      "    load %d\n    load %d\n    load %d\n",
+      base + 2, base + 1, base, base + 1, base, pc, base, base + 1, base + 2);
     if (op == 84)
         E("    pushint 24\n    shl\n    pushint 24\n    shr\n");
     else if (op == 85)
@@ -1028,7 +1088,7 @@ static int step(jv_tr *t, uint32_t len, uint32_t *skip)
                 snprintf(jn, sizeof jn, "%s", cn);
                 for (char *p = jn; *p; p++)
                     if (*p == '/') *p = '.';
-                jv_buf_quote(&t->ins[pc], jn, strlen(jn));
+                jv_quote(&t->ins[pc], jn, strlen(jn));
                 E("\n    invokestatic " RT " cce (*,*)*\n    throw\nL%u_c:\n", (unsigned)pc);
             }
             if (push(t, 'A') < 0) return -1;
@@ -1071,7 +1131,7 @@ static int catch_class(jv_tr *t, uint16_t ct, char *buf, size_t n)
     return jv_pclass(t, jv_class_name(t->c, ct), buf, n);
 }
 
-static int method_body(jv_tr *t, jv_buf *out)
+static int method_body(jv_tr *t, tb_buf *out)
 {
     const jv_method *m = t->m;
     uint32_t len = m->code_len;
@@ -1185,7 +1245,7 @@ static int method_body(jv_tr *t, jv_buf *out)
     }
     for (int i = nargs; i-- > 0;)
         if (slot[i] != i + !is_static)
-            jv_buf_printf(out, "    load %d\n    store %d\n", i + !is_static, slot[i]);
+            tb_printf(out, "    load %d\n    store %d\n", i + !is_static, slot[i]);
     /* handlers: by runs of reached code with the same handlers */
     uint32_t nseg = 0;
     for (uint32_t pc = 0; pc < len;) {
@@ -1217,21 +1277,21 @@ static int method_body(jv_tr *t, jv_buf *out)
                 snprintf(endl, sizeof endl, "L%u", (unsigned)end);
             else
                 snprintf(endl, sizeof endl, "Lend");
-            jv_buf_printf(out, "    .catch .phantom.RuntimeException from L%u to %s using S%u\n", (unsigned)pc, endl,
+            tb_printf(out, "    .catch .phantom.RuntimeException from L%u to %s using S%u\n", (unsigned)pc, endl,
                           (unsigned)nseg);
             for (uint16_t h = 0; h < m->nhandlers; h++)
                 if (covers(&m->handlers[h], pc)) {
                     char cc[NAMELEN];
                     if (catch_class(t, m->handlers[h].catch_type, cc, sizeof cc) < 0)
                         goto out;
-                    jv_buf_printf(out, "    .catch %s from L%u to %s using L%u\n", cc, (unsigned)pc, endl,
+                    tb_printf(out, "    .catch %s from L%u to %s using L%u\n", cc, (unsigned)pc, endl,
                                   (unsigned)m->handlers[h].target);
                 }
             for (uint16_t h = 0; h < m->nhandlers; h++)
                 if (covers(&m->handlers[h], pc)) {
                     char cc[NAMELEN];
                     catch_class(t, m->handlers[h].catch_type, cc, sizeof cc);
-                    jv_buf_printf(out, "    .catch %s from S%u to S%ue using L%u\n", cc, (unsigned)nseg,
+                    tb_printf(out, "    .catch %s from S%u to S%ue using L%u\n", cc, (unsigned)nseg,
                                   (unsigned)nseg, (unsigned)m->handlers[h].target);
                 }
             /* the stub's code goes after the method's: remember its run */
@@ -1249,23 +1309,23 @@ static int method_body(jv_tr *t, jv_buf *out)
             continue;
         for (uint32_t l = 0; l < m->nlines; l++)
             if (m->lines[l].pc == pc) {
-                jv_buf_printf(out, "    .line %u\n", (unsigned)m->lines[l].line);
+                tb_printf(out, "    .line %u\n", (unsigned)m->lines[l].line);
                 break;
             }
-        jv_buf_printf(out, "L%u:\n", (unsigned)pc);
+        tb_printf(out, "L%u:\n", (unsigned)pc);
         if (t->ins[pc].oom) {
             jv_fail(t, JV_E_NOMEM, "out of host memory");
             goto out;
         }
-        jv_buf_put(out, t->ins[pc].p ? t->ins[pc].p : "", t->ins[pc].n);
+        tb_put(out, t->ins[pc].p ? t->ins[pc].p : "", t->ins[pc].n);
     }
-    jv_buf_printf(out, "Lend:\n");
+    tb_printf(out, "Lend:\n");
     for (uint32_t k = 0; k < nseg; k++)
-        jv_buf_printf(out, "S%u:\n    invokestatic " RT " convert (*)*\n    throw\nS%ue:\n", (unsigned)k, (unsigned)k);
+        tb_printf(out, "S%u:\n    invokestatic " RT " convert (*)*\n    throw\nS%ue:\n", (unsigned)k, (unsigned)k);
     rc = 0;
 out:
     for (uint32_t i = 0; t->ins && i < len; i++)
-        jv_buf_free(&t->ins[i]);
+        tb_free(&t->ins[i]);
     for (uint32_t i = 0; t->st && i < len; i++)
         free(t->st[i]);
     for (uint32_t i = 0; t->lk && i < len; i++)
@@ -1290,7 +1350,7 @@ out:
 }
 
 
-int jv_method_out(jv_tr *t, jv_buf *out)
+int jv_method_out(jv_tr *t, tb_buf *out)
 {
     const jv_method *m = t->m;
     const jv_class *c = t->c;
@@ -1309,34 +1369,34 @@ int jv_method_out(jv_tr *t, jv_buf *out)
     bool dflt = iface && !is_static && !(m->flags & JV_ACC_ABSTRACT);
     if (dflt) {
         if (!(m->flags & 0x0002)) {
-            jv_buf_printf(out, ".method abstract %s ", mangled);
-            jv_buf_args(out, na);
-            jv_buf_printf(out, "\n.end\n");
+            tb_printf(out, ".method abstract %s ", mangled);
+            jv_args(out, na);
+            tb_printf(out, "\n.end\n");
         }
-        jv_buf_printf(out, ".method static __dflt_%s ", mangled);
-        jv_buf_args(out, na + 1);
+        tb_printf(out, ".method static __dflt_%s ", mangled);
+        jv_args(out, na + 1);
     } else {
         bool ctor = !strcmp(m->name, "<init>") || (!is_static && (m->flags & 0x0002));
-        jv_buf_printf(out, ".method%s%s%s%s %s ", is_static ? " static" : "",
+        tb_printf(out, ".method%s%s%s%s %s ", is_static ? " static" : "",
                       (m->flags & JV_ACC_ABSTRACT) ? " abstract" : "", ctor ? " ctor" : "",
                       (m->flags & JV_ACC_SYNCHRONIZED) ? " synchronized" : "", mangled);
-        jv_buf_args(out, na);
+        jv_args(out, na);
     }
-    jv_buf_put(out, "\n", 1);
+    tb_put(out, "\n", 1);
     if (!m->has_code) {
-        jv_buf_printf(out, ".end\n");
+        tb_printf(out, ".end\n");
         return 0;
     }
     int params = na + !is_static;
     t->scratch = m->max_locals > params ? m->max_locals : params;
     t->nscratch = 0;
-    jv_buf body = {0};
+    tb_buf body = {0};
     int rc = method_body(t, &body);
     if (rc == 0) {
-        jv_buf_printf(out, "    .locals %d\n", t->scratch + t->nscratch);
-        jv_buf_put(out, body.p ? body.p : "", body.n);
-        jv_buf_printf(out, ".end\n");
+        tb_printf(out, "    .locals %d\n", t->scratch + t->nscratch);
+        tb_put(out, body.p ? body.p : "", body.n);
+        tb_printf(out, ".end\n");
     }
-    jv_buf_free(&body);
+    tb_free(&body);
     return rc;
 }

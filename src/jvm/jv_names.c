@@ -75,14 +75,12 @@ void jv_mangle(const char *name, const char *desc, char *buf, size_t n)
     buf[o < n ? o : n - 1] = 0;
 }
 
-void jv_demangle(const char *m, char *buf, size_t n)
+/* Appends the text that esc wrote as [p, end) to buf (at *o, of n). */
+static void unescape(const char *p, const char *end, char *buf, size_t n, size_t *o)
 {
-    size_t o = 0;
-    const char *sep = strstr(m, "__");
-    const char *end = sep ? sep : m + strlen(m);
-    for (const char *p = m; p < end; p++) {
+    for (; p < end; p++) {
         char c = *p;
-        if (c == '_' && p + 1 < end) {
+        if (c == '_' && p + 1 < end && p[1] >= '0' && p[1] <= '5') {
             char k = *++p;
             c = k == '1' ? '_' : k == '4' ? '<' : k == '5' ? '>' : k == '2' ? ';' : k == '3' ? '[' : '?';
             if (k == '0') {
@@ -90,13 +88,25 @@ void jv_demangle(const char *m, char *buf, size_t n)
                 if (p >= end)
                     break;
             }
-        }
-        if (o + 1 < n)
-            buf[o++] = c;
+        } else if (c == '_')
+            c = '/';
+        if (*o + 1 < n)
+            buf[(*o)++] = c;
     }
-    if (sep && o + 3 < n) {
-        buf[o++] = '(';
-        buf[o++] = ')';
+}
+
+void jv_demangle(const char *m, char *buf, size_t n)
+{
+    size_t o = 0;
+    const char *sep = strstr(m, "__");
+    unescape(m, sep ? sep : m + strlen(m), buf, n, &o);
+    if (sep) {
+        const char *args = sep + 2, *ret = strstr(args, "__");
+        if (o + 1 < n)
+            buf[o++] = '(';
+        unescape(args, ret ? ret : args + strlen(args), buf, n, &o);
+        if (o + 1 < n)
+            buf[o++] = ')';
     }
     buf[o < n ? o : n - 1] = 0;
 }
@@ -127,10 +137,10 @@ int jv_desc_args(const char *desc, const char **starts)
     return n;
 }
 
-void jv_buf_args(jv_buf *b, int n)
+void jv_args(tb_buf *b, int n)
 {
-    jv_buf_put(b, "(", 1);
+    tb_put(b, "(", 1);
     for (int i = 0; i < n; i++)
-        jv_buf_put(b, i ? ",*" : "*", i ? 2 : 1);
-    jv_buf_put(b, ")*", 2);
+        tb_put(b, i ? ",*" : "*", i ? 2 : 1);
+    tb_put(b, ")*", 2);
 }

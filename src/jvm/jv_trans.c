@@ -114,14 +114,14 @@ static const char *zero_of(const char *desc)
     }
 }
 
-static int helpers(jv_tr *t, jv_buf *out, const char *me, const char *super_p)
+static int helpers(jv_tr *t, tb_buf *out, const char *me, const char *super_p)
 {
     const jv_class *c = t->c;
     bool iface = c->flags & JV_ACC_INTERFACE;
     if (!iface) {
-        jv_buf_printf(out, ".method __zero ()*\n");
+        tb_printf(out, ".method __zero ()*\n");
         if (jv_find(t->prog, t->nprog, c->super))
-            jv_buf_printf(out, "    load 0\n    invokespecial %s __zero ()*\n    pop\n", super_p);
+            tb_printf(out, "    load 0\n    invokespecial %s __zero ()*\n    pop\n", super_p);
         for (uint16_t i = 0; i < c->nfields; i++) {
             const jv_field *f = &c->fields[i];
             const char *z = zero_of(f->desc);
@@ -130,14 +130,14 @@ static int helpers(jv_tr *t, jv_buf *out, const char *me, const char *super_p)
             char fname[NAMELEN];
             jv_mangle(f->name, "()V", fname, sizeof fname);
             *strstr(fname, "__") = 0;
-            jv_buf_printf(out, "    load 0\n    %s\n    putfield %s %s\n", z, me, fname);
+            tb_printf(out, "    load 0\n    %s\n    putfield %s %s\n", z, me, fname);
         }
-        jv_buf_printf(out, "    retvoid\n.end\n");
+        tb_printf(out, "    retvoid\n.end\n");
     }
-    jv_buf_printf(out, ".method static __jinit ()*\n    getstatic %s __state\n    jf go\n    retvoid\ngo:\n"
+    tb_printf(out, ".method static __jinit ()*\n    getstatic %s __state\n    jf go\n    retvoid\ngo:\n"
                        "    pushint 1\n    putstatic %s __state\n", me, me);
     if (!iface && jv_find(t->prog, t->nprog, c->super))
-        jv_buf_printf(out, "    invokestatic %s __jinit ()*\n    pop\n", super_p);
+        tb_printf(out, "    invokestatic %s __jinit ()*\n    pop\n", super_p);
     for (uint16_t i = 0; i < c->nfields; i++) {
         const jv_field *f = &c->fields[i];
         if (!(f->flags & JV_ACC_STATIC))
@@ -149,30 +149,30 @@ static int helpers(jv_tr *t, jv_buf *out, const char *me, const char *super_p)
         if (f->constant) {
             const jv_cp *k = &c->cp[f->constant];
             switch (k->tag) {
-            case JV_C_INTEGER: jv_buf_printf(out, "    pushint %" PRId32 "\n", (int32_t)(uint32_t)k->bits); break;
-            case JV_C_LONG: jv_buf_printf(out, "    pushconst %" PRId64 "L\n", (int64_t)k->bits); break;
-            case JV_C_FLOAT: jv_buf_printf(out, "    pushconst floatbits 0x%08" PRIx32 "\n", (uint32_t)k->bits); break;
-            case JV_C_DOUBLE: jv_buf_printf(out, "    pushconst doublebits 0x%016" PRIx64 "\n", k->bits); break;
+            case JV_C_INTEGER: tb_printf(out, "    pushint %" PRId32 "\n", (int32_t)(uint32_t)k->bits); break;
+            case JV_C_LONG: tb_printf(out, "    pushconst %" PRId64 "L\n", (int64_t)k->bits); break;
+            case JV_C_FLOAT: tb_printf(out, "    pushconst floatbits 0x%08" PRIx32 "\n", (uint32_t)k->bits); break;
+            case JV_C_DOUBLE: tb_printf(out, "    pushconst doublebits 0x%016" PRIx64 "\n", k->bits); break;
             default: {
                 const jv_cp *s = &c->cp[k->a];
                 if (!s->str)
                     return jv_fail(t, JV_E_UNSUPPORTED, "field %s: a string constant holding %s is not supported",
                                 f->name, s->str_bad);
-                jv_buf_put(out, "    pushconst ", 14);
-                jv_buf_quote(out, s->str, s->len);
-                jv_buf_put(out, "\n", 1);
+                tb_put(out, "    pushconst ", 14);
+                jv_quote(out, s->str, s->len);
+                tb_put(out, "\n", 1);
             }
             }
         } else if (z) {
-            jv_buf_printf(out, "    %s\n", z);
+            tb_printf(out, "    %s\n", z);
         } else {
             continue;
         }
-        jv_buf_printf(out, "    putstatic %s %s\n", me, fname);
+        tb_printf(out, "    putstatic %s %s\n", me, fname);
     }
     if (jv_find_method(c, "<clinit>", "()V"))
-        jv_buf_printf(out, "    invokestatic %s _4clinit_5____V ()*\n    pop\n", me);
-    jv_buf_printf(out, "    retvoid\n.end\n");
+        tb_printf(out, "    invokestatic %s _4clinit_5____V ()*\n    pop\n", me);
+    tb_printf(out, "    retvoid\n.end\n");
     return 0;
 }
 
@@ -205,7 +205,7 @@ static bool class_has(jv_tr *t, const char *k, const char *name, const char *des
 /* An abstract class need not declare the methods of its interfaces (Java
  * leaves them to subclasses); Phantom wants them declared: abstract ones
  * are added for those neither it nor a superclass declares. */
-static void abstract_iface_methods(jv_tr *t, jv_buf *out, const char *iface, int depth)
+static void abstract_iface_methods(jv_tr *t, tb_buf *out, const char *iface, int depth)
 {
     const jv_class *ik = jv_find(t->prog, t->nprog, iface);
     if (depth > 64)
@@ -216,9 +216,9 @@ static void abstract_iface_methods(jv_tr *t, jv_buf *out, const char *iface, int
             if (!strcmp(lib_iface_methods[i].iface, iface) &&
                 !class_has(t, t->c->name, lib_iface_methods[i].name, lib_iface_methods[i].desc, 0)) {
                 jv_mangle(lib_iface_methods[i].name, lib_iface_methods[i].desc, mangled, sizeof mangled);
-                jv_buf_printf(out, ".method abstract %s ", mangled);
-                jv_buf_args(out, jv_arg_kinds(lib_iface_methods[i].desc, kinds));
-                jv_buf_printf(out, "\n.end\n");
+                tb_printf(out, ".method abstract %s ", mangled);
+                jv_args(out, jv_arg_kinds(lib_iface_methods[i].desc, kinds));
+                tb_printf(out, "\n.end\n");
             }
         return;
     }
@@ -227,15 +227,15 @@ static void abstract_iface_methods(jv_tr *t, jv_buf *out, const char *iface, int
         if ((m->flags & JV_ACC_STATIC) || !(m->flags & JV_ACC_ABSTRACT) || class_has(t, t->c->name, m->name, m->desc, 0))
             continue;
         jv_mangle(m->name, m->desc, mangled, sizeof mangled);
-        jv_buf_printf(out, ".method abstract %s ", mangled);
-        jv_buf_args(out, jv_arg_kinds(m->desc, kinds));
-        jv_buf_printf(out, "\n.end\n");
+        tb_printf(out, ".method abstract %s ", mangled);
+        jv_args(out, jv_arg_kinds(m->desc, kinds));
+        tb_printf(out, "\n.end\n");
     }
     for (uint16_t i = 0; i < ik->ninterfaces; i++)
         abstract_iface_methods(t, out, ik->interfaces[i], depth + 1);
 }
 
-static int translate_class(jv_tr *tp, jv_buf *out);
+static int translate_class(jv_tr *tp, tb_buf *out);
 
 /* Forwarders to the default methods of the program interface iface (and
  * its superinterfaces) for a class whose chain does not declare them:
@@ -243,7 +243,7 @@ static int translate_class(jv_tr *tp, jv_buf *out);
  * k is the class (NULL for a lambda's, which declares only its one
  * method, sam); done remembers the names written (at most 64). */
 void jv_forwarders(const jv_class *const *prog, int nprog, const jv_class *k, const char *sam, const char *iface,
-                   jv_buf *out, char done[][JV_NAMELEN], int *ndone, int depth)
+                   tb_buf *out, char done[][JV_NAMELEN], int *ndone, int depth)
 {
     const jv_class *ik = jv_find(prog, nprog, iface);
     if (!ik || depth > 64)
@@ -265,27 +265,27 @@ void jv_forwarders(const jv_class *const *prog, int nprog, const jv_class *k, co
             continue;
         snprintf(done[(*ndone)++], JV_NAMELEN, "%s", mangled);
         int na = jv_arg_kinds(m->desc, kinds);
-        jv_buf_printf(out, ".method %s ", mangled);
-        jv_buf_args(out, na);
-        jv_buf_printf(out, "\n");
+        tb_printf(out, ".method %s ", mangled);
+        jv_args(out, na);
+        tb_printf(out, "\n");
         for (int a = 0; a <= na; a++)
-            jv_buf_printf(out, "    load %d\n", a);
-        jv_buf_printf(out, "    invokestatic %s __dflt_%s ", pi, mangled);
-        jv_buf_args(out, na + 1);
-        jv_buf_printf(out, "\n    return\n.end\n");
+            tb_printf(out, "    load %d\n", a);
+        tb_printf(out, "    invokestatic %s __dflt_%s ", pi, mangled);
+        jv_args(out, na + 1);
+        tb_printf(out, "\n    return\n.end\n");
     }
     for (uint16_t i = 0; i < ik->ninterfaces; i++)
         jv_forwarders(prog, nprog, k, sam, ik->interfaces[i], out, done, ndone, depth + 1);
 }
 
-int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_buf *out, jv_error *err)
+int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, tb_buf *out, jv_error *err)
 {
-    jv_buf extra = {0};
+    tb_buf extra = {0};
     jv_tr t = {.c = c, .prog = prog, .nprog = nprog, .err = err, .extra = &extra};
     int rc = translate_class(&t, out);
     if (rc == 0)
-        jv_buf_put(out, extra.p ? extra.p : "", extra.n);
-    jv_buf_free(&extra);
+        tb_put(out, extra.p ? extra.p : "", extra.n);
+    tb_free(&extra);
     if (rc == 0 && (out->oom || extra.oom)) {
         snprintf(err->msg, sizeof err->msg, "out of host memory");
         return JV_E_NOMEM;
@@ -293,7 +293,7 @@ int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, jv_b
     return rc;
 }
 
-static int translate_class(jv_tr *tp, jv_buf *out)
+static int translate_class(jv_tr *tp, tb_buf *out)
 {
     jv_tr t = *tp;
     const jv_class *c = t.c;
@@ -307,26 +307,26 @@ static int translate_class(jv_tr *tp, jv_buf *out)
     if (jv_find(prog, nprog, c->name) != c)
         return jv_fail(&t, JV_E_FORMAT, "the class is given twice"), t.rc;
     if (iface)
-        jv_buf_printf(out, ".interface %s\n", me);
+        tb_printf(out, ".interface %s\n", me);
     else
-        jv_buf_printf(out, ".class%s%s %s extends %s\n", (c->flags & JV_ACC_ABSTRACT) ? " abstract" : "",
+        tb_printf(out, ".class%s%s %s extends %s\n", (c->flags & JV_ACC_ABSTRACT) ? " abstract" : "",
                       (c->flags & JV_ACC_FINAL) ? " final" : "", me, sup);
     if (c->ninterfaces) {
-        jv_buf_printf(out, ".implements");
+        tb_printf(out, ".implements");
         for (uint16_t i = 0; i < c->ninterfaces; i++) {
             char in[NAMELEN];
             if (jv_pclass(&t, c->interfaces[i], in, sizeof in) < 0)
                 return t.rc;
-            jv_buf_printf(out, " %s", in);
+            tb_printf(out, " %s", in);
         }
-        jv_buf_printf(out, "\n");
+        tb_printf(out, "\n");
     }
     if (c->source) {
-        jv_buf_put(out, ".source ", 8);
-        jv_buf_quote(out, c->source, strlen(c->source));
-        jv_buf_put(out, "\n", 1);
+        tb_put(out, ".source ", 8);
+        jv_quote(out, c->source, strlen(c->source));
+        tb_put(out, "\n", 1);
     }
-    jv_buf_printf(out, ".field static __state\n");
+    tb_printf(out, ".field static __state\n");
     for (uint16_t i = 0; i < c->nfields; i++) {
         char fname[NAMELEN];
         jv_mangle(c->fields[i].name, "()V", fname, sizeof fname);
@@ -334,7 +334,7 @@ static int translate_class(jv_tr *tp, jv_buf *out)
         for (uint16_t k = 0; k < i; k++)
             if (!strcmp(c->fields[k].name, c->fields[i].name))
                 return jv_fail(&t, JV_E_UNSUPPORTED, "two fields named %s", c->fields[i].name), t.rc;
-        jv_buf_printf(out, ".field%s %s\n", (c->fields[i].flags & JV_ACC_STATIC) ? " static" : "", fname);
+        tb_printf(out, ".field%s %s\n", (c->fields[i].flags & JV_ACC_STATIC) ? " static" : "", fname);
     }
     if (helpers(&t, out, me, sup) < 0)
         return t.rc;

@@ -123,8 +123,8 @@ bool jv_method_desc_ok(const char *d);
  * block appended to *out, a malloc'd buffer of *outlen bytes), every JVM
  * instruction either translated with Java's semantics or refused with
  * JV_E_UNSUPPORTED naming the class, method, offset and instruction. */
-struct jv_buf;
-int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, struct jv_buf *out, jv_error *err);
+struct tb_buf;
+int jv_translate(const jv_class *c, const jv_class *const *prog, int nprog, struct tb_buf *out, jv_error *err);
 /* The program's class of that name, or NULL (a library class). */
 const jv_class *jv_find(const jv_class *const *prog, int nprog, const char *name);
 /* The Phantom name of a Java class (internal form): ".jvm." and its

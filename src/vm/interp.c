@@ -456,6 +456,11 @@ static struct pv_mutex *monitor_of(pv_vm *vm, pv_value obj)
     return mx;
 }
 
+struct pv_mutex *pv_monitor_of(pv_vm *vm, pv_value obj)
+{
+    return monitor_of(vm, obj);
+}
+
 /* The object whose monitor a synchronized method holds. */
 static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
 {

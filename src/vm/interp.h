@@ -35,6 +35,9 @@ uint32_t pv_method_line(const struct pv_method *m, uint32_t pc);
 /* Rebuilds the monitor table with only the entries whose key `keep`
  * accepts (the complete collector drops unreachable ones). */
 void pv_monitors_prune(pv_vm *vm, bool (*keep)(pv_vm *vm, pv_value key));
+/* The mutex behind `synchronized(obj)` (obj an object, not an immediate
+ * or null), made on first use; NULL when out of memory. */
+struct pv_mutex *pv_monitor_of(pv_vm *vm, pv_value obj);
 
 void pv_out_write(pv_vm *vm, const char *s, size_t n);
 void pv_out_flush(pv_vm *vm);

@@ -4,8 +4,10 @@
  * transfer objects, a journal array) is killed with SIGKILL at random
  * moments and resumed with `phantom boot`, over and over, beside two
  * CPU-burning processes, changing the snapshot strategy at every boot:
- * half of the kills with the program alone, half with it making its
- * transfers in two Java threads per step (killed while they run).
+ * a third of the kills with the program alone, a third with it making
+ * its transfers in two Java threads per step (killed while they run),
+ * a third with a worker thread it hands each step to with wait/notify
+ * (killed while the threads wait in wait() and sleep()).
  *
  * All of its state (objects, arrays, statics, the running frames) lives
  * in the world, so after every restart it continues from the last
@@ -84,14 +86,17 @@ static int run(void *ctx, char *const argv[], int kill_after_ms)
     return kr_run(argv, &o);
 }
 
-static int one_world(const char *phantom, const char *img, const char *cls, bool threads, uint64_t *rng,
+static const char *const modes[] = {"alone", "threads", "waiting"};
+static const char *const mode_names[] = {"one thread", "two threads", "a waiting worker"};
+
+static int one_world(const char *phantom, const char *img, const char *cls, int mode, uint64_t *rng,
                      const char **strategies, int nstrat, int budget)
 {
     static state s;
     memset(&s, 0, sizeof s);
     kr_seq_init(&s.step, "step", 0);
     char *first[] = {(char *)phantom, "run", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
-                     "--strategy", (char *)strategies[0], (char *)cls, "--", threads ? "threads" : "alone", NULL};
+                     "--strategy", (char *)strategies[0], (char *)cls, "--", (char *)modes[mode], NULL};
     char *again[] = {(char *)phantom, "boot", "--image", (char *)img, "--snapshot-interval", INTERVAL_MS,
                      "--strategy", (char *)strategies[0], NULL};
     int killed = 0;
@@ -104,7 +109,7 @@ static int one_world(const char *phantom, const char *img, const char *cls, bool
     snprintf(cmd, sizeof cmd, "%s fsck %s > /dev/null", phantom, img);
     CHECK(system(cmd) == 0);
     printf("java_killloop: %s: a world killed %d times; %ld steps printed again after restarts; program finished\n",
-           threads ? "two threads" : "one thread", killed, s.step.repeated);
+           mode_names[mode], killed, s.step.repeated);
     fflush(stdout);
     return killed;
 }
@@ -129,11 +134,11 @@ int main(void)
     snprintf(cls, sizeof cls, "%s/Bank.class", dir);
     t_load_start(2);
     int killed = 0, worlds = 0;
-    for (int threads = 0; threads < 2; threads++) {
-        int goal = threads ? cycles : cycles / 2;
+    for (int mode = 0; mode < 3; mode++) {
+        int goal = cycles * (mode + 1) / 3;
         while (killed < goal && !t_failures) {
             snprintf(img, sizeof img, "%s/w%d.img", dir, worlds++);
-            killed += one_world(phantom, img, cls, threads, &rng, strategies, nstrat, goal - killed);
+            killed += one_world(phantom, img, cls, mode, &rng, strategies, nstrat, goal - killed);
             unlink(img);
         }
     }

@@ -9,11 +9,11 @@
  * libFuzzer, from the repository root:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DPHANTOM_LIBFUZZER -Isrc \
  *       tests/fuzz/fuzz_jvm.c src/jvm/jv_*.c src/vm/asm.c src/vm/classfile.c src/vm/verify.c \
- *       src/vm/opcodes.c src/vm/disasm.c -lz -o /tmp/fj
+ *       src/vm/opcodes.c src/vm/disasm.c src/util/textbuf.c -lz -o /tmp/fj
  *   /tmp/fj -max_total_time=300 tests/fuzz/corpus/jvm
  * A plain program that runs the files (or directories) given:
  *   gcc -g -Isrc tests/fuzz/fuzz_jvm.c src/jvm/jv_*.c src/vm/asm.c src/vm/classfile.c \
- *       src/vm/verify.c src/vm/opcodes.c src/vm/disasm.c -o /tmp/fj
+ *       src/vm/verify.c src/vm/opcodes.c src/vm/disasm.c src/util/textbuf.c -lm -o /tmp/fj
  *   /tmp/fj tests/fuzz/corpus/jvm
  * The seed corpus is class files javac wrote for tests/java.
  */

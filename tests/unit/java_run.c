@@ -2,7 +2,8 @@
  * java_run.c - the Java suite (docs/JAVA.md, "Tests").
  *
  *  1. tests/java/NAME.java, compiled by one javac run: `phantom run
- *     NAME.class -- ARGS` (ARGS one a line of NAME.args) must write
+ *     NAME.class -- ARGS` (ARGS one a line of NAME.args, standard input
+ *     NAME.in if there is one) must write
  *     exactly NAME.out (what the real java printed, recorded once), exit
  *     with NAME.code (0 without one), and write the lines of NAME.err, in
  *     order, to standard error (nothing is required without one; the
@@ -29,8 +30,9 @@
 static const char *phantom, *filter;
 static char work[300];
 
-/* phantom run PROGRAM -- args in a new world. */
-static void run_java(const char *program, const char *name, char **args, int nargs, result *r)
+/* phantom run PROGRAM -- args in a new world, standard input from the
+ * file input (NULL: none). */
+static void run_java(const char *program, const char *name, char **args, int nargs, const char *input, result *r)
 {
     char img[600];
     snprintf(img, sizeof img, "%s/%s.img", work, name);
@@ -40,7 +42,7 @@ static void run_java(const char *program, const char *name, char **args, int nar
     for (int i = 0; i < nargs && argn < 78; i++)
         argv[argn++] = args[i];
     argv[argn] = NULL;
-    run(argv, "/dev/null", NULL, r);
+    run(argv, input ? input : "/dev/null", NULL, r);
     unlink(img);
 }
 
@@ -88,8 +90,10 @@ static void corpus(const char *dir, const char *kind)
         buf at = {0};
         char *args[64];
         int nargs = runner_args(argsp, args, 0, &at);
+        char inp[600];
+        snprintf(inp, sizeof inp, "%s/%s.in", dir, v[i]);
         result r = {0};
-        run_java(cls, v[i], args, nargs, &r);
+        run_java(cls, v[i], args, nargs, access(inp, R_OK) == 0 ? inp : NULL, &r);
         if (!strcmp(kind, "refused")) {
             char p[600], why[300] = "";
             size_t wl = 0;
@@ -127,11 +131,11 @@ static void containers(void)
         return;
     }
     result r = {0};
-    run_java(jar, "jar", NULL, 0, &r);
+    run_java(jar, "jar", NULL, 0, NULL, &r);
     check("jar", "tests/java", "Switches", &r);
     result_free(&r);
     need(runner_sh("mkdir -p %s && cp %s/classes/Statics*.class %s/", dir, work, dir), "copy");
-    run_java(dir, "dir", NULL, 0, &r);
+    run_java(dir, "dir", NULL, 0, NULL, &r);
     check("directory", "tests/java", "Statics", &r);
     result_free(&r);
 }
@@ -151,7 +155,7 @@ static void damaged(void)
         buf t = {b.p, cut, cut};
         need(write_file(bad, &t), bad);
         result r = {0};
-        run_java(bad, "cut", NULL, 0, &r);
+        run_java(bad, "cut", NULL, 0, NULL, &r);
         total++;
         if (runner_status(&r) != 2 || r.timed_out) {
             crashed++;
@@ -168,7 +172,7 @@ static void damaged(void)
         need(write_file(bad, &b), bad);
         b.p[at] = saved;
         result r = {0};
-        run_java(bad, "flip", NULL, 0, &r);
+        run_java(bad, "flip", NULL, 0, NULL, &r);
         total++;
         int st = runner_status(&r);
         if (st >= 128 || r.timed_out) {

@@ -6,6 +6,7 @@
  * milliseconds of wall-clock time, so they keep their deadline across a
  * restart.  A timed wait returns true if woken, false if it timed out.
  */
+#include "../interp.h"
 #include "../sched.h"
 #include "native.h"
 
@@ -36,10 +37,30 @@ static int mutex_trylock(pv_vm *vm, pv_value *args, pv_value *ret)
     return PV_NOK;
 }
 
+/* monitorOf(o): the mutex `synchronized(o)` locks, so that a cond can
+ * wait on it (Java's Object.wait in the Java library). */
+static int mutex_monitor_of(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    if (!pv_is_obj(args[0]))
+        return pv_throw(vm, args[0] == PV_NULL ? PV_B_NULL_EXC : PV_B_TYPE_EXC, "monitorOf: not an object");
+    struct pv_mutex *mx = pv_monitor_of(vm, args[0]);
+    if (!mx)
+        return pv_throw_oom(vm);
+    return pv_ret_obj(vm, ret, mx);
+}
+
+static int mutex_is_held(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    *ret = pv_bool(((struct pv_mutex *)pv_as_ptr(args[0]))->owner == vm->cur);
+    return PV_NOK;
+}
+
 static const pv_native_method mutex_methods[] = {
     {"lock", "()void", 8, 0, mutex_lock},
     {"unlock", "()void", 9, 0, mutex_unlock},
     {"trylock", "()*", 10, 0, mutex_trylock},
+    {"isHeld", "()*", PV_NO_ORDINAL, 0, mutex_is_held},
+    {"monitorOf", "(*)*", PV_NO_ORDINAL, PV_MF_STATIC, mutex_monitor_of},
 };
 
 const pv_native_class pv_nc_mutex = {

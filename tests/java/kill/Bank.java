@@ -8,7 +8,11 @@
 // argument "threads" each step's transfers are made by two threads, each
 // on its own half of the accounts with its own random numbers (so the
 // result does not depend on how they interleave), sharing the history
-// and the journal under a lock.
+// and the journal under a lock.  With "waiting" a worker thread started
+// once makes each step's transfers (the same ones as alone): the main
+// thread hands it each step and waits for the result with wait/notify,
+// and the worker sleeps a little before each, so kills find the two
+// threads waiting in wait() and sleep().
 public class Bank {
     static final int ACCOUNTS = 64, STEPS = 600, PER_STEP = 20;
 
@@ -33,6 +37,7 @@ public class Bank {
     static Transfer history = null;
     static int[] journal = new int[STEPS * PER_STEP];
     static int made = 0;
+    static int pending = 0;   // "waiting": transfers handed to the worker; -1: stop
 
     static int next(int which, int bound) {
         seeds[which] = seeds[which] * 6364136223846793005L + 1442695040888963407L;
@@ -54,11 +59,48 @@ public class Bank {
         }
     }
 
+    static void worker() {
+        try {
+            while (true) {
+                int n;
+                synchronized (lock) {
+                    while (pending == 0) lock.wait();
+                    n = pending;
+                }
+                if (n < 0) return;
+                Thread.sleep(1);
+                transfers(0, 0, ACCOUNTS, n);
+                synchronized (lock) {
+                    pending = 0;
+                    lock.notifyAll();
+                }
+            }
+        } catch (InterruptedException e) {
+            System.out.println("BAD worker interrupted");
+        }
+    }
+
+    static void handOff(int n) throws InterruptedException {
+        synchronized (lock) {
+            pending = n;
+            lock.notifyAll();
+            while (pending > 0) lock.wait();
+        }
+    }
+
     public static void main(String[] args) throws InterruptedException {
         boolean threads = args.length > 0 && args[0].equals("threads");
+        boolean waiting = args.length > 0 && args[0].equals("waiting");
         for (int i = 0; i < ACCOUNTS; i++) accounts[i] = new Account(i, 1000);
+        Thread w = null;
+        if (waiting) {
+            w = new Thread(Bank::worker);
+            w.start();
+        }
         for (int step = 0; step < STEPS; step++) {
-            if (threads) {
+            if (waiting) {
+                handOff(PER_STEP);
+            } else if (threads) {
                 Thread t0 = new Thread(() -> transfers(0, 0, ACCOUNTS / 2, PER_STEP / 2));
                 Thread t1 = new Thread(() -> transfers(1, ACCOUNTS / 2, ACCOUNTS / 2, PER_STEP / 2));
                 t0.start();
@@ -77,6 +119,10 @@ public class Bank {
             for (int i = 0; i < made; i++) logged += journal[i];
             if (count != made || moved != logged) System.out.println("BAD history " + count + " " + made);
             System.out.println("step " + step + " " + total + " " + count + " " + hash);
+        }
+        if (waiting) {
+            handOff(-1);
+            w.join();
         }
         System.out.println("done");
     }

@@ -1,6 +1,7 @@
-// reflection is not translated: refused at install time, naming what is missing
+// reflection past a class's name is not translated: refused at install
+// time, naming what is missing
 public class Reflection {
-    public static void main(String[] args) {
-        System.out.println(new Object().getClass().getName());
+    public static void main(String[] args) throws Exception {
+        System.out.println(Class.forName("Reflection").getName());
     }
 }
