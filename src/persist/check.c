@@ -35,6 +35,8 @@ typedef struct fsck {
     uint8_t *live;                /* bit per block referenced */
     uint8_t *sup;                 /* bit per block in the superseded list */
     uint8_t *bitmap;              /* the snapshot's allocation bitmap */
+    uint8_t *mapped;              /* bit per block walked as part of a page map */
+    bool in_map;                  /* walking a page map now */
     uint64_t data_pages;
     uint8_t buf[PW_BLOCK_SIZE];
 } fsck;
@@ -74,6 +76,19 @@ static void problem(fsck *f, uint64_t *counter, const char *fmt, ...)
 static bool bget(const uint8_t *bm, uint64_t b) { return (bm[b >> 3] >> (b & 7)) & 1; }
 static void bset(uint8_t *bm, uint64_t b) { bm[b >> 3] |= (uint8_t)(1u << (b & 7)); }
 
+/* A page-map block that another snapshot of the same root's history (or
+ * the root itself) has at the same place: walked already, and the same
+ * content (so the whole subtree below it is shared). */
+static bool shared(fsck *f, const pw_entry *e, const char *what)
+{
+    if (!f->in_map || e->block >= f->nblocks || !bget(f->mapped, e->block))
+        return false;
+    if (bget(f->verified, e->block) && f->verified_crc[e->block] != e->crc)
+        problem(f, &f->r->checksum_errors, "%s, block %llu: checksum differs from another "
+                "snapshot's entry for the same block", what, (unsigned long long)e->block);
+    return true;
+}
+
 /* Claims block b for the snapshot; false if it cannot be read as such. */
 static bool claim(fsck *f, uint64_t b, const char *what)
 {
@@ -88,6 +103,8 @@ static bool claim(fsck *f, uint64_t b, const char *what)
         return false;
     }
     bset(f->live, b);
+    if (f->in_map)
+        bset(f->mapped, b);
     return true;
 }
 
@@ -130,7 +147,7 @@ static void walk(fsck *f, const pw_entry *e, int level, uint64_t idx, const char
     char what[96];
     snprintf(what, sizeof what, "%s node (level %d, index %llu)", tree, level,
              (unsigned long long)idx);
-    if (!claim(f, e->block, what))
+    if (shared(f, e, what) || !claim(f, e->block, what))
         return;
     f->r->meta_blocks++;
     if (!verify(f, e, what, false))
@@ -158,7 +175,7 @@ static void data_leaf(fsck *f, uint64_t pg, const pw_entry *e)
     if (pg >= f->root->space_size / PW_BLOCK_SIZE)
         problem(f, &f->r->map_errors, "page %llu is beyond the space's end", (unsigned long long)pg);
     f->data_pages++;
-    if (!claim(f, e->block, what))
+    if (shared(f, e, what) || !claim(f, e->block, what))
         return;
     f->r->data_blocks++;
     verify(f, e, what, true);
@@ -219,6 +236,49 @@ static void walk_slist(fsck *f)
                 (unsigned long long)count, (unsigned long long)f->root->slist_count);
 }
 
+/* The history chain: its blocks, and the page map of every snapshot it
+ * names, which may share blocks with each other and with the root's. */
+static void walk_history(fsck *f)
+{
+    const pw_rootslot *r = f->root;
+    pw_entry e = r->history_head;
+    pw_hist_block *blk = malloc(sizeof *blk);
+    if (!blk)
+        return;
+    uint64_t count = 0, last = 0;
+    while (e.block) {
+        if (!claim(f, e.block, "history") || !verify(f, &e, "history", false))
+            break;
+        f->r->meta_blocks++;
+        memcpy(blk, f->buf, sizeof *blk);
+        if (blk->magic != PW_HIST_MAGIC || !blk->count || blk->count > PW_HIST_PER_BLOCK) {
+            problem(f, &f->r->map_errors, "history block %llu is malformed",
+                    (unsigned long long)e.block);
+            break;
+        }
+        for (uint32_t i = 0; i < blk->count; i++, count++) {
+            const pw_hist_rec *h = &blk->rec[i];
+            if (h->generation >= r->generation || h->generation <= last ||
+                h->map_levels != r->map_levels) {
+                problem(f, &f->r->map_errors, "history record of generation %llu is inconsistent",
+                        (unsigned long long)h->generation);
+                continue;
+            }
+            last = h->generation;
+            f->in_map = true;
+            if (h->map_root.block)
+                walk(f, &h->map_root, h->map_levels - 1, 0, "retained page map", data_leaf);
+            f->in_map = false;
+        }
+        e = blk->next;
+    }
+    free(blk);
+    if (count != r->history_count)
+        problem(f, &f->r->map_errors, "history holds %llu snapshots, the root says %u",
+                (unsigned long long)count, r->history_count);
+    f->r->history_checked += count;
+}
+
 /* Walks one snapshot and checks its free-space accounting. */
 static void check_snapshot(fsck *f, const pw_rootslot *r, uint8_t *live_out, uint8_t *sup_out)
 {
@@ -234,12 +294,26 @@ static void check_snapshot(fsck *f, const pw_rootslot *r, uint8_t *live_out, uin
     }
     bset(f->live, 0);
     bset(f->live, 1);
+    f->mapped = calloc(1, (size_t)((f->nblocks + 7) / 8) + PW_BLOCK_SIZE);
+    if (!f->mapped) {
+        say(f, "out of memory");
+        free(f->bitmap);
+        f->bitmap = NULL;
+        return;
+    }
     uint64_t errs0 = f->r->checksum_errors + f->r->map_errors + f->r->double_used_blocks;
+    f->in_map = true;
     if (r->map_root.block)
         walk(f, &r->map_root, r->map_levels - 1, 0, "page map", data_leaf);
+    f->in_map = false;
     if (r->bitmap_root.block)
         walk(f, &r->bitmap_root, r->bitmap_levels - 1, 0, "bitmap index", bitmap_leaf);
     walk_slist(f);
+    uint64_t pages = f->data_pages;
+    walk_history(f);
+    f->data_pages = pages;
+    free(f->mapped);
+    f->mapped = NULL;
     f->r->snapshots_checked++;
     if (f->data_pages != r->pages_present)
         problem(f, &f->r->map_errors, "page map holds %llu pages, the root says %llu",
@@ -465,8 +539,9 @@ int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *res,
         walked[k] = true;
         uint64_t now = res->checksum_errors + res->map_errors + res->space_errors +
                        res->leaked_blocks + res->double_used_blocks;
-        say(f, "generation %llu: %s", (unsigned long long)r[i].generation,
-            now == before ? "clean" : "PROBLEMS FOUND");
+        say(f, "generation %llu: %s (with %u older snapshots it retains)",
+            (unsigned long long)r[i].generation, now == before ? "clean" : "PROBLEMS FOUND",
+            r[i].history_count);
         if (now == before && res->usable_slot < 0)
             res->usable_slot = i;
         before = now;
