@@ -585,3 +585,64 @@ out:
     free(f);
     return rc;
 }
+
+int pw_history_read(const char *path, pw_history *h, pw_error *err)
+{
+    memset(h, 0, sizeof *h);
+    pw_store s;
+    int rc = open_ro(path, NULL, &s, err);
+    if (rc)
+        return rc;
+    pw_rootslot r[2];
+    char why[2][160];
+    int valid;
+    read_slots(&s, r, why, &valid);
+    int newest = (valid & 3) == 3 ? r[1].generation > r[0].generation : (valid & 2) ? 1 : 0;
+    if (!(valid & (1 << newest))) {
+        snprintf(err->msg, sizeof err->msg, "%.200s: no usable root (slot A: %.140s; slot B: %.140s)",
+                 path, why[0], why[1]);
+        err->code = -EBADMSG;
+        close_ro(&s);
+        return -EBADMSG;
+    }
+    const pw_rootslot *c = &r[newest];
+    pw_hist_rec *recs;
+    size_t n;
+    char hwhy[200];
+    rc = pw_history_load(&s, c, &recs, &n, NULL, hwhy, sizeof hwhy);
+    close_ro(&s);
+    if (rc) {
+        snprintf(err->msg, sizeof err->msg, "%.200s: the snapshot history is damaged (%s); run phantom fsck",
+                 path, hwhy);
+        err->code = rc;
+        return rc;
+    }
+    h->snap = calloc(n + 1, sizeof *h->snap);
+    if (!h->snap) {
+        free(recs);
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", path);
+        err->code = -ENOMEM;
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        h->snap[i] = (pw_snapinfo){recs[i].generation, recs[i].wall_ns, recs[i].pages_present,
+                                   recs[i].pinned != 0, false};
+    h->snap[n] = (pw_snapinfo){c->generation, c->wall_ns, c->pages_present, false, true};
+    h->n = n + 1;
+    free(recs);
+    h->keep_stored = c->flags & PW_ROOT_KEEP_SET;
+    if (h->keep_stored)
+        h->keep = (pw_keep){c->keep_last, c->keep_minutely, c->keep_hourly, c->keep_daily,
+                            c->keep_budget_blocks};
+    else
+        pw_keep_default(&h->keep);
+    h->blocks_used = c->blocks_used;
+    h->image_blocks = c->image_blocks;
+    return 0;
+}
+
+void pw_history_free(pw_history *h)
+{
+    free(h->snap);
+    memset(h, 0, sizeof *h);
+}

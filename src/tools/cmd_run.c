@@ -125,6 +125,7 @@ typedef struct run_args {
     tool_world_opts w;
     bool paused;          /* boot --paused */
     bool wait;            /* boot --paused --wait: stay up until :resume or stop */
+    uint64_t snapshot;    /* boot --snapshot G: resume as at generation G */
     uint64_t kills[64];   /* boot --paused --kill ID... */
     int nkills;
     char **files;
@@ -190,6 +191,11 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
         }
         if (!want_files && !strcmp(argv[i], "--wait")) {
             a->wait = true;
+            continue;
+        }
+        if (!want_files && (r = tool_option(argc, argv, &i, "--snapshot", &v, cmd)) != 0) {
+            if (r < 0 || tool_parse_generation(cmd, "--snapshot", v, &a->snapshot) < 0)
+                return -1;
             continue;
         }
         if (!want_files && (r = tool_option(argc, argv, &i, "--kill", &v, cmd)) != 0) {
@@ -264,7 +270,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
                      .paused = a->paused, .commit_output = a->w.commit_output, .display = display,
-                     .replica = a->w.replica};
+                     .replica = a->w.replica, .keep = a->w.keep_set ? &a->w.keep : NULL,
+                     .snapshot = a->snapshot};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

@@ -445,7 +445,8 @@ int cmd_shell(int argc, char **argv)
         return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output, .display = display, .replica = w.replica};
+                     .commit_output = w.commit_output, .display = display, .replica = w.replica,
+                     .keep = w.keep_set ? &w.keep : NULL};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
