@@ -69,6 +69,11 @@ static bool parse_size(const char *v, size_t len, uint64_t *bytes)
 bool pw_keep_parse(const char *text, pw_keep *k, char *why, size_t whylen)
 {
     pw_keep_default(k);
+    if (!*text) {
+        snprintf(why, whylen, "the policy is empty (expected last=N, minutely=N, hourly=N, daily=N, "
+                 "budget=SIZE, separated by commas, or none)");
+        return false;
+    }
     if (!strcmp(text, "none")) {
         memset(k, 0, sizeof *k);
         return true;

@@ -387,6 +387,8 @@ static void snapshot_thread(void *arg)
 
 int pw_snapshot(pw_world *w, bool wait)
 {
+    if (w->readonly) /* an older generation, opened to look at */
+        return -EROFS;
     pw_blocking_begin(w);
     hal_mutex_lock(&w->snap_lock);
     uint64_t my = ++w->requested;
