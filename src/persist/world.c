@@ -526,7 +526,8 @@ static int read_slot(pw_store *s, int slot, pw_rootslot *r, char *why, size_t wh
     return 0;
 }
 
-/* The top blocks of a snapshot's trees must check out before it is used. */
+/* The top blocks of a snapshot's trees, and its history chain, must check
+ * out before it is used. */
 static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whylen)
 {
     const pw_entry *tops[4] = {&r->map_root, &r->bitmap_root, &r->slist_head, &r->history_head};
@@ -543,6 +544,17 @@ static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whyle
             return rc;
         }
     }
+    /* The history chain is a few blocks: all of it must check out, so that
+     * damage there falls back like damage to a top block. */
+    pw_hist_rec *h;
+    size_t n;
+    char hw[160];
+    int rc = pw_history_load(s, r, &h, &n, NULL, hw, sizeof hw);
+    if (rc) {
+        snprintf(why, whylen, "history: %s", hw);
+        return rc;
+    }
+    free(h);
     return 0;
 }
 
