@@ -128,6 +128,12 @@ int tool_open_display(const tool_world_opts *o, struct pd_display **out, const c
     "                           behind: `phantom boot --image PATH` resumes the world\n" \
     "                           from it (phantom info IMAGE --replica PATH: the lag)\n"
 
+#define TOOL_KEEP_HELP \
+    "  --keep POLICY            which older snapshots the world keeps, such as\n" \
+    "                           last=5,hourly=48,budget=2G (default last=10,\n" \
+    "                           minutely=60,hourly=24; stays with the image;\n" \
+    "                           phantom snapshots --help)\n"
+
 #define TOOL_MEMORY_LIMIT_HELP \
     "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \
     "                           3/4 of physical memory, at most the image's size plus\n" \
