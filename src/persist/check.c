@@ -410,16 +410,25 @@ static int read_slots(pw_store *s, pw_rootslot r[2], char why[2][160], int *vali
     return 0;
 }
 
+/* Opens path read-only and reads both slots (read_slots). */
+static int open_slots(const char *path, pw_store *s, pw_rootslot r[2], char why[2][160], int *valid,
+                      pw_error *err)
+{
+    int rc = open_ro(path, NULL, s, err);
+    if (!rc)
+        read_slots(s, r, why, valid);
+    return rc;
+}
+
 int pw_image_info_read(const char *path, pw_image_info *info, pw_error *err)
 {
     memset(info, 0, sizeof *info);
     pw_store s;
-    int rc = open_ro(path, NULL, &s, err);
-    if (rc)
-        return rc;
     pw_rootslot r[2];
     char why[2][160];
-    read_slots(&s, r, why, &info->slots_valid);
+    int rc = open_slots(path, &s, r, why, &info->slots_valid, err);
+    if (rc)
+        return rc;
     uint64_t bytes = s.dev_blocks * PW_BLOCK_SIZE;
     info->image_bytes = bytes;
     info->newest = -1;
@@ -590,13 +599,12 @@ int pw_history_read(const char *path, pw_history *h, pw_error *err)
 {
     memset(h, 0, sizeof *h);
     pw_store s;
-    int rc = open_ro(path, NULL, &s, err);
-    if (rc)
-        return rc;
     pw_rootslot r[2];
     char why[2][160];
     int valid;
-    read_slots(&s, r, why, &valid);
+    int rc = open_slots(path, &s, r, why, &valid, err);
+    if (rc)
+        return rc;
     int newest = (valid & 3) == 3 ? r[1].generation > r[0].generation : (valid & 2) ? 1 : 0;
     if (!(valid & (1 << newest))) {
         snprintf(err->msg, sizeof err->msg, "%.200s: no usable root (slot A: %.140s; slot B: %.140s)",

@@ -506,25 +506,12 @@ int pw_unpin(pw_world *w, uint64_t generation)
 
 /* ---- opening: view and rollback ------------------------------------------------------ */
 
-static void open_err(pw_error *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void open_err(pw_error *err, int code, const char *fmt, ...)
-{
-    if (!err)
-        return;
-    err->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-}
-
 static const pw_hist_rec *find_rec(pw_world *w, uint64_t g, pw_error *err)
 {
     for (size_t i = 0; i < w->nhist; i++)
         if (w->hist[i].generation == g)
             return &w->hist[i];
-    open_err(err, -ENOENT,
+    pw_set_err(err, -ENOENT,
              "%s: generation %llu is not retained (phantom snapshots --image %s lists those "
              "that are)",
              w->path, (unsigned long long)g, w->path);
@@ -547,7 +534,7 @@ int pw_history_open(pw_world *w, pw_error *err)
     char why[200];
     int rc = pw_history_load(&w->store, c, &w->hist, &w->nhist, &w->hist_chain, why, sizeof why);
     if (rc) {
-        open_err(err, rc, "%s: the snapshot history of generation %llu is damaged (%s); run phantom "
+        pw_set_err(err, rc, "%s: the snapshot history of generation %llu is damaged (%s); run phantom "
                  "fsck %s", w->path, (unsigned long long)c->generation, why, w->path);
         return rc;
     }
@@ -619,7 +606,7 @@ int pw_history_rollback(pw_world *w, pw_error *err)
     size_t changed = p.pages.n;
     pw_u64vec_free(&p.pages);
     if (rc)
-        open_err(err, rc, "%s: cannot read generation %llu to go back to it: %s", w->path,
+        pw_set_err(err, rc, "%s: cannot read generation %llu to go back to it: %s", w->path,
                  (unsigned long long)g, hal_strerror(rc));
     else
         pw_log(w, PW_LOG_INFO, "%s: going back to generation %llu (%zu pages differ)", w->path,

@@ -253,6 +253,8 @@ struct pw_world {
 };
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Fills err (if not NULL) with code and the message. */
+void pw_set_err(pw_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Continuous replicas (replica.c).  Open: the device, and where it stands
  * against the image's committed root (or a clear error).  Ship: after a

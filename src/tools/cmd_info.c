@@ -32,18 +32,6 @@ void help_info(void)
                        "(or generation G is not retained).\n");
 }
 
-static void human(uint64_t bytes, char *out, size_t n)
-{
-    const char *unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double v = (double)bytes;
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
-}
-
 typedef struct updated { pv_vm *vm; unsigned n; char list[512]; } updated;
 
 static void note_version(void *ctx, const char *name)
@@ -71,10 +59,10 @@ static void print_objects(const char *image, uint64_t snapshot)
     pvm_gc_stats g;
     pvm_gc_stats_get(vm, &g);
     char live[32], heap[32], rcb[32], cyb[32];
-    human(g.live_bytes + g.block_bytes, live, sizeof live);
-    human(g.heap_pages * 4096, heap, sizeof heap);
-    human(g.rc_freed_bytes, rcb, sizeof rcb);
-    human(g.cycle_freed_bytes, cyb, sizeof cyb);
+    tool_human_size(g.live_bytes + g.block_bytes, live, sizeof live);
+    tool_human_size(g.heap_pages * 4096, heap, sizeof heap);
+    tool_human_size(g.rc_freed_bytes, rcb, sizeof rcb);
+    tool_human_size(g.cycle_freed_bytes, cyb, sizeof cyb);
     hal_console_printf(1,
                        "objects:        %llu live (%s) in a heap of %s; %u threads\n"
                        "collectors:     reference counting freed %llu (%s); %llu complete\n"
@@ -144,7 +132,7 @@ static int print_snapshot(const char *path, uint64_t g)
     const struct tm *tm = gmtime(&sec);
     if (tm)
         strftime(t, sizeof t, "%Y-%m-%d %H:%M:%S UTC", tm);
-    human(s->pages_present * 4096, size, sizeof size);
+    tool_human_size(s->pages_present * 4096, size, sizeof size);
     hal_console_printf(1, "snapshot:       generation %llu, taken %s, %llu pages (%s)%s%s; as it was then:\n",
                        (unsigned long long)g, t, (unsigned long long)s->pages_present, size,
                        s->pinned ? ", pinned" : "", s->newest ? ", the newest" : "");
@@ -184,11 +172,11 @@ int cmd_info(int argc, char **argv)
         return 2;
     }
     char a[32], b[32];
-    human(in.image_bytes, a, sizeof a);
+    tool_human_size(in.image_bytes, a, sizeof a);
     hal_console_printf(1, "image:          %s (%s)\n", path, a);
     hal_console_printf(1, "format version: %u\n", in.version);
     if (in.newest >= 0) {
-        human(in.space_size, b, sizeof b);
+        tool_human_size(in.space_size, b, sizeof b);
         hal_console_printf(1, "world id:       %016llx%016llx\n", (unsigned long long)in.world_id[0],
                            (unsigned long long)in.world_id[1]);
         hal_console_printf(1, "space:          %s at 0x%llx\n", b, (unsigned long long)in.space_base);
@@ -209,8 +197,8 @@ int cmd_info(int argc, char **argv)
         if (tm)
             strftime(t, sizeof t, "%Y-%m-%d %H:%M:%S UTC", tm);
         double age = now > in.slot[i].wall_ns ? (double)(now - in.slot[i].wall_ns) / 1e9 : 0;
-        human(in.slot[i].pages_present * 4096, a, sizeof a);
-        human(in.slot[i].blocks_used * 4096, b, sizeof b);
+        tool_human_size(in.slot[i].pages_present * 4096, a, sizeof a);
+        tool_human_size(in.slot[i].blocks_used * 4096, b, sizeof b);
         hal_console_printf(1,
                            "slot %c:         generation %llu%s, taken %s (%.1f s ago)\n"
                            "                %llu pages (%s), %s of blocks in use, %llu superseded\n"

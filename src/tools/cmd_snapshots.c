@@ -46,18 +46,6 @@ void help_snapshots(void)
         "cannot be read.\n");
 }
 
-static void human(uint64_t bytes, char *out, size_t n)
-{
-    const char *unit[] = {"B", "K", "M", "G", "T"};
-    double v = (double)bytes;
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    snprintf(out, n, u ? "%.1f%s" : "%.0f%s", v, unit[u]);
-}
-
 static void age_text(uint64_t ns, char *out, size_t n)
 {
     uint64_t s = ns / 1000000000u;
@@ -88,14 +76,14 @@ static int list(const char *image)
         if (tm)
             strftime(t, sizeof t, "%Y-%m-%d %H:%M:%S", tm);
         age_text(now > s->wall_ns ? now - s->wall_ns : 0, age, sizeof age);
-        human(s->pages_present * 4096, size, sizeof size);
-        hal_console_printf(1, "%10llu  %s  %6s  %8s  %s\n", (unsigned long long)s->generation, t, age, size,
+        tool_human_size(s->pages_present * 4096, size, sizeof size);
+        hal_console_printf(1, "%10llu  %s  %6s  %10s  %s\n", (unsigned long long)s->generation, t, age, size,
                            s->pinned ? "pinned" : s->newest ? "newest" : "-");
     }
     char policy[128], used[16], budget[16];
     pw_keep_format(&h.keep, policy, sizeof policy);
-    human(h.blocks_used * 4096, used, sizeof used);
-    human(h.keep.budget_blocks * 4096, budget, sizeof budget);
+    tool_human_size(h.blocks_used * 4096, used, sizeof used);
+    tool_human_size(h.keep.budget_blocks * 4096, budget, sizeof budget);
     hal_console_printf(1, "%zu snapshots; keep %s%s; image uses %s%s%s\n", h.n, policy,
                        h.keep_stored ? "" : " (the default)", used, h.keep.budget_blocks ? " of a budget of " : "",
                        h.keep.budget_blocks ? budget : "");

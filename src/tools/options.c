@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,18 @@ bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
     }
     *bytes = n << shift;
     return true;
+}
+
+void tool_human_size(uint64_t bytes, char *out, size_t n)
+{
+    const char *unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = (double)bytes;
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        u++;
+    }
+    snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
 }
 
 int tool_parse_generation(const char *cmd, const char *opt, const char *text, uint64_t *g)

@@ -59,6 +59,9 @@ const char *tool_default_image(void);
  * missing. */
 int tool_option(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
 
+/* bytes as "123 B", "1.5 KiB", "2.0 MiB" ... */
+void tool_human_size(uint64_t bytes, char *out, size_t n);
+
 /* A generation number (a positive integer) given to option opt of cmd:
  * 0, or -1 after saying what is wrong. */
 int tool_parse_generation(const char *cmd, const char *opt, const char *text, uint64_t *g);
