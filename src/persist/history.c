@@ -302,18 +302,16 @@ static void release(void *ctx, const pw_entry *e, bool is_data, uint64_t idx)
 static int drop(pw_world *w, pw_hist_rec *h, size_t n, bool *dropped, size_t i, dropping *d)
 {
     static const pw_entry none = {0, 0, 0};
-    const pw_entry *p = &none, *nx = &none;
+    const pw_entry *p = &none, *nx = NULL;
     for (size_t j = i; j-- > 0;)
         if (!dropped[j]) {
             p = &h[j].map_root;
             break;
         }
-    for (size_t j = i + 1; j < n; j++)
-        if (!dropped[j]) {
+    for (size_t j = i + 1; j < n && !nx; j++)
+        if (!dropped[j])
             nx = &h[j].map_root;
-            break;
-        }
-    HAL_ASSERT(nx->block || nx == &none); /* the newest record is never dropped */
+    HAL_ASSERT(nx); /* the newest record is never dropped, so K has a newer neighbour */
     dropped[i] = true;
     return unique_walk(&w->store, &h[i].map_root, p, nx, h[i].map_levels - 1, 0, release, d);
 }
@@ -426,6 +424,11 @@ int pw_history_commit(pw_world *w, pw_rootslot *r)
         if (!dropped[i])
             h[m++] = h[i];
     free(keep);
+    /* The records stay in generation order, and the committed root (the
+     * fallback once this commits) is always the newest of them. */
+    HAL_ASSERT(!w->committed.generation || (m && h[m - 1].generation == w->committed.generation));
+    for (size_t i = 1; i < m; i++)
+        HAL_ASSERT(h[i - 1].generation < h[i].generation);
     w->hist_new = h;
     w->nhist_new = m;
     if (rc)
