@@ -449,6 +449,8 @@ int pw_history_commit(pw_world *w, pw_rootslot *r)
 
 static void drop_front(pw_u64vec *v, size_t k)
 {
+    if (!k)
+        return;
     memmove(v->v, v->v + k, (v->n - k) * sizeof *v->v);
     v->n -= k;
 }

@@ -23,8 +23,9 @@
  *   - so does every older retained snapshot, read through a view;
  *   - pins are kept: a generation listed pinned is still listed at the
  *     next check unless the child released it.
- * The seed (printed; SEED=... reruns it) decides kill times and rollback
- * targets.  TORTURE=1 runs 2000 cycles; HISTORY_CYCLES=n sets it.
+ * Half the kills count from the child's start (they land while the world
+ * opens, or goes back, too), half from when it says it is open.  The seed
+ * (printed; SEED=... reruns it) decides kill times and rollback targets.  TORTURE=1 runs 2000 cycles; HISTORY_CYCLES=n sets it.
  */
 #define _GNU_SOURCE
 #include "../../src/persist/pw.h"
@@ -61,7 +62,8 @@ typedef struct bank {
 static uint64_t next_rand(uint64_t *s) { return bank_rand(s); }
 static void transfer(uint64_t *acct, uint64_t *rng) { bank_transfer(acct, NACCT, rng); }
 
-static void child(const char *img, const char *strategy, uint64_t rollback)
+/* out: written one byte once the world is open (a rollback done). */
+static void child(const char *img, const char *strategy, uint64_t rollback, int out)
 {
     pw_options o;
     t_options(&o, strategy, true, 64ull << 20);
@@ -78,6 +80,8 @@ static void child(const char *img, const char *strategy, uint64_t rollback)
         fprintf(stderr, "child: %s\n", err.msg);
         _exit(2);
     }
+    if (write(out, "o", 1) != 1)
+        _exit(3);
     bank *b = pw_root(w);
     if (!b) {
         b = pw_alloc(w, sizeof *b);
@@ -252,7 +256,7 @@ static int check_cycle(const char *img, int cycle, uint64_t *prev, pw_history *l
 int main(int argc, char **argv)
 {
     if (argc == 5 && !strcmp(argv[1], "--child")) {
-        child(argv[2], argv[3], strtoull(argv[4], NULL, 10));
+        child(argv[2], argv[3], strtoull(argv[4], NULL, 10), 1);
         return 0;
     }
     int cycles = getenv("TORTURE") ? 2000 : 60;
@@ -278,15 +282,28 @@ int main(int argc, char **argv)
         }
         char rb[32];
         snprintf(rb, sizeof rb, "%llu", (unsigned long long)rollback);
+        int fds[2];
+        REQUIRE(pipe(fds) == 0);
         pid_t pid = fork();
         REQUIRE(pid >= 0);
         if (pid == 0) {
+            close(fds[0]);
+            dup2(fds[1], 1);
             execl("/proc/self/exe", argv[0], "--child", img, strategies[cycle % nstrat], rb, (char *)NULL);
             _exit(127);
         }
+        close(fds[1]);
+        /* Half the kills count from the start (they may land while the
+         * world opens, or goes back), half from when it is open (so a
+         * slow build, such as the sanitizers', still gets to run). */
         uint64_t r = next_rand(&seed);
+        if (cycle % 2) {
+            struct pollfd pf = {fds[0], POLLIN, 0};
+            (void)poll(&pf, 1, 60000);
+        }
         hal_sleep_ns((5000 + r % (r & 1 ? 200000 : 40000)) * 1000);
         kill(pid, SIGKILL);
+        close(fds[0]);
         int status;
         waitpid(pid, &status, 0);
         if (WIFEXITED(status)) {
