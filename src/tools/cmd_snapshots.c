@@ -22,7 +22,8 @@ void help_snapshots(void)
         "    GENERATION  TIME (UTC)  AGE  SIZE  PIN\n"
         "SIZE is the world's data at that snapshot; PIN is \"pinned\" for a snapshot\n"
         "kept until released (the one taken before every hot code update), \"newest\"\n"
-        "for the one boot resumes.  Then the retention policy and the image's use.\n"
+        "for the one boot resumes.  A last line, starting \"kept:\", gives their number,\n"
+        "the retention policy and the image's use.\n"
         "Any listed generation G can be booted (phantom boot --snapshot G: the world\n"
         "resumes as it was then; the newer ones stay listed, so that can be undone)\n"
         "or looked at (phantom info --snapshot G).\n"
@@ -84,7 +85,7 @@ static int list(const char *image)
     pw_keep_format(&h.keep, policy, sizeof policy);
     tool_human_size(h.blocks_used * 4096, used, sizeof used);
     tool_human_size(h.keep.budget_blocks * 4096, budget, sizeof budget);
-    hal_console_printf(1, "%zu snapshots; keep %s%s; image uses %s%s%s\n", h.n, policy,
+    hal_console_printf(1, "kept: %zu snapshots; policy %s%s; image uses %s%s%s\n", h.n, policy,
                        h.keep_stored ? "" : " (the default)", used, h.keep.budget_blocks ? " of a budget of " : "",
                        h.keep.budget_blocks ? budget : "");
     pw_history_free(&h);
