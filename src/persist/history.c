@@ -511,19 +511,18 @@ int pw_unpin(pw_world *w, uint64_t generation)
 
 /* ---- opening: view and rollback ------------------------------------------------------ */
 
-static const pw_hist_rec *find_rec(pw_world *w, uint64_t g, pw_error *err)
+static const pw_hist_rec *find_rec(pw_world *w, uint64_t g, char *why, size_t whylen)
 {
     for (size_t i = 0; i < w->nhist; i++)
         if (w->hist[i].generation == g)
             return &w->hist[i];
-    pw_set_err(err, -ENOENT,
-             "%s: generation %llu is not retained (phantom snapshots --image %s lists those "
-             "that are)",
-             w->path, (unsigned long long)g, w->path);
+    snprintf(why, whylen,
+             "generation %llu is not retained (phantom snapshots --image %s lists those that are)",
+             (unsigned long long)g, w->path);
     return NULL;
 }
 
-int pw_history_open(pw_world *w, pw_error *err)
+int pw_history_open(pw_world *w, char *why, size_t whylen)
 {
     const pw_rootslot *c = &w->committed;
     if (w->opt.keep) {
@@ -536,17 +535,17 @@ int pw_history_open(pw_world *w, pw_error *err)
     } else {
         pw_keep_default(&w->keep);
     }
-    char why[200];
-    int rc = pw_history_load(&w->store, c, &w->hist, &w->nhist, &w->hist_chain, why, sizeof why);
+    char hw[200];
+    int rc = pw_history_load(&w->store, c, &w->hist, &w->nhist, &w->hist_chain, hw, sizeof hw);
     if (rc) {
-        pw_set_err(err, rc, "%s: the snapshot history of generation %llu is damaged (%s); run phantom "
-                 "fsck %s", w->path, (unsigned long long)c->generation, why, w->path);
+        snprintf(why, whylen, "the snapshot history of generation %llu is damaged (%s); run phantom fsck %s",
+                 (unsigned long long)c->generation, hw, w->path);
         return rc;
     }
     uint64_t g = w->opt.view_generation;
     if (!g || g == c->generation)
         return 0;
-    const pw_hist_rec *h = find_rec(w, g, err);
+    const pw_hist_rec *h = find_rec(w, g, why, whylen);
     if (!h)
         return -ENOENT;
     w->readonly = true;
@@ -572,13 +571,13 @@ static void note_page(void *ctx, const pw_entry *e, bool is_data, uint64_t idx)
  * rollback_to gets that generation's content, written through the space
  * (a mutator's write), so the next snapshot stores it as new blocks and
  * every retained snapshot stays as it was. */
-int pw_history_rollback(pw_world *w, pw_error *err)
+int pw_history_rollback(pw_world *w, char *why, size_t whylen)
 {
     uint64_t g = w->opt.rollback_to;
     const pw_rootslot *c = &w->committed;
     if (!g || g == c->generation)
         return 0;
-    const pw_hist_rec *h = find_rec(w, g, err);
+    const pw_hist_rec *h = find_rec(w, g, why, whylen);
     if (!h)
         return -ENOENT;
     static const pw_entry none = {0, 0, 0};
@@ -611,8 +610,8 @@ int pw_history_rollback(pw_world *w, pw_error *err)
     size_t changed = p.pages.n;
     pw_u64vec_free(&p.pages);
     if (rc)
-        pw_set_err(err, rc, "%s: cannot read generation %llu to go back to it: %s", w->path,
-                 (unsigned long long)g, hal_strerror(rc));
+        snprintf(why, whylen, "cannot read generation %llu to go back to it: %s", (unsigned long long)g,
+                 hal_strerror(rc));
     else
         pw_log(w, PW_LOG_INFO, "%s: going back to generation %llu (%zu pages differ)", w->path,
                (unsigned long long)g, changed);

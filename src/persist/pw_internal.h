@@ -253,8 +253,6 @@ struct pw_world {
 };
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Fills err (if not NULL) with code and the message. */
-void pw_set_err(pw_error *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Continuous replicas (replica.c).  Open: the device, and where it stands
  * against the image's committed root (or a clear error).  Ship: after a
@@ -273,9 +271,10 @@ int pw_history_commit(pw_world *w, pw_rootslot *r);
 void pw_history_commit_done(pw_world *w, bool ok);
 /* At open (world.c): load the committed root's history; then, for
  * view_generation, point the page map at that snapshot; for rollback_to,
- * write that snapshot's content into the space (the caller snapshots it). */
-int pw_history_open(pw_world *w, pw_error *err);
-int pw_history_rollback(pw_world *w, pw_error *err);
+ * write that snapshot's content into the space (the caller snapshots it).
+ * On failure, why says what is wrong (the caller names the image). */
+int pw_history_open(pw_world *w, char *why, size_t whylen);
+int pw_history_rollback(pw_world *w, char *why, size_t whylen);
 void pw_history_close(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);

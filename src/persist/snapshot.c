@@ -10,8 +10,9 @@
  *   3. metadata: assign blocks to the modified page-map nodes, then write
  *      the history (the committed snapshot joins it, the policy drops
  *      others: history.c), then seal the allocation bitmap and superseded
- *      list (balloc.c), then queue the node writes.  Only blocks free in the committed bitmap are written,
- *      so both retained snapshots stay intact whatever happens from here.
+ *      list (balloc.c), then queue the node writes.  Only blocks free in
+ *      the committed bitmap are written, so every retained snapshot stays
+ *      intact whatever happens from here.
  *   4. flush: every data and metadata block is durable.
  *   5. root: write the new root into slot generation % 2 (the older of the
  *      two), durably (a write with FUA where the device has it, else a

@@ -55,7 +55,9 @@ const char *pw_strerror(int code)
     return hal_strerror(code);
 }
 
-void pw_set_err(pw_error *err, int code, const char *fmt, ...)
+static void set_err(pw_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_err(pw_error *err, int code, const char *fmt, ...)
 {
     if (!err)
         return;
@@ -570,7 +572,7 @@ static int choose_root(pw_world *w, pw_rootslot *out, pw_rootslot *prev, pw_erro
         if (!ok[i] && strstr(why[i], "format version")) {
             /* Never open beside a newer format: our next commit would
              * overwrite what a newer build wrote. */
-            pw_set_err(err, -EBADMSG, "%s: unsupported image format (slot %c: %s)", w->path, 'A' + i,
+            set_err(err, -EBADMSG, "%s: unsupported image format (slot %c: %s)", w->path, 'A' + i,
                     why[i]);
             return -EBADMSG;
         }
@@ -613,7 +615,7 @@ static int choose_root(pw_world *w, pw_rootslot *out, pw_rootslot *prev, pw_erro
     }
     bool zero = strstr(why[0], "empty") && strstr(why[1], "empty");
     int rc = zero ? -ENODATA : -EBADMSG;
-    pw_set_err(err, rc, "%s: %s (slot A: %s; slot B: %s)", w->path,
+    set_err(err, rc, "%s: %s (slot A: %s; slot B: %s)", w->path,
             zero ? "not a Phantom image (no root written)" : "no usable snapshot", why[0], why[1]);
     return rc;
 }
@@ -675,7 +677,7 @@ static int open_dev(pw_world *w, const char *path, bool *created, hal_blockdev *
         *created = rc == 0;
     }
     if (rc == -EBUSY)
-        pw_set_err(err, rc, "%s: the world is already open (in this or another process)", path);
+        set_err(err, rc, "%s: the world is already open (in this or another process)", path);
     else if (rc)
         pw_open_error(path, rc, err);
     return rc;
@@ -708,7 +710,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     }
     pw_world *w = calloc(1, sizeof *w);
     if (!w) {
-        pw_set_err(err, -ENOMEM, "%s: out of memory", path);
+        set_err(err, -ENOMEM, "%s: out of memory", path);
         return -ENOMEM;
     }
     w->opt = *o_in;
@@ -726,7 +728,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->stage = hal_pages_alloc(PW_BLOCK_SIZE);
     if (!w->pauses || !w->stage) {
         world_free(w);
-        pw_set_err(err, -ENOMEM, "%s: out of memory", path);
+        set_err(err, -ENOMEM, "%s: out of memory", path);
         return -ENOMEM;
     }
 
@@ -740,7 +742,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         return rc;
     }
     if ((rc = pw_store_init(&w->store, dev))) {
-        pw_set_err(err, rc, "%s: cannot read: %s", path, hal_strerror(rc));
+        set_err(err, rc, "%s: cannot read: %s", path, hal_strerror(rc));
         goto fail;
     }
     pw_rootslot r;
@@ -751,7 +753,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         uint64_t bytes = w->store.dev_blocks * PW_BLOCK_SIZE;
         w->store.dev->ops->size(w->store.dev, &bytes);
         rc = -EBADMSG;
-        pw_set_err(err, rc, "%s: %s", path,
+        set_err(err, rc, "%s: %s", path,
                 bytes ? "too short to be a Phantom image (truncated or not an image)"
                       : "empty file, not a Phantom image");
         goto fail;
@@ -772,11 +774,14 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         goto fail;
     pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);
     if ((rc = pw_balloc_init(&w->balloc, &w->store, &r))) {
-        pw_set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
+        set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
         goto fail;
     }
-    if ((rc = pw_history_open(w, err)))
+    char hwhy[300];
+    if ((rc = pw_history_open(w, hwhy, sizeof hwhy))) {
+        set_err(err, rc, "%s: %s", path, hwhy);
         goto fail;
+    }
     w->st.generation = w->st.resumed_generation = r.generation;
     w->st.resumed_wall_ns = w->st.last_durable_wall_ns = r.wall_ns;
 
@@ -793,7 +798,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     };
     char why[256] = "";
     if ((rc = hal_tmem_open(w->opt.strategy, &cfg, &w->mem, why, sizeof why))) {
-        pw_set_err(err, rc, "%s: %s", path, why);
+        set_err(err, rc, "%s: %s", path, why);
         goto fail;
     }
     w->interval_ms = w->opt.snapshot_interval_ms && w->opt.snapshot_interval_ms < PW_MIN_INTERVAL_MS
@@ -802,10 +807,12 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->opened_ns = hal_now_mono_ns();
 
     pw_thread_attach(w);
-    if ((rc = pw_history_rollback(w, err)))
+    if ((rc = pw_history_rollback(w, hwhy, sizeof hwhy))) {
+        set_err(err, rc, "%s: %s", path, hwhy);
         goto fail_detach;
+    }
     if ((rc = pw_heap_init(w))) {
-        pw_set_err(err, rc, "%s: the space's header is not a Phantom world header", path);
+        set_err(err, rc, "%s: the space's header is not a Phantom world header", path);
         goto fail_detach;
     }
     if (w->is_new || (w->opt.rollback_to && w->opt.rollback_to != r.generation)) {
@@ -816,7 +823,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         rc = pw_snapshot_take(w);
         pw_blocking_end(w);
         if (rc) {
-            pw_set_err(err, rc, "%s: cannot write the %s: %s", path,
+            set_err(err, rc, "%s: cannot write the %s: %s", path,
                     w->is_new ? "new image" : "snapshot going back", hal_strerror(rc));
             goto fail_detach;
         }
@@ -825,7 +832,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
             char tmp[sizeof w->path + 16];
             creating_name(path, tmp, sizeof tmp);
             if ((rc = hal_rename_durable(tmp, path))) {
-                pw_set_err(err, rc, "%s: cannot put the new image in place: %s", path,
+                set_err(err, rc, "%s: cannot put the new image in place: %s", path,
                         rc == -EEXIST ? "another process created it meanwhile" : hal_strerror(rc));
                 goto fail_detach;
             }
@@ -835,7 +842,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     }
     pw_replica_ship(w); /* a replica one snapshot behind catches up now */
     if ((rc = hal_thread_start(&w->snap_thread, snapshot_thread, w, "pw-snapshot"))) {
-        pw_set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
+        set_err(err, rc, "%s: cannot start the snapshot thread: %s", path, hal_strerror(rc));
         goto fail_detach;
     }
     pw_log(w, PW_LOG_INFO, "%s: %s world, generation %llu, strategy %s", path,
