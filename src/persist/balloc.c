@@ -2,7 +2,8 @@
  * balloc.c - the block allocator.  Free space is a bitmap that is part of
  * every snapshot, so it is exactly as durable as the snapshot it describes.
  *
- * Retention: the committed snapshot G and its predecessor G-1 are kept.
+ * Retention: the committed snapshot G (with the older snapshots its history
+ * names, history.c) and its predecessor G-1 are kept.
  * bitmap(G) marks blocks(G) plus superseded(G) = blocks(G-1) - blocks(G).
  * While G+1 is being written the allocator hands out only blocks clear in
  * bitmap(G), so neither retained snapshot can be touched.  When G+1 is
@@ -302,6 +303,12 @@ static int alloc_cb(void *ctx, uint64_t *block) { return pw_balloc_alloc(ctx, bl
 static void sup_cb(void *ctx, uint64_t block) { pw_balloc_supersede(ctx, block); }
 
 int pw_balloc_assign(pw_balloc *a, pw_tree *t) { return pw_tree_assign(t, alloc_cb, sup_cb, a); }
+static void kept_cb(void *ctx, uint64_t block)
+{
+    (void)ctx;
+    (void)block;
+}
+int pw_balloc_assign_kept(pw_balloc *a, pw_tree *t) { return pw_tree_assign(t, alloc_cb, kept_cb, a); }
 
 int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r)
 {

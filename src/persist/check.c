@@ -35,6 +35,8 @@ typedef struct fsck {
     uint8_t *live;                /* bit per block referenced */
     uint8_t *sup;                 /* bit per block in the superseded list */
     uint8_t *bitmap;              /* the snapshot's allocation bitmap */
+    uint8_t *mapped;              /* bit per block walked as part of a page map */
+    bool in_map;                  /* walking a page map now */
     uint64_t data_pages;
     uint8_t buf[PW_BLOCK_SIZE];
 } fsck;
@@ -74,6 +76,19 @@ static void problem(fsck *f, uint64_t *counter, const char *fmt, ...)
 static bool bget(const uint8_t *bm, uint64_t b) { return (bm[b >> 3] >> (b & 7)) & 1; }
 static void bset(uint8_t *bm, uint64_t b) { bm[b >> 3] |= (uint8_t)(1u << (b & 7)); }
 
+/* A page-map block that another snapshot of the same root's history (or
+ * the root itself) has at the same place: walked already, and the same
+ * content (so the whole subtree below it is shared). */
+static bool shared(fsck *f, const pw_entry *e, const char *what)
+{
+    if (!f->in_map || e->block >= f->nblocks || !bget(f->mapped, e->block))
+        return false;
+    if (bget(f->verified, e->block) && f->verified_crc[e->block] != e->crc)
+        problem(f, &f->r->checksum_errors, "%s, block %llu: checksum differs from another "
+                "snapshot's entry for the same block", what, (unsigned long long)e->block);
+    return true;
+}
+
 /* Claims block b for the snapshot; false if it cannot be read as such. */
 static bool claim(fsck *f, uint64_t b, const char *what)
 {
@@ -88,6 +103,8 @@ static bool claim(fsck *f, uint64_t b, const char *what)
         return false;
     }
     bset(f->live, b);
+    if (f->in_map)
+        bset(f->mapped, b);
     return true;
 }
 
@@ -130,7 +147,7 @@ static void walk(fsck *f, const pw_entry *e, int level, uint64_t idx, const char
     char what[96];
     snprintf(what, sizeof what, "%s node (level %d, index %llu)", tree, level,
              (unsigned long long)idx);
-    if (!claim(f, e->block, what))
+    if (shared(f, e, what) || !claim(f, e->block, what))
         return;
     f->r->meta_blocks++;
     if (!verify(f, e, what, false))
@@ -158,7 +175,7 @@ static void data_leaf(fsck *f, uint64_t pg, const pw_entry *e)
     if (pg >= f->root->space_size / PW_BLOCK_SIZE)
         problem(f, &f->r->map_errors, "page %llu is beyond the space's end", (unsigned long long)pg);
     f->data_pages++;
-    if (!claim(f, e->block, what))
+    if (shared(f, e, what) || !claim(f, e->block, what))
         return;
     f->r->data_blocks++;
     verify(f, e, what, true);
@@ -219,6 +236,49 @@ static void walk_slist(fsck *f)
                 (unsigned long long)count, (unsigned long long)f->root->slist_count);
 }
 
+/* The history chain: its blocks, and the page map of every snapshot it
+ * names, which may share blocks with each other and with the root's. */
+static void walk_history(fsck *f)
+{
+    const pw_rootslot *r = f->root;
+    pw_entry e = r->history_head;
+    pw_hist_block *blk = malloc(sizeof *blk);
+    if (!blk)
+        return;
+    uint64_t count = 0, last = 0;
+    while (e.block) {
+        if (!claim(f, e.block, "history") || !verify(f, &e, "history", false))
+            break;
+        f->r->meta_blocks++;
+        memcpy(blk, f->buf, sizeof *blk);
+        if (blk->magic != PW_HIST_MAGIC || !blk->count || blk->count > PW_HIST_PER_BLOCK) {
+            problem(f, &f->r->map_errors, "history block %llu is malformed",
+                    (unsigned long long)e.block);
+            break;
+        }
+        for (uint32_t i = 0; i < blk->count; i++, count++) {
+            const pw_hist_rec *h = &blk->rec[i];
+            if (h->generation >= r->generation || h->generation <= last ||
+                h->map_levels != r->map_levels) {
+                problem(f, &f->r->map_errors, "history record of generation %llu is inconsistent",
+                        (unsigned long long)h->generation);
+                continue;
+            }
+            last = h->generation;
+            f->in_map = true;
+            if (h->map_root.block)
+                walk(f, &h->map_root, h->map_levels - 1, 0, "retained page map", data_leaf);
+            f->in_map = false;
+        }
+        e = blk->next;
+    }
+    free(blk);
+    if (count != r->history_count)
+        problem(f, &f->r->map_errors, "history holds %llu snapshots, the root says %u",
+                (unsigned long long)count, r->history_count);
+    f->r->history_checked += count;
+}
+
 /* Walks one snapshot and checks its free-space accounting. */
 static void check_snapshot(fsck *f, const pw_rootslot *r, uint8_t *live_out, uint8_t *sup_out)
 {
@@ -234,12 +294,26 @@ static void check_snapshot(fsck *f, const pw_rootslot *r, uint8_t *live_out, uin
     }
     bset(f->live, 0);
     bset(f->live, 1);
+    f->mapped = calloc(1, (size_t)((f->nblocks + 7) / 8) + PW_BLOCK_SIZE);
+    if (!f->mapped) {
+        say(f, "out of memory");
+        free(f->bitmap);
+        f->bitmap = NULL;
+        return;
+    }
     uint64_t errs0 = f->r->checksum_errors + f->r->map_errors + f->r->double_used_blocks;
+    f->in_map = true;
     if (r->map_root.block)
         walk(f, &r->map_root, r->map_levels - 1, 0, "page map", data_leaf);
+    f->in_map = false;
     if (r->bitmap_root.block)
         walk(f, &r->bitmap_root, r->bitmap_levels - 1, 0, "bitmap index", bitmap_leaf);
     walk_slist(f);
+    uint64_t pages = f->data_pages;
+    walk_history(f);
+    f->data_pages = pages;
+    free(f->mapped);
+    f->mapped = NULL;
     f->r->snapshots_checked++;
     if (f->data_pages != r->pages_present)
         problem(f, &f->r->map_errors, "page map holds %llu pages, the root says %llu",
@@ -336,16 +410,25 @@ static int read_slots(pw_store *s, pw_rootslot r[2], char why[2][160], int *vali
     return 0;
 }
 
+/* Opens path read-only and reads both slots (read_slots). */
+static int open_slots(const char *path, pw_store *s, pw_rootslot r[2], char why[2][160], int *valid,
+                      pw_error *err)
+{
+    int rc = open_ro(path, NULL, s, err);
+    if (!rc)
+        read_slots(s, r, why, valid);
+    return rc;
+}
+
 int pw_image_info_read(const char *path, pw_image_info *info, pw_error *err)
 {
     memset(info, 0, sizeof *info);
     pw_store s;
-    int rc = open_ro(path, NULL, &s, err);
-    if (rc)
-        return rc;
     pw_rootslot r[2];
     char why[2][160];
-    read_slots(&s, r, why, &info->slots_valid);
+    int rc = open_slots(path, &s, r, why, &info->slots_valid, err);
+    if (rc)
+        return rc;
     uint64_t bytes = s.dev_blocks * PW_BLOCK_SIZE;
     info->image_bytes = bytes;
     info->newest = -1;
@@ -465,8 +548,9 @@ int pw_fsck(const char *path, hal_blockdev *dev, pw_fsck_result *res,
         walked[k] = true;
         uint64_t now = res->checksum_errors + res->map_errors + res->space_errors +
                        res->leaked_blocks + res->double_used_blocks;
-        say(f, "generation %llu: %s", (unsigned long long)r[i].generation,
-            now == before ? "clean" : "PROBLEMS FOUND");
+        say(f, "generation %llu: %s (with %u older snapshots it retains)",
+            (unsigned long long)r[i].generation, now == before ? "clean" : "PROBLEMS FOUND",
+            r[i].history_count);
         if (now == before && res->usable_slot < 0)
             res->usable_slot = i;
         before = now;
@@ -509,4 +593,64 @@ out:
     close_ro(&f->store);
     free(f);
     return rc;
+}
+
+int pw_history_read(const char *path, pw_history *h, pw_error *err)
+{
+    memset(h, 0, sizeof *h);
+    pw_store s;
+    pw_rootslot r[2];
+    char why[2][160];
+    int valid;
+    int rc = open_slots(path, &s, r, why, &valid, err);
+    if (rc)
+        return rc;
+    int newest = (valid & 3) == 3 ? r[1].generation > r[0].generation : (valid & 2) ? 1 : 0;
+    if (!(valid & (1 << newest))) {
+        snprintf(err->msg, sizeof err->msg, "%.200s: no usable root (slot A: %.140s; slot B: %.140s)",
+                 path, why[0], why[1]);
+        err->code = -EBADMSG;
+        close_ro(&s);
+        return -EBADMSG;
+    }
+    const pw_rootslot *c = &r[newest];
+    pw_hist_rec *recs;
+    size_t n;
+    char hwhy[200];
+    rc = pw_history_load(&s, c, &recs, &n, NULL, hwhy, sizeof hwhy);
+    close_ro(&s);
+    if (rc) {
+        snprintf(err->msg, sizeof err->msg, "%.200s: the snapshot history is damaged (%s); run phantom fsck",
+                 path, hwhy);
+        err->code = rc;
+        return rc;
+    }
+    h->snap = calloc(n + 1, sizeof *h->snap);
+    if (!h->snap) {
+        free(recs);
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", path);
+        err->code = -ENOMEM;
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        h->snap[i] = (pw_snapinfo){recs[i].generation, recs[i].wall_ns, recs[i].pages_present,
+                                   recs[i].pinned != 0, false};
+    h->snap[n] = (pw_snapinfo){c->generation, c->wall_ns, c->pages_present, false, true};
+    h->n = n + 1;
+    free(recs);
+    h->keep_stored = c->flags & PW_ROOT_KEEP_SET;
+    if (h->keep_stored)
+        h->keep = (pw_keep){c->keep_last, c->keep_minutely, c->keep_hourly, c->keep_daily,
+                            c->keep_budget_blocks};
+    else
+        pw_keep_default(&h->keep);
+    h->blocks_used = c->blocks_used;
+    h->image_blocks = c->image_blocks;
+    return 0;
+}
+
+void pw_history_free(pw_history *h)
+{
+    free(h->snap);
+    memset(h, 0, sizeof *h);
 }

@@ -24,9 +24,12 @@
  *
  * Free-space invariant (checked by fsck): for the committed root R,
  *     bitmap(R) == blocks(R) + superseded(R) + {0, 1}
- * where blocks(R) is every block reachable from R.  Since superseded(R) is
- * exactly blocks(R-1) - blocks(R), the bitmap covers both retained snapshots
- * and nothing else: no leak, and no block of either is handed out.
+ * where blocks(R) is every block reachable from R, including the page maps
+ * of the older snapshots R's history names (version 2), which may share
+ * blocks with each other and with R's own map.  Since superseded(R) is
+ * exactly blocks(R-1) - blocks(R), the bitmap covers R, its history and
+ * R-1 (the fallback) and nothing else: no leak, and no block of any of
+ * them is handed out.
  */
 #ifndef PHANTOM_PERSIST_FORMAT_H
 #define PHANTOM_PERSIST_FORMAT_H
@@ -34,9 +37,11 @@
 #include <stdint.h>
 
 #define PW_BLOCK_SIZE 4096u
-#define PW_FORMAT_VERSION 1u
+#define PW_FORMAT_VERSION 2u     /* written; version 1 images are read too */
+#define PW_FORMAT_VERSION_MIN 1u /* version 1: no history fields (all zero) */
 #define PW_ROOT_MAGIC "PHWORLD1"      /* 8 bytes, no terminator on disk */
 #define PW_SLIST_MAGIC 0x54534c53u    /* "SLST" */
+#define PW_HIST_MAGIC 0x54534948u     /* "HIST" */
 #define PW_FANOUT_BITS 8u
 #define PW_FANOUT (1u << PW_FANOUT_BITS)
 #define PW_BITS_PER_BITMAP_BLOCK (PW_BLOCK_SIZE * 8u)
@@ -73,7 +78,19 @@ typedef struct pw_rootslot {
     uint64_t snapshots_total; /* snapshots committed over the world's life */
     uint64_t bytes_written_total;
     uint64_t reserved2;
+    /* Version 2: the snapshot history (docs/DISK-FORMAT.md, section 9).
+     * A version-1 root has zeros here: no history, no policy. */
+    pw_entry history_head;    /* first history block (absent: none) */
+    uint32_t history_count;   /* records in the history chain */
+    uint32_t flags;           /* PW_ROOT_KEEP_SET */
+    uint16_t keep_last;       /* retention policy (pw_keep), if KEEP_SET */
+    uint16_t keep_minutely;
+    uint16_t keep_hourly;
+    uint16_t keep_daily;
+    uint64_t keep_budget_blocks; /* 0: no disk budget */
 } pw_rootslot;
+
+#define PW_ROOT_KEEP_SET 1u /* the keep_* fields hold the world's policy */
 
 /* Every format version keeps the root in the slot's first 512-byte sector
  * (which disks write atomically) and its checksum in the same place: bytes
@@ -93,6 +110,30 @@ typedef struct pw_slist_block {
     uint64_t blocks[PW_SLIST_PER_BLOCK];
 } pw_slist_block;
 
+/* History block: older retained snapshots, oldest first, in a chain of
+ * these.  A record is everything needed to read that snapshot's space. */
+typedef struct pw_hist_rec {
+    uint64_t generation;
+    uint64_t wall_ns;
+    pw_entry map_root;        /* its page map */
+    uint64_t pages_present;
+    uint8_t map_levels;
+    uint8_t pinned;           /* 1: kept until unpinned */
+    uint8_t reserved[6];
+    uint64_t reserved2[2];
+} pw_hist_rec;
+#define PW_HIST_PER_BLOCK ((PW_BLOCK_SIZE - 32u) / sizeof(pw_hist_rec)) /* 63 */
+typedef struct pw_hist_block {
+    uint32_t magic;           /* PW_HIST_MAGIC */
+    uint32_t count;           /* used records, 1..63 */
+    uint64_t generation;      /* the root that wrote it */
+    pw_entry next;            /* next block of the chain; absent in the last */
+    pw_hist_rec rec[PW_HIST_PER_BLOCK];
+    uint8_t pad[PW_BLOCK_SIZE - 32u - PW_HIST_PER_BLOCK * sizeof(pw_hist_rec)];
+} pw_hist_block;
+
+_Static_assert(sizeof(pw_hist_rec) == 64, "history record layout");
+_Static_assert(sizeof(pw_hist_block) == PW_BLOCK_SIZE, "history block layout");
 _Static_assert(sizeof(pw_entry) == 16, "entry layout");
 _Static_assert(sizeof(pw_entry) * PW_FANOUT == PW_BLOCK_SIZE, "node layout");
 _Static_assert(sizeof(pw_slist_block) == PW_BLOCK_SIZE, "slist layout");

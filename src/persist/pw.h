@@ -40,6 +40,29 @@ typedef struct pw_error {
 
 enum pw_log_level { PW_LOG_ERROR = 0, PW_LOG_WARN = 1, PW_LOG_INFO = 2, PW_LOG_DEBUG = 3 };
 
+/* Snapshot history: which older snapshots a world keeps besides the newest
+ * (docs/STORAGE.md, "Snapshot history").  Kept: the `last` newest; the
+ * first snapshot of each of the last `minutely` minutes, `hourly` hours and
+ * `daily` days (wall clock, UTC, counted back from the newest snapshot);
+ * and every pinned one.  Then, while the image's blocks in use exceed
+ * budget_blocks (0: no budget), the oldest unpinned ones are dropped.  The
+ * snapshot just before the newest is always kept (it is the fallback). */
+typedef struct pw_keep {
+    uint16_t last, minutely, hourly, daily;
+    uint64_t budget_blocks;
+} pw_keep;
+#define PW_KEEP_DEFAULT_LAST 10u
+#define PW_KEEP_DEFAULT_MINUTELY 60u
+#define PW_KEEP_DEFAULT_HOURLY 24u
+#define PW_KEEP_MAX 10000u /* per tier */
+void pw_keep_default(pw_keep *k);
+/* Parses a policy ("last=10,minutely=60,hourly=24,daily=0,budget=1G",
+ * any subset, starting from the default; "none" keeps only the fallback).
+ * false: *why says what is wrong. */
+bool pw_keep_parse(const char *text, pw_keep *k, char *why, size_t whylen);
+/* The policy as the text pw_keep_parse reads. */
+void pw_keep_format(const pw_keep *k, char *out, size_t n);
+
 typedef struct pw_options {
     bool create;                  /* create the image if it does not exist */
     const char *strategy;         /* NULL: best the host supports */
@@ -58,6 +81,14 @@ typedef struct pw_options {
     const char *replica;          /* NULL, or a second image kept at most one
                                      snapshot behind (replica.c); created if
                                      missing */
+    const pw_keep *keep;          /* NULL: the policy the image holds (or the
+                                     default); else this one, stored in the
+                                     image from the next snapshot on */
+    uint64_t rollback_to;         /* nonzero: resume the world as it was at
+                                     this retained generation (a new
+                                     snapshot, written before open returns) */
+    uint64_t view_generation;     /* nonzero: show this retained generation,
+                                     read-only (snapshots are refused) */
 } pw_options;
 
 #define PW_DEFAULT_SPACE_SIZE (64ull << 30)
@@ -167,6 +198,33 @@ void pw_on_commit(pw_world *w, void (*fn)(void *ctx, uint64_t generation), void 
  * the program one write fault per page it writes afterwards (BENCHMARKS.md). */
 void pw_set_interval(pw_world *w, uint32_t ms);
 
+/* ---- snapshot history -------------------------------------------------------
+ *
+ * Pins: pw_pin_newest pins the newest durable snapshot (the state before
+ * what the caller is about to do, such as a hot code update); the pin is
+ * written with the next snapshot and holds until pw_unpin.  pw_unpin(w, g)
+ * releases generation g's pin with the next snapshot (-ENOENT: g is not
+ * retained).  Both are cheap and never block. */
+uint64_t pw_pin_newest(pw_world *w);
+int pw_unpin(pw_world *w, uint64_t generation);
+
+typedef struct pw_snapinfo {
+    uint64_t generation, wall_ns, pages_present;
+    bool pinned;
+    bool newest;                  /* the head: what boot resumes */
+} pw_snapinfo;
+typedef struct pw_history {
+    pw_snapinfo *snap;            /* oldest first; the newest last */
+    size_t n;
+    pw_keep keep;                 /* the policy in force */
+    bool keep_stored;             /* the image holds it (else the default) */
+    uint64_t blocks_used, image_blocks;
+} pw_history;
+/* Reads the retained snapshots of the image at path (without opening the
+ * world: works beside a running one).  Free with pw_history_free. */
+int pw_history_read(const char *path, pw_history *h, pw_error *err);
+void pw_history_free(pw_history *h);
+
 typedef struct pw_stats {
     uint64_t generation;          /* newest durable snapshot */
     uint64_t resumed_generation;  /* the snapshot this open started from */
@@ -235,6 +293,7 @@ typedef struct pw_fsck_result {
     uint64_t checksum_errors, map_errors, space_errors;
     uint64_t leaked_blocks, double_used_blocks;
     int snapshots_checked;
+    uint64_t history_checked;     /* older snapshots the history names, walked */
     int usable_slot;              /* the slot open would use after checking, -1 */
 } pw_fsck_result;
 

@@ -6,6 +6,7 @@
  *   balloc.c    block allocator: allocation bitmap, superseded lists
  *   snapshot.c  one snapshot: freeze, write data, write metadata, commit
  *   world.c     open/close, mutators and safepoints, the snapshot thread
+ *   history.c   older snapshots kept by policy: retention, pins, rollback
  *   heap.c      allocation inside the persistent space
  *   check.c     offline inspection: pw_image_info_read, pw_fsck
  */
@@ -143,8 +144,11 @@ int pw_balloc_init(pw_balloc *a, pw_store *s, const pw_rootslot *r);
 void pw_balloc_fini(pw_balloc *a);
 int pw_balloc_alloc(pw_balloc *a, uint64_t *block);
 void pw_balloc_supersede(pw_balloc *a, uint64_t block);
-/* pw_tree_assign with blocks from this allocator. */
+/* pw_tree_assign with blocks from this allocator.  The page map's
+ * replaced nodes are not superseded: the snapshot they belong to joins the
+ * history (history.c), which releases them when it drops that snapshot. */
 int pw_balloc_assign(pw_balloc *a, pw_tree *t);
+int pw_balloc_assign_kept(pw_balloc *a, pw_tree *t);
 /* Finishes a commit's allocation: releases the previous snapshot's
  * superseded blocks, assigns blocks to the bitmap and superseded list until
  * nothing changes, then writes them.  Fills the root's allocation fields. */
@@ -152,6 +156,17 @@ int pw_balloc_seal(pw_balloc *a, uint32_t gen, pw_rootslot *r);
 void pw_balloc_commit_done(pw_balloc *a, const pw_rootslot *r);
 void pw_balloc_rollback(pw_balloc *a);
 bool pw_bit_get(const uint8_t *bm, uint64_t bit);
+
+/* ---- snapshot history -------------------------------------------------------- */
+
+/* Reads root r's history chain (oldest first) and the blocks holding it.
+ * On failure says why. */
+int pw_history_load(pw_store *s, const pw_rootslot *r, pw_hist_rec **out, size_t *n,
+                    pw_u64vec *chain, char *why, size_t whylen);
+/* The retention decision (pure): keep[i] for each of the n records
+ * (oldest first) at wall-clock time now_ns.  The newest is always kept. */
+void pw_history_decide(const pw_hist_rec *h, size_t n, uint64_t now_ns, const pw_keep *k,
+                       bool *keep);
 
 /* ---- the world ------------------------------------------------------------------ */
 
@@ -219,6 +234,19 @@ struct pw_world {
     hal_mutex heap_lock;
     pw_replica *replica;            /* NULL: none (replica.c) */
 
+    /* Snapshot history (history.c; under map_lock).  hist: the committed
+     * root's records, oldest first; hist_new: the ones the snapshot being
+     * written will commit. */
+    pw_hist_rec *hist, *hist_new;
+    size_t nhist, nhist_new;
+    pw_u64vec hist_chain, hist_chain_new; /* blocks holding each list */
+    pw_keep keep;
+    bool keep_set;                  /* stored in the image (PW_ROOT_KEEP_SET) */
+    bool readonly;                  /* opened to view an older generation */
+    hal_mutex pin_lock;             /* guards the two lists below */
+    pw_u64vec pin_want, unpin_want; /* applied by the next snapshot */
+    size_t pins_taken, unpins_taken;/* how many of them it applies */
+
     /* statistics (under snap_lock) */
     pw_stats st;
     uint64_t *pauses;               /* rings of PW_PAUSE_WINDOW pauses, then stops */
@@ -234,6 +262,20 @@ void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(
 int pw_replica_open(pw_world *w, const char *path, pw_error *err);
 void pw_replica_ship(pw_world *w);
 void pw_replica_close(pw_world *w);
+/* A snapshot's part in the history (snapshot.c, under map_lock): after the
+ * page map is sealed and before the allocator is, builds the history the
+ * new root r names (the committed root joins it; the policy drops others,
+ * releasing their blocks as superseded), writes it, and fills r's history
+ * fields.  commit_done: the snapshot committed (ok) or was abandoned. */
+int pw_history_commit(pw_world *w, pw_rootslot *r);
+void pw_history_commit_done(pw_world *w, bool ok);
+/* At open (world.c): load the committed root's history; then, for
+ * view_generation, point the page map at that snapshot; for rollback_to,
+ * write that snapshot's content into the space (the caller snapshots it).
+ * On failure, why says what is wrong (the caller names the image). */
+int pw_history_open(pw_world *w, char *why, size_t whylen);
+int pw_history_rollback(pw_world *w, char *why, size_t whylen);
+void pw_history_close(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);
 void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */

@@ -90,6 +90,29 @@ static int ship_slist(pw_world *w, pw_replica *p, pw_entry e, uint32_t g32, bool
     return rc;
 }
 
+/* The history chain, rewritten by every snapshot; on a rebuild also the
+ * page map of every snapshot it names (their blocks were shipped, when
+ * each was the newest, only to a replica that was there then). */
+static int ship_history(pw_world *w, pw_replica *p, pw_entry e, uint32_t g32, bool all)
+{
+    int rc = 0;
+    pw_hist_block *blk = all ? malloc(sizeof *blk) : NULL;
+    if (all && !blk)
+        return -ENOMEM;
+    while (e.block && !rc && (all || e.gen == g32)) {
+        if ((rc = copy_block(w, p, &e, p->buf)))
+            break;
+        e = ((const pw_hist_block *)(const void *)p->buf)->next;
+        if (!all)
+            continue;
+        memcpy(blk, p->buf, sizeof *blk);
+        for (uint32_t i = 0; i < blk->count && i < PW_HIST_PER_BLOCK && !rc; i++)
+            rc = ship_tree(w, p, &blk->rec[i].map_root, blk->rec[i].map_levels - 1, g32, true);
+    }
+    free(blk);
+    return rc;
+}
+
 static int write_slot(pw_replica *p, uint64_t slot, const pw_rootslot *r)
 {
     uint8_t *blk = p->buf;
@@ -120,6 +143,8 @@ static int ship(pw_world *w, pw_replica *p, const pw_rootslot *r, bool all)
         rc = ship_tree(w, p, &r->bitmap_root, r->bitmap_levels - 1, g32, all);
     if (!rc)
         rc = ship_slist(w, p, r->slist_head, g32, all);
+    if (!rc)
+        rc = ship_history(w, p, r->history_head, g32, all);
     if (!rc)
         rc = p->dev->ops->flush(p->dev);
     if (!rc)

@@ -7,10 +7,12 @@
  *   2. data: for each frozen page, read its frozen content (copy-on-write
  *      keeps it stable), write it to a newly allocated block, and point the
  *      page map at it.  All-zero pages become holes and cost no block.
- *   3. metadata: assign blocks to the modified page-map nodes, then seal
- *      the allocation bitmap and superseded list (balloc.c), then queue the
- *      node writes.  Only blocks free in the committed bitmap are written,
- *      so both retained snapshots stay intact whatever happens from here.
+ *   3. metadata: assign blocks to the modified page-map nodes, then write
+ *      the history (the committed snapshot joins it, the policy drops
+ *      others: history.c), then seal the allocation bitmap and superseded
+ *      list (balloc.c), then queue the node writes.  Only blocks free in
+ *      the committed bitmap are written, so every retained snapshot stays
+ *      intact whatever happens from here.
  *   4. flush: every data and metadata block is durable.
  *   5. root: write the new root into slot generation % 2 (the older of the
  *      two), durably (a write with FUA where the device has it, else a
@@ -55,8 +57,7 @@ static int write_page(pw_world *w, uint64_t pg, uint32_t gen, int64_t *delta, ui
             e.crc = crc;
             e.gen = gen;
         }
-        if (!rc && old.block)
-            pw_balloc_supersede(&w->balloc, old.block);
+        /* old.block stays: the committed snapshot joins the history. */
         if (!rc)
             rc = pw_tree_set(&w->map, pg, &e);
         *delta += (e.block != 0) - (old.block != 0);
@@ -143,6 +144,8 @@ static int check_image(pw_world *w)
 
 int pw_snapshot_take(pw_world *w)
 {
+    if (w->readonly) /* an older generation, opened to look at */
+        return -EROFS;
     int crc = check_image(w);
     if (crc)
         return crc;
@@ -192,7 +195,7 @@ int pw_snapshot_take(pw_world *w)
     /* 3. metadata */
     if (!rc) {
         hal_mutex_lock(&w->map_lock);
-        int a = pw_balloc_assign(&w->balloc, &w->map);
+        int a = pw_balloc_assign_kept(&w->balloc, &w->map);
         rc = a < 0 ? a : 0;
         if (!rc)
             rc = pw_tree_seal(&w->map, g32, &r.map_root);
@@ -200,6 +203,8 @@ int pw_snapshot_take(pw_world *w)
         r.wall_ns = wall;
         r.map_levels = (uint8_t)w->map.levels;
         r.pages_present = (uint64_t)((int64_t)r.pages_present + delta);
+        if (!rc)
+            rc = pw_history_commit(w, &r);
         if (!rc)
             rc = pw_balloc_seal(&w->balloc, g32, &r);
         hal_mutex_unlock(&w->map_lock);
@@ -218,11 +223,13 @@ int pw_snapshot_take(pw_world *w)
     if (!rc) {
         pw_tree_commit_done(&w->map, &r.map_root);
         pw_balloc_commit_done(&w->balloc, &r);
+        pw_history_commit_done(w, true);
         w->prev_root = w->committed;
         w->committed = r;
     } else {
         pw_tree_rollback(&w->map);
         pw_balloc_rollback(&w->balloc);
+        pw_history_commit_done(w, false);
         w->store.run_len = 0;
     }
     hal_mutex_unlock(&w->map_lock);

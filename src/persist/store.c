@@ -11,6 +11,7 @@
 #include "pw_internal.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,11 +171,14 @@ bool pw_root_decode(const uint8_t *block, uint64_t dev_blocks, pw_rootslot *r, c
         snprintf(why, whylen, "checksum mismatch (torn or damaged root)");
         return false;
     }
-    if (r->version != PW_FORMAT_VERSION) {
-        snprintf(why, whylen, "format version %u, this build reads version %u", r->version,
-                 PW_FORMAT_VERSION);
+    if (r->version < PW_FORMAT_VERSION_MIN || r->version > PW_FORMAT_VERSION) {
+        snprintf(why, whylen, "format version %u, this build reads versions %u to %u", r->version,
+                 PW_FORMAT_VERSION_MIN, PW_FORMAT_VERSION);
         return false;
     }
+    if (r->version == 1) /* its bytes past reserved2 are not fields: no history */
+        memset((uint8_t *)r + offsetof(pw_rootslot, history_head), 0,
+               sizeof *r - offsetof(pw_rootslot, history_head));
     if (r->block_size != PW_BLOCK_SIZE || !r->generation || !r->map_levels ||
         r->map_levels > PW_MAX_LEVELS || !r->bitmap_levels || r->bitmap_levels > PW_MAX_LEVELS ||
         !r->space_size || r->space_size % PW_BLOCK_SIZE || r->space_base % PW_BLOCK_SIZE ||

@@ -387,6 +387,8 @@ static void snapshot_thread(void *arg)
 
 int pw_snapshot(pw_world *w, bool wait)
 {
+    if (w->readonly) /* an older generation, opened to look at */
+        return -EROFS;
     pw_blocking_begin(w);
     hal_mutex_lock(&w->snap_lock);
     uint64_t my = ++w->requested;
@@ -524,13 +526,14 @@ static int read_slot(pw_store *s, int slot, pw_rootslot *r, char *why, size_t wh
     return 0;
 }
 
-/* The top blocks of a snapshot's trees must check out before it is used. */
+/* The top blocks of a snapshot's trees, and its history chain, must check
+ * out before it is used. */
 static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whylen)
 {
-    const pw_entry *tops[3] = {&r->map_root, &r->bitmap_root, &r->slist_head};
-    const char *names[3] = {"page map", "allocation bitmap", "superseded list"};
+    const pw_entry *tops[4] = {&r->map_root, &r->bitmap_root, &r->slist_head, &r->history_head};
+    const char *names[4] = {"page map", "allocation bitmap", "superseded list", "history"};
     uint8_t blk[PW_BLOCK_SIZE];
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (!tops[i]->block)
             continue;
         int rc = tops[i]->block >= r->image_blocks ? -EBADMSG : pw_store_read_checked(s, tops[i], blk);
@@ -541,6 +544,17 @@ static int check_tops(pw_store *s, const pw_rootslot *r, char *why, size_t whyle
             return rc;
         }
     }
+    /* The history chain is a few blocks: all of it must check out, so that
+     * damage there falls back like damage to a top block. */
+    pw_hist_rec *h;
+    size_t n;
+    char hw[160];
+    int rc = pw_history_load(s, r, &h, &n, NULL, hw, sizeof hw);
+    if (rc) {
+        snprintf(why, whylen, "history: %s", hw);
+        return rc;
+    }
+    free(h);
     return 0;
 }
 
@@ -614,6 +628,7 @@ static void world_free(pw_world *w)
     pw_replica_close(w);
     pw_tree_fini(&w->map);
     pw_balloc_fini(&w->balloc);
+    pw_history_close(w);
     if (w->store.dev) {
         pw_store_fini(&w->store);
         w->store.dev->ops->close(w->store.dev);
@@ -624,6 +639,7 @@ static void world_free(pw_world *w)
     hal_mutex_destroy(&w->sp_lock);
     hal_mutex_destroy(&w->snap_lock);
     hal_mutex_destroy(&w->heap_lock);
+    hal_mutex_destroy(&w->pin_lock);
     hal_cond_destroy(&w->sp_resume);
     hal_cond_destroy(&w->sp_parked);
     hal_cond_destroy(&w->snap_wake);
@@ -703,6 +719,7 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     hal_mutex_init(&w->sp_lock);
     hal_mutex_init(&w->snap_lock);
     hal_mutex_init(&w->heap_lock);
+    hal_mutex_init(&w->pin_lock);
     hal_cond_init(&w->sp_resume);
     hal_cond_init(&w->sp_parked);
     hal_cond_init(&w->snap_wake);
@@ -760,6 +777,11 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
         set_err(err, rc, "%s: cannot load the allocation bitmap: %s", path, hal_strerror(rc));
         goto fail;
     }
+    char hwhy[300];
+    if ((rc = pw_history_open(w, hwhy, sizeof hwhy))) {
+        set_err(err, rc, "%s: %s", path, hwhy);
+        goto fail;
+    }
     w->st.generation = w->st.resumed_generation = r.generation;
     w->st.resumed_wall_ns = w->st.last_durable_wall_ns = r.wall_ns;
 
@@ -785,18 +807,24 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->opened_ns = hal_now_mono_ns();
 
     pw_thread_attach(w);
+    if ((rc = pw_history_rollback(w, hwhy, sizeof hwhy))) {
+        set_err(err, rc, "%s: %s", path, hwhy);
+        goto fail_detach;
+    }
     if ((rc = pw_heap_init(w))) {
         set_err(err, rc, "%s: the space's header is not a Phantom world header", path);
         goto fail_detach;
     }
-    if (w->is_new) {
-        /* The committed root is generation 0 in memory only; this makes the
-         * image valid before open returns. */
+    if (w->is_new || (w->opt.rollback_to && w->opt.rollback_to != r.generation)) {
+        /* A new world: the committed root is generation 0 in memory only;
+         * this makes the image valid before open returns.  Going back: the
+         * older content is durable as the newest snapshot. */
         pw_blocking_begin(w);
         rc = pw_snapshot_take(w);
         pw_blocking_end(w);
         if (rc) {
-            set_err(err, rc, "%s: cannot write the new image: %s", path, hal_strerror(rc));
+            set_err(err, rc, "%s: cannot write the %s: %s", path,
+                    w->is_new ? "new image" : "snapshot going back", hal_strerror(rc));
             goto fail_detach;
         }
         w->st.resumed_generation = w->committed.generation;

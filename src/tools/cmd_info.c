@@ -13,7 +13,7 @@
 void help_info(void)
 {
     hal_console_printf(1,
-                       "usage: phantom info [IMAGE] [--replica PATH]\n"
+                       "usage: phantom info [IMAGE] [--replica PATH] [--snapshot G]\n"
                        "       (IMAGE: default $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; a path or an NBD URI)\n"
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
@@ -24,20 +24,12 @@ void help_info(void)
                        "written).\n"
                        "`phantom fsck` checks everything.  --replica PATH: also how many\n"
                        "snapshots the replica PATH (run/boot --replica) is behind the image.\n"
+                       "--snapshot G: the objects, collectors and classes of the world as it was\n"
+                       "at the retained generation G (phantom snapshots lists them), without\n"
+                       "resuming it.\n"
                        "\n"
-                       "Exit status: 0 success, 2 the image cannot be read or has no usable root.\n");
-}
-
-static void human(uint64_t bytes, char *out, size_t n)
-{
-    const char *unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double v = (double)bytes;
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
+                       "Exit status: 0 success, 2 the image cannot be read or has no usable root\n"
+                       "(or generation G is not retained).\n");
 }
 
 typedef struct updated { pv_vm *vm; unsigned n; char list[512]; } updated;
@@ -55,9 +47,9 @@ static void note_version(void *ctx, const char *name)
 
 /* The objects and collectors of the newest snapshot: the world is opened
  * to look only (nothing runs, nothing is written). */
-static void print_objects(const char *image)
+static void print_objects(const char *image, uint64_t snapshot)
 {
-    pvm_options o = {.image = image, .inspect = true};
+    pvm_options o = {.image = image, .inspect = true, .snapshot = snapshot};
     pv_vm *vm;
     char err[600];
     if (pvm_open(&o, &vm, NULL, err, sizeof err) < 0) {
@@ -67,10 +59,10 @@ static void print_objects(const char *image)
     pvm_gc_stats g;
     pvm_gc_stats_get(vm, &g);
     char live[32], heap[32], rcb[32], cyb[32];
-    human(g.live_bytes + g.block_bytes, live, sizeof live);
-    human(g.heap_pages * 4096, heap, sizeof heap);
-    human(g.rc_freed_bytes, rcb, sizeof rcb);
-    human(g.cycle_freed_bytes, cyb, sizeof cyb);
+    tool_human_size(g.live_bytes + g.block_bytes, live, sizeof live);
+    tool_human_size(g.heap_pages * 4096, heap, sizeof heap);
+    tool_human_size(g.rc_freed_bytes, rcb, sizeof rcb);
+    tool_human_size(g.cycle_freed_bytes, cyb, sizeof cyb);
     hal_console_printf(1,
                        "objects:        %llu live (%s) in a heap of %s; %u threads\n"
                        "collectors:     reference counting freed %llu (%s); %llu complete\n"
@@ -116,9 +108,42 @@ static void print_replica(const char *replica, const pw_image_info *img)
     }
 }
 
+/* The retained generation g's line (phantom snapshots has them all). */
+static int print_snapshot(const char *path, uint64_t g)
+{
+    pw_history h;
+    pw_error err = {0, ""};
+    if (pw_history_read(path, &h, &err)) {
+        hal_console_printf(2, "phantom info: %s\n", err.msg);
+        return -1;
+    }
+    const pw_snapinfo *s = NULL;
+    for (size_t i = 0; i < h.n; i++)
+        if (h.snap[i].generation == g)
+            s = &h.snap[i];
+    if (!s) {
+        hal_console_printf(2, "phantom info: %s: generation %llu is not retained (phantom snapshots --image %s "
+                              "lists those that are)\n", path, (unsigned long long)g, path);
+        pw_history_free(&h);
+        return -1;
+    }
+    char t[64] = "-", size[32];
+    time_t sec = (time_t)(s->wall_ns / 1000000000u);
+    const struct tm *tm = gmtime(&sec);
+    if (tm)
+        strftime(t, sizeof t, "%Y-%m-%d %H:%M:%S UTC", tm);
+    tool_human_size(s->pages_present * 4096, size, sizeof size);
+    hal_console_printf(1, "snapshot:       generation %llu, taken %s, %llu pages (%s)%s%s; as it was then:\n",
+                       (unsigned long long)g, t, (unsigned long long)s->pages_present, size,
+                       s->pinned ? ", pinned" : "", s->newest ? ", the newest" : "");
+    pw_history_free(&h);
+    return 0;
+}
+
 int cmd_info(int argc, char **argv)
 {
     const char *replica = NULL, *path = NULL;
+    uint64_t snapshot = 0;
     for (int i = 0; i < argc; i++) {
         const char *v;
         int r = tool_option(argc, argv, &i, "--replica", &v, "info");
@@ -126,10 +151,14 @@ int cmd_info(int argc, char **argv)
             return 2;
         if (r > 0)
             replica = v;
+        else if ((r = tool_option(argc, argv, &i, "--snapshot", &v, "info")) != 0) {
+            if (r < 0 || tool_parse_generation("info", "--snapshot", v, &snapshot) < 0)
+                return 2;
+        }
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else {
-            hal_console_printf(2, "usage: phantom info [IMAGE] [--replica PATH]\n");
+            hal_console_printf(2, "usage: phantom info [IMAGE] [--replica PATH] [--snapshot G]\n");
             return 2;
         }
     }
@@ -143,17 +172,19 @@ int cmd_info(int argc, char **argv)
         return 2;
     }
     char a[32], b[32];
-    human(in.image_bytes, a, sizeof a);
+    tool_human_size(in.image_bytes, a, sizeof a);
     hal_console_printf(1, "image:          %s (%s)\n", path, a);
     hal_console_printf(1, "format version: %u\n", in.version);
     if (in.newest >= 0) {
-        human(in.space_size, b, sizeof b);
+        tool_human_size(in.space_size, b, sizeof b);
         hal_console_printf(1, "world id:       %016llx%016llx\n", (unsigned long long)in.world_id[0],
                            (unsigned long long)in.world_id[1]);
         hal_console_printf(1, "space:          %s at 0x%llx\n", b, (unsigned long long)in.space_base);
         hal_console_printf(1, "image blocks:   %llu (4096 bytes each)\n",
                            (unsigned long long)in.image_blocks);
     }
+    if (snapshot && print_snapshot(path, snapshot) < 0)
+        return 2;
     uint64_t now = hal_now_wall_ns();
     for (int i = 0; i < 2; i++) {
         if (!(in.slots_valid & (1 << i))) {
@@ -166,8 +197,8 @@ int cmd_info(int argc, char **argv)
         if (tm)
             strftime(t, sizeof t, "%Y-%m-%d %H:%M:%S UTC", tm);
         double age = now > in.slot[i].wall_ns ? (double)(now - in.slot[i].wall_ns) / 1e9 : 0;
-        human(in.slot[i].pages_present * 4096, a, sizeof a);
-        human(in.slot[i].blocks_used * 4096, b, sizeof b);
+        tool_human_size(in.slot[i].pages_present * 4096, a, sizeof a);
+        tool_human_size(in.slot[i].blocks_used * 4096, b, sizeof b);
         hal_console_printf(1,
                            "slot %c:         generation %llu%s, taken %s (%.1f s ago)\n"
                            "                %llu pages (%s), %s of blocks in use, %llu superseded\n"
@@ -185,6 +216,6 @@ int cmd_info(int argc, char **argv)
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;
     }
-    print_objects(path);
+    print_objects(path, snapshot);
     return 0;
 }

@@ -23,7 +23,7 @@ void help_run(void)
     hal_console_printf(1,
         "usage: phantom run [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
         "                   [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
-        "                   [--strategy NAME] [-v]\n"
+        "                   [--strategy NAME] [--keep POLICY] [-v]\n"
         "                   PROGRAM... [-- ARGS...]\n"
         "\n"
         "Installs a program into the world and runs it in a new thread until it ends,\n"
@@ -58,6 +58,7 @@ void help_run(void)
         "\n"
         TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
+        TOOL_KEEP_HELP
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
         TOOL_DISPLAY_HELP
@@ -82,8 +83,8 @@ void help_boot(void)
     hal_console_printf(1,
         "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
         "                    [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
-        "                    [--strategy NAME] [-v]\n"
-        "                    [--paused [--kill ID]... [--wait]]\n"
+        "                    [--strategy NAME] [--keep POLICY] [-v]\n"
+        "                    [--snapshot G] [--paused [--kill ID]... [--wait]]\n"
         "\n"
         "Resumes the world from its last snapshot: every thread continues where it\n"
         "was, sleeps keep their deadlines, and runs until no non-daemon thread is\n"
@@ -91,6 +92,11 @@ void help_boot(void)
         "it runs, phantom attach, snapshot, update and stop reach it (as for run).\n"
         "Options as for phantom run (see phantom run --help), and:\n"
         "\n"
+        "  --snapshot G go back: resume the world as it was at generation G, one of\n"
+        "               those phantom snapshots lists.  That state becomes the newest\n"
+        "               snapshot (a new generation); the newer ones stay listed until\n"
+        "               the retention policy drops them, so boot --snapshot of one of\n"
+        "               them undoes the rollback\n"
         "  --paused     resume with every thread held: nothing of the world runs.\n"
         "               Lists the threads (id, state, what each runs, where it is),\n"
         "               ends those given with --kill, saves the world and exits.\n"
@@ -113,8 +119,8 @@ void help_boot(void)
         "warns, names the last exception, and says how to repair the world: boot\n"
         "--paused --wait, phantom attach to it (or the shell: phantom --paused), then\n"
         ":threads, :kill ID or :update FILE.ph, and :resume, which lets every held\n"
-        "thread run on from where it stood.  Rolling back to an older snapshot is not\n"
-        "available yet.\n"
+        "thread run on from where it stood.  Or go back to a snapshot from before the\n"
+        "trouble: phantom snapshots lists them, boot --snapshot G resumes one.\n"
         "\n"
         "Ctrl-C (or SIGTERM, SIGHUP) stops and saves the world again.  Exit status: 0\n"
         "normal end, 1 the program's main thread ended by an uncaught exception, 2 bad\n"
@@ -125,6 +131,7 @@ typedef struct run_args {
     tool_world_opts w;
     bool paused;          /* boot --paused */
     bool wait;            /* boot --paused --wait: stay up until :resume or stop */
+    uint64_t snapshot;    /* boot --snapshot G: resume as at generation G */
     uint64_t kills[64];   /* boot --paused --kill ID... */
     int nkills;
     char **files;
@@ -192,6 +199,11 @@ static int parse(int argc, char **argv, run_args *a, bool want_files, const char
             a->wait = true;
             continue;
         }
+        if (!want_files && (r = tool_option(argc, argv, &i, "--snapshot", &v, cmd)) != 0) {
+            if (r < 0 || tool_parse_generation(cmd, "--snapshot", v, &a->snapshot) < 0)
+                return -1;
+            continue;
+        }
         if (!want_files && (r = tool_option(argc, argv, &i, "--kill", &v, cmd)) != 0) {
             if (r < 0)
                 return -1;
@@ -253,8 +265,9 @@ static void warn_failed_boots(const char *image, const pvm_boot_info *bi, const 
         "    phantom attach --image %s\n"
         "(or both in one: phantom --paused --image %s), look with :threads, end the thread at\n"
         "fault with :kill ID or install fixed code with :update FILE.ph, then :resume: every\n"
-        "thread runs on from where it stood.  Rolling back to an older snapshot is not available yet.\n",
-        cmd, bi->failed_boots, image, bi->last_failure, image, image, image);
+        "thread runs on from where it stood.  Or go back to a snapshot from before the trouble:\n"
+        "    phantom snapshots --image %s      (then:)  phantom boot --snapshot G --image %s\n",
+        cmd, bi->failed_boots, image, bi->last_failure, image, image, image, image, image);
 }
 
 static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cmd)
@@ -264,7 +277,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
                      .paused = a->paused, .commit_output = a->w.commit_output, .display = display,
-                     .replica = a->w.replica};
+                     .replica = a->w.replica, .keep = a->w.keep_set ? &a->w.keep : NULL,
+                     .snapshot = a->snapshot};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

@@ -387,6 +387,24 @@ static int snapshot(tool_ctl *c, hal_sock s)
     return 0;
 }
 
+/* unpin G: released with the next snapshot, taken now. */
+static int unpin(tool_ctl *c, hal_sock s, const char *arg)
+{
+    char *end;
+    unsigned long long g = strtoull(arg, &end, 10);
+    int rc = *arg && !*end ? pw_unpin(pvm_world(c->vm), g) : -EINVAL;
+    if (rc < 0) {
+        reply(s, CTL_ERR, "phantom snapshots: %s: generation %s is not retained\n", c->image, arg);
+        return 1;
+    }
+    if ((rc = pvm_snapshot(c->vm)) < 0) {
+        reply(s, CTL_ERR, "phantom snapshots: %s: the snapshot failed: %s\n", c->image, pw_strerror(rc));
+        return 1;
+    }
+    reply(s, CTL_OUT, "phantom snapshots: %s (running): generation %llu is unpinned\n", c->image, g);
+    return 0;
+}
+
 /* A connection: its owner is checked, then its request is served. */
 static void serve(tool_ctl *c, hal_sock s)
 {
@@ -422,7 +440,9 @@ static void serve(tool_ctl *c, hal_sock s)
         reply(s, CTL_OUT, "phantom stop: %s: stopping; the world is saved as it stands\n", c->image);
         status = 0;
         c->stop(c->stop_ctx);
-    } else if (!strncmp(line, "update ", 7))
+    } else if (!strncmp(line, "unpin ", 6))
+        status = unpin(c, s, line + 6);
+    else if (!strncmp(line, "update ", 7))
         status = update(c, se, line + 7);
     else
         reply(s, CTL_ERR, "phantom: %s: unknown request '%.40s'\n", c->image, line);

@@ -18,6 +18,8 @@ static const tool_cmd commands[] = {
      help_update},
     {"attach", "open the shell inside the running world (Ctrl-D detaches; it goes on)", cmd_attach, help_attach},
     {"snapshot", "take a snapshot of the world now (running or not)", cmd_snapshot, help_snapshot},
+    {"snapshots", "list the snapshots the world keeps (its history); --unpin G releases one", cmd_snapshots,
+     help_snapshots},
     {"stop", "stop the running world and save it (as Ctrl-C where it runs)", cmd_stop, help_stop},
     {"compile", "compile Phantom language sources into class files", cmd_compile, help_compile},
     {"disasm", "print class files (or compiled sources) as assembly", cmd_disasm, help_disasm},

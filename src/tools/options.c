@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,32 @@ bool tool_parse_memory_limit(const char *cmd, const char *text, uint64_t *bytes)
     return true;
 }
 
+void tool_human_size(uint64_t bytes, char *out, size_t n)
+{
+    const char *unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = (double)bytes;
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        u++;
+    }
+    snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, unit[u]);
+}
+
+int tool_parse_generation(const char *cmd, const char *opt, const char *text, uint64_t *g)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (!isdigit((unsigned char)*text) || *end || errno || !n) {
+        hal_console_printf(2, "phantom %s: %s: '%s' is not a generation number (phantom snapshots lists "
+                              "them)\n", cmd, opt, text);
+        return -1;
+    }
+    *g = n;
+    return 0;
+}
+
 int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const char *cmd)
 {
     const char *v;
@@ -131,6 +158,17 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
         if (r > 0)
             o->display = v;
         return r;
+    }
+    if ((r = tool_option(argc, argv, i, "--keep", &v, cmd)) != 0) {
+        if (r < 0)
+            return r;
+        char why[300];
+        if (!pw_keep_parse(v, &o->keep, why, sizeof why)) {
+            hal_console_printf(2, "phantom%s%s: --keep: %s\n", *cmd ? " " : "", cmd, why);
+            return -1;
+        }
+        o->keep_set = true;
+        return 1;
     }
     if (!strcmp(argv[*i], "--commit-output")) {
         o->commit_output = true;

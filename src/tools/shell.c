@@ -26,7 +26,7 @@ void help_shell(void)
     hal_console_printf(1,
         "usage: phantom [shell] [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
         "               [--memory-limit SIZE] [--display [ADDR:]PORT] [--strategy NAME]\n"
-        "               [--paused] [-v]\n"
+        "               [--keep POLICY] [--paused] [-v]\n"
         "\n"
         "Opens the world (--image PATH, else $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; created\n"
         "if missing) and starts the persistent shell: type Phantom statements,\n"
@@ -39,6 +39,7 @@ void help_shell(void)
         TOOL_IMAGE_HELP
         "  --snapshot-interval MS   take a snapshot every MS milliseconds (default 1000)\n"
         "  --strategy NAME          uffd-async, uffd or mprotect (see phantom run --help)\n"
+        TOOL_KEEP_HELP
         TOOL_MEMORY_LIMIT_HELP
         TOOL_COMMIT_OUTPUT_HELP
         TOOL_DISPLAY_HELP
@@ -444,7 +445,8 @@ int cmd_shell(int argc, char **argv)
         return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output, .display = display, .replica = w.replica};
+                     .commit_output = w.commit_output, .display = display, .replica = w.replica,
+                     .keep = w.keep_set ? &w.keep : NULL};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../persist/pw.h"
+
 #define PHANTOM_VERSION "0.1.0"
 
 typedef struct tool_cmd {
@@ -42,6 +44,8 @@ int cmd_snapshot(int argc, char **argv);
 void help_snapshot(void);
 int cmd_stop(int argc, char **argv);
 void help_stop(void);
+int cmd_snapshots(int argc, char **argv);
+void help_snapshots(void);
 
 /* The world a command opens when not given --image: $PHANTOM_IMAGE if set,
  * else ./phantom.img.  One rule for the shell, run and boot. */
@@ -55,6 +59,13 @@ const char *tool_default_image(void);
  * missing. */
 int tool_option(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
 
+/* bytes as "123 B", "1.5 KiB", "2.0 MiB" ... */
+void tool_human_size(uint64_t bytes, char *out, size_t n);
+
+/* A generation number (a positive integer) given to option opt of cmd:
+ * 0, or -1 after saying what is wrong. */
+int tool_parse_generation(const char *cmd, const char *opt, const char *text, uint64_t *g);
+
 /* The options of every command that opens a world (the shell, run, boot):
  * --image, --replica, --snapshot-interval, --strategy, --memory-limit, -v. */
 typedef struct tool_world_opts {
@@ -66,6 +77,8 @@ typedef struct tool_world_opts {
     bool commit_output;       /* --commit-output */
     const char *display;      /* --display [ADDR:]PORT, or NULL */
     int verbose;
+    bool keep_set;            /* --keep POLICY given: keep holds it */
+    struct pw_keep keep;
 } tool_world_opts;
 /* Like tool_option, for all of them at once: 1 consumed argv[*i] (and its
  * value), 0 not one of them, -1 a bad value (said why, naming cmd; "" is
@@ -117,6 +130,12 @@ int tool_open_display(const tool_world_opts *o, struct pd_display **out, const c
     "                           missing) a copy of the image at most one snapshot\n" \
     "                           behind: `phantom boot --image PATH` resumes the world\n" \
     "                           from it (phantom info IMAGE --replica PATH: the lag)\n"
+
+#define TOOL_KEEP_HELP \
+    "  --keep POLICY            which older snapshots the world keeps, such as\n" \
+    "                           last=5,hourly=48,budget=2G (default last=10,\n" \
+    "                           minutely=60,hourly=24; stays with the image;\n" \
+    "                           phantom snapshots --help)\n"
 
 #define TOOL_MEMORY_LIMIT_HELP \
     "  --memory-limit SIZE      memory the world may use, such as 512M or 2G (default:\n" \

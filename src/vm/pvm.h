@@ -41,6 +41,11 @@ typedef struct pvm_options {
                                        output always does; docs/TRANSIENT.md) */
     struct pd_display *display;     /* the web display the windows show on
                                        (src/display/display.h), or NULL */
+    const struct pw_keep *keep;     /* NULL, or the snapshot history's policy
+                                       (pw_options.keep) */
+    uint64_t snapshot;              /* nonzero: a retained generation: resume
+                                       the world as it was then (a rollback),
+                                       or with inspect, look at it */
 } pvm_options;
 
 /* pvm_open: the last boot of this world crashed the VM (a fatal fault

@@ -13,7 +13,8 @@
  *     whose new layout does not fit its slot.  Nothing visible changes:
  *     a refusal or a failed allocation leaves only garbage.
  *  2. the caller binds the new names (pv_update_bind the derived ones);
- *  3. commit, which cannot fail: migrate every instance (values by name,
+ *  3. commit, which cannot fail: pin the newest durable snapshot (the
+ *     world before the update, kept in the history until released); migrate every instance (values by name,
  *     new fields at their type's zero); for moved ones, point every
  *     reference in the heap, the threads and the host's roots at the new
  *     object and free the old; carry static fields over by name; point
@@ -468,6 +469,9 @@ static void start_upgrades(pv_vm *vm, const pv_update *u)
 void pv_update_commit(pv_vm *vm, pv_update *u)
 {
     HAL_ASSERT(vm->gc->phase == PV_GC_IDLE);   /* prepare finished any cycle; nothing ran since */
+    /* The newest durable snapshot holds the world before this update: it
+     * stays in the history until released (phantom snapshots --unpin). */
+    pw_pin_newest(vm->w);
     for (uint64_t k = 0; k < u->ninst; k++)
         migrate(vm, u, &u->inst[k]);
     if (u->nmoved)

@@ -145,6 +145,11 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         po.snapshot_interval_ms = o->snapshot_interval_ms;
     po.strategy = o->strategy;
     po.replica = o->replica;
+    po.keep = o->keep;
+    if (o->inspect)
+        po.view_generation = o->snapshot;
+    else
+        po.rollback_to = o->snapshot;
     if (o->inspect)
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;

@@ -4,7 +4,8 @@
  * The test makes a small image file with a few snapshots, keeping the hash
  * of the space at each generation, and parses it (format.h) to know which
  * blocks each retained snapshot references and as what.  Then, one block at
- * a time (quick mode: every referenced block and a sample of the others;
+ * a time (quick mode: every referenced block, including the page maps of
+ * the older snapshots the history retains, and a sample of the others;
  * TORTURE=1: every block, several bits each), it flips one random bit in
  * place and
  *   - runs pw_fsck: it must report a problem (1) exactly when the block is
@@ -124,7 +125,8 @@ enum {
     R_DATA = 4,
     R_BMNODE = 8,  /* bitmap-index node below the root */
     R_BITMAP = 16, /* allocation-bitmap block */
-    R_SLIST = 32   /* superseded-list block after the head */
+    R_SLIST = 32,  /* superseded-list block after the head */
+    R_HMAP = 64    /* page-map node or data of an older snapshot the history retains */
 };
 
 static int fd;
@@ -195,6 +197,21 @@ static void parse_image(void)
             REQUIRE(sl.magic == PW_SLIST_MAGIC);
             e = sl.next;
             head = false;
+        }
+        /* The history chain is checked whole at open (a top); the page
+         * maps it names are read only to look at or go back to them. */
+        e = r->history_head;
+        while (e.block) {
+            REQUIRE(e.block < nblocks);
+            refs[k][e.block] |= R_TOP;
+            pw_hist_block hb;
+            rd(e.block, &hb);
+            REQUIRE(hb.magic == PW_HIST_MAGIC && hb.count <= PW_HIST_PER_BLOCK);
+            for (uint32_t i = 0; i < hb.count; i++)
+                if (hb.rec[i].map_root.block)
+                    walk(refs[k], &hb.rec[i].map_root, hb.rec[i].map_levels - 1, R_HMAP, R_HMAP, R_HMAP,
+                         true);
+            e = hb.next;
         }
     }
 }
@@ -299,8 +316,8 @@ static const char *kind_name(int r)
 {
     static char buf[128];
     buf[0] = 0;
-    const char *names[] = {"top", "map node", "data", "bitmap-index node", "bitmap", "slist"};
-    for (int i = 0; i < 6; i++)
+    const char *names[] = {"top", "map node", "data", "bitmap-index node", "bitmap", "slist", "retained map"};
+    for (int i = 0; i < 7; i++)
         if (r & (1 << i))
             snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", buf[0] ? "+" : "", names[i]);
     return buf[0] ? buf : "unreferenced";

@@ -39,6 +39,7 @@
 #include "../../src/persist/pw.h"
 #include "testlib.h"
 #include "killrun.h"
+#include "../bank.h"
 #include "nbdkit.h"
 
 #include <errno.h>
@@ -66,24 +67,8 @@ typedef struct bank {
     churn *ch[NCHURN];
 } bank;
 
-static uint64_t next_rand(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *s = x;
-}
-
-/* One deterministic step on balances; returns the churn decision. */
-static void transfer(uint64_t *acct, uint64_t *rng)
-{
-    uint64_t a = next_rand(rng) % NACCT, b = next_rand(rng) % NACCT, amt = next_rand(rng) % 100;
-    if (acct[a] >= amt) {
-        acct[a] -= amt;
-        acct[b] += amt;
-    }
-}
+static uint64_t next_rand(uint64_t *s) { return bank_rand(s); }
+static void transfer(uint64_t *acct, uint64_t *rng) { bank_transfer(acct, NACCT, rng); }
 
 static void child(const char *img, const char *strategy, const char *replica, int out)
 {

@@ -31,7 +31,10 @@
  * names the image.
  *
  * Two device models: a file (grows in 16 MiB steps) and a nearly full disk
- * that grows one block at a time.  Strategies alternate between crash
+ * that grows one block at a time.  The file keeps the default snapshot
+ * history; the others keep only the fallback (--keep none), so that every
+ * commit drops a retained snapshot and releases its blocks, and fsck walks
+ * whatever history each crashed disk holds.  Strategies alternate between crash
  * points.  TORTURE=1: a longer workload and many more subsets per point.
  *
  * A third model is an NBD export (when nbdkit is installed): a fixed-size
@@ -311,6 +314,9 @@ static memimg *record_run(uint64_t grow_max, bool fixed, int nsteps, uint64_t *l
     memimg_record_start(img);
     pw_options o;
     opts(&o, img, "mem:record", NULL, true);
+    static const pw_keep fallback_only = {0, 0, 0, 0, 0};
+    if (grow_max || fixed)
+        o.keep = &fallback_only; /* stored in the image: the crashed opens keep it */
     pw_world *w;
     t_log_reset();
     snprintf(cur_case, sizeof cur_case, "recording run");

@@ -8,7 +8,8 @@
  *  1. Three boots, each killed with SIGKILL: each adds one line to the
  *     record beside the image, and none warns; the fourth warns on
  *     standard error, naming the exception, the paused boot, attach,
- *     :resume and that rollback is not available yet.
+ *     :resume, and the way back to an older snapshot (phantom snapshots,
+ *     boot --snapshot G).
  *  2. The repair: `boot --paused --wait` lists the held thread without
  *     running it and waits; a shell attached to it (phantom attach)
  *     :updates the worker with the fixed code and :resumes: the main
@@ -114,7 +115,7 @@ int main(void)
     CHECK(strstr(err.p, "warning: the last 3 boots") && strstr(err.p, ".phantom.Exception: the world's check fails"));
     CHECK(strstr(err.p, "phantom boot --paused --wait --image") && strstr(err.p, "phantom attach") &&
           strstr(err.p, ":resume"));
-    CHECK(strstr(err.p, "not available yet") != NULL);
+    CHECK(strstr(err.p, "phantom snapshots --image") && strstr(err.p, "phantom boot --snapshot G"));
     if (!strstr(err.p, "warning: the last 3 boots"))
         printf("vm_failing: the fourth boot did not warn:\n%s\n", err.p);
     CHECK(record_lines() == 4);
