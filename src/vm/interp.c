@@ -106,8 +106,6 @@ uint32_t pv_method_line(const struct pv_method *m, uint32_t pc)
     return line;
 }
 
-/* Makes room for `need` stack slots and one more frame.  Moves the arrays
- * (frames refer to the stack by index, so nothing else changes). */
 /* What a virtual call of `want` runs on an object of class c that has no
  * vtable slot for it (an interface method, or a class outside want's
  * owner): the method of the same name and descriptor, else of the same
@@ -118,6 +116,8 @@ static struct pv_method *lookup_virtual(struct pv_class *c, const struct pv_meth
     return m ? m : pv_find_method(c, want->name->bytes, (int)want->nargs);
 }
 
+/* Makes room for `need` stack slots and one more frame.  Moves the arrays
+ * (frames refer to the stack by index, so nothing else changes). */
 static int reserve(pv_vm *vm, struct pv_thread *t, uint64_t need)
 {
     if (need > t->stack_cap) {
@@ -637,14 +637,6 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         }                                        \
     } while (0)
 
-/* Allocation calls for collection work: end the slice at the next
- * safepoint, where the scheduler runs a collector step.  Every
- * instruction that may allocate polls (new objects and arrays, string
- * building, slow arithmetic that boxes longs, native calls): the pacing
- * (docs/GC.md) holds only if a step follows every PV_GC_POLL_BYTES of
- * allocation, whichever instruction made it.  One that did not poll let a
- * string-building loop allocate for a whole slice (20,000 iterations,
- * hundreds of megabytes of large strings) between two steps. */
 /* x op y where x and y are both ints (32-bit, wrapping) or both doubles
  * and, for div and rem of ints, y is neither 0 nor -1: sets *r and
  * returns true.  Otherwise false, and arith() decides (mixed kinds, longs,
@@ -689,11 +681,13 @@ static inline bool int_holds(uint8_t c, int32_t x, int32_t y)
     }
 }
 
-/* A fused `op; store l`. */
+/* A fused `op; store l`.  The general case may box a long: it polls. */
 #define ARITH_STORE(op)                                            \
     do {                                                           \
-        if (!arith_fast(op, sp[-2], sp[-1], &r))                   \
+        if (!arith_fast(op, sp[-2], sp[-1], &r)) {                 \
             CHECK(arith(vm, op, sp[-2], sp[-1], &r));              \
+            GC_POLL();                                             \
+        }                                                          \
         sp -= 2;                                                   \
         base[pv_rd16(ip + 2)] = r;                                 \
         ip += 4;                                                   \
@@ -729,6 +723,14 @@ static inline bool int_holds(uint8_t c, int32_t x, int32_t y)
         goto triple_slow;                                          \
     } while (0)
 
+/* Allocation calls for collection work: end the slice at the next
+ * safepoint, where the scheduler runs a collector step.  Every
+ * instruction that may allocate polls (new objects and arrays, string
+ * building, slow arithmetic that boxes longs, native calls): the pacing
+ * (docs/GC.md) holds only if a step follows every PV_GC_POLL_BYTES of
+ * allocation, whichever instruction made it.  One that did not poll let a
+ * string-building loop allocate for a whole slice (20,000 iterations,
+ * hundreds of megabytes of large strings) between two steps. */
 #define GC_POLL()                                \
     do {                                         \
         if (vm->gch->alloc_since_poll >= vm->gch->poll_bytes) \
