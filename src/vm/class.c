@@ -235,10 +235,14 @@ struct pv_class *pv_find_class(pv_vm *vm, const char *name)
     return pv_is_obj(v) ? pv_as_ptr(v) : NULL;
 }
 
-static struct pv_method *lookup_key(struct pv_class *c, const char *key)
+/* The method under the key a ++ b in c's lookup or an ancestor's.  The
+ * key is hashed once and never built: interface and by-name calls come
+ * here on every cache miss, so this path makes no string. */
+static struct pv_method *lookup_key(struct pv_class *c, const char *a, size_t alen, const char *b, size_t blen)
 {
+    uint32_t h = pv_dir_hash2(a, alen, b, blen);
     for (; c; c = c->super) {
-        pv_value v = pv_dir_get_cstr(c->lookup, key);
+        pv_value v = pv_dir_get2(c->lookup, a, alen, b, blen, h);
         if (pv_is_obj(v))
             return pv_as_ptr(v);
     }
@@ -247,16 +251,19 @@ static struct pv_method *lookup_key(struct pv_class *c, const char *key)
 
 struct pv_method *pv_find_method(struct pv_class *c, const char *name, int nargs)
 {
-    char key[512];
-    if ((size_t)snprintf(key, sizeof key, "%s/%d", name, nargs) >= sizeof key)
+    /* "/N": the digits written backwards from the end of the buffer. */
+    char count[16], *p = count + sizeof count;
+    if (nargs < 0)
         return NULL;
-    return lookup_key(c, key);
+    unsigned n = (unsigned)nargs;
+    do
+        *--p = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    *--p = '/';
+    return lookup_key(c, name, strlen(name), p, (size_t)(count + sizeof count - p));
 }
 
 struct pv_method *pv_find_method_desc(struct pv_class *c, const char *name, const char *desc)
 {
-    char key[1024];
-    if ((size_t)snprintf(key, sizeof key, "%s%s", name, desc) >= sizeof key)
-        return NULL;
-    return lookup_key(c, key);
+    return lookup_key(c, name, strlen(name), desc, strlen(desc));
 }

@@ -22,12 +22,23 @@ struct pv_directory *pv_dir_new(pv_vm *vm)
     return pv_alloc_obj(vm, vm->b[PV_B_DIRECTORY], sizeof(struct pv_directory));
 }
 
-/* The slot holding key (hash h), or if absent the slot where it should
- * go: the first tombstone passed, else the empty slot that ended the probe. */
-static uint32_t find(const struct pv_directory *d, const char *key, uint32_t len, uint32_t h,
-                     bool *found)
+/* A key given as two pieces of bytes, a ++ b (b may be empty), and its
+ * hash: a lookup can then use a key that was never built as a string. */
+struct key {
+    const char *a, *b;
+    uint32_t alen, blen, hash;
+};
+
+static struct key whole(const char *bytes, uint32_t len, uint32_t h)
 {
-    uint32_t mask = d->cap - 1, i = h & mask, tomb = UINT32_MAX;
+    return (struct key){.a = bytes, .alen = len, .b = "", .blen = 0, .hash = h};
+}
+
+/* The slot holding the key, or if absent the slot where it should go:
+ * the first tombstone passed, else the empty slot that ended the probe. */
+static uint32_t find(const struct pv_directory *d, const struct key *key, bool *found)
+{
+    uint32_t mask = d->cap - 1, i = key->hash & mask, tomb = UINT32_MAX, len = key->alen + key->blen;
     for (;;) {
         pv_value k = d->e[i].key;
         if (k == PV_NULL) {
@@ -39,7 +50,8 @@ static uint32_t find(const struct pv_directory *d, const char *key, uint32_t len
                 tomb = i;
         } else {
             struct pv_string *s = pv_as_ptr(k);
-            if (s->len == len && pv_str_hash(s) == h && memcmp(s->bytes, key, len) == 0) {
+            if (s->len == len && pv_str_hash(s) == key->hash && memcmp(s->bytes, key->a, key->alen) == 0 &&
+                (key->blen == 0 || memcmp(s->bytes + key->alen, key->b, key->blen) == 0)) {
                 *found = true;
                 return i;
             }
@@ -48,10 +60,10 @@ static uint32_t find(const struct pv_directory *d, const char *key, uint32_t len
     }
 }
 
-static pv_value get(struct pv_directory *d, const char *key, uint32_t len, uint32_t h, bool *found)
+static pv_value get(struct pv_directory *d, const struct key *key, bool *found)
 {
     bool f = false;
-    uint32_t i = d->cap ? find(d, key, len, h, &f) : 0;
+    uint32_t i = d->cap ? find(d, key, &f) : 0;
     if (found)
         *found = f;
     return f ? d->e[i].val : PV_NULL;
@@ -59,7 +71,8 @@ static pv_value get(struct pv_directory *d, const char *key, uint32_t len, uint3
 
 pv_value pv_dir_get(struct pv_directory *d, struct pv_string *key, bool *found)
 {
-    return get(d, key->bytes, key->len, pv_str_hash(key), found);
+    struct key k = whole(key->bytes, key->len, pv_str_hash(key));
+    return get(d, &k, found);
 }
 
 pv_value pv_dir_get_cstr(struct pv_directory *d, const char *key)
@@ -67,7 +80,22 @@ pv_value pv_dir_get_cstr(struct pv_directory *d, const char *key)
     size_t len = strlen(key);
     if (len > PV_STR_MAX)
         return PV_NULL;
-    return get(d, key, (uint32_t)len, pv_hash_bytes(key, len), NULL);
+    struct key k = whole(key, (uint32_t)len, pv_hash_bytes(key, len));
+    return get(d, &k, NULL);
+}
+
+uint32_t pv_dir_hash2(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return pv_hash_done(pv_hash_more(pv_hash_more(PV_HASH_START, a, alen), b, blen));
+}
+
+pv_value pv_dir_get2(struct pv_directory *d, const char *a, size_t alen, const char *b, size_t blen, uint32_t h)
+{
+    if (alen > PV_STR_MAX || blen > PV_STR_MAX - alen)
+        return PV_NULL;
+    struct key k = {.a = a, .alen = (uint32_t)alen, .b = b, .blen = (uint32_t)blen, .hash = h};
+    HAL_ASSERT(h == pv_dir_hash2(a, alen, b, blen));
+    return get(d, &k, NULL);
 }
 
 static struct pv_dir_entry *new_table(pv_vm *vm, uint32_t cap)
@@ -109,9 +137,9 @@ static int resize(pv_vm *vm, struct pv_directory *d, uint32_t live)
 
 int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_value v)
 {
-    uint32_t h = pv_str_hash(key);
+    struct key k = whole(key->bytes, key->len, pv_str_hash(key));
     bool found = false;
-    uint32_t i = d->cap ? find(d, key->bytes, key->len, h, &found) : 0;
+    uint32_t i = d->cap ? find(d, &k, &found) : 0;
     if (found) {
         pv_gc_write(vm, &d->e[i].val, v);
         return 0;
@@ -119,7 +147,7 @@ int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_valu
     if ((uint64_t)(d->count + d->tombs + 1) * 4 > (uint64_t)d->cap * 3) {
         if (resize(vm, d, d->count + 1) < 0)
             return -1;
-        i = find(d, key->bytes, key->len, h, &found);
+        i = find(d, &k, &found);
     }
     if (d->e[i].key == PV_FALSE)
         d->tombs--;
@@ -131,8 +159,9 @@ int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_valu
 
 bool pv_dir_remove(pv_vm *vm, struct pv_directory *d, struct pv_string *key)
 {
+    struct key k = whole(key->bytes, key->len, pv_str_hash(key));
     bool found = false;
-    uint32_t i = d->cap ? find(d, key->bytes, key->len, pv_str_hash(key), &found) : 0;
+    uint32_t i = d->cap ? find(d, &k, &found) : 0;
     if (!found)
         return false;
     pv_gc_write(vm, &d->e[i].key, PV_FALSE);

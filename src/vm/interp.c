@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "callcache.h"
 #include "classfile.h"
 #include "interp.h"
 #include "serve.h"
@@ -51,6 +52,23 @@ static const uint8_t opsize[PV_QOP_END] = {
     [PV_QOP_LOAD_LOAD_ALOAD] = PV_FMT_SIZE(PV_F_L),
     [PV_QOP_LOAD_LOAD_JCMP] = PV_FMT_SIZE(PV_F_L),
     [PV_QOP_LOAD_PUSHINT_JCMP] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_PUSHINT_ADD] = PV_FMT_SIZE(PV_F_I32),
+    [PV_QOP_PUSHINT_SUB] = PV_FMT_SIZE(PV_F_I32),
+    [PV_QOP_PUSHINT_MUL] = PV_FMT_SIZE(PV_F_I32),
+    [PV_QOP_PUSHINT_DIV] = PV_FMT_SIZE(PV_F_I32),
+    [PV_QOP_PUSHINT_REM] = PV_FMT_SIZE(PV_F_I32),
+    [PV_QOP_LOAD_ADD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_SUB] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_MUL] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_DIV] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_SUB_STORE] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_MUL_STORE] = PV_FMT_SIZE(PV_F_NONE),
+    [PV_QOP_LOAD_LOAD_ADD] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_LOAD_SUB] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_LOAD_MUL] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_PUSHINT_CJUMP] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_CJUMP] = PV_FMT_SIZE(PV_F_L),
+    [PV_QOP_LOAD_JCMP] = PV_FMT_SIZE(PV_F_L),
 };
 
 
@@ -86,6 +104,16 @@ uint32_t pv_method_line(const struct pv_method *m, uint32_t pc)
     for (uint32_t i = 0; i < m->nlines && m->lines[i].pc <= pc; i++)
         line = m->lines[i].line;
     return line;
+}
+
+/* What a virtual call of `want` runs on an object of class c that has no
+ * vtable slot for it (an interface method, or a class outside want's
+ * owner): the method of the same name and descriptor, else of the same
+ * name and argument count; NULL if none. */
+static struct pv_method *lookup_virtual(struct pv_class *c, const struct pv_method *want)
+{
+    struct pv_method *m = pv_find_method_desc(c, want->name->bytes, want->desc->bytes);
+    return m ? m : pv_find_method(c, want->name->bytes, (int)want->nargs);
 }
 
 /* Makes room for `need` stack slots and one more frame.  Moves the arrays
@@ -614,6 +642,92 @@ static pv_value frame_monitor(const struct pv_method *m, const pv_value *base)
         }                                        \
     } while (0)
 
+/* x op y where x and y are both ints (32-bit, wrapping) or both doubles
+ * and, for div and rem of ints, y is neither 0 nor -1: sets *r and
+ * returns true.  Otherwise false, and arith() decides (mixed kinds, longs,
+ * exceptions).  op is a constant at every use, so the switch folds away. */
+static inline bool arith_fast(int op, pv_value a, pv_value b, pv_value *r)
+{
+    if (BOTH_INT(a, b)) {
+        int32_t x = pv_as_int(a), y = pv_as_int(b);
+        switch (op) {
+        case PV_OP_ADD: *r = pv_int((int32_t)((uint32_t)x + (uint32_t)y)); return true;
+        case PV_OP_SUB: *r = pv_int((int32_t)((uint32_t)x - (uint32_t)y)); return true;
+        case PV_OP_MUL: *r = pv_int((int32_t)((uint32_t)x * (uint32_t)y)); return true;
+        case PV_OP_DIV: if (y == 0 || y == -1) return false; *r = pv_int(x / y); return true;
+        case PV_OP_REM: if (y == 0 || y == -1) return false; *r = pv_int(x % y); return true;
+        default: return false;
+        }
+    }
+    if (pv_is_double(a) && pv_is_double(b)) {
+        double dx = pv_as_double(a), dy = pv_as_double(b);
+        switch (op) {
+        case PV_OP_ADD: *r = pv_double(dx + dy); return true;
+        case PV_OP_SUB: *r = pv_double(dx - dy); return true;
+        case PV_OP_MUL: *r = pv_double(dx * dy); return true;
+        case PV_OP_DIV: *r = pv_double(dx / dy); return true;
+        case PV_OP_REM: *r = pv_double(fmod(dx, dy)); return true;
+        default: return false;
+        }
+    }
+    return false;
+}
+
+/* x c y for the compare c of a fused compare-and-jump (PV_QOP_*_JCOND). */
+static inline bool int_holds(uint8_t c, int32_t x, int32_t y)
+{
+    switch (c) {
+    case PV_QOP_EQ_JCOND: return x == y;
+    case PV_QOP_NE_JCOND: return x != y;
+    case PV_QOP_LT_JCOND: return x < y;
+    case PV_QOP_LE_JCOND: return x <= y;
+    case PV_QOP_GT_JCOND: return x > y;
+    default: HAL_ASSERT(c == PV_QOP_GE_JCOND); return x >= y;
+    }
+}
+
+/* A fused `op; store l`.  The general case may box a long: it polls. */
+#define ARITH_STORE(op)                                            \
+    do {                                                           \
+        if (!arith_fast(op, sp[-2], sp[-1], &r)) {                 \
+            CHECK(arith(vm, op, sp[-2], sp[-1], &r));              \
+            GC_POLL();                                             \
+        }                                                          \
+        sp -= 2;                                                   \
+        base[pv_rd16(ip + 2)] = r;                                 \
+        ip += 4;                                                   \
+        NEXT;                                                      \
+    } while (0)
+
+/* A fused `I; op` where instruction I (n bytes) pushes `operand`. */
+#define ARITH_WITH(op, operand, n)                                 \
+    do {                                                           \
+        b = (operand);                                             \
+        ip += (n);                                                 \
+        if (arith_fast(op, sp[-1], b, &r)) {                       \
+            sp[-1] = r;                                            \
+            ip++;                                                  \
+            NEXT;                                                  \
+        }                                                          \
+        *sp++ = b;                                                 \
+        NEXT;                                                      \
+    } while (0)
+
+/* A fused `load a; load b; op`; any but the common case goes to
+ * triple_slow. */
+#define LOAD_LOAD_ARITH(op)                                        \
+    do {                                                           \
+        a = base[pv_rd16(ip + 1)];                                 \
+        b = base[pv_rd16(ip + 4)];                                 \
+        if (arith_fast(op, a, b, &r)) {                            \
+            *sp++ = r;                                             \
+            ip += 7;                                               \
+            NEXT;                                                  \
+        }                                                          \
+        ip += 6;                                                   \
+        goto triple_slow;                                          \
+    } while (0)
+
 /* Allocation calls for collection work: end the slice at the next
  * safepoint, where the scheduler runs a collector step.  Every
  * instruction that may allocate polls (new objects and arrays, string
@@ -674,6 +788,23 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
         [PV_QOP_LOAD_LOAD_ALOAD] = &&L_Q_LOAD_LOAD_ALOAD,
         [PV_QOP_LOAD_LOAD_JCMP] = &&L_Q_LOAD_LOAD_JCMP,
         [PV_QOP_LOAD_PUSHINT_JCMP] = &&L_Q_LOAD_PUSHINT_JCMP,
+        [PV_QOP_PUSHINT_ADD] = &&L_Q_PUSHINT_ADD,
+        [PV_QOP_PUSHINT_SUB] = &&L_Q_PUSHINT_SUB,
+        [PV_QOP_PUSHINT_MUL] = &&L_Q_PUSHINT_MUL,
+        [PV_QOP_PUSHINT_DIV] = &&L_Q_PUSHINT_DIV,
+        [PV_QOP_PUSHINT_REM] = &&L_Q_PUSHINT_REM,
+        [PV_QOP_LOAD_ADD] = &&L_Q_LOAD_ADD,
+        [PV_QOP_LOAD_SUB] = &&L_Q_LOAD_SUB,
+        [PV_QOP_LOAD_MUL] = &&L_Q_LOAD_MUL,
+        [PV_QOP_LOAD_DIV] = &&L_Q_LOAD_DIV,
+        [PV_QOP_SUB_STORE] = &&L_Q_SUB_STORE,
+        [PV_QOP_MUL_STORE] = &&L_Q_MUL_STORE,
+        [PV_QOP_LOAD_LOAD_ADD] = &&L_Q_LOAD_LOAD_ADD,
+        [PV_QOP_LOAD_LOAD_SUB] = &&L_Q_LOAD_LOAD_SUB,
+        [PV_QOP_LOAD_LOAD_MUL] = &&L_Q_LOAD_LOAD_MUL,
+        [PV_QOP_LOAD_PUSHINT_CJUMP] = &&L_Q_LOAD_PUSHINT_CJUMP,
+        [PV_QOP_LOAD_CJUMP] = &&L_Q_LOAD_CJUMP,
+        [PV_QOP_LOAD_JCMP] = &&L_Q_LOAD_JCMP,
     };
 #pragma GCC diagnostic pop
 #endif
@@ -738,18 +869,22 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             ip += 3;
             ins = ip;
             goto getfield;
-        case PV_QOP_ADD_STORE: L_Q_ADD_STORE:
-            if (BOTH_INT(sp[-2], sp[-1])) {
-                base[pv_rd16(ip + 2)] = pv_int((int32_t)((uint32_t)pv_as_int(sp[-2]) + (uint32_t)pv_as_int(sp[-1])));
-                sp -= 2;
-                ip += 4;
-                NEXT;
-            }
-            CHECK(arith(vm, PV_OP_ADD, sp[-2], sp[-1], &r));
-            sp -= 2;
-            base[pv_rd16(ip + 2)] = r;
-            ip += 4;
-            NEXT;
+        case PV_QOP_ADD_STORE: L_Q_ADD_STORE: ARITH_STORE(PV_OP_ADD);
+        case PV_QOP_SUB_STORE: L_Q_SUB_STORE: ARITH_STORE(PV_OP_SUB);
+        case PV_QOP_MUL_STORE: L_Q_MUL_STORE: ARITH_STORE(PV_OP_MUL);
+        /* Arithmetic on an operand the first instruction pushes: the
+         * common case inline; any other pushes it and runs the arithmetic
+         * instruction (an original opcode, or its own fused pair) as
+         * itself. */
+        case PV_QOP_PUSHINT_ADD: L_Q_PUSHINT_ADD: ARITH_WITH(PV_OP_ADD, pv_int((int32_t)pv_rd32(ip + 1)), 5);
+        case PV_QOP_PUSHINT_SUB: L_Q_PUSHINT_SUB: ARITH_WITH(PV_OP_SUB, pv_int((int32_t)pv_rd32(ip + 1)), 5);
+        case PV_QOP_PUSHINT_MUL: L_Q_PUSHINT_MUL: ARITH_WITH(PV_OP_MUL, pv_int((int32_t)pv_rd32(ip + 1)), 5);
+        case PV_QOP_PUSHINT_DIV: L_Q_PUSHINT_DIV: ARITH_WITH(PV_OP_DIV, pv_int((int32_t)pv_rd32(ip + 1)), 5);
+        case PV_QOP_PUSHINT_REM: L_Q_PUSHINT_REM: ARITH_WITH(PV_OP_REM, pv_int((int32_t)pv_rd32(ip + 1)), 5);
+        case PV_QOP_LOAD_ADD: L_Q_LOAD_ADD: ARITH_WITH(PV_OP_ADD, base[pv_rd16(ip + 1)], 3);
+        case PV_QOP_LOAD_SUB: L_Q_LOAD_SUB: ARITH_WITH(PV_OP_SUB, base[pv_rd16(ip + 1)], 3);
+        case PV_QOP_LOAD_MUL: L_Q_LOAD_MUL: ARITH_WITH(PV_OP_MUL, base[pv_rd16(ip + 1)], 3);
+        case PV_QOP_LOAD_DIV: L_Q_LOAD_DIV: ARITH_WITH(PV_OP_DIV, base[pv_rd16(ip + 1)], 3);
         /* Fused triples: the common case inline; any other goes to
          * triple_slow with the operands in a and b and ip on the last
          * instruction. */
@@ -766,6 +901,40 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
             }
             ip += 6;
             goto triple_slow;
+        case PV_QOP_LOAD_PUSHINT_CJUMP: L_Q_LOAD_PUSHINT_CJUMP:
+            a = base[pv_rd16(ip + 1)];
+            b = pv_int((int32_t)pv_rd32(ip + 4));
+            if (pv_is_int(a))   /* the compare at ip + 8, fused with the jump at ip + 9 */
+                BRANCH(int_holds(ip[8], pv_as_int(a), pv_as_int(b)) == (ip[9] == PV_OP_JT) ? code + pv_rd32(ip + 10)
+                                                                                          : ip + 14);
+            ip += 8;
+            goto triple_slow;
+        /* load b; compare; jump (and load b; jlt/jge): the left operand is
+         * on the stack.  Any but two ints: b pushed, the compare runs as
+         * itself. */
+        case PV_QOP_LOAD_CJUMP: L_Q_LOAD_CJUMP:
+            b = base[pv_rd16(ip + 1)];
+            if (BOTH_INT(sp[-1], b)) {
+                bool holds = int_holds(ip[3], pv_as_int(sp[-1]), pv_as_int(b));
+                sp--;
+                BRANCH(holds == (ip[4] == PV_OP_JT) ? code + pv_rd32(ip + 5) : ip + 9);
+            }
+            *sp++ = b;
+            ip += 3;
+            NEXT;
+        case PV_QOP_LOAD_JCMP: L_Q_LOAD_JCMP:
+            b = base[pv_rd16(ip + 1)];
+            if (BOTH_INT(sp[-1], b)) {
+                bool lt = pv_as_int(sp[-1]) < pv_as_int(b);
+                sp--;
+                BRANCH(lt == (ip[3] == PV_OP_JLT) ? code + pv_rd32(ip + 4) : ip + 8);
+            }
+            *sp++ = b;
+            ip += 3;
+            NEXT;
+        case PV_QOP_LOAD_LOAD_ADD: L_Q_LOAD_LOAD_ADD: LOAD_LOAD_ARITH(PV_OP_ADD);
+        case PV_QOP_LOAD_LOAD_SUB: L_Q_LOAD_LOAD_SUB: LOAD_LOAD_ARITH(PV_OP_SUB);
+        case PV_QOP_LOAD_LOAD_MUL: L_Q_LOAD_LOAD_MUL: LOAD_LOAD_ARITH(PV_OP_MUL);
         case PV_QOP_LOAD_LOAD_JCMP: L_Q_LOAD_LOAD_JCMP:
             a = base[pv_rd16(ip + 1)];
             b = base[pv_rd16(ip + 4)];
@@ -973,10 +1142,12 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
                 callee = c->vtable[mr->a];
             else if (mr->cache_cls == c)
                 callee = mr->cache_m;
-            else if ((callee = pv_find_method_desc(c, want->name->bytes, want->desc->bytes)) ||
-                     (callee = pv_find_method(c, want->name->bytes, (int)want->nargs))) {
+            else if ((callee = pv_call_cache_get(vm, c, want)))
+                HAL_ASSERT(callee == lookup_virtual(c, want));
+            else if ((callee = lookup_virtual(c, want))) {
                 mr->cache_cls = c;
                 mr->cache_m = callee;
+                pv_call_cache_put(vm, c, want, callee);
             }
             if (!callee)
                 THROW(PV_B_NOMETHOD_EXC, "class %s has no method %s%s", c->name->bytes, want->name->bytes,
@@ -1010,9 +1181,12 @@ enum pv_run_result pv_interp_run(pv_vm *vm, struct pv_thread *t, uint32_t budget
              * counts: the cache holds the last (class, count) pair. */
             if (mr->cache_cls == c && mr->cache_m->nargs + 1u == argc) {
                 callee = mr->cache_m;
+            } else if ((callee = pv_call_cache_get(vm, c, mr)) && callee->nargs + 1u == argc) {
+                HAL_ASSERT(callee == pv_find_method(c, name->bytes, (int)argc - 1));
             } else if ((callee = pv_find_method(c, name->bytes, (int)argc - 1))) {
                 mr->cache_cls = c;
                 mr->cache_m = callee;
+                pv_call_cache_put(vm, c, mr, callee);
             } else {
                 for (int n = 0; n <= (int)PV_CF_MAX_ARGS; n++)
                     if (pv_find_method(c, name->bytes, n))

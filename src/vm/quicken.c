@@ -19,6 +19,31 @@ static uint8_t compare_and_jump(uint8_t cmp)
     }
 }
 
+/* The fused form of `pushint k` followed by an arithmetic op, or 0. */
+static uint8_t pushint_and(uint8_t op)
+{
+    switch (op) {
+    case PV_OP_ADD: return PV_QOP_PUSHINT_ADD;
+    case PV_OP_SUB: return PV_QOP_PUSHINT_SUB;
+    case PV_OP_MUL: return PV_QOP_PUSHINT_MUL;
+    case PV_OP_DIV: return PV_QOP_PUSHINT_DIV;
+    case PV_OP_REM: return PV_QOP_PUSHINT_REM;
+    default: return 0;
+    }
+}
+
+/* The fused form of `load a` followed by an arithmetic op, or 0. */
+static uint8_t load_and(uint8_t op)
+{
+    switch (op) {
+    case PV_OP_ADD: return PV_QOP_LOAD_ADD;
+    case PV_OP_SUB: return PV_QOP_LOAD_SUB;
+    case PV_OP_MUL: return PV_QOP_LOAD_MUL;
+    case PV_OP_DIV: return PV_QOP_LOAD_DIV;
+    default: return 0;
+    }
+}
+
 /* The fused pair for an instruction `first` followed by `second`, or 0. */
 static uint8_t fuse_pair(uint8_t first, uint8_t second)
 {
@@ -28,8 +53,17 @@ static uint8_t fuse_pair(uint8_t first, uint8_t second)
         return PV_QOP_LOAD_PUSHINT;
     if (first == PV_OP_LOAD && second == PV_OP_GETFIELD)
         return PV_QOP_LOAD_GETFIELD;
-    if (first == PV_OP_ADD && second == PV_OP_STORE)
-        return PV_QOP_ADD_STORE;
+    if (first == PV_OP_LOAD && (second == PV_OP_JLT || second == PV_OP_JGE))
+        return PV_QOP_LOAD_JCMP;
+    if (first == PV_OP_LOAD)
+        return load_and(second);
+    if (first == PV_OP_PUSHINT)
+        return pushint_and(second);
+    if (second == PV_OP_STORE)
+        return first == PV_OP_ADD ? PV_QOP_ADD_STORE
+             : first == PV_OP_SUB ? PV_QOP_SUB_STORE
+             : first == PV_OP_MUL ? PV_QOP_MUL_STORE
+             : 0;
     if (second == PV_OP_JT || second == PV_OP_JF)
         return compare_and_jump(first);
     return 0;
@@ -39,6 +73,12 @@ static uint8_t fuse_pair(uint8_t first, uint8_t second)
 static uint8_t fuse_triple(uint8_t pair, uint8_t third)
 {
     bool jcmp = third == PV_OP_JLT || third == PV_OP_JGE;
+    if (pair == PV_QOP_LOAD_LOAD && third == PV_OP_ADD)
+        return PV_QOP_LOAD_LOAD_ADD;
+    if (pair == PV_QOP_LOAD_LOAD && third == PV_OP_SUB)
+        return PV_QOP_LOAD_LOAD_SUB;
+    if (pair == PV_QOP_LOAD_LOAD && third == PV_OP_MUL)
+        return PV_QOP_LOAD_LOAD_MUL;
     if (pair == PV_QOP_LOAD_LOAD && third == PV_OP_ALOAD)
         return PV_QOP_LOAD_LOAD_ALOAD;
     if (pair == PV_QOP_LOAD_LOAD && jcmp)
@@ -68,11 +108,24 @@ void pv_quicken(struct pv_method *m)
             uint8_t triple = fuse_triple(c[at[1]], cur);
             if (triple) {
                 c[at[1]] = triple;
+                c[at[2]] = op[2];   /* inside the triple: as written */
                 /* A pair fused at at[0] would run past at[1] into at[2] and
                  * never reach the triple: it is taken apart again. */
                 if (at[0] != UINT32_MAX)
                     c[at[0]] = op[0];
             }
+        }
+        /* load; pushint; compare; jump: at[0] holds the pair of the
+         * first two, at[2] the compare fused with this jump.  load;
+         * compare; jump: at[1] holds a lone load (a pair at at[0] that
+         * ran into it is taken apart, as for triples). */
+        bool cjump = (cur == PV_OP_JT || cur == PV_OP_JF) && compare_and_jump(op[2]);
+        if (cjump && at[0] != UINT32_MAX && c[at[0]] == PV_QOP_LOAD_PUSHINT) {
+            c[at[0]] = PV_QOP_LOAD_PUSHINT_CJUMP;
+        } else if (cjump && at[1] != UINT32_MAX && c[at[1]] == PV_OP_LOAD) {
+            c[at[1]] = PV_QOP_LOAD_CJUMP;
+            if (at[0] != UINT32_MAX)
+                c[at[0]] = op[0];
         }
         at[0] = at[1], op[0] = op[1];
         at[1] = at[2], op[1] = op[2];

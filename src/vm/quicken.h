@@ -3,7 +3,9 @@
  *
  * Where two (or three) instructions often follow each other, the loader
  * replaces the first one's opcode with a fused opcode that does them all.
- * Only the opcode byte changes: the operands, and the instructions after
+ * Only that opcode byte changes (and a compare that a compare-and-jump
+ * fusion covers keeps its own fused PV_QOP_*_JCOND, which says which
+ * compare it is): the operands, and the instructions after
  * the first, stay where they are, so a jump to one of them, an exception
  * handler range or a line-table entry still finds the code it expects.  Fused opcodes are
  * numbered from PV_OP_COUNT up; they never appear in class files (the
@@ -35,6 +37,30 @@ enum pv_qop {
     PV_QOP_LOAD_LOAD_ALOAD,           /* load a; load i; aload */
     PV_QOP_LOAD_LOAD_JCMP,            /* load a; load b; jlt or jge L */
     PV_QOP_LOAD_PUSHINT_JCMP,         /* load a; pushint k; jlt or jge L */
+    /* Arithmetic with one operand from the instruction before it (issue
+     * 20: the most frequent pairs and triples left in bench/vm after the
+     * fusions above). */
+    PV_QOP_PUSHINT_ADD,               /* pushint k; add */
+    PV_QOP_PUSHINT_SUB,
+    PV_QOP_PUSHINT_MUL,
+    PV_QOP_PUSHINT_DIV,
+    PV_QOP_PUSHINT_REM,
+    PV_QOP_LOAD_ADD,                  /* load a; add */
+    PV_QOP_LOAD_SUB,
+    PV_QOP_LOAD_MUL,
+    PV_QOP_LOAD_DIV,
+    PV_QOP_SUB_STORE,                 /* sub; store l */
+    PV_QOP_MUL_STORE,
+    PV_QOP_LOAD_LOAD_ADD,             /* load a; load b; add (a triple) */
+    PV_QOP_LOAD_LOAD_SUB,
+    PV_QOP_LOAD_LOAD_MUL,
+    /* Four instructions: load a; pushint k; a comparison; jt or jf L (a
+     * `switch` arm, `x % 3 == 0`, `n > 1`).  The comparison keeps its
+     * fused opcode (PV_QOP_*_JCOND), which says which one it is. */
+    PV_QOP_LOAD_PUSHINT_CJUMP,
+    /* load b; a comparison; jt or jf L (`a[j] > p`): likewise. */
+    PV_QOP_LOAD_CJUMP,
+    PV_QOP_LOAD_JCMP,                 /* load b; jlt or jge L */
     PV_QOP_END
 };
 

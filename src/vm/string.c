@@ -58,16 +58,24 @@ struct pv_string *pv_str_fmt(pv_vm *vm, const char *fmt, ...)
     return s;
 }
 
-/* FNV-1a: simple, and good enough for the short keys directories hold. */
-uint32_t pv_hash_bytes(const void *p, size_t n)
+/* FNV-1a: simple, and good enough for the short keys directories hold.
+ * It runs byte by byte, so pieces hashed in turn give the hash of their
+ * concatenation (pv_hash_more), which lets a lookup key be hashed without
+ * being built. */
+uint32_t pv_hash_more(uint32_t state, const void *p, size_t n)
 {
     const uint8_t *b = p;
-    uint32_t h = 2166136261u;
+    uint32_t h = state;
     for (size_t i = 0; i < n; i++) {
         h ^= b[i];
         h *= 16777619u;
     }
-    return h ? h : 1;
+    return h;
+}
+
+uint32_t pv_hash_bytes(const void *p, size_t n)
+{
+    return pv_hash_done(pv_hash_more(PV_HASH_START, p, n));
 }
 
 uint32_t pv_str_hash(struct pv_string *s)

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "../hal/hal.h"
+#include "callcache.h"
 #include "class.h"
 #include "gc/gc.h"
 #include "sched.h"
@@ -482,6 +483,7 @@ void pv_update_commit(pv_vm *vm, pv_update *u)
         u->set.news[i]->version = was + 1;
     }
     pv_gc_each_object(vm, rebind_class, u);
+    pv_call_cache_clear(vm);   /* its entries name the old versions' methods */
     if (HAL_DEBUG)
         pv_gc_each_object(vm, no_old_instance, u);
     start_upgrades(vm, u);

@@ -126,6 +126,8 @@ struct pv_gc;
 struct pv_gc_host;
 struct pv_serve;
 
+#define PV_CALL_CACHE_SIZE 256u   /* a power of two */
+
 struct pv_vm {
     pw_world *w;
     struct pv_root *root;
@@ -169,6 +171,15 @@ struct pv_vm {
      * pv_str_forget), `byte` is the offset where character `ch` starts,
      * and chars is its character count or 0 if not counted yet. */
     struct pv_str_cursor { const struct pv_string *s; uint32_t ch, byte, chars; } str_cursor[4];
+    /* The method a virtual call of interface method (or by-name call
+     * constant) `key` on an object of class `cls` runs, for calls whose
+     * constant's own cache (pv_cref) holds another class: a call site that
+     * sees several classes, or one constant shared by several sites
+     * (callcache.h).  Host memory: starts empty at every open.  Invariant:
+     * every entry's class, key and callee are live and bound as when the
+     * entry was made, because the collector empties the table when it
+     * frees a class or method and an update empties it when it rebinds. */
+    struct pv_call_cache { const struct pv_class *cls; const void *key; struct pv_method *callee; } call_cache[PV_CALL_CACHE_SIZE];
     void (*out_fn)(void *ctx, int stream, const char *s, size_t n);  /* console hook, or NULL */
     void *out_ctx;
     void (*tee_fn)(void *ctx, int stream, const char *s, size_t n);  /* a copy of console output, or NULL */
@@ -281,6 +292,10 @@ struct pv_directory *pv_dir_new(pv_vm *vm);
  * and sets *found when found != NULL. */
 pv_value pv_dir_get(struct pv_directory *d, struct pv_string *key, bool *found);
 pv_value pv_dir_get_cstr(struct pv_directory *d, const char *key);
+/* A lookup of the key a ++ b without building it: h is pv_dir_hash2 of the
+ * same pieces, computed once by a caller that looks in several directories. */
+uint32_t pv_dir_hash2(const char *a, size_t alen, const char *b, size_t blen);
+pv_value pv_dir_get2(struct pv_directory *d, const char *a, size_t alen, const char *b, size_t blen, uint32_t h);
 int pv_dir_put(pv_vm *vm, struct pv_directory *d, struct pv_string *key, pv_value v);
 bool pv_dir_remove(pv_vm *vm, struct pv_directory *d, struct pv_string *key);
 

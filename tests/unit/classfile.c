@@ -623,7 +623,7 @@ static uint32_t put_insn(uint8_t *code, uint32_t *len, uint8_t op)
  * first opcode of each, and takes a leading pair apart for a triple. */
 static void test_quicken(void)
 {
-    uint8_t code[128], before[128];
+    uint8_t code[256], before[256];
     uint32_t len = 0;
     uint32_t triple = put_insn(code, &len, PV_OP_LOAD);
     put_insn(code, &len, PV_OP_LOAD);
@@ -642,6 +642,28 @@ static void test_quicken(void)
     put_insn(code, &len, PV_OP_JT);
     uint32_t eq = put_insn(code, &len, PV_OP_EQ);
     put_insn(code, &len, PV_OP_JF);
+    put_insn(code, &len, PV_OP_POP);
+    uint32_t ldmul = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_MUL);
+    put_insn(code, &len, PV_OP_POP);
+    uint32_t imrem = put_insn(code, &len, PV_OP_PUSHINT);
+    put_insn(code, &len, PV_OP_REM);
+    uint32_t substore = put_insn(code, &len, PV_OP_SUB);
+    put_insn(code, &len, PV_OP_STORE);
+    uint32_t lladd = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_ADD);
+    uint32_t quad = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_PUSHINT);
+    uint32_t quadeq = put_insn(code, &len, PV_OP_EQ);
+    put_insn(code, &len, PV_OP_JF);
+    put_insn(code, &len, PV_OP_POP);
+    uint32_t ldcj = put_insn(code, &len, PV_OP_LOAD);
+    uint32_t ldcjgt = put_insn(code, &len, PV_OP_GT);
+    put_insn(code, &len, PV_OP_JT);
+    put_insn(code, &len, PV_OP_POP);
+    uint32_t ldjlt = put_insn(code, &len, PV_OP_LOAD);
+    put_insn(code, &len, PV_OP_JLT);
     uint32_t lone = put_insn(code, &len, PV_OP_LT);
     put_insn(code, &len, PV_OP_POP);
     memcpy(before, code, len);
@@ -656,7 +678,17 @@ static void test_quicken(void)
     CHECK(code[gt] == PV_QOP_GT_JCOND);
     CHECK(code[eq] == PV_QOP_EQ_JCOND);
     CHECK(code[lone] == PV_OP_LT);
-    uint32_t changed[] = {triple, late, konst, locals, gt, eq};
+    CHECK(code[ldmul] == PV_QOP_LOAD_MUL);
+    CHECK(code[imrem] == PV_QOP_PUSHINT_REM);
+    CHECK(code[substore] == PV_QOP_SUB_STORE);
+    CHECK(code[lladd] == PV_QOP_LOAD_LOAD_ADD);
+    CHECK(code[quad] == PV_QOP_LOAD_PUSHINT_CJUMP);
+    CHECK(code[quadeq] == PV_QOP_EQ_JCOND);
+    CHECK(code[ldcj] == PV_QOP_LOAD_CJUMP);
+    CHECK(code[ldcjgt] == PV_QOP_GT_JCOND);
+    CHECK(code[ldjlt] == PV_QOP_LOAD_JCMP);
+    uint32_t changed[] = {triple, late,  konst, locals, gt,   eq,     ldmul,  imrem,
+                          substore, lladd, quad, quadeq, ldcj, ldcjgt, ldjlt};
     for (uint32_t pc = 0; pc < len; pc++) {
         bool fused = false;
         for (size_t i = 0; i < sizeof changed / sizeof *changed; i++)

@@ -198,12 +198,42 @@ static void shell(void)
     unlink(img);
 }
 
+/* An interface call site that alternates between two classes (the calls
+ * the interpreter's host-side call cache serves) runs the new method once
+ * one class is updated, in the same session and after a restart. */
+static void polymorphic_site(void)
+{
+    char img[600];
+    path_in(img, sizeof img, "poly.img");
+    result r;
+    int rc = cmd(&r,
+                 "interface sh { int f(); };\n"
+                 "class a1 implements sh { int f() { return 1; } };\n"
+                 "class a2 implements sh { int f() { return 2; } };\n"
+                 "class runner { static int go(sh[] xs) { int s = 0;"
+                 " foreach (x in xs) s = s * 10 + x.f(); return s; } };\n"
+                 "sh[] xs = new sh[4]; xs[0] = new a1(); xs[1] = new a2(); xs[2] = new a1(); xs[3] = new a2();\n"
+                 "runner.go(xs)\n"
+                 "class a2 implements sh { int f() { return 7; } };\n"
+                 "runner.go(xs)\n",
+                 "--image", img, NULL, NULL, NULL, NULL);
+    CHECK(rc == 0);
+    CHECK(has(&r.out, "1212\nupdated .a2 to version 2\n1717\n"));
+    result_free(&r);
+    rc = cmd(&r, "runner.go(xs)\n", "--image", img, NULL, NULL, NULL, NULL);
+    CHECK(rc == 0);
+    CHECK(has(&r.out, "1717\n"));
+    result_free(&r);
+    unlink(img);
+}
+
 int main(void)
 {
     runner_start("update_cmds", phantom, sizeof phantom);
     subclasses_and_refusals();
     rename_and_upgrade();
     shell();
+    polymorphic_site();
     t_remove_dir(tmpdir);
     return test_done("update_cmds");
 }

@@ -7,6 +7,7 @@
  * blocks once nothing refers to it: an old version an update replaced
  * (update.c) whose code no frame runs, or a batch that failed to install.
  */
+#include "../callcache.h"
 #include "../netio.h"
 #include "gc.h"
 
@@ -224,12 +225,14 @@ void pv_gc_free_object(pv_vm *vm, struct pv_obj *o)
         pv_str_forget(vm, (struct pv_string *)o);
         break;
     case PV_K_CLASS:
+        pv_call_cache_clear(vm);
         free_class_blocks(vm, (struct pv_class *)o);
         break;
     case PV_K_NATIVE:
         pv_net_forget(vm, o);   /* a socket the program dropped without close() */
         break;
     case PV_K_METHOD:
+        pv_call_cache_clear(vm);
         pv_free_raw(vm, ((struct pv_method *)o)->code);
         pv_free_raw(vm, ((struct pv_method *)o)->handlers);
         pv_free_raw(vm, ((struct pv_method *)o)->lines);

@@ -111,6 +111,12 @@ struct pv_string *pv_str_alloc(pv_vm *vm, size_t len);
 pv_value pv_str_char_at(const struct pv_string *s, uint32_t i);
 /* The hash pv_str_hash caches, for bytes that are not a string yet. */
 uint32_t pv_hash_bytes(const void *p, size_t n);
+/* The same hash over pieces: pv_hash_done(pv_hash_more(pv_hash_more(
+ * PV_HASH_START, a, na), b, nb)) == pv_hash_bytes(a ++ b, na + nb).
+ * (0 means "not computed yet" in a string, so done maps it to 1.) */
+#define PV_HASH_START 2166136261u
+uint32_t pv_hash_more(uint32_t state, const void *p, size_t n);
+static inline uint32_t pv_hash_done(uint32_t state) { return state ? state : 1; }
 /* Byte order, which for UTF-8 is code point order: -1, 0 or 1. */
 int pv_str_compare(const struct pv_string *a, const struct pv_string *b);
 /* Decodes the UTF-8 sequence at p (n bytes available) into *cp; returns
