@@ -78,6 +78,10 @@ void hal_sleep_ns(uint64_t ns);
 /* Ordinary (non-persistent) memory for the runtime's own bookkeeping. */
 void *hal_pages_alloc(size_t bytes); /* zeroed, page aligned, NULL on failure */
 void hal_pages_free(void *p, size_t bytes);
+/* Like hal_pages_alloc, for a large sparse table (the collector's mark
+ * bitmaps, sized by the whole address space): the host counts its pages
+ * against memory only once they are touched.  Free with hal_pages_free. */
+void *hal_pages_reserve(size_t bytes);
 /* The machine's physical memory in bytes (0 if unknown): with the free
  * disk space below, what a world's default memory limit is made from. */
 uint64_t hal_physical_memory(void);

@@ -45,8 +45,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
         return -1;
     /* A paused boot is a repair session: the collectors trace every
      * thread's stack, which may be what is damaged.  They pause too, like
-     * PHANTOM_GC=off (a cycle in progress keeps its barrier and resumes at
-     * the next boot: its state lives in the world). */
+     * PHANTOM_GC=off (a cycle the last run left unfinished starts over at
+     * the next boot that collects: pv_gc_boot). */
     if (vm->paused && !vm->gch->disabled)
         vm->gch->disabled = vm->gc_held = true;
     if (is_new || !root) {
@@ -76,6 +76,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
         }
         vm->root = root;
         vm->gc = root->gc;
+        if (!vm->inspect)
+            pv_gc_boot(vm);
         if (pv_native_bind_all(vm, false, err, errlen) < 0)
             return -1;
     }
