@@ -19,8 +19,9 @@
  *
  * Every step runs between time slices on the VM's host thread and is
  * bounded by PV_GC_STEP_NS, so a snapshot never waits long for one and
- * never sees one half done; all state is in the world, so a restart
- * continues the cycle where the last snapshot left it.
+ * never sees one half done.  All state but the mark bits is in the
+ * world; those are in host memory (gc.h), so a cycle a restart
+ * interrupted starts over (pv_gc_boot).
  */
 #include "../interp.h"
 #include "../sched.h"

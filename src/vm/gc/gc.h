@@ -5,9 +5,11 @@
  * each cut into slots of one size class (large objects get a span of
  * their own).  Every span starts with a struct pv_span; a free slot has
  * cls == NULL, and a slot holding an object's internal block (array
- * items, directory tables, stacks) has cls == PV_GC_RAW.  All heap and collector state lives in the space itself
- * (struct pv_gc, hung off the world's root), so a snapshot captures it
- * together with the objects it describes, and a restart resumes it.
+ * items, directory tables, stacks) has cls == PV_GC_RAW.  All heap and collector state but the mark bits
+ * lives in the space itself (struct pv_gc, hung off the world's root), so
+ * a snapshot captures it together with the objects it describes, and a
+ * restart resumes it; the mark bits are host memory (pv_gc_host), and a
+ * cycle a restart interrupted starts over.
  *
  * The fast collector: deferred reference counting.  An object's count is
  * the number of references to it from counted slots: instance fields,
