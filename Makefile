@@ -210,6 +210,7 @@ bench: all
 	BUILD=$(BUILD) bench/run-all.sh
 	BUILD=$(BUILD) bench/gc_compare.sh
 	BUILD=$(BUILD) bench/gc_pause.sh
+	BUILD=$(BUILD) bench/gc_dirty.sh
 
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man

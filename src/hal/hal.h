@@ -159,6 +159,7 @@ typedef struct hal_tmem_stats {
     uint64_t evictions;
     uint64_t lock_waits;       /* page or COW-pool lock found held: the thread slept */
     uint64_t populated_pages;  /* made resident by hal_tmem_populate, without a fault */
+    uint64_t preloaded_pages;  /* made resident by hal_tmem_preload (read-ahead) */
 } hal_tmem_stats;
 
 /* Strategy names, best first, NULL terminated. */
@@ -199,6 +200,16 @@ void hal_tmem_thaw(hal_tmem *t, bool durable);
 void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n);
 /* Drop resident clean pages (content safe in a durable snapshot) until at
  * most target pages are resident or nothing more can be dropped. */
+/* Read-ahead: of pages first..first+n-1, installs those not resident with
+ * the content at src (n pages), clean: write-protected, exactly as a read
+ * fault would have filled them.  Each page is decided under the lock a
+ * fault on it would take: skipped if resident, or if still(ctx, pgno,
+ * page) says the page at src is no longer what fill() would return (it
+ * runs under that lock, like fill(), and must not touch the region).
+ * Returns the pages installed.  Any thread but a fault handler. */
+typedef bool (*hal_preload_check_fn)(void *ctx, uint64_t pgno, const void *page);
+uint64_t hal_tmem_preload(hal_tmem *t, uint64_t first, uint64_t n, const void *src, hal_preload_check_fn still,
+                          void *ctx);
 void hal_tmem_evict(hal_tmem *t, uint64_t target_resident);
 void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s);
 
