@@ -729,6 +729,25 @@ void hal_tmem_thaw(hal_tmem *t, bool durable)
     check_running(t);
 }
 
+/* Marks n pages from first resident (and dirty, when they are to be
+ * writable: the instant rule) and maps them with the content at src;
+ * stops the process if the host refuses.  Under their stripe locks. */
+static void install_run(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src, bool writable)
+{
+    for (uint64_t p = first; p < first + n; p++) {
+        mark_resident(t, p);
+        if (writable)
+            tmem_mark_dirty(t, p);
+    }
+    int rc = t->ops->install(t, first, n, src, writable);
+    if (rc) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
+                 (unsigned long long)first, (unsigned long long)(first + n - 1), hal_strerror(rc));
+        t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
+    }
+}
+
 /* Installs the pages of one batch (at most TMEM_POPULATE_BATCH, so each
  * has its own stripe) that are not resident.  Under the batch's stripe
  * locks, as a first-touch fault does it for one page: every such page is
@@ -759,19 +778,7 @@ static void populate_batch(hal_tmem *t, uint64_t first, uint64_t n)
         }
         if (!run_n)
             continue;
-        for (uint64_t p = run_first; p < run_first + run_n; p++) {
-            mark_resident(t, p);
-            tmem_mark_dirty(t, p);
-        }
-        int rc = t->ops->install(t, run_first, run_n,
-                                 t->populate_buf + (run_first - first) * HAL_PAGE_SIZE, true);
-        if (rc) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
-                     (unsigned long long)run_first, (unsigned long long)(run_first + run_n - 1),
-                     hal_strerror(rc));
-            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
-        }
+        install_run(t, run_first, run_n, t->populate_buf + (run_first - first) * HAL_PAGE_SIZE, true);
         atomic_fetch_add_explicit(&t->populated, run_n, memory_order_relaxed);
         run_n = 0;
     }
@@ -815,16 +822,7 @@ static uint64_t preload_batch(hal_tmem *t, uint64_t first, uint64_t n, const uin
         }
         if (!run_n)
             continue;
-        for (uint64_t p = run_first; p < run_first + run_n; p++)
-            mark_resident(t, p);
-        int rc = t->ops->install(t, run_first, run_n, src + (run_first - first) * HAL_PAGE_SIZE, false);
-        if (rc) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
-                     (unsigned long long)run_first, (unsigned long long)(run_first + run_n - 1),
-                     hal_strerror(rc));
-            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
-        }
+        install_run(t, run_first, run_n, src + (run_first - first) * HAL_PAGE_SIZE, false);
         taken += run_n;
         run_n = 0;
     }

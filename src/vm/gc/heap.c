@@ -293,8 +293,11 @@ void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
     g->c.live_bytes += size;
     g->c.allocated_objects++;
     g->c.allocated_bytes += size;
-    /* Black allocation: born marked (docs/GC.md). */
-    (void)pv_gc_set_mark(vm, o);
+    /* Black allocation: born marked (docs/GC.md), while a cycle runs.
+     * Outside one no mark is read, and the next cycle starts with the
+     * other bitmap, so setting one would be work for nothing. */
+    if (g->phase != PV_GC_IDLE)
+        (void)pv_gc_set_mark(vm, o);
     if (sticky) {
         o->gc = PV_GC_STICKY;
     } else {
