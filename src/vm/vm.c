@@ -147,8 +147,10 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         po.snapshot_interval_ms = o->snapshot_interval_ms;
     po.strategy = o->strategy;
     po.replica = o->replica;
-    if (o->inspect)
+    if (o->inspect) {
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
+        po.no_readahead = true;        /* it looks at a few objects, not the whole world */
+    }
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
     pw_world *w;
     pw_error pe;
