@@ -47,6 +47,9 @@ typedef struct hal_cond { _Alignas(16) unsigned char opaque[64]; } hal_cond;
 int hal_thread_start(hal_thread **out, void (*fn)(void *), void *arg, const char *name);
 void hal_thread_join(hal_thread *t);
 void hal_thread_yield(void);
+/* The calling thread does background work: on a busy machine the other
+ * threads (the program, its fault handler) get the CPU first. */
+void hal_thread_background(void);
 
 void hal_mutex_init(hal_mutex *m);
 void hal_mutex_destroy(hal_mutex *m);

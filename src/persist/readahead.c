@@ -118,6 +118,7 @@ static void readahead_main(void *arg)
     struct pw_readahead *ra = arg;
     pw_world *w = ra->w;
     uint64_t next = 0, taken = 0;
+    hal_thread_background();   /* the program's own faults come first */
     for (;;) {
         if (atomic_load(&ra->stop))
             return;
