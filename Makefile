@@ -210,6 +210,8 @@ bench: all
 	BUILD=$(BUILD) bench/run-all.sh
 	BUILD=$(BUILD) bench/gc_compare.sh
 	BUILD=$(BUILD) bench/gc_pause.sh
+	BUILD=$(BUILD) bench/gc_dirty.sh
+	BUILD=$(BUILD) bench/readahead.sh
 
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man

@@ -14,6 +14,9 @@
 #
 #   bench/gc_compare.sh                 depths 16 and 20, 3 rounds
 #   RUNS=1 DEPTHS=16 bench/gc_compare.sh
+#   PHANTOM_BASE=/tmp/old/build/phantom bench/gc_compare.sh
+# PHANTOM_BASE: another build's phantom, run in the same rounds on
+# binary-trees with the collectors on, and compared in a table of its own.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-build}
@@ -78,6 +81,7 @@ for d in $DEPTHS; do
         one "bt$d.on" "$PHANTOM" run --image "$DIR/w.img" --snapshot-interval "$SNAP_MS" "$HERE/gc_binarytrees.ph" "$DIR/depth.ph"
         [ $skip_off = 0 ] && PHANTOM_GC=off one "bt$d.off" "$PHANTOM" run --image "$DIR/w.img" --snapshot-interval "$SNAP_MS" "$HERE/gc_binarytrees.ph" "$DIR/depth.ph"
         [ -n "$LUA" ] && one "bt$d.lua" $LUA "$HERE/vm/binarytrees.lua" "$d"
+        [ -n "${PHANTOM_BASE:-}" ] && one "bt$d.base" "$PHANTOM_BASE" run --image "$DIR/w.img" --snapshot-interval "$SNAP_MS" "$HERE/gc_binarytrees.ph" "$DIR/depth.ph"
     done
     m=$(median "$DIR/bt16.off" 2 | grep -E '^[0-9.]+$')
     [ "$d" = 16 ] && [ -n "$m" ] && off16=$m
@@ -111,6 +115,17 @@ for d in $DEPTHS; do
     if [ -f "$DIR/bt$d.skipped" ]; then toff="skipped (needs ~$(($(cat "$DIR/bt$d.skipped") / 1048576)) GiB)"; moff=-; fi
     echo "| $d | $ton | $toff | $tl | $(ratio "$ton" "$toff") | $(ratio "$ton" "$tl") | $(mib "$mon") | $(mib "$moff") | $(mib "$ml") | $(ratio "$mon" "$ml") | $(outs "$DIR/bt$d.on")$(outs "$DIR/bt$d.off")$(outs "$DIR/bt$d.lua")|"
 done
+if [ -n "${PHANTOM_BASE:-}" ]; then
+    echo
+    echo "Against the baseline build \`$PHANTOM_BASE\` (collectors on, same rounds):"
+    echo
+    echo "| depth | this s | baseline s | this / baseline | this MiB | baseline MiB | baseline / lua5.4 |"
+    echo "|---|---|---|---|---|---|---|"
+    for d in $DEPTHS; do
+        ton=$(median "$DIR/bt$d.on" 1); tb=$(median "$DIR/bt$d.base" 1); tl=$(median "$DIR/bt$d.lua" 1)
+        echo "| $d | $ton | $tb | $(ratio "$ton" "$tb") | $(mib "$(median "$DIR/bt$d.on" 2)") | $(mib "$(median "$DIR/bt$d.base" 2)") | $(ratio "$tb" "$tl") |"
+    done
+fi
 echo
 echo "### bench/vm programs, collectors on vs off"
 echo

@@ -47,6 +47,9 @@ typedef struct hal_cond { _Alignas(16) unsigned char opaque[64]; } hal_cond;
 int hal_thread_start(hal_thread **out, void (*fn)(void *), void *arg, const char *name);
 void hal_thread_join(hal_thread *t);
 void hal_thread_yield(void);
+/* The calling thread does background work: on a busy machine the other
+ * threads (the program, its fault handler) get the CPU first. */
+void hal_thread_background(void);
 
 void hal_mutex_init(hal_mutex *m);
 void hal_mutex_destroy(hal_mutex *m);
@@ -78,6 +81,10 @@ void hal_sleep_ns(uint64_t ns);
 /* Ordinary (non-persistent) memory for the runtime's own bookkeeping. */
 void *hal_pages_alloc(size_t bytes); /* zeroed, page aligned, NULL on failure */
 void hal_pages_free(void *p, size_t bytes);
+/* Like hal_pages_alloc, for a large sparse table (the collector's mark
+ * bitmaps, sized by the whole address space): the host counts its pages
+ * against memory only once they are touched.  Free with hal_pages_free. */
+void *hal_pages_reserve(size_t bytes);
 /* The machine's physical memory in bytes (0 if unknown): with the free
  * disk space below, what a world's default memory limit is made from. */
 uint64_t hal_physical_memory(void);
@@ -155,6 +162,7 @@ typedef struct hal_tmem_stats {
     uint64_t evictions;
     uint64_t lock_waits;       /* page or COW-pool lock found held: the thread slept */
     uint64_t populated_pages;  /* made resident by hal_tmem_populate, without a fault */
+    uint64_t preloaded_pages;  /* made resident by hal_tmem_preload (read-ahead) */
 } hal_tmem_stats;
 
 /* Strategy names, best first, NULL terminated. */
@@ -195,6 +203,16 @@ void hal_tmem_thaw(hal_tmem *t, bool durable);
 void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n);
 /* Drop resident clean pages (content safe in a durable snapshot) until at
  * most target pages are resident or nothing more can be dropped. */
+/* Read-ahead: of pages first..first+n-1, installs those not resident with
+ * the content at src (n pages), clean: write-protected, exactly as a read
+ * fault would have filled them.  Each page is decided under the lock a
+ * fault on it would take: skipped if resident, or if still(ctx, pgno,
+ * page) says the page at src is no longer what fill() would return (it
+ * runs under that lock, like fill(), and must not touch the region).
+ * Returns the pages installed.  Any thread but a fault handler. */
+typedef bool (*hal_preload_check_fn)(void *ctx, uint64_t pgno, const void *page);
+uint64_t hal_tmem_preload(hal_tmem *t, uint64_t first, uint64_t n, const void *src, hal_preload_check_fn still,
+                          void *ctx);
 void hal_tmem_evict(hal_tmem *t, uint64_t target_resident);
 void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s);
 

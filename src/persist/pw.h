@@ -89,6 +89,8 @@ typedef struct pw_options {
                                      snapshot, written before open returns) */
     uint64_t view_generation;     /* nonzero: show this retained generation,
                                      read-only (snapshots are refused) */
+    bool no_readahead;            /* do not read the image ahead after open
+                                     (readahead.c): pages load only when touched */
 } pw_options;
 
 #define PW_DEFAULT_SPACE_SIZE (64ull << 30)
@@ -263,6 +265,11 @@ typedef struct pw_stats {
      * rebuilt), and the blocks copied to it by this open. */
     uint64_t replica_generation;
     uint64_t replica_blocks_shipped;
+    /* Read-ahead after open (readahead.c): pages it made resident (also
+     * mem.preloaded_pages), and the time from open until it had read the
+     * whole image (0 while it runs, or if it did not run). */
+    uint64_t readahead_pages;
+    uint64_t readahead_done_ns;
     hal_tmem_stats mem;
 } pw_stats;
 #define PW_PAUSE_WINDOW 4096

@@ -43,6 +43,8 @@ void pw_store_fini(pw_store *s);
 /* Reads block b and checks it against e (crc).  -EBADMSG on mismatch. */
 int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf);
 int pw_store_read(pw_store *s, uint64_t block, void *buf);
+/* Reads n consecutive blocks from block b in one request (no checks). */
+int pw_store_read_run(pw_store *s, uint64_t block, uint64_t n, void *buf);
 /* Queues a block write; consecutive blocks are merged into one request. */
 int pw_store_write(pw_store *s, uint64_t block, const void *buf);
 /* Zero-copy variant: fill the buffer pw_store_next_slot() returns, then
@@ -88,6 +90,9 @@ void pw_tree_init(pw_tree *t, pw_store *s, pw_entry root, int levels);
 void pw_tree_fini(pw_tree *t);
 /* Entry at index, or an absent entry; negative on read/checksum error. */
 int pw_tree_get(pw_tree *t, uint64_t idx, pw_entry *out);
+/* The first present entry (block != 0) at index *idx or after: 1 with *idx
+ * and *out set, 0 if there is none, or a negative error. */
+int pw_tree_next(pw_tree *t, uint64_t *idx, pw_entry *out);
 /* Sets the entry (loading and creating nodes, marking the path dirty). */
 int pw_tree_set(pw_tree *t, uint64_t idx, const pw_entry *e);
 /* Adds levels until the tree can index max_idx. */
@@ -233,6 +238,7 @@ struct pw_world {
 
     hal_mutex heap_lock;
     pw_replica *replica;            /* NULL: none (replica.c) */
+    struct pw_readahead *readahead; /* NULL: not running (readahead.c) */
 
     /* Snapshot history (history.c; under map_lock).  hist: the committed
      * root's records, oldest first; hist_new: the ones the snapshot being
@@ -276,6 +282,11 @@ void pw_history_commit_done(pw_world *w, bool ok);
 int pw_history_open(pw_world *w, char *why, size_t whylen);
 int pw_history_rollback(pw_world *w, char *why, size_t whylen);
 void pw_history_close(pw_world *w);
+/* Read-ahead (readahead.c): after an open that resumed a world, a thread
+ * reads the image's pages in large sequential runs and makes them resident
+ * before the program touches them; stop joins it (pw_close, first). */
+int pw_readahead_start(pw_world *w);
+void pw_readahead_stop(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);
 void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */

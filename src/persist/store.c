@@ -67,6 +67,13 @@ int pw_store_read(pw_store *s, uint64_t block, void *buf)
     return s->dev->ops->read(s->dev, buf, PW_BLOCK_SIZE, block * PW_BLOCK_SIZE);
 }
 
+int pw_store_read_run(pw_store *s, uint64_t block, uint64_t n, void *buf)
+{
+    if (block >= s->dev_blocks || n > s->dev_blocks - block)
+        return -ENODATA;
+    return s->dev->ops->read(s->dev, buf, n * PW_BLOCK_SIZE, block * PW_BLOCK_SIZE);
+}
+
 int pw_store_read_checked(pw_store *s, const pw_entry *e, void *buf)
 {
     /* One retry: a transient read error must not be mistaken for damage. */

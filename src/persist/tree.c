@@ -139,6 +139,36 @@ int pw_tree_get(pw_tree *t, uint64_t idx, pw_entry *out)
     return 0;
 }
 
+int pw_tree_next(pw_tree *t, uint64_t *idx, pw_entry *out)
+{
+    if (!t->root && !t->root_entry.block)
+        return 0;
+    int rc = get_root(t);
+    if (rc)
+        return rc;
+    uint64_t cap = pw_tree_capacity(t->levels);
+    for (uint64_t i = *idx; i < cap;) {
+        tnode *n = t->root;
+        uint64_t span = 1;   /* indexes an absent entry at n's level covers */
+        while (n->level > 0) {
+            unsigned s = slot_of(i, n->level);
+            if (!n->child[s] && !n->e[s].block) {
+                span = 1ull << (PW_FANOUT_BITS * n->level);
+                break;
+            }
+            if ((rc = get_child(t, n, s, &n)))
+                return rc;
+        }
+        if (n->level == 0 && n->e[slot_of(i, 0)].block) {
+            *idx = i;
+            *out = n->e[slot_of(i, 0)];
+            return 1;
+        }
+        i = (i / span + 1) * span;   /* the next subtree */
+    }
+    return 0;
+}
+
 static int make_dirty(tnode *n)
 {
     if (n->dirty)

@@ -45,8 +45,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
         return -1;
     /* A paused boot is a repair session: the collectors trace every
      * thread's stack, which may be what is damaged.  They pause too, like
-     * PHANTOM_GC=off (a cycle in progress keeps its barrier and resumes at
-     * the next boot: its state lives in the world). */
+     * PHANTOM_GC=off (a cycle the last run left unfinished starts over at
+     * the next boot that collects: pv_gc_boot). */
     if (vm->paused && !vm->gch->disabled)
         vm->gch->disabled = vm->gc_held = true;
     if (is_new || !root) {
@@ -76,6 +76,8 @@ static int boot(pv_vm *vm, bool is_new, char *err, size_t errlen)
         }
         vm->root = root;
         vm->gc = root->gc;
+        if (!vm->inspect)
+            pv_gc_boot(vm);
         if (pv_native_bind_all(vm, false, err, errlen) < 0)
             return -1;
     }
@@ -150,8 +152,10 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         po.view_generation = o->snapshot;
     else
         po.rollback_to = o->snapshot;
-    if (o->inspect)
+    if (o->inspect) {
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
+        po.no_readahead = true;        /* it looks at a few objects, not the whole world */
+    }
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
     pw_world *w;
     pw_error pe;

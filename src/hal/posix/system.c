@@ -102,6 +102,12 @@ void *hal_pages_alloc(size_t bytes)
     return p == MAP_FAILED ? NULL : p;
 }
 
+void *hal_pages_reserve(size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
 void hal_pages_free(void *p, size_t bytes)
 {
     if (p)

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 _Static_assert(sizeof(pthread_mutex_t) <= sizeof(hal_mutex), "hal_mutex too small");
 _Static_assert(sizeof(pthread_cond_t) <= sizeof(hal_cond), "hal_cond too small");
@@ -31,6 +33,13 @@ static void *trampoline(void *p)
         pthread_setname_np(pthread_self(), t->name);
     t->fn(t->arg);
     return NULL;
+}
+
+void hal_thread_background(void)
+{
+    /* Linux: a thread id names one thread, so this does not touch the
+     * others; failing is harmless (the thread keeps the usual priority). */
+    (void)setpriority(PRIO_PROCESS, (id_t)gettid(), 10);
 }
 
 int hal_thread_start(hal_thread **out, void (*fn)(void *), void *arg, const char *name)

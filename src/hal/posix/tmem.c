@@ -729,6 +729,25 @@ void hal_tmem_thaw(hal_tmem *t, bool durable)
     check_running(t);
 }
 
+/* Marks n pages from first resident (and dirty, when they are to be
+ * writable: the instant rule) and maps them with the content at src;
+ * stops the process if the host refuses.  Under their stripe locks. */
+static void install_run(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src, bool writable)
+{
+    for (uint64_t p = first; p < first + n; p++) {
+        mark_resident(t, p);
+        if (writable)
+            tmem_mark_dirty(t, p);
+    }
+    int rc = t->ops->install(t, first, n, src, writable);
+    if (rc) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
+                 (unsigned long long)first, (unsigned long long)(first + n - 1), hal_strerror(rc));
+        t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
+    }
+}
+
 /* Installs the pages of one batch (at most TMEM_POPULATE_BATCH, so each
  * has its own stripe) that are not resident.  Under the batch's stripe
  * locks, as a first-touch fault does it for one page: every such page is
@@ -759,19 +778,7 @@ static void populate_batch(hal_tmem *t, uint64_t first, uint64_t n)
         }
         if (!run_n)
             continue;
-        for (uint64_t p = run_first; p < run_first + run_n; p++) {
-            mark_resident(t, p);
-            tmem_mark_dirty(t, p);
-        }
-        int rc = t->ops->install(t, run_first, run_n,
-                                 t->populate_buf + (run_first - first) * HAL_PAGE_SIZE);
-        if (rc) {
-            char msg[200];
-            snprintf(msg, sizeof msg, "cannot map pages %llu..%llu of the persistent space: %s",
-                     (unsigned long long)run_first, (unsigned long long)(run_first + run_n - 1),
-                     hal_strerror(rc));
-            t->cfg.fatal(t->cfg.ctx, HAL_FATAL_HOST, msg);
-        }
+        install_run(t, run_first, run_n, t->populate_buf + (run_first - first) * HAL_PAGE_SIZE, true);
         atomic_fetch_add_explicit(&t->populated, run_n, memory_order_relaxed);
         run_n = 0;
     }
@@ -789,6 +796,54 @@ void hal_tmem_populate(hal_tmem *t, uint64_t first, uint64_t n)
         n -= k;
     }
     hal_mutex_unlock(&t->populate_lock);
+}
+
+/* One batch of hal_tmem_preload (at most TMEM_POPULATE_BATCH pages, so
+ * each has its own stripe), under the batch's stripe locks as a read
+ * fault holds its page's: a page is taken only if it is not resident and
+ * the caller confirms src still holds what fill() would return for it
+ * (the image may have moved on since src was read: a page loaded, written,
+ * saved and evicted meanwhile has a newer block).  Taken pages are marked
+ * resident, not dirty, and mapped write-protected: from then on they are
+ * exactly as if a read fault had filled them, so write tracking, freezes
+ * and eviction treat them alike. */
+static uint64_t preload_batch(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src,
+                              hal_preload_check_fn still, void *ctx)
+{
+    lock_run(t, first, n, true);
+    uint64_t run_first = 0, run_n = 0, taken = 0;
+    for (uint64_t pg = first; pg <= first + n; pg++) {
+        const uint8_t *page = src + (pg - first) * HAL_PAGE_SIZE;
+        if (pg < first + n && !tmem_test(t->resident, pg) && still(ctx, pg, page)) {
+            if (!run_n)
+                run_first = pg;
+            run_n++;
+            continue;
+        }
+        if (!run_n)
+            continue;
+        install_run(t, run_first, run_n, src + (run_first - first) * HAL_PAGE_SIZE, false);
+        taken += run_n;
+        run_n = 0;
+    }
+    lock_run(t, first, n, false);
+    atomic_fetch_add_explicit(&t->preloaded, taken, memory_order_relaxed);
+    return taken;
+}
+
+uint64_t hal_tmem_preload(hal_tmem *t, uint64_t first, uint64_t n, const void *src, hal_preload_check_fn still,
+                          void *ctx)
+{
+    HAL_ASSERT(first <= t->npages && n <= t->npages - first);
+    uint64_t taken = 0;
+    while (n) {
+        uint64_t k = n < TMEM_POPULATE_BATCH ? n : TMEM_POPULATE_BATCH;
+        taken += preload_batch(t, first, k, src, still, ctx);
+        src = (const uint8_t *)src + k * HAL_PAGE_SIZE;
+        first += k;
+        n -= k;
+    }
+    return taken;
 }
 
 void hal_tmem_evict(hal_tmem *t, uint64_t target)
@@ -830,4 +885,5 @@ void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s)
     s->evictions = atomic_load(&t->evictions);
     s->lock_waits = atomic_load(&t->lock_waits);
     s->populated_pages = atomic_load(&t->populated);
+    s->preloaded_pages = atomic_load(&t->preloaded);
 }

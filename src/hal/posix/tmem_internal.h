@@ -52,11 +52,12 @@ typedef struct tmem_ops {
     int (*drop)(hal_tmem *t, uint64_t pgno);
     /* Where the engine may read a resident page without faulting. */
     const void *(*view)(hal_tmem *t, uint64_t pgno);
-    /* Map n consecutive pages, not mapped now, read-write with the content
-     * at src (n pages), under their stripe locks, after they were marked
-     * resident and dirty.  0 or a negative error (errno kept for the
-     * caller's message). */
-    int (*install)(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src);
+    /* Map n consecutive pages, not mapped now, with the content at src (n
+     * pages), under their stripe locks, after they were marked resident:
+     * writable when they were also marked dirty (hal_tmem_populate), else
+     * write-protected like a page a read fault filled (hal_tmem_preload).
+     * 0 or a negative error (errno kept for the caller's message). */
+    int (*install)(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src, bool writable);
     /* Strategies whose write faults never reach user space (uffd-async):
      * marks dirty every page written since the previous harvest and
      * write-protects it again, atomically per page.  NULL for strategies
@@ -118,7 +119,7 @@ struct hal_tmem {
 
     _Atomic uint64_t nresident, ndirty;
     _Atomic uint64_t fill_faults, write_faults, cow_copies, cow_throttled, evictions;
-    _Atomic uint64_t lock_waits, populated;
+    _Atomic uint64_t lock_waits, populated, preloaded;
 
     /* Harvesting strategies: the COW slot (plus one; 0 none) holding a
      * copy of each page taken while the program ran (hal_tmem_prepare),

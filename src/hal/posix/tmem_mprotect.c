@@ -98,7 +98,10 @@ static void on_segv(int sig, siginfo_t *si, void *uc)
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ))
                 fatal_errno(t, "mprotect", pg);
         } else if (tmem_note_write(t, pg)) {
-            /* A resident page faults only when written (it is readable).
+            /* A resident page faults only when written (it is readable),
+             * or when a read fault lost the race with hal_tmem_preload,
+             * which made it resident meanwhile: taken as a write, that
+             * costs one page more in the next snapshot, nothing else.
              * Unprotect under the lock, so eviction cannot drop it between
              * the dirty mark and the write. */
             if (mprotect(page, HAL_PAGE_SIZE, PROT_READ | PROT_WRITE))
@@ -239,12 +242,13 @@ static const void *mp_view(hal_tmem *t, uint64_t pgno)
 
 /* The content goes in through the alias; the program's view becomes
  * read-write with one mprotect for the run (no signal per page). */
-static int mp_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src)
+static int mp_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src, bool writable)
 {
     mp_state *m = t->impl;
     memcpy(m->alias + first * HAL_PAGE_SIZE, src, n * HAL_PAGE_SIZE);
-    return mprotect(t->base + first * HAL_PAGE_SIZE, n * HAL_PAGE_SIZE, PROT_READ | PROT_WRITE) ? -errno
-                                                                                               : 0;
+    return mprotect(t->base + first * HAL_PAGE_SIZE, n * HAL_PAGE_SIZE, PROT_READ | (writable ? PROT_WRITE : 0))
+               ? -errno
+               : 0;
 }
 
 const tmem_ops tmem_mprotect_ops = {

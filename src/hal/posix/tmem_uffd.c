@@ -312,7 +312,7 @@ static const void *uffd_view(hal_tmem *t, uint64_t pgno) { return t->base + pgno
 
 /* One UFFDIO_COPY for the whole run, writable (the pages are dirty), which
  * also wakes any thread already waiting on one of them. */
-static int uffd_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src)
+static int uffd_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *src, bool writable)
 {
     uffd_state *u = t->impl;
     uint64_t done = 0, len = n * HAL_PAGE_SIZE;
@@ -321,7 +321,7 @@ static int uffd_install(hal_tmem *t, uint64_t first, uint64_t n, const uint8_t *
             .dst = (uint64_t)(uintptr_t)t->base + first * HAL_PAGE_SIZE + done,
             .src = (uint64_t)(uintptr_t)src + done,
             .len = len - done,
-            .mode = 0,
+            .mode = writable ? 0 : UFFDIO_COPY_MODE_WP,
         };
         if (!ioctl(u->uffd, UFFDIO_COPY, &c))
             return 0;

@@ -19,8 +19,9 @@
  *
  * Every step runs between time slices on the VM's host thread and is
  * bounded by PV_GC_STEP_NS, so a snapshot never waits long for one and
- * never sees one half done; all state is in the world, so a restart
- * continues the cycle where the last snapshot left it.
+ * never sees one half done.  All state but the mark bits is in the
+ * world; those are in host memory (gc.h), so a cycle a restart
+ * interrupted starts over (pv_gc_boot).
  */
 #include "../interp.h"
 #include "../sched.h"
@@ -69,7 +70,7 @@ bool pv_gc_wants_step(pv_vm *vm, bool idle)
         return false;
     const struct pv_gc_host *h = vm->gch;
     uint64_t unscanned = g->zct_n - g->zct_kept;   /* ZCT entries no scan has kept */
-    return h->want_full || h->want_scan || h->pressure || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
+    return h->want_full || h->want_scan || h->pressure || h->restart_cycle || h->alloc_since_poll >= h->poll_bytes || unscanned >= PV_GC_ZCT_LIMIT ||
            (idle && unscanned) || g->phase != PV_GC_IDLE || cycle_due(vm);
 }
 
@@ -96,14 +97,11 @@ static void ms_push(pv_vm *vm, struct pv_obj *o)
 
 void pv_gc_shade(pv_vm *vm, struct pv_obj *o)
 {
-    struct pv_gc *g = vm->gc;
     /* Only live objects are shaded: a reference to a freed slot here is a
      * reference some root or counted slot kept past the object's end. */
     PV_GC_ASSERT(pv_gc_is_slot(o) && pv_gc_is_object(o));
-    if ((o->gc & PV_GC_COLOR) == g->color)
-        return;
-    o->gc = (o->gc & ~PV_GC_COLOR) | g->color;
-    ms_push(vm, o);
+    if (pv_gc_set_mark(vm, o))
+        ms_push(vm, o);
 }
 
 static void shade_value(pv_vm *vm, pv_value v) { pv_gc_shade(vm, pv_as_ptr(v)); }
@@ -126,12 +124,29 @@ static void set_poll(pv_vm *vm)
                     : vm->gc->phase == PV_GC_IDLE ? PV_GC_POLL_BYTES : PV_GC_CYCLE_POLL_BYTES;
 }
 
+#ifdef PV_GC_POISON
+/* The invariant pv_gc_sweep_some keeps: the bitmap of the color a cycle
+ * starts with is clear over every span. */
+static bool marks_clear(pv_vm *vm)
+{
+    for (const struct pv_span *s = vm->gc->all; s; s = s->next) {
+        uint64_t bit;
+        const uint64_t *w = pv_gc_mark_word(vm->gch, vm->gc->color, s, &bit);
+        for (uint64_t i = 0; i < (uint64_t)s->npages * (PV_PAGE / PV_GC_MARK_GRAIN / 64); i++)
+            if (w[i])
+                return false;
+    }
+    return true;
+}
+#endif
+
 static void mark_start(pv_vm *vm)
 {
     struct pv_gc *g = vm->gc;
     struct pv_root *root = vm->root;
     uint64_t t0 = hal_now_mono_ns();
     g->color = 3 - g->color;
+    PV_GC_ASSERT(marks_clear(vm));
     g->phase = PV_GC_MARK;
     g->cycle_start_wall_ns = hal_now_wall_ns();
     shade_ptr(vm, root->classes);
@@ -144,7 +159,7 @@ static void mark_start(pv_vm *vm)
     /* The monitor table: the array itself, and its mutexes; its keys are
      * weak (dropped in mark_finish when nothing else keeps them). */
     struct pv_array *mon = root->monitors;
-    mon->h.gc = (mon->h.gc & ~PV_GC_COLOR) | g->color;
+    (void)pv_gc_set_mark(vm, &mon->h);
     for (uint32_t i = 1; i < mon->len; i += 2)
         if (pv_is_obj(mon->items[i]))
             shade_value(vm, mon->items[i]);
@@ -157,7 +172,7 @@ static void mark_start(pv_vm *vm)
 
 static bool is_marked(pv_vm *vm, pv_value v)
 {
-    return !pv_is_obj(v) || (((struct pv_obj *)pv_as_ptr(v))->gc & PV_GC_COLOR) == vm->gc->color;
+    return !pv_is_obj(v) || pv_gc_marked(vm, pv_as_ptr(v));
 }
 
 /* True when some monitor-table key is unmarked. */
@@ -257,7 +272,7 @@ static void trace_popped(pv_vm *vm, struct pv_obj *o)
 static bool trace_if_marked(void *ctx, struct pv_obj *o)
 {
     pv_vm *vm = ctx;
-    if ((o->gc & PV_GC_COLOR) == vm->gc->color)
+    if (pv_gc_marked(vm, o))
         pv_gc_trace(vm, o, shade_value);
     return true;
 }
@@ -402,8 +417,9 @@ void pv_gc_step(pv_vm *vm)
     uint64_t allocated = vm->gch->alloc_since_poll, objects = vm->gch->objects_since_poll;
     vm->gch->alloc_since_poll = vm->gch->objects_since_poll = 0;
     struct pv_gc_host *h = vm->gch;
-    if (g->phase == PV_GC_IDLE && (cycle_due(vm) || h->stress || h->pressure))
+    if (g->phase == PV_GC_IDLE && (cycle_due(vm) || h->stress || h->pressure || h->restart_cycle))
         mark_start(vm);
+    h->restart_cycle = false;
     /* At the limit the whole cycle is owed at once: the steps come every
      * 4 KiB of allocation, each as long as any other, until it is done. */
     if (h->pressure)
@@ -438,6 +454,27 @@ void pv_gc_step(pv_vm *vm)
         pv_gc_trim(vm, PV_GC_TRIM_PAGES);
     set_poll(vm);
     record_pause(vm, hal_now_mono_ns() - t0, hal_thread_cpu_ns() - cpu0);
+}
+
+void pv_gc_boot(pv_vm *vm)
+{
+    struct pv_gc *g = vm->gc;
+    if (g->phase == PV_GC_IDLE)
+        return;
+    /* The bitmaps start clear (fresh host memory), which is what the next
+     * cycle's start needs; the mark stack, the piece in progress and the
+     * sweep cursor belonged to the lost marks.  Objects the sweep did not
+     * reach wait for the new cycle, and counts raised by the ZCT meanwhile
+     * stay safe (too high, never too low). */
+    g->phase = PV_GC_IDLE;
+    g->ms_n = 0;
+    g->ms_overflow = 0;
+    g->chunk_obj = NULL;
+    g->chunk_at = 0;
+    g->sweep_at = NULL;
+    g->sweep_slot = 0;
+    vm->gch->restart_cycle = true;
+    set_poll(vm);
 }
 
 void pv_gc_want_scan(pv_vm *vm)

@@ -5,9 +5,11 @@
  * each cut into slots of one size class (large objects get a span of
  * their own).  Every span starts with a struct pv_span; a free slot has
  * cls == NULL, and a slot holding an object's internal block (array
- * items, directory tables, stacks) has cls == PV_GC_RAW.  All heap and collector state lives in the space itself
- * (struct pv_gc, hung off the world's root), so a snapshot captures it
- * together with the objects it describes, and a restart resumes it.
+ * items, directory tables, stacks) has cls == PV_GC_RAW.  All heap and collector state but the mark bits
+ * lives in the space itself (struct pv_gc, hung off the world's root), so
+ * a snapshot captures it together with the objects it describes, and a
+ * restart resumes it; the mark bits are host memory (pv_gc_host), and a
+ * cycle a restart interrupted starts over.
  *
  * The fast collector: deferred reference counting.  An object's count is
  * the number of references to it from counted slots: instance fields,
@@ -34,7 +36,9 @@
  *    slices, never inside an instruction: no native holds an unrooted
  *    reference then, and a snapshot (taken only at safepoints) always sees
  *    the collector between two steps;
- *  - an object is marked iff (gc & PV_GC_COLOR) == g->color;
+ *  - an object is marked iff its bit in the mark bitmap of g->color is
+ *    set (pv_gc_marked); the bitmaps are host memory, not the world's, so
+ *    a cycle writes no object's page to mark it (below);
  *  - a span goes back to the engine only while the ZCT and the mark stack
  *    are empty, so no collector structure points into a released page;
  *  - stale ZCT entries (objects freed since) are harmless: a freed slot has
@@ -45,8 +49,10 @@
 
 #include "../vm.h"
 
-/* The object header's gc word. */
-#define PV_GC_COLOR   3u          /* mark color: 1 or 2, 0 for never marked */
+/* The object header's gc word.  Bits 1..0 held the mark color before
+ * the mark bitmaps; they are never written now (an old world's objects
+ * may still carry 1 or 2 there), and 3 is a damaged header (check.c). */
+#define PV_GC_COLOR   3u
 #define PV_GC_INZCT   4u          /* in the zero-count table */
 #define PV_GC_ONSTACK 8u          /* scratch of the ZCT scan: a root refers to it */
 #define PV_GC_RC_SHIFT 4
@@ -123,6 +129,16 @@ struct pv_gc {
     struct pv_gc_counters c;
 };
 
+/* Invariant checks, compiled into the sanitizer build (make asan-build
+ * defines PV_GC_POISON) and out of the plain one, whose hot paths they
+ * would slow. */
+#ifdef PV_GC_POISON
+#include <assert.h>
+#define PV_GC_ASSERT(x) assert(x)
+#else
+#define PV_GC_ASSERT(x) ((void)0)
+#endif
+
 /* Host-side collector state (statistics of this run). */
 #define PV_GC_PAUSE_WINDOW 4096
 struct pv_gc_host {
@@ -140,7 +156,30 @@ struct pv_gc_host {
     bool own_block;                  /* allocating the ZCT or the mark stack */
     uint64_t poll_bytes;             /* allocation that calls for a step */
     uint64_t limit_pages;            /* the heap's share of the memory limit; 0: none */
+    bool restart_cycle;              /* the last run stopped in mid-cycle: start one at once */
+    /* The mark bitmaps (docs/GC.md, "Mark bits"): one bit per 32 bytes of
+     * the space for each color, marks[(color - 1) * marks_words ...].
+     * Host memory, reserved for the whole space and touched only where
+     * spans are, so marking writes no page of the world and a snapshot
+     * never copies a mark.  The price: a restart loses the marks, so a
+     * cycle the last run left unfinished starts over (pv_gc_boot). */
+    uint64_t *marks;
+    uintptr_t marks_base;            /* the space's first byte */
+    uint64_t marks_words;            /* 64-bit words per color */
 };
+
+/* One mark bit per PV_GC_MARK_GRAIN bytes: slots are at least 32 bytes
+ * apart (the smallest size class), so no two share a bit. */
+#define PV_GC_MARK_GRAIN_SHIFT 5
+#define PV_GC_MARK_GRAIN (1u << PV_GC_MARK_GRAIN_SHIFT)
+
+static inline uint64_t *pv_gc_mark_word(const struct pv_gc_host *h, uint32_t color, const void *p, uint64_t *bit)
+{
+    uint64_t i = ((uintptr_t)p - h->marks_base) >> PV_GC_MARK_GRAIN_SHIFT;
+    PV_GC_ASSERT((color == 1 || color == 2) && (uintptr_t)p >= h->marks_base && i / 64 < h->marks_words);
+    *bit = 1ull << (i & 63);
+    return h->marks + (uint64_t)(color - 1) * h->marks_words + i / 64;
+}
 /* The collectors' own tables (the ZCT and the mark stack) may use the last
  * ninth of the heap's share, which objects never get: freeing what the
  * program dropped at the limit needs a bigger ZCT (every child of a freed
@@ -149,18 +188,31 @@ struct pv_gc_host {
 /* Allocates one of the collectors' own tables (a raw block). */
 void *pv_gc_alloc_own(pv_vm *vm, size_t bytes);
 
-/* Invariant checks, compiled into the sanitizer build (make asan-build
- * defines PV_GC_POISON) and out of the plain one, whose hot paths they
- * would slow. */
-#ifdef PV_GC_POISON
-#include <assert.h>
-#define PV_GC_ASSERT(x) assert(x)
-#else
-#define PV_GC_ASSERT(x) ((void)0)
-#endif
+/* The object is marked in the current cycle's color. */
+static inline bool pv_gc_marked(const pv_vm *vm, const struct pv_obj *o)
+{
+    uint64_t bit;
+    return (*pv_gc_mark_word(vm->gch, vm->gc->color, o, &bit) & bit) != 0;
+}
+
+/* Marks o in the current color; true when it was not marked before. */
+static inline bool pv_gc_set_mark(pv_vm *vm, const struct pv_obj *o)
+{
+    uint64_t bit, *w = pv_gc_mark_word(vm->gch, vm->gc->color, o, &bit);
+    if (*w & bit)
+        return false;
+    *w |= bit;
+    return true;
+}
 
 /* ---- heap (heap.c) -------------------------------------------------------- */
 int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen);
+/* After the world's collector state is found (vm->gc), before any step:
+ * a cycle the last run left unfinished lost its marks with the process,
+ * so it is abandoned here and started over at the first step. */
+void pv_gc_boot(pv_vm *vm);
+/* Clears the mark bits of color over a span's pages. */
+void pv_gc_marks_clear(pv_vm *vm, uint32_t color, const struct pv_span *s);
 void pv_gc_free_host(pv_vm *vm);
 /* A zeroed object of `bytes` (header included), class cls, count 0 (in
  * the ZCT) or sticky; NULL when the space is full. */

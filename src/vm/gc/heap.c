@@ -90,6 +90,13 @@ int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen)
     h->poll_bytes = h->stress ? PV_GC_STRESS_POLL_BYTES : PV_GC_POLL_BYTES;
     h->limit_pages = vm->heap_limit / PV_PAGE;
     vm->gch = h;
+    h->marks_base = (uintptr_t)pw_base(vm->w);
+    h->marks_words = (pw_size(vm->w) / PV_GC_MARK_GRAIN + 63) / 64;
+    if (!(h->marks = hal_pages_reserve(2 * h->marks_words * sizeof *h->marks))) {
+        snprintf(err, errlen, "out of host memory for the collector's mark bitmaps (%llu MiB)",
+                 (unsigned long long)(2 * h->marks_words * sizeof *h->marks >> 20));
+        return -1;
+    }
     if (new_world) {
         /* The collector's state comes before any object: pw_alloc gives
          * it raw space, and the first objects already count. */
@@ -107,8 +114,17 @@ int pv_gc_init(pv_vm *vm, bool new_world, char *err, size_t errlen)
 
 void pv_gc_free_host(pv_vm *vm)
 {
+    if (vm->gch)
+        hal_pages_free(vm->gch->marks, 2 * vm->gch->marks_words * sizeof *vm->gch->marks);
     free(vm->gch);
     vm->gch = NULL;
+}
+
+void pv_gc_marks_clear(pv_vm *vm, uint32_t color, const struct pv_span *s)
+{
+    uint64_t bit, *w = pv_gc_mark_word(vm->gch, color, s, &bit);
+    PV_GC_ASSERT(bit == 1 && PV_PAGE / PV_GC_MARK_GRAIN % 64 == 0);   /* spans are page aligned */
+    memset(w, 0, (size_t)s->npages * (PV_PAGE / PV_GC_MARK_GRAIN / 8));
 }
 
 static void span_link_all(struct pv_gc *g, struct pv_span *s)
@@ -139,6 +155,10 @@ static struct pv_span *span_new(pv_vm *vm, uint32_t sclass, uint32_t slot_size, 
     s->npages = npages;
     s->nslots = sclass == PV_GC_NCLASS ? 1 : (npages * PV_PAGE - PV_SPAN_HDR) / slot_size;
     s->nfree = s->nslots;
+    /* Its pages may have held another span, whose marks are stale: the
+     * next cycle's color must start clear here (pv_gc_sweep_some). */
+    pv_gc_marks_clear(vm, 1, s);
+    pv_gc_marks_clear(vm, 2, s);
     for (uint32_t i = s->nslots; i-- > 0;) {
         struct pv_obj *o = slot_at(s, i);
         *free_link(o) = s->free;
@@ -273,10 +293,14 @@ void *pv_gc_alloc(pv_vm *vm, struct pv_class *cls, size_t bytes, bool sticky)
     g->c.live_bytes += size;
     g->c.allocated_objects++;
     g->c.allocated_bytes += size;
+    /* Black allocation: born marked (docs/GC.md), while a cycle runs.
+     * Outside one no mark is read, and the next cycle starts with the
+     * other bitmap, so setting one would be work for nothing. */
+    if (g->phase != PV_GC_IDLE)
+        (void)pv_gc_set_mark(vm, o);
     if (sticky) {
-        o->gc = PV_GC_STICKY | g->color;
+        o->gc = PV_GC_STICKY;
     } else {
-        o->gc = g->color;
         pv_gc_zct_push(vm, o);
     }
     return o;
@@ -412,7 +436,13 @@ void pv_gc_each_object(pv_vm *vm, bool (*fn)(void *ctx, struct pv_obj *o), void 
 
 /* The sweep's walk: frees unmarked objects from the cursor on, until
  * `budget` bytes of slots were looked at; true when the whole heap is
- * swept. */
+ * swept.
+ * Invariant: when a cycle starts, the mark bitmap of its color is clear
+ * over every span (mark_start asserts it).  The sweep keeps it: it clears
+ * the other color's bits of each span it finishes (the cycle before this
+ * one left them; nothing reads them now), and every span made after the
+ * sweep began is cleared in both colors by span_new.  So no cycle start
+ * has to clear a bitmap as big as the heap in one pause. */
 bool pv_gc_sweep_some(pv_vm *vm, int64_t budget)
 {
     struct pv_gc *g = vm->gc;
@@ -421,13 +451,14 @@ bool pv_gc_sweep_some(pv_vm *vm, int64_t budget)
         while (g->sweep_slot < s->nslots && budget > 0) {
             struct pv_obj *o = slot_at(s, g->sweep_slot++);
             budget -= s->slot_size;
-            if (pv_gc_is_object(o) && (o->gc & PV_GC_COLOR) != g->color) {
+            if (pv_gc_is_object(o) && !pv_gc_marked(vm, o)) {
                 g->c.cycle_freed_objects++;
                 g->c.cycle_freed_bytes += s->slot_size;
                 pv_gc_free_object(vm, o);
             }
         }
         if (g->sweep_slot >= s->nslots && g->sweep_at == s) {
+            pv_gc_marks_clear(vm, 3 - g->color, s);
             g->sweep_at = s->next;
             g->sweep_slot = 0;
         }

@@ -105,7 +105,7 @@ bool pv_gc_zct_scan(pv_vm *vm, uint64_t at_least, uint64_t deadline)
             g->zct[kept++] = o;      /* a stack holds it: look again next time */
             continue;
         }
-        bool garbage_of_sweep = g->phase == PV_GC_SWEEP && (o->gc & PV_GC_COLOR) != g->color;
+        bool garbage_of_sweep = g->phase == PV_GC_SWEEP && !pv_gc_marked(vm, o);
         if (!garbage_of_sweep)
             pv_gc_trace(vm, o, pv_gc_dec);   /* its references go away uncounted: shaded in MARK */
         g->c.rc_freed_objects++;

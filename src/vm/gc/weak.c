@@ -41,7 +41,7 @@ pv_value pv_weak_get(pv_vm *vm, struct pv_obj *ref)
     PV_GC_ASSERT(pv_gc_is_slot(o) && pv_gc_is_object(o));
     /* Unmarked during a sweep: garbage the sweep has not reached yet.  It
      * must not come back to life: cleared now. */
-    if (g->phase == PV_GC_SWEEP && (o->gc & PV_GC_COLOR) != g->color) {
+    if (g->phase == PV_GC_SWEEP && !pv_gc_marked(vm, o)) {
         *target_word(ref) = PV_NULL;
         return PV_NULL;
     }
