@@ -213,6 +213,7 @@ struct pw_world {
     bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */
     uint64_t commit_want;           /* the highest generation a ticket asked for */
     void (*on_commit)(void *ctx, uint64_t generation);
+    uint64_t durable_told;          /* the newest generation on_commit was given */
     void *on_commit_ctx;
     uint8_t *stage;                 /* one page, for reading frozen pages */
 
@@ -234,6 +235,11 @@ void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(
 int pw_replica_open(pw_world *w, const char *path, pw_error *err);
 void pw_replica_ship(pw_world *w);
 void pw_replica_close(pw_world *w);
+/* Output commit's durable generation may have moved (a snapshot, or with
+ * replica_sync a replica's ack): tells on_commit and wakes the waiters.
+ * _locked: under snap_lock, without the wake-up. */
+void pw_durable_changed(pw_world *w);
+void pw_durable_tell_locked(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);
 void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */

@@ -21,7 +21,8 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom run [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "                   [--snapshot-interval MS]\n"
         "                   [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
         "                   [--strategy NAME] [-v]\n"
         "                   PROGRAM... [-- ARGS...]\n"
@@ -80,7 +81,8 @@ void help_run(void)
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom boot [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "                    [--snapshot-interval MS]\n"
         "                    [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
         "                    [--strategy NAME] [-v]\n"
         "                    [--paused [--kill ID]... [--wait]]\n"
@@ -264,7 +266,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
     pvm_options o = {.image = a->w.image, .create = create, .snapshot_interval_ms = a->w.interval,
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
                      .paused = a->paused, .commit_output = a->w.commit_output, .display = display,
-                     .replica = a->w.replica};
+                     .replica = a->w.replica, .replica_key = a->w.replica_key,
+                     .replica_sync = a->w.replica_sync};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

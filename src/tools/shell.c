@@ -24,7 +24,8 @@
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom [shell] [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "               [--snapshot-interval MS]\n"
         "               [--memory-limit SIZE] [--display [ADDR:]PORT] [--strategy NAME]\n"
         "               [--paused] [-v]\n"
         "\n"
@@ -445,7 +446,8 @@ int cmd_shell(int argc, char **argv)
         return 2;
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
-                     .commit_output = w.commit_output, .display = display, .replica = w.replica};
+                     .commit_output = w.commit_output, .display = display, .replica = w.replica,
+                     .replica_key = w.replica_key, .replica_sync = w.replica_sync};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

@@ -145,6 +145,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         po.snapshot_interval_ms = o->snapshot_interval_ms;
     po.strategy = o->strategy;
     po.replica = o->replica;
+    po.replica_key = o->replica_key;
+    po.replica_sync = o->replica_sync;
     if (o->inspect)
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;

@@ -37,6 +37,18 @@ static pw_world *open_with(const char *img, const char *replica, bool create, pw
     return w;
 }
 
+/* A new or lost replica is built by the replica thread in the
+ * background: waits (up to 20 s) until it is level with the image. */
+static void wait_level(pw_world *w, pw_stats *st)
+{
+    for (int i = 0; i < 2000; i++) {
+        pw_stats_get(w, st);
+        if (st->replica_synced && st->replica_generation == st->generation)
+            return;
+        usleep(10000);
+    }
+}
+
 int main(void)
 {
     char dir[] = "/tmp/phantom-replica-XXXXXX";
@@ -52,6 +64,8 @@ int main(void)
     REQUIRE(w);
     uint64_t *t = t_root_table(w, 4096 * 8, TMAGIC);
     pw_stats st;
+    wait_level(w, &st);
+    CHECK_EQ_U64(st.replica_generation, st.generation);
     for (uint64_t round = 1; round <= 5; round++) {
         for (int i = 1; i < 4096; i += 97)
             t[i] = round * i;
@@ -65,8 +79,9 @@ int main(void)
     REQUIRE(unlink(rep) == 0);
     t[1] = 99;
     REQUIRE(pw_snapshot(w, true) == 0);
-    pw_stats_get(w, &st);
+    wait_level(w, &st);
     CHECK_EQ_U64(st.replica_generation, st.generation);
+    CHECK(st.replica_rebuilds >= 2);
     CHECK(hal_path_exists(rep));
     uint64_t gen = st.generation;
     pw_close(w, false);
