@@ -73,6 +73,13 @@ static inline bool t_replsrv_start(t_replsrv *s, const char *image, const char *
     close(fds[0]);
     const char *colon = strrchr(line, ':');
     if (strncmp(line, "listening on ", 13) || !colon) {
+        uint8_t *msg;
+        size_t len;
+        if (hal_file_read_all(errfile, 1u << 20, &msg, &len) == 0) {
+            fprintf(stderr, "replica-server did not start; its messages:\n%s\n",
+                    (const char *)msg + (len > 2000 ? len - 2000 : 0));
+            free(msg);
+        }
         kill(s->pid, SIGKILL);
         waitpid(s->pid, NULL, 0);
         s->pid = 0;

@@ -214,6 +214,7 @@ typedef struct pw_stats {
     uint64_t replica_bytes_shipped;  /* block bytes sent (resent ones too) */
     uint64_t replica_resent;      /* blocks a server refused as damaged and got again */
     uint64_t replica_rebuilds;    /* rebuilt from scratch by this open */
+    uint64_t replica_catchups;    /* caught up from an older snapshot by this open */
     bool replica_synced;          /* level: each snapshot ships as it commits */
     hal_tmem_stats mem;
 } pw_stats;

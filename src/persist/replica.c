@@ -20,14 +20,23 @@
  *
  * Two modes.  In step (synced): the replica holds the committed root, and
  * the snapshot thread ships each next snapshot right after its commit, so
- * the replica is never more than one snapshot behind.  Otherwise (new,
- * lost, another copy, behind, a failed ship, a server restarted with an
- * empty image) the replica thread rebuilds it in the background while
- * snapshots go on: both root slots are zeroed first (the replica is then
- * no image at all, rather than a damaged one), every block reachable from
- * the committed root R is copied, R's root written last; then it catches
- * up by single steps until it is level, and hands over to the snapshot
- * thread.
+ * the replica is never more than one snapshot behind.  Otherwise the
+ * replica thread brings it to the committed root R in the background
+ * while snapshots go on, then by single steps until it is level, and
+ * hands over to the snapshot thread:
+ *   - behind (it holds an older root B of this world: a server that was
+ *     down or unreachable for a while): catch up.  Every block R
+ *     references with a generation up to B is one B referenced too (a
+ *     block is written once, and once unreferenced never referenced
+ *     again), so only the blocks written after B are sent; as they may
+ *     land on blocks B used, both root slots are zeroed first, and the
+ *     target reads back every block of R against its checksum before R's
+ *     root is written (a B from another history of the world fails that,
+ *     and the replica is then rebuilt);
+ *   - lost (new, emptied, another copy, a server restarted with an empty
+ *     image): rebuild: both root slots are zeroed first (the replica is
+ *     then no image at all, rather than a damaged one), every block
+ *     reachable from R is copied, R's root written last.
  *
  * Reading R's blocks while snapshots go on is safe as long as the image's
  * committed generation is at most R + 1: the snapshot being written then
@@ -72,7 +81,7 @@ struct pw_replica {
     uint64_t wall_ns;        /* its instant */
     uint64_t retry_ns;       /* after a failure: no attempt before this (monotonic) */
     uint64_t backoff_ns;
-    uint64_t blocks_shipped, bytes_shipped, rebuilds;
+    uint64_t blocks_shipped, bytes_shipped, rebuilds, catchups;
 };
 
 /* ---- one ship --------------------------------------------------------------------- */
@@ -81,17 +90,35 @@ typedef struct ship_ctx {
     pw_world *w;
     pw_replica *p;
     pw_error err;
+    /* the ship under way: root gen from base (scratch: from nothing) */
+    bool scratch;
+    uint64_t gen, base;
 } ship_ctx;
 
-static int send_block(ship_ctx *c, const pw_entry *e, uint8_t *buf)
+/* The blocks a ship sends: every one (from scratch), those generation
+ * gen wrote (one step), or those written after base (catching up).
+ * Generations in entries are their low 32 bits: compared modulo 2^32. */
+static bool want_block(void *ctx, const pw_entry *e)
 {
+    const ship_ctx *c = ctx;
+    return c->scratch || (uint32_t)(e->gen - (uint32_t)c->base - 1) < (uint32_t)(c->gen - c->base);
+}
+
+static int read_block(void *ctx, const pw_entry *e, uint8_t *buf)
+{
+    ship_ctx *c = ctx;
     int rc = pw_store_read_checked(&c->w->store, e, buf);
     if (rc) {
         c->err.code = rc;
         snprintf(c->err.msg, sizeof c->err.msg, "reading block %llu of the image: %s",
                  (unsigned long long)e->block, pw_strerror(rc));
-        return rc;
     }
+    return rc;
+}
+
+static int send_block(void *ctx, const pw_entry *e, const uint8_t *buf)
+{
+    ship_ctx *c = ctx;
     c->p->blocks_shipped++;
     c->p->bytes_shipped += PW_BLOCK_SIZE;
     return pw_rtarget_block(c->p->t, e->block, e->crc, buf, &c->err);
@@ -105,35 +132,6 @@ static int reread(void *ctx, const pr_block_head *b, uint8_t *buf)
     return pw_store_read_checked(&c->w->store, &e, buf);
 }
 
-/* A tree of the image (the page map or the bitmap index): the node e
- * refers to at level (level -1: a leaf block: data, or a bitmap block).
- * all: every block; else only those generation g32 wrote. */
-static int ship_tree(ship_ctx *c, const pw_entry *e, int level, uint32_t g32, bool all)
-{
-    if (!e->block || (!all && e->gen != g32))
-        return 0;
-    HAL_ASSERT(level < (int)PW_MAX_LEVELS);
-    uint8_t *buf = c->p->buf + (size_t)(level + 1) * PW_BLOCK_SIZE;
-    int rc = send_block(c, e, buf);
-    if (rc || level < 0)
-        return rc;
-    const pw_entry *child = (const pw_entry *)(const void *)buf;
-    for (unsigned i = 0; i < PW_FANOUT && !rc; i++)
-        rc = ship_tree(c, &child[i], level - 1, g32, all);
-    return rc;
-}
-
-/* The superseded list's chain: written whole by the snapshot that owns it. */
-static int ship_slist(ship_ctx *c, pw_entry e, uint32_t g32, bool all)
-{
-    int rc = 0;
-    while (e.block && !rc && (all || e.gen == g32)) {
-        if ((rc = send_block(c, &e, c->p->buf)) == 0)
-            e = ((const pw_slist_block *)(const void *)c->p->buf)->next;
-    }
-    return rc;
-}
-
 /* Whether root r's blocks are all still as r wrote them (see the top). */
 static bool retained(pw_world *w, const pw_rootslot *r)
 {
@@ -143,20 +141,20 @@ static bool retained(pw_world *w, const pw_rootslot *r)
     return ok;
 }
 
-/* Ships root r: its new blocks (from scratch: every block), then the
- * root.  REPLICA_OVERTAKEN if r stopped being retained meanwhile. */
-static int ship(ship_ctx *c, const pw_rootslot *r, bool scratch)
+/* Ships root r: the blocks written after base (0: every block), then the
+ * root.  catchup: base is older than r's predecessor.  REPLICA_OVERTAKEN
+ * if r stopped being retained meanwhile. */
+static int ship(ship_ctx *c, const pw_rootslot *r, uint64_t base, bool catchup)
 {
-    pr_begin b = {r->generation, scratch ? 0 : r->generation - 1, r->image_blocks,
-                  {r->world_id[0], r->world_id[1]}};
+    pr_begin b = {r->generation, base, r->image_blocks, {r->world_id[0], r->world_id[1]},
+                  catchup ? PR_BEGIN_CATCHUP : 0};
+    c->scratch = !base;
+    c->gen = r->generation;
+    c->base = base;
     int rc = pw_rtarget_begin(c->p->t, &b, &c->err);
-    uint32_t g32 = (uint32_t)r->generation;
+    pw_walk wk = {want_block, read_block, send_block, c, c->p->buf};
     if (!rc)
-        rc = ship_tree(c, &r->map_root, r->map_levels - 1, g32, scratch);
-    if (!rc)
-        rc = ship_tree(c, &r->bitmap_root, r->bitmap_levels - 1, g32, scratch);
-    if (!rc)
-        rc = ship_slist(c, r->slist_head, g32, scratch);
+        rc = pw_walk_root(&wk, r);
     if ((!rc || rc == -EBADMSG) && !retained(c->w, r)) {
         if (pw_rtarget_remote(c->p->t))
             pw_rtarget_drop(c->p->t); /* the server forgets the unfinished ship */
@@ -195,6 +193,7 @@ static void publish(pw_world *w, pw_replica *p)
     w->st.replica_bytes_shipped = p->bytes_shipped;
     w->st.replica_resent = pw_rtarget_resent(p->t);
     w->st.replica_rebuilds = p->rebuilds;
+    w->st.replica_catchups = p->catchups;
     w->st.replica_synced = p->synced;
     hal_mutex_unlock(&w->snap_lock);
     pw_durable_changed(w);
@@ -211,7 +210,8 @@ static int step(pw_world *w, pw_replica *p, ship_ctx *c, bool synced)
     prev = w->prev_root;
     hal_mutex_unlock(&w->map_lock);
     pr_state st;
-    uint64_t at;
+    pw_rootslot theirs;
+    uint64_t at, older = 0; /* older: the target's own root of this world, to catch up from */
     int rc = 0;
     if (synced && pw_rtarget_remote(p->t) && pw_rtarget_connected(p->t)) {
         at = p->generation; /* the connection's last ACK; the server checks it at BEGIN */
@@ -225,22 +225,29 @@ static int step(pw_world *w, pw_replica *p, ship_ctx *c, bool synced)
         return -EEXIST;
     } else {
         at = replica_at(&st, &cur, &prev);
+        if (!at && pw_rimage_newest(&st, &theirs) && !memcmp(theirs.world_id, cur.world_id, sizeof cur.world_id) &&
+            theirs.generation + 1 < cur.generation)
+            older = theirs.generation;
     }
     if (at != cur.generation) {
-        bool scratch = !at || at + 1 != cur.generation;
-        if (scratch && synced)
+        bool one = at && at + 1 == cur.generation;
+        if (!one && synced)
             return REPLICA_LOST;
-        if (scratch) {
-            if (at || p->generation)
-                pw_log(w, PW_LOG_WARN, "replica %s: at generation %llu, the image at %llu: rebuilding it",
-                       p->name, (unsigned long long)(at ? at : p->generation),
-                       (unsigned long long)cur.generation);
-            p->rebuilds++;
+        if (!one) {
+            if (at || older || p->generation)
+                pw_log(w, PW_LOG_WARN, "replica %s: at generation %llu, the image at %llu: %s", p->name,
+                       (unsigned long long)(older ? older : at ? at : p->generation),
+                       (unsigned long long)cur.generation,
+                       older ? "catching up (sending what was written since)" : "rebuilding it");
+            if (older)
+                p->catchups++;
+            else
+                p->rebuilds++;
         }
         hal_mutex_lock(&p->lock);
         p->generation = at;
         hal_mutex_unlock(&p->lock);
-        if ((rc = ship(c, &cur, scratch)))
+        if ((rc = ship(c, &cur, one ? at : older, !one && older)))
             return rc;
     }
     hal_mutex_lock(&p->lock);
@@ -282,7 +289,7 @@ static void replica_thread(void *arg)
             continue;
         }
         hal_mutex_unlock(&p->lock);
-        *c = (ship_ctx){w, p, {0, ""}};
+        *c = (ship_ctx){.w = w, .p = p};
         int rc = step(w, p, c, false);
         if (rc && rc != REPLICA_OVERTAKEN) {
             failed(w, p, c);
@@ -445,7 +452,7 @@ void pw_replica_ship(pw_world *w)
         return;
     }
     hal_mutex_unlock(&p->lock);
-    ship_ctx c = {w, p, {0, ""}};
+    ship_ctx c = {.w = w, .p = p};
     int rc = step(w, p, &c, true);
     if (rc == REPLICA_LOST) {
         hal_mutex_lock(&p->lock);

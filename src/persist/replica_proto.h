@@ -21,7 +21,7 @@
  *   server -> STATE {image bytes, its two root slots' first sectors}
  * Shipping one snapshot (replica.c decides base from STATE):
  *   client -> BEGIN {generation, base generation (0: from scratch),
- *                    image blocks, world id}
+ *                    image blocks, world id, flags (catching up)}
  *   client -> BLOCK {block number, its crc32c from the image, 4096 bytes}...
  *   client -> COMMIT {the root's first sector}
  *   server -> RESEND {the blocks refused: checksum or MAC wrong} and the
@@ -61,7 +61,12 @@ enum pr_type {
 
 typedef struct pr_begin {
     uint64_t generation, base, image_blocks, world_id[2];
+    uint64_t flags;          /* PR_BEGIN_CATCHUP */
 } pr_begin;
+/* base is an older root than the one before generation: the blocks
+ * written since base come, the root slots are emptied first, and the
+ * server checks every block of the new root before writing it. */
+#define PR_BEGIN_CATCHUP 1u
 typedef struct pr_block_head {
     uint64_t block;
     uint32_t crc, zero;

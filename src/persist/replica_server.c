@@ -9,7 +9,9 @@
  * it writes:
  *   - the peer holds the key (the handshake), and every frame's MAC;
  *   - a ship from scratch never overwrites another world's image, and a
- *     single step starts from exactly the root the server holds (base);
+ *     single step or a catch-up starts from exactly the root the server
+ *     holds (base); after a catch-up every block of the new root is read
+ *     back against its checksum before the root is written;
  *   - every block against the image's CRC-32C that came with it, and its
  *     number (never a root slot, never past the image): a damaged block is
  *     not written, and the client is asked for it again at COMMIT;
@@ -92,13 +94,15 @@ static int on_begin(server *s)
                       s->o->image);
     if (b->image_blocks < PW_FIRST_DATA_BLOCK || b->image_blocks > (1ull << 40) || !b->generation)
         return refuse(s, "a BEGIN with impossible sizes");
-    if (b->base && (!s->have_cur || s->cur.generation != b->base || b->generation != b->base + 1))
+    bool catchup = b->flags & PR_BEGIN_CATCHUP;
+    if (b->base && (!s->have_cur || s->cur.generation != b->base || b->generation <= b->base ||
+                    (!catchup && b->generation != b->base + 1)))
         return refuse(s, "this server's image is at generation %llu, not %llu: ship it from scratch",
                       (unsigned long long)(s->have_cur ? s->cur.generation : 0), (unsigned long long)b->base);
-    int rc = pw_rimage_begin(s->img, b->image_blocks, b->base == 0);
+    int rc = pw_rimage_begin(s->img, b->image_blocks, !b->base || catchup);
     if (rc)
         return refuse(s, "%s: %s", s->o->image, hal_strerror(rc));
-    if (!b->base)
+    if (!b->base || catchup)
         s->have_cur = false; /* both slots are empty now */
     s->begin = *b;
     s->shipping = true;
@@ -149,14 +153,19 @@ static int on_commit(server *s)
         memcmp(r.world_id, s->begin.world_id, sizeof r.world_id) || r.image_blocks != s->begin.image_blocks)
         return refuse(s, "the root of generation %llu is not valid or not the one begun",
                       (unsigned long long)s->begin.generation);
-    int rc = pw_rimage_commit(s->img, s->f->payload, r.generation);
-    if (rc)
+    char why[200];
+    int rc = 0;
+    if ((s->begin.flags & PR_BEGIN_CATCHUP) && (rc = pw_rimage_verify(s->img, &r, why, sizeof why)))
+        return refuse(s, "catching up from generation %llu: %s; ship it from scratch",
+                      (unsigned long long)s->begin.base, why);
+    if ((rc = pw_rimage_commit(s->img, s->f->payload, r.generation)))
         return refuse(s, "%s: %s", s->o->image, hal_strerror(rc));
     s->cur = r;
     s->have_cur = true;
     s->shipping = false;
     slog(s, PW_LOG_INFO, "generation %llu is durable (%llu blocks%s)", (unsigned long long)r.generation,
-         (unsigned long long)s->blocks, s->begin.base ? "" : ", from scratch");
+         (unsigned long long)s->blocks,
+         !s->begin.base ? ", from scratch" : s->begin.flags & PR_BEGIN_CATCHUP ? ", caught up" : "");
     return pr_send(&s->c, PR_ACK, &r.generation, sizeof r.generation, NULL, 0);
 }
 

@@ -5,6 +5,8 @@
  */
 #include "replica_target.h"
 
+#include "../util/crc32c.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +79,7 @@ static int write_slot(pw_rimage *m, uint64_t slot, const uint8_t *sector)
     return hal_blockdev_write_durable(m->dev, m->blk, PW_BLOCK_SIZE, slot * PW_BLOCK_SIZE);
 }
 
-int pw_rimage_begin(pw_rimage *m, uint64_t image_blocks, bool scratch)
+int pw_rimage_begin(pw_rimage *m, uint64_t image_blocks, bool empty_slots)
 {
     if (!m->dev)
         return -EIO;
@@ -85,7 +87,7 @@ int pw_rimage_begin(pw_rimage *m, uint64_t image_blocks, bool scratch)
     uint64_t need = image_blocks * PW_BLOCK_SIZE;
     if (need > m->dev_bytes && (rc = m->dev->ops->grow(m->dev, need)) == 0)
         m->dev_bytes = need;
-    if (!rc && scratch && (rc = write_slot(m, 0, NULL)) == 0)
+    if (!rc && empty_slots && (rc = write_slot(m, 0, NULL)) == 0)
         rc = write_slot(m, 1, NULL);
     return rc;
 }
@@ -100,6 +102,86 @@ int pw_rimage_commit(pw_rimage *m, const uint8_t *sector, uint64_t generation)
 {
     int rc = m->dev->ops->flush(m->dev);
     return rc ? rc : write_slot(m, generation % 2, sector);
+}
+
+/* ---- walks ------------------------------------------------------------------------- */
+
+/* The node e refers to at level (-1: a leaf block: data, or a bitmap block). */
+static int walk_tree(const pw_walk *wk, const pw_entry *e, int level)
+{
+    if (!e->block || !wk->want(wk->ctx, e))
+        return 0;
+    HAL_ASSERT(level < (int)PW_MAX_LEVELS);
+    uint8_t *buf = wk->bufs + (size_t)(level + 1) * PW_BLOCK_SIZE;
+    int rc = wk->read(wk->ctx, e, buf);
+    if (!rc && wk->visit)
+        rc = wk->visit(wk->ctx, e, buf);
+    if (rc || level < 0)
+        return rc;
+    const pw_entry *child = (const pw_entry *)(const void *)buf;
+    for (unsigned i = 0; i < PW_FANOUT && !rc; i++)
+        rc = walk_tree(wk, &child[i], level - 1);
+    return rc;
+}
+
+int pw_walk_root(const pw_walk *wk, const pw_rootslot *r)
+{
+    int rc = walk_tree(wk, &r->map_root, r->map_levels - 1);
+    if (!rc)
+        rc = walk_tree(wk, &r->bitmap_root, r->bitmap_levels - 1);
+    /* The superseded list's chain: written whole by the snapshot that owns it. */
+    pw_entry e = r->slist_head;
+    while (e.block && !rc && wk->want(wk->ctx, &e)) {
+        if (!(rc = wk->read(wk->ctx, &e, wk->bufs)) && wk->visit)
+            rc = wk->visit(wk->ctx, &e, wk->bufs);
+        if (!rc)
+            e = ((const pw_slist_block *)(const void *)wk->bufs)->next;
+    }
+    return rc;
+}
+
+typedef struct verify_ctx {
+    pw_rimage *m;
+    uint64_t bad;
+} verify_ctx;
+
+static bool want_all(void *ctx, const pw_entry *e)
+{
+    (void)ctx;
+    (void)e;
+    return true;
+}
+
+static int read_checked(void *ctx, const pw_entry *e, uint8_t *buf)
+{
+    verify_ctx *v = ctx;
+    if (e->block < PW_FIRST_DATA_BLOCK || e->block >= v->m->dev_bytes / PW_BLOCK_SIZE) {
+        v->bad = e->block;
+        return -EBADMSG;
+    }
+    int rc = v->m->dev->ops->read(v->m->dev, buf, PW_BLOCK_SIZE, e->block * PW_BLOCK_SIZE);
+    if (!rc && crc32c(0, buf, PW_BLOCK_SIZE) != e->crc) {
+        v->bad = e->block;
+        rc = -EBADMSG;
+    }
+    return rc;
+}
+
+int pw_rimage_verify(pw_rimage *m, const pw_rootslot *r, char *why, size_t whylen)
+{
+    uint8_t *bufs = hal_pages_alloc(PW_WALK_BUFS * PW_BLOCK_SIZE);
+    if (!bufs)
+        return -ENOMEM;
+    verify_ctx v = {m, 0};
+    pw_walk wk = {want_all, read_checked, NULL, &v, bufs};
+    int rc = pw_walk_root(&wk, r);
+    hal_pages_free(bufs, PW_WALK_BUFS * PW_BLOCK_SIZE);
+    if (rc == -EBADMSG)
+        snprintf(why, whylen, "block %llu is not the block the root names (another history, or damaged)",
+                 (unsigned long long)v.bad);
+    else if (rc)
+        snprintf(why, whylen, "%s", hal_strerror(rc));
+    return rc;
 }
 
 bool pw_rimage_decode(const uint8_t *sector, uint64_t image_bytes, pw_rootslot *r)
@@ -142,6 +224,7 @@ struct pw_rtarget {
     bool connected;
     pr_frame *frame;
     uint64_t resent;
+    bool catchup;            /* the ship begun catches up: verify (a local image) */
 };
 
 int pw_rtarget_open(const char *name, const uint8_t *key, size_t keylen, pw_rtarget **out, pw_error *err)
@@ -267,7 +350,8 @@ int pw_rtarget_state(pw_rtarget *t, pr_state *st, pw_error *err)
 
 int pw_rtarget_begin(pw_rtarget *t, const pr_begin *b, pw_error *err)
 {
-    int rc = t->img ? pw_rimage_begin(t->img, b->image_blocks, b->base == 0)
+    t->catchup = b->flags & PR_BEGIN_CATCHUP;
+    int rc = t->img ? pw_rimage_begin(t->img, b->image_blocks, !b->base || (b->flags & PR_BEGIN_CATCHUP))
                     : pr_send(&t->conn, PR_BEGIN, b, sizeof *b, NULL, 0);
     return rc ? t_fail(t, rc, err, "starting a snapshot") : 0;
 }
@@ -292,9 +376,15 @@ int pw_rtarget_commit(pw_rtarget *t, const pw_rootslot *r, pw_reread_fn reread, 
     pw_root_encode(r, blk);
     int rc;
     if (t->img) {
-        rc = pw_rimage_commit(t->img, blk, r->generation);
+        char why[200] = "";
+        if (t->catchup && (rc = pw_rimage_verify(t->img, r, why, sizeof why))) {
+            err->code = rc;
+            snprintf(err->msg, sizeof err->msg, "catching up: %s; it will be rebuilt from scratch", why);
+        } else if ((rc = pw_rimage_commit(t->img, blk, r->generation))) {
+            t_fail(t, rc, err, "writing the root");
+        }
         hal_pages_free(blk, PW_BLOCK_SIZE);
-        return rc ? t_fail(t, rc, err, "writing the root") : 0;
+        return rc;
     }
     uint8_t sector[PW_ROOT_SECTOR];
     memcpy(sector, blk, sizeof sector);

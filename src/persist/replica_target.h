@@ -25,9 +25,15 @@ void pw_rimage_close(pw_rimage *m);
 /* Its size and its two root slots' first sectors.  A file deleted or
  * replaced meanwhile is opened anew (empty) first. */
 int pw_rimage_state(pw_rimage *m, pr_state *st);
-/* Grows it to image_blocks; from scratch (base 0): both root slots are
- * zeroed durably first, so it is no image at all rather than a damaged one. */
-int pw_rimage_begin(pw_rimage *m, uint64_t image_blocks, bool scratch);
+/* Grows it to image_blocks; with empty_slots (from scratch, or catching
+ * up from an older root whose blocks the new ones may overwrite): both
+ * root slots are zeroed durably first, so it is no image at all rather
+ * than a damaged one. */
+int pw_rimage_begin(pw_rimage *m, uint64_t image_blocks, bool empty_slots);
+/* Reads every block root r references and checks it against its entry:
+ * after a catch-up, that the blocks it did not get are the ones it needs.
+ * -EBADMSG names the first that is not, in why. */
+int pw_rimage_verify(pw_rimage *m, const pw_rootslot *r, char *why, size_t whylen);
 int pw_rimage_block(pw_rimage *m, uint64_t block, const void *data);
 /* Flush, then the root (its first sector; the rest of the block is zero)
  * durably into slot generation % 2. */
@@ -39,6 +45,25 @@ bool pw_rimage_newest(const pr_state *st, pw_rootslot *r);
 /* The newest valid root among st's sectors that is not world_id's: true
  * if the target holds another world's image. */
 bool pw_rimage_other_world(const pr_state *st, const uint64_t world_id[2]);
+
+/* ---- walking a root's blocks ------------------------------------------------------- */
+
+/* Every block root r references that want() accepts, parents before their
+ * children: the page map, the bitmap index (with their leaves) and the
+ * superseded list's chain.  A node want() refuses is not read, nor
+ * anything below it (a copy-on-write tree rewrites every ancestor of a
+ * changed block, so a subtree older than a generation holds nothing
+ * newer).  read() fills buf with the block, checked against its entry;
+ * visit() (may be NULL) then sees it. */
+typedef struct pw_walk {
+    bool (*want)(void *ctx, const pw_entry *e);
+    int (*read)(void *ctx, const pw_entry *e, uint8_t *buf);
+    int (*visit)(void *ctx, const pw_entry *e, const uint8_t *buf);
+    void *ctx;
+    uint8_t *bufs;           /* PW_WALK_BUFS blocks */
+} pw_walk;
+#define PW_WALK_BUFS (PW_MAX_LEVELS + 1)
+int pw_walk_root(const pw_walk *wk, const pw_rootslot *r);
 
 /* ---- a target of either kind ------------------------------------------------------- */
 

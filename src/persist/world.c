@@ -781,6 +781,11 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->base = (uint8_t *)(uintptr_t)r.space_base;
     w->size = r.space_size;
     w->committed = r;
+    if (w->opt.replica_sync && !w->opt.replica) {
+        rc = -EINVAL;
+        set_err(err, rc, "%s: --replica-sync without a replica (--replica TARGET)", path);
+        goto fail;
+    }
     if (w->opt.replica && (rc = pw_replica_open(w, w->opt.replica, err)))
         goto fail;
     pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);

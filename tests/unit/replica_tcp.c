@@ -222,7 +222,7 @@ static void raw_client(const t_replsrv *s, const char *key)
     REQUIRE(pr_client_handshake(&c, k, klen, &err) == 0);
     pr_frame *f = malloc(sizeof *f);
     REQUIRE(f && pr_recv(&c, f, 5000) == 0 && f->type == PR_STATE && f->mac_ok);
-    pr_begin b = {1, 0, 16, {7, 7}};
+    pr_begin b = {1, 0, 16, {7, 7}, 0};
     REQUIRE(pr_send(&c, PR_BEGIN, &b, sizeof b, NULL, 0) == 0);
     uint8_t data[PW_BLOCK_SIZE];
     memset(data, 0x5a, sizeof data);
