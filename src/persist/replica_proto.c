@@ -182,24 +182,23 @@ static void frame_mac(const pr_conn *c, bool from_server, const uint8_t *head, c
 int pr_send(pr_conn *c, uint8_t type, const void *a, size_t alen, const void *b, size_t blen)
 {
     HAL_ASSERT(alen + blen <= PR_MAX_PAYLOAD);
-    uint8_t head[PR_HEADER];
+    uint8_t *head = c->out;
     put32(head, PR_MAGIC);
     head[4] = type;
     head[5] = PR_VERSION;
     head[6] = head[7] = 0;
     put32(head + 8, (uint32_t)(alen + blen));
     put32(head + 12, c->send_seq++);
-    int rc = send_all(c->s, head, sizeof head);
-    if (!rc && alen)
-        rc = send_all(c->s, a, alen);
-    if (!rc && blen)
-        rc = send_all(c->s, b, blen);
-    if (!rc && c->authed) {
-        uint8_t mac[PR_MAC];
-        frame_mac(c, c->server, head, a, alen, b, blen, mac);
-        rc = send_all(c->s, mac, sizeof mac);
+    if (alen)
+        memcpy(head + PR_HEADER, a, alen);
+    if (blen)
+        memcpy(head + PR_HEADER + alen, b, blen);
+    size_t n = PR_HEADER + alen + blen;
+    if (c->authed) {
+        frame_mac(c, c->server, head, head + PR_HEADER, alen + blen, NULL, 0, head + n);
+        n += PR_MAC;
     }
-    return rc;
+    return send_all(c->s, head, n);
 }
 
 int pr_send_error(pr_conn *c, const char *msg) { return pr_send(c, PR_ERROR, msg, strlen(msg), NULL, 0); }

@@ -86,6 +86,7 @@ typedef struct pr_conn {
     bool authed;             /* MACs from now on */
     uint8_t session[32];
     uint32_t send_seq, recv_seq;
+    uint8_t out[PR_HEADER + PR_MAX_PAYLOAD + PR_MAC]; /* a frame, sent with one call */
 } pr_conn;
 
 typedef struct pr_frame {

@@ -76,5 +76,6 @@ int main(void)
                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
     CHECK(sha256_equal((const uint8_t *)"abcd", (const uint8_t *)"abcd", 4));
     CHECK(!sha256_equal((const uint8_t *)"abcd", (const uint8_t *)"abce", 4));
+    printf("  ok SHA-256 and HMAC-SHA256 (%s)\n", sha256_backend());
     return test_done("sha256");
 }
