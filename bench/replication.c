@@ -64,7 +64,6 @@ static void server_start(server *s)
     atomic_store(&s->port, 0);
     s->o = (pw_replica_server_options){.listen = s->listen, .image = s->image, .key_file = s->key,
                                        .log = NULL, .log_ctx = s, .ready = on_ready, .stop = &s->stop};
-    s->o.log = NULL;
     if (pthread_create(&s->t, NULL, serve, s))
         bu_die("thread");
     while (!atomic_load(&s->port))
@@ -87,22 +86,12 @@ static void quiet(void *ctx, int level, const char *msg)
 
 static pw_world *open_world(const char *img, const char *replica, const char *key, uint64_t mib)
 {
-    unlink(img);
     pw_options o;
     pw_options_default(&o);
-    o.create = true;
-    o.snapshot_interval_ms = 0;
-    o.space_size = mib * 2 * MiB + (64ull << 20);
     o.replica = replica;
     o.replica_key = key;
     o.log = quiet;
-    pw_world *w;
-    pw_error err;
-    if (pw_open(img, &o, &w, &err)) {
-        fprintf(stderr, "bench: open: %s\n", err.msg);
-        exit(1);
-    }
-    return w;
+    return bu_open_world_with(img, mib, &o);
 }
 
 static void wait_level(pw_world *w, pw_stats *st)

@@ -10,6 +10,7 @@
 #ifndef PHANTOM_TESTS_REPLSRV_H
 #define PHANTOM_TESTS_REPLSRV_H
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -67,8 +68,13 @@ static inline bool t_replsrv_start(t_replsrv *s, const char *image, const char *
     close(fds[1]);
     char line[128];
     size_t n = 0;
-    while (n < sizeof line - 1 && read(fds[0], line + n, 1) == 1 && line[n] != '\n')
-        n++;
+    for (;;) {
+        ssize_t k = read(fds[0], line + n, 1);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k != 1 || line[n] == '\n' || ++n == sizeof line - 1)
+            break;
+    }
     line[n] = 0;
     close(fds[0]);
     const char *colon = strrchr(line, ':');

@@ -44,7 +44,7 @@
 #define PR_KEY_MAX 4096u
 #define PR_RESEND_MAX 255u    /* blocks one RESEND names */
 #define PR_RESEND_ROUNDS 4    /* COMMITs of one ship before it is abandoned */
-#define PR_TIMEOUT_MS 15000   /* a frame, once one is due */
+#define PR_TIMEOUT_MS 5000    /* a frame, once one is due; a connect */
 
 enum pr_type {
     PR_HELLO = 1,
