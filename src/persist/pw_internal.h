@@ -8,6 +8,10 @@
  *   world.c     open/close, mutators and safepoints, the snapshot thread
  *   heap.c      allocation inside the persistent space
  *   check.c     offline inspection: pw_image_info_read, pw_fsck
+ *   replica.c   continuous replicas: what to ship, the replica thread
+ *   replica_target.c  where it goes: an image written here, or a server
+ *   replica_proto.c   the replication stream: frames, MACs, handshake
+ *   replica_server.c  pw_replica_serve: the stream's receiving end
  */
 #ifndef PHANTOM_PW_INTERNAL_H
 #define PHANTOM_PW_INTERNAL_H
@@ -227,11 +231,13 @@ struct pw_world {
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Continuous replicas (replica.c).  Open: the device, and where it stands
- * against the image's committed root (or a clear error).  Ship: after a
- * durable snapshot, on the snapshot thread (or the opener, before it
- * starts): bring the replica to the committed root; failures are logged
- * and retried later, never returned. */
+/* Continuous replicas (replica.c).  Open: the target, and where it stands
+ * against the image's committed root (or a clear error: a wrong key,
+ * another world's image).  Ship: after a durable snapshot, on the
+ * snapshot thread (or the opener, before it starts): a replica in step
+ * gets that snapshot now; any other is the replica thread's work (started
+ * by the first call), woken here.  Failures are logged and retried later,
+ * never returned. */
 int pw_replica_open(pw_world *w, const char *path, pw_error *err);
 void pw_replica_ship(pw_world *w);
 void pw_replica_close(pw_world *w);

@@ -81,7 +81,8 @@ struct pw_replica {
     uint64_t wall_ns;        /* its instant */
     uint64_t retry_ns;       /* after a failure: no attempt before this (monotonic) */
     uint64_t backoff_ns;
-    uint64_t blocks_shipped, bytes_shipped, rebuilds, catchups;
+    /* Statistics: counted by whichever thread ships, read by publish(). */
+    _Atomic uint64_t blocks_shipped, bytes_shipped, rebuilds, catchups;
 };
 
 /* ---- one ship --------------------------------------------------------------------- */
@@ -461,7 +462,9 @@ void pw_replica_ship(pw_world *w)
     } else if (rc) {
         failed(w, p, &c);
     } else {
+        hal_mutex_lock(&p->lock);
         p->backoff_ns = REPLICA_RETRY_MIN_NS;
+        hal_mutex_unlock(&p->lock);
     }
     if (rc) {
         hal_mutex_lock(&p->lock);
