@@ -216,6 +216,7 @@ typedef struct pw_stats {
     uint64_t replica_rebuilds;    /* rebuilt from scratch by this open */
     uint64_t replica_catchups;    /* caught up from an older snapshot by this open */
     bool replica_synced;          /* level: each snapshot ships as it commits */
+    bool replica_on;              /* the world has a replica (pw_options.replica) */
     hal_tmem_stats mem;
 } pw_stats;
 #define PW_PAUSE_WINDOW 4096

@@ -392,6 +392,8 @@ int pw_replica_open(pw_world *w, const char *name, pw_error *err_out)
         p->wall_ns = p->synced ? w->committed.wall_ns : w->prev_root.wall_ns;
     }
     w->st.replica_generation = p->generation; /* no other thread yet */
+    w->st.replica_wall_ns = p->wall_ns;
+    w->st.replica_on = true;
     w->replica = p;
     return 0;
 }
