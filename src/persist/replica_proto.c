@@ -130,15 +130,25 @@ static int send_all(hal_sock s, const void *buf, size_t n)
     return 0;
 }
 
-/* first_ms: how long to wait for the first byte (negative: forever). */
-static int recv_all(hal_sock s, void *buf, size_t n, int first_ms)
+/* n bytes, from what was received before and then the socket; first_ms:
+ * how long to wait for the first byte (negative: forever). */
+static int recv_all(pr_conn *c, void *buf, size_t n, int first_ms)
 {
     uint8_t *p = buf;
     int wait_ms = first_ms;
     while (n) {
-        long k = hal_net_recv(s, p, n);
+        if (c->in_at < c->in_len) {
+            size_t k = c->in_len - c->in_at < n ? c->in_len - c->in_at : n;
+            memcpy(p, c->in + c->in_at, k);
+            c->in_at += (uint32_t)k;
+            p += k;
+            n -= k;
+            wait_ms = PR_TIMEOUT_MS;
+            continue;
+        }
+        long k = hal_net_recv(c->s, c->in, sizeof c->in);
         if (k == -EAGAIN) {
-            int ev = hal_net_wait(s, HAL_POLL_IN, wait_ms);
+            int ev = hal_net_wait(c->s, HAL_POLL_IN, wait_ms);
             if (ev <= 0)
                 return ev ? ev : -ETIMEDOUT;
             continue;
@@ -147,9 +157,8 @@ static int recv_all(hal_sock s, void *buf, size_t n, int first_ms)
             return -ECONNRESET;
         if (k < 0)
             return (int)k;
-        p += k;
-        n -= (size_t)k;
-        wait_ms = PR_TIMEOUT_MS;
+        c->in_at = 0;
+        c->in_len = (uint32_t)k;
     }
     return 0;
 }
@@ -206,7 +215,7 @@ int pr_send_error(pr_conn *c, const char *msg) { return pr_send(c, PR_ERROR, msg
 int pr_recv(pr_conn *c, pr_frame *f, int timeout_ms)
 {
     uint8_t head[PR_HEADER];
-    int rc = recv_all(c->s, head, sizeof head, timeout_ms);
+    int rc = recv_all(c, head, sizeof head, timeout_ms);
     if (rc)
         return rc;
     f->type = head[4];
@@ -215,12 +224,12 @@ int pr_recv(pr_conn *c, pr_frame *f, int timeout_ms)
         get32(head + 12) != c->recv_seq)
         return -EPROTO;
     c->recv_seq++;
-    if ((rc = recv_all(c->s, f->payload, f->len, PR_TIMEOUT_MS)))
+    if ((rc = recv_all(c, f->payload, f->len, PR_TIMEOUT_MS)))
         return rc;
     f->mac_ok = true;
     if (c->authed) {
         uint8_t mac[PR_MAC], want[PR_MAC];
-        if ((rc = recv_all(c->s, mac, sizeof mac, PR_TIMEOUT_MS)))
+        if ((rc = recv_all(c, mac, sizeof mac, PR_TIMEOUT_MS)))
             return rc;
         frame_mac(c, !c->server, head, f->payload, f->len, NULL, 0, want);
         f->mac_ok = sha256_equal(mac, want, PR_MAC);

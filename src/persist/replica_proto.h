@@ -45,6 +45,7 @@
 #define PR_RESEND_MAX 255u    /* blocks one RESEND names */
 #define PR_RESEND_ROUNDS 4    /* COMMITs of one ship before it is abandoned */
 #define PR_TIMEOUT_MS 5000    /* a frame, once one is due; a connect */
+#define PR_IN_BUFFER (64u << 10)
 
 enum pr_type {
     PR_HELLO = 1,
@@ -87,6 +88,10 @@ typedef struct pr_conn {
     uint8_t session[32];
     uint32_t send_seq, recv_seq;
     uint8_t out[PR_HEADER + PR_MAX_PAYLOAD + PR_MAC]; /* a frame, sent with one call */
+    /* Received, not yet taken: in[in_at, in_len).  A receiver that falls
+     * behind takes many frames per call. */
+    uint32_t in_at, in_len;
+    uint8_t in[PR_IN_BUFFER];
 } pr_conn;
 
 typedef struct pr_frame {
