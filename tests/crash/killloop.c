@@ -328,7 +328,8 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, tc
         /* Mostly short runs, so kills land in every phase: opening,
          * first touches, snapshot writes, commits. */
         uint64_t r = next_rand(seed);
-        uint64_t us = 2000 + r % (r & 1 ? 150000 : 30000) + (tcp ? 30000 : 0); /* + a connection */
+        /* Over TCP longer: a connection, and a rebuild must fit in some runs. */
+        uint64_t us = 2000 + r % (r & 1 ? 150000 : 30000) + (tcp ? 80000 : 0);
         hal_sleep_ns(us * 1000);
         kill(pid, SIGKILL);
         if (tcp) { /* the server dies too, often in the middle of a snapshot */
