@@ -76,14 +76,17 @@ static inline void bu_die(const char *what)
 }
 
 /* A new world for a benchmark: its image replaced, room for twice the
- * working set, snapshots only on request.  Exits on failure. */
-static inline pw_world *bu_open_world(const char *strategy, const char *img, uint64_t working_mib)
+ * working set, snapshots only on request; the other options from o (NULL:
+ * the defaults).  Exits on failure. */
+static inline pw_world *bu_open_world_with(const char *img, uint64_t working_mib, const pw_options *o_in)
 {
     unlink(img);
     pw_options o;
-    pw_options_default(&o);
+    if (o_in)
+        o = *o_in;
+    else
+        pw_options_default(&o);
     o.create = true;
-    o.strategy = strategy;
     o.snapshot_interval_ms = 0;
     o.space_size = working_mib * 2 * (1ull << 20) + (64ull << 20);
     pw_world *w;
@@ -93,6 +96,14 @@ static inline pw_world *bu_open_world(const char *strategy, const char *img, uin
         exit(1);
     }
     return w;
+}
+
+static inline pw_world *bu_open_world(const char *strategy, const char *img, uint64_t working_mib)
+{
+    pw_options o;
+    pw_options_default(&o);
+    o.strategy = strategy;
+    return bu_open_world_with(img, working_mib, &o);
 }
 
 #endif

@@ -346,6 +346,14 @@ echo
 BUILD="$BUILD" BENCH_DIR="$DIR" "$(dirname "$0")/nbd_compare.sh" "$([ -n "$QUICK" ] && echo 2 || echo 5)" 128
 echo
 
+# ---- continuous replicas: a file and a replica-server over TCP (issue 21) ----------
+
+log "replication lag and bytes shipped (bench/replication)"
+echo "## Replication"
+echo
+"$B/replication" "$DIR" 64 "$([ -n "$QUICK" ] && echo 5 || echo 10)" "$([ -n "$QUICK" ] && echo 1 || echo 3)"
+echo
+
 # ---- WebAssembly: bench/wasm/*.c under Phantom, native, Node.js; same in Lua ---------
 
 log "WebAssembly engine vs native, node and lua5.4 (bench/wasm_compare.sh)"

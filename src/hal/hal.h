@@ -354,6 +354,9 @@ int hal_file_write_all(const char *path, const void *buf, size_t len);
 /* Appends buf to a file (created if missing) in one write, so appenders
  * do not interleave; not flushed to the disk. */
 int hal_file_append(const char *path, const void *buf, size_t len);
+/* Whether path is a regular file only its owner may read or write (a key
+ * file): 0; -EACCES if its group or others have any access to it; -errno. */
+int hal_file_private(const char *path);
 /* Calls fn for every entry of a directory (not . and ..), sorted by name.
  * is_dir tells subdirectories. */
 int hal_dir_list(const char *path, void (*fn)(void *ctx, const char *name, bool is_dir), void *ctx);

@@ -80,7 +80,12 @@ typedef struct pw_options {
     void *hook_ctx;
     const char *replica;          /* NULL, or a second image kept at most one
                                      snapshot behind (replica.c); created if
-                                     missing */
+                                     missing; or tcp://HOST:PORT of a
+                                     replica-server (pw_replica_serve) */
+    const char *replica_key;      /* the shared secret's file (tcp:// replicas) */
+    bool replica_sync;            /* output commit waits for the replica too:
+                                     pw_durable_generation is the older of the
+                                     image's and the replica's */
     const pw_keep *keep;          /* NULL: the policy the image holds (or the
                                      default); else this one, stored in the
                                      image from the next snapshot on */
@@ -270,11 +275,47 @@ typedef struct pw_stats {
      * whole image (0 while it runs, or if it did not run). */
     uint64_t readahead_pages;
     uint64_t readahead_done_ns;
+    uint64_t replica_wall_ns;     /* the instant of replica_generation */
+    uint64_t replica_bytes_shipped;  /* block bytes sent (resent ones too) */
+    uint64_t replica_resent;      /* blocks a server refused as damaged and got again */
+    uint64_t replica_rebuilds;    /* rebuilt from scratch by this open */
+    uint64_t replica_catchups;    /* caught up from an older snapshot by this open */
+    bool replica_synced;          /* level: each snapshot ships as it commits */
+    bool replica_on;              /* the world has a replica (pw_options.replica) */
     hal_tmem_stats mem;
 } pw_stats;
 #define PW_PAUSE_WINDOW 4096
 
 void pw_stats_get(pw_world *w, pw_stats *s);
+
+/* ---- replica server ---------------------------------------------------------
+ *
+ * `phantom replica-server`: receives a world's snapshots over TCP
+ * (pw_options.replica = "tcp://HOST:PORT") and writes them into the image
+ * at path with the same commit protocol as a local image, so that image
+ * is always a complete, valid image at most one snapshot behind, bootable
+ * with pw_open.  One client at a time (a new authenticated one replaces
+ * the current); runs until *stop becomes true (checked every 200 ms). */
+typedef struct pw_replica_server_options {
+    const char *listen;           /* [ADDR:]PORT; ADDR default 127.0.0.1; port 0: any */
+    const char *image;
+    const char *key_file;
+    void (*log)(void *ctx, int level, const char *msg);
+    void *log_ctx;
+    /* Called once listening, with the address and port (tests use port 0). */
+    void (*ready)(void *ctx, const char *addr, unsigned port);
+    _Atomic bool *stop;
+} pw_replica_server_options;
+int pw_replica_serve(const pw_replica_server_options *o, pw_error *err);
+
+/* Where the replica at a replica-server (tcp://HOST:PORT; key_file: the
+ * shared secret) stands: its newest valid root, if any.  For `phantom info
+ * --replica`. */
+typedef struct pw_replica_state {
+    bool valid;                   /* false: it holds no snapshot */
+    uint64_t generation, wall_ns, world_id[2];
+} pw_replica_state;
+int pw_replica_probe(const char *target, const char *key_file, pw_replica_state *out, pw_error *err);
 
 /* ---- offline tools: inspection and checking -------------------------------- */
 

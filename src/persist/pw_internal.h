@@ -9,6 +9,10 @@
  *   history.c   older snapshots kept by policy: retention, pins, rollback
  *   heap.c      allocation inside the persistent space
  *   check.c     offline inspection: pw_image_info_read, pw_fsck
+ *   replica.c   continuous replicas: what to ship, the replica thread
+ *   replica_target.c  where it goes: an image written here, or a server
+ *   replica_proto.c   the replication stream: frames, MACs, handshake
+ *   replica_server.c  pw_replica_serve: the stream's receiving end
  */
 #ifndef PHANTOM_PW_INTERNAL_H
 #define PHANTOM_PW_INTERNAL_H
@@ -233,6 +237,7 @@ struct pw_world {
     bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */
     uint64_t commit_want;           /* the highest generation a ticket asked for */
     void (*on_commit)(void *ctx, uint64_t generation);
+    uint64_t durable_told;          /* the newest generation on_commit was given */
     void *on_commit_ctx;
     uint8_t *stage;                 /* one page, for reading frozen pages */
 
@@ -260,11 +265,13 @@ struct pw_world {
 
 void pw_log(pw_world *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Continuous replicas (replica.c).  Open: the device, and where it stands
- * against the image's committed root (or a clear error).  Ship: after a
- * durable snapshot, on the snapshot thread (or the opener, before it
- * starts): bring the replica to the committed root; failures are logged
- * and retried later, never returned. */
+/* Continuous replicas (replica.c).  Open: the target, and where it stands
+ * against the image's committed root (or a clear error: a wrong key,
+ * another world's image).  Ship: after a durable snapshot, on the
+ * snapshot thread (or the opener, before it starts): a replica in step
+ * gets that snapshot now; any other is the replica thread's work (started
+ * by the first call), woken here.  Failures are logged and retried later,
+ * never returned. */
 int pw_replica_open(pw_world *w, const char *path, pw_error *err);
 void pw_replica_ship(pw_world *w);
 void pw_replica_close(pw_world *w);
@@ -287,6 +294,11 @@ void pw_history_close(pw_world *w);
  * before the program touches them; stop joins it (pw_close, first). */
 int pw_readahead_start(pw_world *w);
 void pw_readahead_stop(pw_world *w);
+/* Output commit's durable generation may have moved (a snapshot, or with
+ * replica_sync a replica's ack): tells on_commit and wakes the waiters.
+ * _locked: under snap_lock, without the wake-up. */
+void pw_durable_changed(pw_world *w);
+void pw_durable_tell_locked(pw_world *w);
 /* Takes one snapshot now (on the snapshot thread). */
 int pw_snapshot_take(pw_world *w);
 void pw_world_stop(pw_world *w);   /* bring mutators to their safepoints */

@@ -246,8 +246,7 @@ int pw_snapshot_take(pw_world *w)
         w->st.write_last_ns = t2 - t1;
         w->st.bytes_written += w->store.bytes_written - bytes0 + PW_BLOCK_SIZE;
         w->st.meta_bytes_written += w->store.bytes_written - bytes0 - data_bytes + PW_BLOCK_SIZE;
-        if (w->on_commit)
-            w->on_commit(w->on_commit_ctx, gen);
+        pw_durable_tell_locked(w);
     } else {
         w->st.snapshots_failed++;
     }

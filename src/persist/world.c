@@ -418,10 +418,38 @@ uint64_t pw_commit_ticket(pw_world *w)
     return g;
 }
 
+/* Output commit's durable generation (under snap_lock): the image's, and
+ * with replica_sync also the replica's (whichever is older). */
+static uint64_t durable_locked(pw_world *w)
+{
+    uint64_t g = w->st.generation;
+    if (w->opt.replica_sync && w->st.replica_generation < g)
+        g = w->st.replica_generation;
+    return g;
+}
+
+void pw_durable_tell_locked(pw_world *w)
+{
+    uint64_t g = durable_locked(w);
+    if (g > w->durable_told) {
+        w->durable_told = g;
+        if (w->on_commit)
+            w->on_commit(w->on_commit_ctx, g);
+    }
+}
+
+void pw_durable_changed(pw_world *w)
+{
+    hal_mutex_lock(&w->snap_lock);
+    pw_durable_tell_locked(w);
+    hal_cond_broadcast(&w->snap_done);
+    hal_mutex_unlock(&w->snap_lock);
+}
+
 uint64_t pw_durable_generation(pw_world *w)
 {
     hal_mutex_lock(&w->snap_lock);
-    uint64_t g = w->st.generation;
+    uint64_t g = durable_locked(w);
     hal_mutex_unlock(&w->snap_lock);
     return g;
 }
@@ -432,9 +460,9 @@ int pw_wait_durable(pw_world *w, uint64_t g)
     hal_mutex_lock(&w->snap_lock);
     /* snap_done is broadcast after every snapshot the engine takes, and
      * at close (stopping). */
-    while (w->st.generation < g && !w->stopping)
+    while (durable_locked(w) < g && !w->stopping)
         hal_cond_wait(&w->snap_done, &w->snap_lock);
-    int rc = w->st.generation >= g ? 0 : -ECANCELED;
+    int rc = durable_locked(w) >= g ? 0 : -ECANCELED;
     hal_mutex_unlock(&w->snap_lock);
     pw_blocking_end(w);
     return rc;
@@ -770,6 +798,11 @@ int pw_open(const char *path, const pw_options *o_in, pw_world **out, pw_error *
     w->base = (uint8_t *)(uintptr_t)r.space_base;
     w->size = r.space_size;
     w->committed = r;
+    if (w->opt.replica_sync && !w->opt.replica) {
+        rc = -EINVAL;
+        set_err(err, rc, "%s: --replica-sync without a replica (--replica TARGET)", path);
+        goto fail;
+    }
     if (w->opt.replica && (rc = pw_replica_open(w, w->opt.replica, err)))
         goto fail;
     pw_tree_init(&w->map, &w->store, r.map_root, r.map_levels);

@@ -13,7 +13,7 @@
 void help_info(void)
 {
     hal_console_printf(1,
-                       "usage: phantom info [IMAGE] [--replica PATH] [--snapshot G]\n"
+                       "usage: phantom info [IMAGE] [--replica TARGET [--replica-key FILE]] [--snapshot G]\n"
                        "       (IMAGE: default $PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "; a path or an NBD URI)\n"
                        "\n"
                        "Shows an image's format version, world id, the persistent space's address\n"
@@ -22,8 +22,11 @@ void help_info(void)
                        "collectors freed, the classes updated with their versions, and the snapshot\n"
                        "strategy this host chooses (opening it only to look: nothing runs or is\n"
                        "written).\n"
-                       "`phantom fsck` checks everything.  --replica PATH: also how many\n"
-                       "snapshots the replica PATH (run/boot --replica) is behind the image.\n"
+                       "`phantom fsck` checks everything.  --replica TARGET: also how many\n"
+                       "snapshots (and seconds) the replica TARGET (run/boot --replica) is behind\n"
+                       "the image; for a replica-server (tcp://HOST:PORT) with --replica-key FILE.\n"
+                       "Asking a replica-server takes its connection for a moment: the world\n"
+                       "reconnects within seconds.\n"
                        "--snapshot G: the objects, collectors and classes of the world as it was\n"
                        "at the retained generation G (phantom snapshots lists them), without\n"
                        "resuming it.\n"
@@ -82,21 +85,31 @@ static void print_objects(const char *image, uint64_t snapshot)
     pvm_close(vm, false);
 }
 
-/* How far the replica is behind img (its newest snapshot and world id). */
-static void print_replica(const char *replica, const pw_image_info *img)
+/* How far the replica is behind img (its newest snapshot and world id):
+ * a local image read directly, a replica-server asked over the stream. */
+static void print_replica(const char *replica, const char *key, const pw_image_info *img)
 {
     pw_image_info in;
+    pw_replica_state rs = {0};
     pw_error err = {0, ""};
-    int rc = pw_image_info_read(replica, &in, &err);
+    int rc;
+    if (!strncmp(replica, "tcp://", 6)) {
+        rc = pw_replica_probe(replica, key, &rs, &err);
+    } else if (!(rc = pw_image_info_read(replica, &in, &err)) && in.newest >= 0) {
+        rs = (pw_replica_state){true, in.slot[in.newest].generation, in.slot[in.newest].wall_ns,
+                                {in.world_id[0], in.world_id[1]}};
+    }
     uint64_t g = img->newest >= 0 ? img->slot[img->newest].generation : 0;
-    if (rc || in.newest < 0) {
+    if (rc && !strncmp(replica, "tcp://", 6)) {
+        hal_console_printf(1, "replica:        %s: cannot ask it: %s\n", replica, err.msg);
+    } else if (rc || !rs.valid) {
         hal_console_printf(1, "replica:        %s: no snapshot (%s): being built, or lost\n", replica,
                            rc ? err.msg : "no usable root");
-    } else if (memcmp(in.world_id, img->world_id, sizeof in.world_id)) {
+    } else if (memcmp(rs.world_id, img->world_id, sizeof rs.world_id)) {
         hal_console_printf(1, "replica:        %s: another world's image\n", replica);
     } else {
-        uint64_t r = in.slot[in.newest].generation;
-        double lag = (double)(int64_t)(img->slot[img->newest].wall_ns - in.slot[in.newest].wall_ns) / 1e9;
+        uint64_t r = rs.generation;
+        double lag = (double)(int64_t)(img->slot[img->newest].wall_ns - rs.wall_ns) / 1e9;
         if (r == g)
             hal_console_printf(1, "replica:        %s: generation %llu, level with the image\n", replica,
                                (unsigned long long)r);
@@ -142,15 +155,19 @@ static int print_snapshot(const char *path, uint64_t g)
 
 int cmd_info(int argc, char **argv)
 {
-    const char *replica = NULL, *path = NULL;
+    const char *replica = NULL, *path = NULL, *key = NULL;
     uint64_t snapshot = 0;
     for (int i = 0; i < argc; i++) {
         const char *v;
-        int r = tool_option(argc, argv, &i, "--replica", &v, "info");
-        if (r < 0)
+        int r = tool_option(argc, argv, &i, "--replica", &v, "info"), k = 0;
+        if (r == 0 && (k = tool_option(argc, argv, &i, "--replica-key", &v, "info")) > 0)
+            key = v;
+        if (r < 0 || k < 0)
             return 2;
         if (r > 0)
             replica = v;
+        else if (k > 0)
+            continue;
         else if ((r = tool_option(argc, argv, &i, "--snapshot", &v, "info")) != 0) {
             if (r < 0 || tool_parse_generation("info", "--snapshot", v, &snapshot) < 0)
                 return 2;
@@ -158,7 +175,7 @@ int cmd_info(int argc, char **argv)
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else {
-            hal_console_printf(2, "usage: phantom info [IMAGE] [--replica PATH] [--snapshot G]\n");
+            hal_console_printf(2, "usage: phantom info [IMAGE] [--replica TARGET [--replica-key FILE]] [--snapshot G]\n");
             return 2;
         }
     }
@@ -211,7 +228,7 @@ int cmd_info(int argc, char **argv)
                            (unsigned long long)in.slot[i].bytes_written_total);
     }
     if (replica && in.newest >= 0)
-        print_replica(replica, &in);
+        print_replica(replica, key, &in);
     if (rc) {
         hal_console_printf(2, "phantom info: %s\n", err.msg);
         return 2;

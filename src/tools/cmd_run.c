@@ -21,7 +21,8 @@
 void help_run(void)
 {
     hal_console_printf(1,
-        "usage: phantom run [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom run [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "                   [--snapshot-interval MS]\n"
         "                   [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
         "                   [--strategy NAME] [--keep POLICY] [-v]\n"
         "                   PROGRAM... [-- ARGS...]\n"
@@ -81,7 +82,8 @@ void help_run(void)
 void help_boot(void)
 {
     hal_console_printf(1,
-        "usage: phantom boot [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom boot [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "                    [--snapshot-interval MS]\n"
         "                    [--memory-limit SIZE] [--commit-output] [--display [ADDR:]PORT]\n"
         "                    [--strategy NAME] [--keep POLICY] [-v]\n"
         "                    [--snapshot G] [--paused [--kill ID]... [--wait]]\n"
@@ -278,7 +280,8 @@ static int open_world(const run_args *a, bool create, pv_vm **vm, const char *cm
                      .strategy = a->w.strategy, .verbose = a->w.verbose, .memory_limit = a->w.memory_limit,
                      .paused = a->paused, .commit_output = a->w.commit_output, .display = display,
                      .replica = a->w.replica, .keep = a->w.keep_set ? &a->w.keep : NULL,
-                     .snapshot = a->snapshot};
+                     .snapshot = a->snapshot, .replica_key = a->w.replica_key,
+                     .replica_sync = a->w.replica_sync};
     pvm_boot_info bi;
     char err[600];
     int rc = pvm_open(&o, vm, &bi, err, sizeof err);

@@ -26,6 +26,8 @@ static const tool_cmd commands[] = {
     {"boot", "resume the world: every thread continues (--paused: none runs)", cmd_boot, help_boot},
     {"fsck", "check an image: every checksum, the page maps, free space (--vm: objects)", cmd_fsck, help_fsck},
     {"info", "show an image's format, snapshots, generations and sizes", cmd_info, help_info},
+    {"replica-server", "keep an image a replica of a world on another machine (--replica tcp://)",
+     cmd_replica_server, help_replica_server},
     {"fs", "see and copy the files of a world's file system (ls, cat, get, put, rm, mkdir)", cmd_fs, help_fs},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -124,6 +124,15 @@ int tool_world_option(int argc, char **argv, int *i, tool_world_opts *o, const c
             o->replica = v;
         return r;
     }
+    if ((r = tool_option(argc, argv, i, "--replica-key", &v, cmd)) != 0) {
+        if (r > 0)
+            o->replica_key = v;
+        return r;
+    }
+    if (!strcmp(argv[*i], "--replica-sync")) {
+        o->replica_sync = true;
+        return 1;
+    }
     if ((r = tool_option(argc, argv, i, "--snapshot-interval", &v, cmd)) != 0) {
         if (r < 0)
             return r;

@@ -24,7 +24,8 @@
 void help_shell(void)
 {
     hal_console_printf(1,
-        "usage: phantom [shell] [--image PATH] [--replica PATH] [--snapshot-interval MS]\n"
+        "usage: phantom [shell] [--image PATH] [--replica TARGET [--replica-key FILE] [--replica-sync]]\n"
+        "               [--snapshot-interval MS]\n"
         "               [--memory-limit SIZE] [--display [ADDR:]PORT] [--strategy NAME]\n"
         "               [--keep POLICY] [--paused] [-v]\n"
         "\n"
@@ -446,7 +447,8 @@ int cmd_shell(int argc, char **argv)
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
                      .commit_output = w.commit_output, .display = display, .replica = w.replica,
-                     .keep = w.keep_set ? &w.keep : NULL};
+                     .keep = w.keep_set ? &w.keep : NULL,
+                     .replica_key = w.replica_key, .replica_sync = w.replica_sync};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];

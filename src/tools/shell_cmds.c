@@ -299,6 +299,22 @@ static int cmd_stats(sh_ctx *c, const char *arg)
         sh_printf(1, "            FAILING: the last %" PRIu64 " snapshot%s failed (%s); nothing newer "
                      "than snapshot %" PRIu64 " is durable\n",
                   st.failing, st.failing == 1 ? "" : "s", pw_strerror(st.last_error), st.generation);
+    if (st.replica_on) {
+        uint64_t behind = st.generation - st.replica_generation;
+        double secs = st.replica_wall_ns && st.last_durable_wall_ns > st.replica_wall_ns
+                          ? (st.last_durable_wall_ns - st.replica_wall_ns) / 1e9
+                          : 0.0;
+        if (!st.replica_generation)
+            sh_printf(1, "replica     being built (no snapshot yet)");
+        else if (!behind)
+            sh_printf(1, "replica     level with the image (snapshot %" PRIu64 ")", st.replica_generation);
+        else
+            sh_printf(1, "replica     snapshot %" PRIu64 ": %" PRIu64 " behind (%.1f s)%s", st.replica_generation,
+                      behind, secs, st.replica_synced ? "" : ", catching up");
+        sh_printf(1, "; %.1f MiB shipped, %" PRIu64 " blocks sent again, %" PRIu64 " rebuilds, %" PRIu64
+                     " catch-ups\n",
+                  st.replica_bytes_shipped / 1048576.0, st.replica_resent, st.replica_rebuilds, st.replica_catchups);
+    }
     sh_printf(1, "pauses      %" PRIu64 ": p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", st.pause_count,
               st.pause_p50_ns / 1e6, st.pause_p99_ns / 1e6, st.pause_max_ns / 1e6);
     if (vs.gc.disabled)

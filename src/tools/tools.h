@@ -26,6 +26,8 @@ int cmd_fsck(int argc, char **argv);
 void help_fsck(void);
 int cmd_info(int argc, char **argv);
 void help_info(void);
+int cmd_replica_server(int argc, char **argv);
+void help_replica_server(void);
 int cmd_run(int argc, char **argv);
 void help_run(void);
 int cmd_boot(int argc, char **argv);
@@ -71,6 +73,8 @@ int tool_parse_generation(const char *cmd, const char *opt, const char *text, ui
 typedef struct tool_world_opts {
     const char *image;        /* tool_default_image() unless given */
     const char *replica;      /* --replica: NULL, or the replica's image */
+    const char *replica_key;  /* --replica-key FILE */
+    bool replica_sync;        /* --replica-sync */
     const char *strategy;     /* NULL: the best the host offers */
     uint32_t interval;        /* 0: the default */
     uint64_t memory_limit;    /* 0: the default */
@@ -129,7 +133,14 @@ int tool_open_display(const tool_world_opts *o, struct pd_display **out, const c
     "  --replica PATH           keep PATH (a file, device or NBD URI; created if\n" \
     "                           missing) a copy of the image at most one snapshot\n" \
     "                           behind: `phantom boot --image PATH` resumes the world\n" \
-    "                           from it (phantom info IMAGE --replica PATH: the lag)\n"
+    "                           from it (phantom info IMAGE --replica PATH: the lag);\n" \
+    "                           or tcp://HOST:PORT of a `phantom replica-server` on\n" \
+    "                           another machine (docs/STORAGE.md, \"Replicas\")\n" \
+    "  --replica-key FILE       the secret shared with the replica-server (a private\n" \
+    "                           file of 16 to 4096 bytes); needed for tcp://\n" \
+    "  --replica-sync           output commit (--commit-output, sockets) waits for\n" \
+    "                           the replica as well: nothing acknowledged is lost\n" \
+    "                           even if this machine is destroyed\n"
 
 #define TOOL_KEEP_HELP \
     "  --keep POLICY            which older snapshots the world keeps, such as\n" \

@@ -26,6 +26,8 @@ typedef struct pvm_options {
                                        host offers (any world opens under any) */
     const char *replica;            /* NULL, or a second image kept at most one
                                        snapshot behind (pw_options.replica) */
+    const char *replica_key;        /* pw_options.replica_key */
+    bool replica_sync;              /* pw_options.replica_sync */
     int verbose;                    /* 0 quiet, 1 boot messages, 2 more */
     uint64_t memory_limit;          /* bytes the process may use; 0: the
                                        default (pvm_open, docs/GC.md) */

@@ -148,6 +148,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     po.strategy = o->strategy;
     po.replica = o->replica;
     po.keep = o->keep;
+    po.replica_key = o->replica_key;
+    po.replica_sync = o->replica_sync;
     if (o->inspect)
         po.view_generation = o->snapshot;
     else

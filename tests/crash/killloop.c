@@ -32,8 +32,18 @@
  * run (every balance equal to a replay, the total conserved, churn blocks
  * intact) and be at most one snapshot behind the image; fsck clean.
  * Every tenth cycle the replica is deleted first (lost): the world must
- * rebuild it from scratch (until a rebuild completes, perhaps cycles later,
- * it holds no snapshot at all).
+ * rebuild it from scratch, in the background (until the rebuild completes
+ * and catches up, perhaps cycles later, it holds no snapshot at all or
+ * lands further behind; the first cycle's new replica too).
+ *
+ * Then the same over TCP (at least 50 cycles): each cycle starts a
+ * `phantom replica-server` on a free port for the replica image and kills
+ * it with SIGKILL right after the world (often in the middle of a
+ * snapshot's stream); every other cycle runs with --replica-sync and
+ * reports a step only once the replica holds it, and the replica must
+ * then hold every step reported ("exactly as far": nothing acknowledged
+ * is lost with the world's machine).  KILLLOOP_DEBUG=1 prints where the
+ * replica stood after each kill.
  */
 #define _GNU_SOURCE
 #include "../../src/persist/pw.h"
@@ -41,6 +51,7 @@
 #include "killrun.h"
 #include "../bank.h"
 #include "nbdkit.h"
+#include "replsrv.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -70,11 +81,15 @@ typedef struct bank {
 static uint64_t next_rand(uint64_t *s) { return bank_rand(s); }
 static void transfer(uint64_t *acct, uint64_t *rng) { bank_transfer(acct, NACCT, rng); }
 
-static void child(const char *img, const char *strategy, const char *replica, int out)
+/* key: the replica's key file (tcp://); sync: --replica-sync, and a step
+ * is reported only once the replica holds it (pw_wait_durable). */
+static void child(const char *img, const char *strategy, const char *replica, const char *key, bool sync, int out)
 {
     pw_options o;
     t_options(&o, strategy, true, 256ull << 20);
     o.replica = replica;
+    o.replica_key = key;
+    o.replica_sync = sync;
     o.snapshot_interval_ms = 10;
     o.log_level = PW_LOG_ERROR;
     pw_world *w;
@@ -107,7 +122,7 @@ static void child(const char *img, const char *strategy, const char *replica, in
         }
         b->step++;
         pw_safepoint(w);
-        if (b->step % 500 == 0 && pw_sync(w) == 0) {
+        if (b->step % 500 == 0 && (sync ? pw_wait_durable(w, pw_commit_ticket(w)) : pw_sync(w)) == 0) {
             uint64_t s = b->step;
             if (write(out, &s, sizeof s) != sizeof s)
                 _exit(3);
@@ -211,36 +226,57 @@ static uint64_t newest_generation(const char *img)
 }
 
 static uint64_t replica_same, replica_behind;
-/* The replica was deleted, and no rebuild has completed since. */
+/* The replica was deleted, and it has not caught up since (the rebuild
+ * runs in the background while snapshots go on, so a rebuilt replica may
+ * land more than one snapshot behind before it catches up). */
 static bool replica_lost;
 
 /* After a kill: the replica is at most one snapshot behind img, and boots
- * into a state of the same run. */
-static int check_replica(const char *img, const char *replica, const char *strategy)
+ * into a state of the same run, holding at least step acked (what the
+ * world reported once the replica held it: --replica-sync). */
+static int check_replica(const char *img, const char *replica, const char *strategy, uint64_t acked)
 {
     uint64_t g = newest_generation(img), r = newest_generation(replica);
-    replica_lost = replica_lost && r == 0;
+    replica_lost = replica_lost && (r == 0 || r + 1 < g);
     if (r + 1 < g && !replica_lost) {
         fprintf(stderr, "replica at generation %llu, the image at %llu: more than one behind\n",
                 (unsigned long long)r, (unsigned long long)g);
         return 1;
     }
+    if (getenv("KILLLOOP_DEBUG"))
+        fprintf(stderr, "replica %llu image %llu lost %d\n", (unsigned long long)r, (unsigned long long)g, replica_lost);
     replica_same += r == g;
     replica_behind += r + 1 == g;
+    if (r == 0 && acked) {
+        fprintf(stderr, "--replica-sync: step %llu was reported, the replica holds nothing\n",
+                (unsigned long long)acked);
+        return 1;
+    }
     if (r == 0)
         return 0; /* the image holds at most its first snapshot: none shipped yet */
     uint64_t any = 0;
-    return verify(replica, strategy, 0, &any);
+    return verify(replica, strategy, acked, &any);
 }
 
+/* A replica-server for the loop: its image, key, and the server itself
+ * (started before each cycle on a free port, killed after the world). */
+typedef struct tcp_replica {
+    const char *image, *key, *errfile;
+    t_replsrv srv;
+    uint64_t sync_checked; /* cycles run with --replica-sync */
+} tcp_replica;
+
 /* cycles kill-and-verify cycles of the workload on img (a fresh image),
- * with replica (NULL: none); returns the number of failures. */
-static int kill_loop(const char *argv0, const char *img, const char *replica, int cycles, uint64_t *seed)
+ * with replica (NULL: none; with tcp, its server's image); returns the
+ * number of failures. */
+static int kill_loop(const char *argv0, const char *img, const char *replica, tcp_replica *tcp, int cycles,
+                     uint64_t *seed)
 {
     for (unsigned i = 0; i < NACCT; i++)
         replay_acct[i] = START_BALANCE;
     replay_rng = SEED;
     replay_step = 0;
+    replica_lost = replica != NULL; /* a new replica is built in the background */
     const char *strategies[4];
     int nstrat = t_usable_strategies(strategies, 4, false);
     REQUIRE(nstrat > 0);
@@ -255,6 +291,10 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, in
             unlink(replica);
             replica_lost = true;
         }
+        /* Over TCP, every other cycle with --replica-sync. */
+        bool sync = tcp && cycle % 2;
+        if (tcp)
+            REQUIRE(t_replsrv_start(&tcp->srv, replica, tcp->key, 0, tcp->errfile));
         int fds[2];
         REQUIRE(pipe(fds) == 0);
         pid_t pid = fork();
@@ -262,22 +302,34 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, in
         if (pid == 0) {
             close(fds[0]);
             dup2(fds[1], 1);
-            execl("/proc/self/exe", argv0, "--child", img, strategy, replica, (char *)NULL);
+            if (tcp)
+                execl("/proc/self/exe", argv0, "--child", img, strategy, tcp->srv.uri, tcp->key, sync ? "sync" : "async",
+                      (char *)NULL);
+            else
+                execl("/proc/self/exe", argv0, "--child", img, strategy, replica, (char *)NULL);
             _exit(127);
         }
         close(fds[1]);
         /* Mostly short runs, so kills land in every phase: opening,
          * first touches, snapshot writes, commits. */
         uint64_t r = next_rand(seed);
-        uint64_t us = 2000 + r % (r & 1 ? 150000 : 30000);
+        /* Over TCP longer: a connection, and a rebuild must fit in some runs. */
+        uint64_t us = 2000 + r % (r & 1 ? 150000 : 30000) + (tcp ? 80000 : 0);
         hal_sleep_ns(us * 1000);
         kill(pid, SIGKILL);
+        if (tcp) { /* the server dies too, often in the middle of a snapshot */
+            hal_sleep_ns((r >> 8) % 2000 * 1000);
+            t_replsrv_kill(&tcp->srv);
+        }
         int status;
         waitpid(pid, &status, 0);
-        uint64_t s;
-        while (read(fds[0], &s, sizeof s) == (ssize_t)sizeof s)
+        uint64_t s, acked = 0;
+        while (read(fds[0], &s, sizeof s) == (ssize_t)sizeof s) {
             if (s > durable)
                 durable = s;
+            if (s > acked)
+                acked = s;
+        }
         close(fds[0]);
         if (WIFEXITED(status)) {
             fprintf(stderr, "cycle %d: child exited with %d before the kill\n", cycle,
@@ -285,7 +337,9 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, in
             failures++;
             break;
         }
-        int bad = replica ? check_replica(img, replica, strategy) : 0;
+        int bad = replica ? check_replica(img, replica, strategy, sync ? acked : 0) : 0;
+        if (tcp && sync)
+            tcp->sync_checked++;
         bad += verify(img, strategy, durable, &prev);
         if (bad) {
             fprintf(stderr, "cycle %d (%s): %d problems\n", cycle, strategy, bad);
@@ -318,8 +372,9 @@ static int kill_loop(const char *argv0, const char *img, const char *replica, in
 
 int main(int argc, char **argv)
 {
-    if ((argc == 4 || argc == 5) && !strcmp(argv[1], "--child")) {
-        child(argv[2], argv[3], argc == 5 ? argv[4] : NULL, 1);
+    if ((argc == 4 || argc == 5 || argc == 7) && !strcmp(argv[1], "--child")) {
+        child(argv[2], argv[3], argc >= 5 ? argv[4] : NULL, argc == 7 ? argv[5] : NULL,
+              argc == 7 && !strcmp(argv[6], "sync"), 1);
         return 0;
     }
     bool torture = getenv("TORTURE") != NULL;
@@ -331,7 +386,7 @@ int main(int argc, char **argv)
     unlink(img);
     uint64_t seed = t_seed("killloop");
     t_load_start(2);
-    int failures = kill_loop(argv[0], img, NULL, cycles, &seed);
+    int failures = kill_loop(argv[0], img, NULL, NULL, cycles, &seed);
     unlink(img);
     char tmp[300];
     snprintf(tmp, sizeof tmp, "%s.creating", img);
@@ -341,7 +396,7 @@ int main(int argc, char **argv)
         REQUIRE(mkdtemp(dir) != NULL);
         t_nbdkit k;
         t_nbdkit_serve_file(&k, dir, 512ull << 20, true);
-        failures += kill_loop(argv[0], k.uri, NULL, cycles / 4 > 20 ? cycles / 4 : 20, &seed);
+        failures += kill_loop(argv[0], k.uri, NULL, NULL, cycles / 4 > 20 ? cycles / 4 : 20, &seed);
         t_nbdkit_kill(&k);
         t_remove_dir(dir);
     }
@@ -349,12 +404,35 @@ int main(int argc, char **argv)
         char replica[300];
         snprintf(replica, sizeof replica, "%s.replica", img);
         unlink(replica);
-        failures += kill_loop(argv[0], img, replica, cycles / 4 > 50 ? cycles / 4 : 50, &seed);
+        failures += kill_loop(argv[0], img, replica, NULL, cycles / 4 > 50 ? cycles / 4 : 50, &seed);
         printf("killloop: the replica was level with the image after %llu kills, one snapshot behind "
                "after %llu\n", (unsigned long long)replica_same, (unsigned long long)replica_behind);
         unlink(img);
         unlink(replica);
         unlink(tmp);
+    }
+    if (failures == 0) { /* over TCP: the world and its replica-server both killed each cycle */
+        char dir[] = "/tmp/phantom-killloop-tcp-XXXXXX", replica[300], key[300], errfile[300];
+        REQUIRE(mkdtemp(dir) != NULL);
+        snprintf(replica, sizeof replica, "%s/replica.img", dir);
+        snprintf(key, sizeof key, "%s/key", dir);
+        snprintf(errfile, sizeof errfile, "%s/server.err", dir);
+        uint64_t krng = seed;
+        t_key_file(key, 0600, &krng);
+        tcp_replica tcp = {replica, key, errfile, {0}, 0};
+        replica_same = replica_behind = 0;
+        failures += kill_loop(argv[0], img, replica, &tcp, cycles / 4 > 50 ? cycles / 4 : 50, &seed);
+        printf("killloop: over TCP the replica was level after %llu kills, one snapshot behind after %llu; "
+               "%llu cycles with --replica-sync held every reported step\n",
+               (unsigned long long)replica_same, (unsigned long long)replica_behind,
+               (unsigned long long)tcp.sync_checked);
+        CHECK(replica_same + replica_behind >= 5); /* replication did work, not only rebuilds */
+        unlink(img);
+        unlink(tmp);
+        if (failures == 0)
+            t_remove_dir(dir);
+        else
+            fprintf(stderr, "the replica-server's messages: %s\n", errfile);
     }
     t_load_stop();
     CHECK(failures == 0);

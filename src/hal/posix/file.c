@@ -15,6 +15,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int hal_file_private(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return -errno;
+    if (!S_ISREG(st.st_mode))
+        return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+    return st.st_mode & 077 ? -EACCES : 0;
+}
+
 int hal_file_read_all(const char *path, size_t max, uint8_t **out, size_t *len)
 {
     *out = NULL;
