@@ -17,6 +17,9 @@
 #include <string.h>
 
 #define MAX_BACKOFF_MS 30000u
+/* Group commit: the longest a commit snapshot waits after the previous
+ * one for output to gather (snapshot_thread says why). */
+#define COMMIT_GATHER_MAX_NS 1000000u
 
 /* The world this thread is attached to, and whether it is parked. */
 static _Thread_local pw_world *tls_world;
@@ -299,6 +302,7 @@ static void snapshot_thread(void *arg)
 {
     pw_world *w = arg;
     uint64_t next = hal_now_mono_ns() + (uint64_t)w->interval_ms * 1000000u;
+    uint64_t gather_until = 0;
     hal_mutex_lock(&w->snap_lock);
     for (;;) {
         while (!w->stopping && w->requested == w->done_seq && !commit_due(w, next)) {
@@ -320,6 +324,17 @@ static void snapshot_thread(void *arg)
                 budget_needs_snapshot(w))
                 break;
         }
+        /* Group commit.  A snapshot that releases output lets its clients
+         * send their next requests, which arrive a loopback round trip and
+         * a little work later; a commit snapshot started at once would
+         * miss them, and they would wait for the one after it: clients
+         * split into two halves, each waiting two snapshots.  So a commit
+         * snapshot (nothing else asked for one) starts no earlier than
+         * half the previous snapshot's duration after it ended (at most
+         * COMMIT_GATHER_MAX_NS), and carries everything sent meanwhile. */
+        while (!w->stopping && w->requested == w->done_seq && commit_due(w, next) &&
+               hal_now_mono_ns() < gather_until)
+            hal_cond_wait_until(&w->snap_wake, &w->snap_lock, gather_until);
         if (w->stopping)
             break;
         uint64_t seq = w->requested, bytes0 = w->st.bytes_written;
@@ -367,6 +382,7 @@ static void snapshot_thread(void *arg)
             w->rate_start[i] = started;
             w->rate_took[i] = took;
             w->rate_bytes[i] = w->st.bytes_written - bytes0;
+            gather_until = now + (took / 2 < COMMIT_GATHER_MAX_NS ? took / 2 : COMMIT_GATHER_MAX_NS);
             /* The asked rate: the next snapshot starts one interval after
              * this one started.  The program also gets, between two
              * snapshots, at least as long as one took: each snapshot makes
