@@ -212,6 +212,7 @@ struct pw_world {
     /* output commit (pw_commit_ticket; under snap_lock) */
     bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */
     uint64_t commit_want;           /* the highest generation a ticket asked for */
+    uint64_t last_ticket_ns;        /* when the newest ticket was taken (group commit) */
     void (*on_commit)(void *ctx, uint64_t generation);
     void *on_commit_ctx;
     uint8_t *stage;                 /* one page, for reading frozen pages */
