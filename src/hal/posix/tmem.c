@@ -680,9 +680,15 @@ int hal_tmem_prepare(hal_tmem *t)
 static void check_running(hal_tmem *t)
 {
     HAL_ASSERT(t->phase == TMEM_RUNNING && t->nfrozen == 0);
-    HAL_ASSERT(t->cow_nfree + t->nprecopied + t->nhot == t->cow_slots);
     if (!HAL_DEBUG)
         return;
+    /* Under the pool lock: a write fault may make a page hot meanwhile. */
+    pool_lock(t);
+    HAL_ASSERT(t->cow_nfree + t->nprecopied + t->nhot == t->cow_slots);
+    for (uint32_t i = 0; i < t->nhot; i++) /* tmem_hot.c's invariants */
+        HAL_ASSERT(tmem_test(t->resident, t->hot[i].pg) && !tmem_test(t->frozen, t->hot[i].pg) &&
+                   !tmem_test(t->pending, t->hot[i].pg));
+    pool_unlock(t);
     _Atomic uint64_t *marks[2] = {t->dirty, t->pending}, *sums[2] = {t->dirty_summary, t->pending_summary};
     size_t swords = (t->words + 63) / 64;
     for (int k = 0; k < 2; k++)
@@ -693,9 +699,6 @@ static void check_running(hal_tmem *t)
                 HAL_ASSERT((m & ~atomic_load(&t->resident[w])) == 0);
                 HAL_ASSERT(atomic_load(&t->frozen[w]) == 0);
             }
-    for (uint32_t i = 0; i < t->nhot; i++) /* tmem_hot.c's invariants */
-        HAL_ASSERT(tmem_test(t->resident, t->hot[i].pg) && !tmem_test(t->frozen, t->hot[i].pg) &&
-                   !tmem_test(t->pending, t->hot[i].pg));
 }
 
 int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
