@@ -11,6 +11,9 @@
 #
 #   BUILD=build bench/http_bench.sh           (bench/run-all.sh calls it)
 #   QUICK=1 ...                               1 run of 2 s per cell
+#   BEFORE=/path/to/phantom ...               also that build of phantom, with
+#                                             output commit, as "phantom-before"
+#                                             (an older build, side by side)
 #
 # Prints markdown on stdout, progress on stderr; always exits 0.
 set -u
@@ -52,14 +55,15 @@ wait_port() {
 start() {
     local name=$1 port=$2 how=${3:-new}
     case $name in
-    phantom-commit | phantom-nocommit)
-        local img=$DIR/$name.img mode=
+    phantom-commit | phantom-nocommit | phantom-before)
+        local img=$DIR/$name.img mode= bin=$PHANTOM
         [ "$name" = phantom-nocommit ] && mode=nocommit
+        [ "$name" = phantom-before ] && bin=$BEFORE
         if [ "$how" = boot ]; then
-            "$PHANTOM" boot --image "$img" >>"$DIR/$name.log" 2>&1 &
+            "$bin" boot --image "$img" >>"$DIR/$name.log" 2>&1 &
         else
             rm -f "$img"
-            "$PHANTOM" run --image "$img" examples/kv_server.ph -- "$port" $mode >>"$DIR/$name.log" 2>&1 &
+            "$bin" run --image "$img" examples/kv_server.ph -- "$port" $mode >>"$DIR/$name.log" 2>&1 &
         fi ;;
     redis-always | redis-everysec)
         local d=$DIR/$name
@@ -74,6 +78,7 @@ start() {
 }
 
 SERVERS="phantom-commit phantom-nocommit"
+[ -n "${BEFORE:-}" ] && SERVERS="phantom-before $SERVERS"
 [ $HAVE_REDIS = 1 ] && SERVERS="$SERVERS redis-always redis-everysec"
 declare -A PORT SPIDS
 next=18400

@@ -236,6 +236,7 @@ struct pw_world {
     /* output commit (pw_commit_ticket; under snap_lock) */
     bool snapshotting;              /* pw_snapshot_take runs: its instant may be past */
     uint64_t commit_want;           /* the highest generation a ticket asked for */
+    uint64_t last_ticket_ns;        /* when the newest ticket was taken (group commit) */
     void (*on_commit)(void *ctx, uint64_t generation);
     uint64_t durable_told;          /* the newest generation on_commit was given */
     void *on_commit_ctx;

@@ -17,6 +17,11 @@
 #include <string.h>
 
 #define MAX_BACKOFF_MS 30000u
+/* Group commit (snapshot_thread says why): the longest a commit snapshot
+ * waits after the previous one for output to gather, and the quiet time
+ * after the newest ticket that ends the wait early. */
+#define COMMIT_GATHER_MAX_NS 1000000u
+#define COMMIT_QUIET_MAX_NS 100000u
 
 /* The world this thread is attached to, and whether it is parked. */
 static _Thread_local pw_world *tls_world;
@@ -299,6 +304,7 @@ static void snapshot_thread(void *arg)
 {
     pw_world *w = arg;
     uint64_t next = hal_now_mono_ns() + (uint64_t)w->interval_ms * 1000000u;
+    uint64_t gather_until = 0, quiet = 0;
     hal_mutex_lock(&w->snap_lock);
     for (;;) {
         while (!w->stopping && w->requested == w->done_seq && !commit_due(w, next)) {
@@ -319,6 +325,24 @@ static void snapshot_thread(void *arg)
             if (w->opt.memory_budget && (!w->fail_streak || hal_now_mono_ns() >= next) &&
                 budget_needs_snapshot(w))
                 break;
+        }
+        /* Group commit.  A snapshot that releases output lets its clients
+         * send their next requests, which arrive a loopback round trip and
+         * a little work later; a commit snapshot started at once would
+         * miss them, and they would wait for the one after it: clients
+         * split into two halves, each waiting two snapshots.  So a commit
+         * snapshot (nothing else asked for one) waits while tickets keep
+         * coming (each gives quiet more time), but no later than half the
+         * previous snapshot's duration after it ended (at most
+         * COMMIT_GATHER_MAX_NS), and carries everything sent meanwhile.
+         * A lone client costs one quiet time. */
+        for (;;) {
+            uint64_t now = hal_now_mono_ns(), until = w->last_ticket_ns + quiet;
+            if (until > gather_until)
+                until = gather_until;
+            if (w->stopping || w->requested != w->done_seq || !commit_due(w, next) || now >= until)
+                break;
+            hal_cond_wait_until(&w->snap_wake, &w->snap_lock, until);
         }
         if (w->stopping)
             break;
@@ -367,6 +391,8 @@ static void snapshot_thread(void *arg)
             w->rate_start[i] = started;
             w->rate_took[i] = took;
             w->rate_bytes[i] = w->st.bytes_written - bytes0;
+            gather_until = now + (took / 2 < COMMIT_GATHER_MAX_NS ? took / 2 : COMMIT_GATHER_MAX_NS);
+            quiet = took / 4 < COMMIT_QUIET_MAX_NS ? took / 4 : COMMIT_QUIET_MAX_NS;
             /* The asked rate: the next snapshot starts one interval after
              * this one started.  The program also gets, between two
              * snapshots, at least as long as one took: each snapshot makes
@@ -410,6 +436,7 @@ uint64_t pw_commit_ticket(pw_world *w)
 {
     hal_mutex_lock(&w->snap_lock);
     uint64_t g = w->st.generation + 1 + (w->snapshotting ? 1 : 0);
+    w->last_ticket_ns = hal_now_mono_ns();
     if (g > w->commit_want) {
         w->commit_want = g;
         hal_cond_signal(&w->snap_wake);

@@ -142,6 +142,10 @@ static void cow_give(hal_tmem *t, int32_t s)
 
 static uint8_t *cow_page(hal_tmem *t, int32_t s) { return t->cow_pool + (size_t)s * HAL_PAGE_SIZE; }
 
+void tmem_pool_lock(hal_tmem *t) { pool_lock(t); }
+void tmem_pool_unlock(hal_tmem *t) { pool_unlock(t); }
+uint8_t *tmem_cow_page(hal_tmem *t, int32_t slot) { return cow_page(t, slot); }
+
 /* Index of pgno in the sorted frozen list, or -1. */
 static ssize_t frozen_index(hal_tmem *t, uint64_t pgno)
 {
@@ -155,6 +159,8 @@ static ssize_t frozen_index(hal_tmem *t, uint64_t pgno)
     }
     return lo < t->nfrozen && t->frozen_list[lo] == pgno ? (ssize_t)lo : -1;
 }
+
+ssize_t tmem_frozen_index(hal_tmem *t, uint64_t pgno) { return frozen_index(t, pgno); }
 
 void tmem_mark_dirty(hal_tmem *t, uint64_t pgno)
 {
@@ -216,7 +222,8 @@ bool tmem_note_write(hal_tmem *t, uint64_t pgno)
         nanosleep(&ts, NULL);
         tmem_lock(t, pgno);
     }
-    tmem_mark_dirty(t, pgno);
+    if (!tmem_hot_note_write(t, pgno))
+        tmem_mark_dirty(t, pgno);
     return true;
 }
 
@@ -247,6 +254,8 @@ static void tmem_free(hal_tmem *t)
     free_pages(t->populate_buf, (size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
     if (t->precopy_slot)
         free_pages(t->precopy_slot, t->npages * sizeof *t->precopy_slot);
+    if (t->hot_slot)
+        free_pages(t->hot_slot, t->npages * sizeof *t->hot_slot);
     hal_mutex_destroy(&t->populate_lock);
     free(t);
 }
@@ -304,13 +313,16 @@ int hal_tmem_open(const char *strategy, const hal_tmem_config *cfg, hal_tmem **o
     t->populate_buf = zalloc_pages((size_t)TMEM_POPULATE_BATCH * HAL_PAGE_SIZE);
     if (ops->harvest)
         t->precopy_slot = zalloc_pages(t->npages * sizeof *t->precopy_slot);
+    else
+        t->hot_slot = zalloc_pages(t->npages * sizeof *t->hot_slot);
+    t->hot_cap = t->cow_slots / 4 < TMEM_HOT_MAX ? t->cow_slots / 4 : TMEM_HOT_MAX;
     hal_mutex_init(&t->populate_lock);
     for (size_t i = 0; i < TMEM_STRIPES; i++)
         atomic_init(&t->stripe[i], 0);
     atomic_init(&t->cow_lock, 0);
     if (!t->dirty || !t->dirty_summary || !t->resident || !t->frozen || !t->saved || !t->pending ||
         !t->pending_summary || !t->fresh || !t->fresh_summary || !t->cow_pool || !t->cow_free ||
-        !t->populate_buf || (ops->harvest && !t->precopy_slot)) {
+        !t->populate_buf || (ops->harvest ? !t->precopy_slot : !t->hot_slot)) {
         tmem_free(t);
         snprintf(why, whylen, "out of memory for page-state bitmaps");
         return -ENOMEM;
@@ -372,6 +384,11 @@ static uint64_t move_dirty(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *
     uint64_t moved = 0;
     size_t swords = (t->words + 63) / 64;
     for (size_t s = 0; s < swords; s++) {
+        /* A plain load first: most summary words are zero, and an atomic
+         * exchange of each would cost a locked instruction per 256 KiB of
+         * space (thousands per snapshot) for nothing. */
+        if (!atomic_load_explicit(&t->dirty_summary[s], memory_order_relaxed))
+            continue;
         uint64_t sum = atomic_exchange_explicit(&t->dirty_summary[s], 0, memory_order_acq_rel);
         while (sum) {
             size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
@@ -459,6 +476,9 @@ static size_t form_frozen(hal_tmem *t, int rc)
     size_t n = 0;
     size_t swords = (t->words + 63) / 64;
     for (size_t s = 0; s < swords; s++) {
+        if (!atomic_load_explicit(&t->pending_summary[s], memory_order_relaxed) &&
+            !atomic_load_explicit(&t->fresh_summary[s], memory_order_relaxed))
+            continue; /* as in move_dirty */
         uint64_t sum = atomic_exchange(&t->pending_summary[s], 0) | atomic_exchange(&t->fresh_summary[s], 0);
         while (sum) {
             size_t w = s * 64 + (size_t)__builtin_ctzll(sum);
@@ -580,6 +600,8 @@ static void join_pending(hal_tmem *t, _Atomic uint64_t *bm, _Atomic uint64_t *su
 {
     size_t swords = (t->words + 63) / 64;
     for (size_t s = 0; s < swords; s++) {
+        if (!atomic_load_explicit(&sums[s], memory_order_relaxed))
+            continue; /* as in move_dirty */
         uint64_t sum = atomic_exchange(&sums[s], 0);
         atomic_fetch_or(&t->pending_summary[s], sum);
         for (; sum; sum &= sum - 1) {
@@ -644,6 +666,9 @@ int hal_tmem_prepare(hal_tmem *t)
     HAL_ASSERT(t->phase == TMEM_RUNNING);
     if (t->ops->harvest)
         return precopy_rounds(t);
+    int rc = tmem_hot_retire(t);
+    if (rc)
+        return rc;
     t->npending += move_dirty(t, t->pending, t->pending_summary);
     return protect_runs(t, t->pending, t->pending_summary, true);
 }
@@ -655,9 +680,15 @@ int hal_tmem_prepare(hal_tmem *t)
 static void check_running(hal_tmem *t)
 {
     HAL_ASSERT(t->phase == TMEM_RUNNING && t->nfrozen == 0);
-    HAL_ASSERT(t->cow_nfree + t->nprecopied == t->cow_slots);
     if (!HAL_DEBUG)
         return;
+    /* Under the pool lock: a write fault may make a page hot meanwhile. */
+    pool_lock(t);
+    HAL_ASSERT(t->cow_nfree + t->nprecopied + t->nhot == t->cow_slots);
+    for (uint32_t i = 0; i < t->nhot; i++) /* tmem_hot.c's invariants */
+        HAL_ASSERT(tmem_test(t->resident, t->hot[i].pg) && !tmem_test(t->frozen, t->hot[i].pg) &&
+                   !tmem_test(t->pending, t->hot[i].pg));
+    pool_unlock(t);
     _Atomic uint64_t *marks[2] = {t->dirty, t->pending}, *sums[2] = {t->dirty_summary, t->pending_summary};
     size_t swords = (t->words + 63) / 64;
     for (int k = 0; k < 2; k++)
@@ -679,11 +710,15 @@ int hal_tmem_freeze(hal_tmem *t, const uint64_t **pages, size_t *npages)
         *npages = t->nfrozen;
         return rc;
     }
-    uint64_t bound = t->npending + move_dirty(t, t->fresh, t->fresh_summary);
+    uint64_t bound = t->npending + move_dirty(t, t->fresh, t->fresh_summary) + t->nhot;
     int rc = frozen_reserve(t, (size_t)bound);
     if (!rc)
         rc = protect_runs(t, t->fresh, t->fresh_summary, false);
+    if (!rc) /* after the protection: hot pages stay writable */
+        tmem_hot_collect(t);
     size_t n = form_frozen(t, rc);
+    if (!rc)
+        tmem_hot_attach(t);
     HAL_ASSERT(rc || n <= bound); /* a page may be both pending and fresh */
     *pages = t->frozen_list;
     *npages = n;
@@ -698,7 +733,8 @@ void hal_tmem_read_frozen(hal_tmem *t, uint64_t pgno, void *dst)
     HAL_ASSERT(tmem_test(t->resident, pgno));
     if (i >= 0 && t->cow_of[i] >= 0) {
         memcpy(dst, cow_page(t, t->cow_of[i]), HAL_PAGE_SIZE);
-        cow_give(t, t->cow_of[i]);
+        if (!tmem_hot_is_copy(t, pgno, t->cow_of[i]))
+            cow_give(t, t->cow_of[i]);
         t->cow_of[i] = -1;
     } else {
         memcpy(dst, t->ops->view(t, pgno), HAL_PAGE_SIZE);
@@ -714,10 +750,13 @@ void hal_tmem_thaw(hal_tmem *t, bool durable)
         uint64_t pg = t->frozen_list[i];
         HAL_ASSERT(tmem_test(t->frozen, pg) && tmem_test(t->resident, pg));
         tmem_lock(t, pg);
-        if (!durable)
+        if (!durable && tmem_hot_is(t, pg))
+            tmem_hot_forget_save(t, pg); /* writable: saved again by the next freeze */
+        else if (!durable)
             tmem_mark_dirty(t, pg); /* abandoned: must be written again */
         if (t->cow_of[i] >= 0) {
-            cow_give(t, t->cow_of[i]);
+            if (!tmem_hot_is_copy(t, pg, t->cow_of[i]))
+                cow_give(t, t->cow_of[i]);
             t->cow_of[i] = -1;
         }
         tmem_set(t->saved, pg);
@@ -865,7 +904,7 @@ void hal_tmem_evict(hal_tmem *t, uint64_t target)
             continue;
         tmem_lock(t, pg);
         if (tmem_test(t->resident, pg) && !tmem_test(t->dirty, pg) && !tmem_test(t->frozen, pg) &&
-            !tmem_test(t->pending, pg) && t->ops->drop(t, pg) == 0) {
+            !tmem_test(t->pending, pg) && !tmem_hot_is(t, pg) && t->ops->drop(t, pg) == 0) {
             tmem_clear(t->resident, pg);
             atomic_fetch_sub(&t->nresident, 1);
             atomic_fetch_add(&t->evictions, 1);
@@ -877,7 +916,7 @@ void hal_tmem_evict(hal_tmem *t, uint64_t target)
 void hal_tmem_stats_get(hal_tmem *t, hal_tmem_stats *s)
 {
     s->resident_pages = atomic_load(&t->nresident);
-    s->dirty_pages = atomic_load(&t->ndirty);
+    s->dirty_pages = atomic_load(&t->ndirty) + tmem_hot_written(t);
     s->fill_faults = atomic_load(&t->fill_faults);
     s->write_faults = atomic_load(&t->write_faults);
     s->cow_copies = atomic_load(&t->cow_copies);

@@ -31,6 +31,7 @@
 #include "../hal.h"
 
 #include <stdatomic.h>
+#include <sys/types.h>
 
 #define TMEM_STRIPES 256u
 
@@ -72,6 +73,19 @@ typedef struct tmem_ops {
 _Static_assert(TMEM_POPULATE_BATCH <= TMEM_STRIPES, "a batch locks distinct stripes");
 
 enum tmem_phase { TMEM_RUNNING, TMEM_FROZEN };
+
+/* Hot pages (tmem_hot.c): at most this many, and at most a quarter of the
+ * COW pool; one unchanged over TMEM_HOT_IDLE freezes is tracked by faults
+ * again. */
+#define TMEM_HOT_MAX 256u
+#define TMEM_HOT_IDLE 32u
+
+typedef struct tmem_hot_entry {
+    uint64_t pg;
+    uint8_t idle;                 /* freezes since its content last changed */
+    bool force;                   /* its slot is not what is durable: save it */
+    bool save;                    /* saved by the freeze in progress */
+} tmem_hot_entry;
 
 /* A lock that sleeps when held (a futex): 0 free, 1 held, 2 held and
  * someone may sleep on it.  See tmem_lock() for why not a hal_mutex. */
@@ -127,6 +141,13 @@ struct hal_tmem {
     uint32_t *precopy_slot;
     uint32_t nprecopied;
 
+    /* Hot pages (tmem_hot.c), strategies with write faults only (NULL
+     * otherwise): per page its COW slot plus one (0: not hot), and the
+     * table of hot pages (under the pool lock). */
+    uint32_t *hot_slot;
+    tmem_hot_entry hot[TMEM_HOT_MAX];
+    uint32_t nhot, hot_cap, hot_frozen;
+
     void *impl;                   /* strategy's own state */
 };
 
@@ -164,6 +185,37 @@ bool tmem_note_write(hal_tmem *t, uint64_t pgno);
 void tmem_note_filled(hal_tmem *t, uint64_t pgno, bool dirty);
 /* Marks a resident page dirty (caller holds the stripe lock). */
 void tmem_mark_dirty(hal_tmem *t, uint64_t pgno);
+
+/* tmem.c, for tmem_hot.c: the COW pool's lock and pages, and a page's
+ * index in the frozen list (or -1). */
+void tmem_pool_lock(hal_tmem *t);
+void tmem_pool_unlock(hal_tmem *t);
+uint8_t *tmem_cow_page(hal_tmem *t, int32_t slot);
+ssize_t tmem_frozen_index(hal_tmem *t, uint64_t pgno);
+
+/* tmem_hot.c: hot pages (see there).  Each is a no-op, or false, when the
+ * strategy has none. */
+bool tmem_hot_is(const hal_tmem *t, uint64_t pg);
+/* slot is pg's hot copy (kept by read_frozen and thaw, not given back). */
+bool tmem_hot_is_copy(const hal_tmem *t, uint64_t pg, int32_t slot);
+/* From tmem_note_write (stripe lock held), after the frozen content was
+ * secured: true if pg is hot now and must not be marked dirty. */
+bool tmem_hot_note_write(hal_tmem *t, uint64_t pg);
+/* hal_tmem_prepare (program running): hot pages idle too long go back to
+ * fault tracking. */
+int tmem_hot_retire(hal_tmem *t);
+/* The freeze, program stopped, before form_frozen: hot pages that changed
+ * are copied to their slots and marked fresh; returns how many. */
+uint32_t tmem_hot_collect(hal_tmem *t);
+/* The freeze, after form_frozen: those pages' slots become their frozen
+ * copies. */
+void tmem_hot_attach(hal_tmem *t);
+/* A failed snapshot: hot page pg must be saved by the next one. */
+void tmem_hot_forget_save(hal_tmem *t, uint64_t pg);
+
+/* Hot pages known written since the last freeze (they count as dirty in
+ * the statistics; others may have changed too, which the freeze sees). */
+uint64_t tmem_hot_written(hal_tmem *t);
 
 /* tmem_pagemap.c: PAGEMAP_SCAN for the uffd-async strategy. */
 int tmem_pagemap_open(char *why, size_t whylen);
