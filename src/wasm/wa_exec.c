@@ -256,30 +256,61 @@ int wa_exec_run(wa_exec *x)
 #define FBIN64(expr) BIN(wa_of_f64(expr))
 #define FUN32(expr) UN(wa_of_f32(expr))
 #define FUN64(expr) UN(wa_of_f64(expr))
-/* A load: d, address slot, offset; a store: address slot, value slot,
- * offset.  The effective address is checked against the memory's size
- * in one comparison. */
-#define LOAD(n, ctype, conv)                                     \
+/* A load: d, address slot, offset (LOADX: d, two slots whose sum is the
+ * address, offset); a store: address slot, value slot, offset (STOREX:
+ * two address slots, value slot, offset).  The effective address is
+ * checked against the memory's size in one comparison. */
+#define LOAD_AT(ea_, n, ctype, conv, words)                      \
     {                                                            \
-        uint64_t ea = (uint64_t)(uint32_t)fp[pc[2]] + pc[3];     \
+        uint64_t ea = (ea_);                                     \
         if (ea + (n) > memsz)                                    \
             TRAP(WA_TRAP_MEM_OOB);                               \
         ctype v_;                                                \
         memcpy(&v_, mem + ea, n);                                \
         fp[pc[1]] = conv;                                        \
-        pc += 4;                                                 \
+        pc += (words);                                           \
         NEXT;                                                    \
     }
-#define STORE(n, ctype)                                          \
+#define STORE_AT(ea_, n, ctype, value, words)                    \
     {                                                            \
-        uint64_t ea = (uint64_t)(uint32_t)fp[pc[1]] + pc[3];     \
+        uint64_t ea = (ea_);                                     \
         if (ea + (n) > memsz)                                    \
             TRAP(WA_TRAP_MEM_OOB);                               \
-        ctype v_ = (ctype)fp[pc[2]];                             \
+        ctype v_ = (ctype)(value);                               \
         memcpy(mem + ea, &v_, n);                                \
-        pc += 4;                                                 \
+        pc += (words);                                           \
         NEXT;                                                    \
     }
+#define LOAD(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)fp[pc[2]] + pc[3], n, ctype, conv, 4)
+#define LOADX(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + fp[pc[3]]) + pc[4], n, ctype, conv, 5)
+#define STORE(n, ctype) STORE_AT((uint64_t)(uint32_t)fp[pc[1]] + pc[3], n, ctype, fp[pc[2]], 4)
+#define STOREX(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + fp[pc[2]]) + pc[4], n, ctype, fp[pc[3]], 5)
+/* name, opcode, bytes, C type, the value from v_ (loads) */
+#define WA_LOADS(X)                                                          \
+    X(i32_load, 0x28, 4, uint32_t, v_)                                       \
+    X(i64_load, 0x29, 8, uint64_t, v_)                                       \
+    X(f32_load, 0x2A, 4, uint32_t, v_)                                       \
+    X(f64_load, 0x2B, 8, uint64_t, v_)                                       \
+    X(i32_load8_s, 0x2C, 1, int8_t, (uint32_t)(int32_t)v_)                   \
+    X(i32_load8_u, 0x2D, 1, uint8_t, v_)                                     \
+    X(i32_load16_s, 0x2E, 2, int16_t, (uint32_t)(int32_t)v_)                 \
+    X(i32_load16_u, 0x2F, 2, uint16_t, v_)                                   \
+    X(i64_load8_s, 0x30, 1, int8_t, (uint64_t)(int64_t)v_)                   \
+    X(i64_load8_u, 0x31, 1, uint8_t, v_)                                     \
+    X(i64_load16_s, 0x32, 2, int16_t, (uint64_t)(int64_t)v_)                 \
+    X(i64_load16_u, 0x33, 2, uint16_t, v_)                                   \
+    X(i64_load32_s, 0x34, 4, int32_t, (uint64_t)(int64_t)v_)                 \
+    X(i64_load32_u, 0x35, 4, uint32_t, v_)
+#define WA_STORES(X)                                                         \
+    X(i32_store, 0x36, 4, uint32_t)                                          \
+    X(i64_store, 0x37, 8, uint64_t)                                          \
+    X(f32_store, 0x38, 4, uint32_t)                                          \
+    X(f64_store, 0x39, 8, uint64_t)                                          \
+    X(i32_store8, 0x3A, 1, uint8_t)                                          \
+    X(i32_store16, 0x3B, 2, uint16_t)                                        \
+    X(i64_store8, 0x3C, 1, uint8_t)                                          \
+    X(i64_store16, 0x3D, 2, uint16_t)                                        \
+    X(i64_store32, 0x3E, 4, uint32_t)
 #define TRUNC(d, lo, hi, ctype)                                  \
     {                                                            \
         double d_ = (d);                                         \
@@ -298,13 +329,11 @@ int wa_exec_run(wa_exec *x)
         [0x0E] = &&op_br_table, [0x0F] = &&op_return, [0x10] = &&op_call, [0x11] = &&op_call_indirect,
         [0x1B] = &&op_select, [0x20] = &&op_move,
         [0x23] = &&op_global_get, [0x24] = &&op_global_set,
-        [0x28] = &&op_i32_load, [0x29] = &&op_i64_load, [0x2A] = &&op_f32_load, [0x2B] = &&op_f64_load,
-        [0x2C] = &&op_i32_load8_s, [0x2D] = &&op_i32_load8_u, [0x2E] = &&op_i32_load16_s, [0x2F] = &&op_i32_load16_u,
-        [0x30] = &&op_i64_load8_s, [0x31] = &&op_i64_load8_u, [0x32] = &&op_i64_load16_s, [0x33] = &&op_i64_load16_u,
-        [0x34] = &&op_i64_load32_s, [0x35] = &&op_i64_load32_u,
-        [0x36] = &&op_i32_store, [0x37] = &&op_i64_store, [0x38] = &&op_f32_store, [0x39] = &&op_f64_store,
-        [0x3A] = &&op_i32_store8, [0x3B] = &&op_i32_store16, [0x3C] = &&op_i64_store8, [0x3D] = &&op_i64_store16,
-        [0x3E] = &&op_i64_store32, [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
+#define LOAD_ENTRIES(name, op, n, ctype, conv) [op] = &&op_##name, [WA_OP_LOAD_ADD + (op) - 0x28] = &&op_##name##_x,
+#define STORE_ENTRIES(name, op, n, ctype) [op] = &&op_##name, [WA_OP_STORE_ADD + (op) - 0x36] = &&op_##name##_x,
+        WA_LOADS(LOAD_ENTRIES)
+        WA_STORES(STORE_ENTRIES)
+        [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
         [0x41] = &&op_const32, [0x42] = &&op_const64,
         [0x45] = &&op_i32_eqz, [0x46] = &&op_i32_eq, [0x47] = &&op_i32_ne, [0x48] = &&op_i32_lt_s,
         [0x49] = &&op_i32_lt_u, [0x4A] = &&op_i32_gt_s, [0x4B] = &&op_i32_gt_u, [0x4C] = &&op_i32_le_s,
@@ -525,29 +554,12 @@ op_global_set:
     globals[pc[1]] = fp[pc[2]];
     pc += 3;
     NEXT;
-op_i32_load: LOAD(4, uint32_t, v_)
-op_i64_load: LOAD(8, uint64_t, v_)
-op_f32_load: LOAD(4, uint32_t, v_)
-op_f64_load: LOAD(8, uint64_t, v_)
-op_i32_load8_s: LOAD(1, int8_t, (uint32_t)(int32_t)v_)
-op_i32_load8_u: LOAD(1, uint8_t, v_)
-op_i32_load16_s: LOAD(2, int16_t, (uint32_t)(int32_t)v_)
-op_i32_load16_u: LOAD(2, uint16_t, v_)
-op_i64_load8_s: LOAD(1, int8_t, (uint64_t)(int64_t)v_)
-op_i64_load8_u: LOAD(1, uint8_t, v_)
-op_i64_load16_s: LOAD(2, int16_t, (uint64_t)(int64_t)v_)
-op_i64_load16_u: LOAD(2, uint16_t, v_)
-op_i64_load32_s: LOAD(4, int32_t, (uint64_t)(int64_t)v_)
-op_i64_load32_u: LOAD(4, uint32_t, v_)
-op_i32_store: STORE(4, uint32_t)
-op_i64_store: STORE(8, uint64_t)
-op_f32_store: STORE(4, uint32_t)
-op_f64_store: STORE(8, uint64_t)
-op_i32_store8: STORE(1, uint8_t)
-op_i32_store16: STORE(2, uint16_t)
-op_i64_store8: STORE(1, uint8_t)
-op_i64_store16: STORE(2, uint16_t)
-op_i64_store32: STORE(4, uint32_t)
+/* Each load and store as it is (op_NAME) and with its address the sum
+ * of two slots (op_NAME_x: d a b offset, a b value offset). */
+#define AS_LOAD(name, op, n, ctype, conv) op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv)
+#define AS_STORE(name, op, n, ctype) op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype)
+    WA_LOADS(AS_LOAD)
+    WA_STORES(AS_STORE)
 op_memory_size:
     fp[pc[1]] = st->mem_pages;
     pc += 2;

@@ -115,8 +115,16 @@ static void trap_site(val *v)
 
 /* ---- the operand stack ------------------------------------------------------------- */
 
+static void flush_all(val *v);
+
+/* At most this many entries wait above `clean`, so the scans for a local
+ * (names_local, flush_local) stay short whatever the module. */
+#define MAX_PENDING 64
+
 static bool push_o(val *v, uint8_t t, opnd o)
 {
+    if (o.kind != O_SLOT && v->nvs - v->clean >= MAX_PENDING)
+        flush_all(v);
     if (!grow(v, (void **)&v->vs, &v->vscap, 1, v->nvs + 1) ||
         !grow(v, (void **)&v->os, &v->oscap, sizeof(opnd), v->nvs + 1))
         return false;
@@ -275,16 +283,42 @@ static void emit_result(val *v, uint32_t op, uint8_t t)
     emit(v, slot(v, v->nvs - 1));
 }
 
-/* The previous instruction (last_op) wrote the value on top of the
- * stack, and nothing since: it can write to local instead (true) when
- * no entry names local.  Pops the value. */
+/* The previous instruction (last_op; nothing emitted since) wrote the
+ * value `below` entries under the top of the stack, whose opcode is op
+ * (0: any): its first word, or NO_FIX. */
+static uint32_t fresh(val *v, uint32_t below, uint32_t op)
+{
+    uint32_t e = v->nvs - 1 - below;
+    if (!live(v) || v->c->oom || v->last_op == NO_FIX || v->last_end != pc(v) ||
+        v->nvs <= top(v)->height + below || v->os[e].kind != O_SLOT)
+        return NO_FIX;
+    const uint32_t *w = v->c->w + v->last_op;
+    if (w[1] != slot(v, e) || (op && w[0] != op))
+        return NO_FIX;
+    return v->last_op;
+}
+
+/* An address computed by an i32.add just before (fresh) is taken back
+ * for a load or store to do: *x, *y are its operands' slots. */
+static bool take_add(val *v, uint32_t below, uint32_t *x, uint32_t *y)
+{
+    uint32_t at = fresh(v, below, 0x6A);
+    if (at == NO_FIX)
+        return false;
+    *x = v->c->w[at + 2];
+    *y = v->c->w[at + 3];
+    v->c->n = at;
+    return true;
+}
+
+/* The previous instruction wrote the value on top of the stack, and
+ * nothing since: it can write to local instead (true) when no entry
+ * names local.  Pops the value. */
 static bool retarget(val *v, uint32_t local)
 {
     uint32_t h = 0;
-    if (!live(v) || v->last_op == NO_FIX || v->last_end != pc(v) || v->nvs <= top(v)->height ||
-        v->os[v->nvs - 1].kind != O_SLOT || names_local(v, local))
+    if (fresh(v, 0, 0) == NO_FIX || names_local(v, local))
         return false;
-    HAL_ASSERT(v->c->oom || v->c->w[v->last_op + 1] == slot(v, v->nvs - 1));
     pop_o(v, v->locals[local], &h, NULL);
     v->c->w[v->last_op + 1] = local;
     return true;
@@ -297,12 +331,11 @@ static bool retarget(val *v, uint32_t local)
 static void take_condition(val *v, bool fuse, uint32_t *cmp, uint32_t *a, uint32_t *b, bool *kform)
 {
     uint32_t h = 0;
-    bool fresh = fuse && live(v) && v->last_op != NO_FIX && v->last_end == pc(v) && v->nvs > top(v)->height &&
-                 v->os[v->nvs - 1].kind == O_SLOT;
+    bool taken = fuse && fresh(v, 0, 0) != NO_FIX;
     opnd o = pop_o(v, WA_I32, &h, NULL);
     *cmp = 0;
     *kform = false;
-    if (fresh && !v->c->oom) {
+    if (taken) {
         const uint32_t *w = v->c->w + v->last_op;
         if (wa_is_i32_cmp(w[0]) || w[0] == 0x45 ||
             (w[0] >= WA_OP_K && w[0] <= WA_OP_K + 9)) {
@@ -987,16 +1020,25 @@ static bool instr_one(val *v)
             uint32_t k = load ? op - 0x28u : op - 0x36u, offset = 0, ha = 0, hv = 0;
             if (!memarg(v, load ? load_align[k] : store_align[k], &offset))
                 return false;
+            uint32_t x = 0, y = 0;
             if (load) {
+                bool added = take_add(v, 0, &x, &y);
                 opnd a = pop_o(v, WA_I32, &ha, NULL);
-                uint32_t sa = use(v, a, ha);
-                emit_result(v, op, load_type[k]);
+                uint32_t sa = added ? x : use(v, a, ha);
+                emit_result(v, added ? WA_OP_LOAD_ADD + (op - 0x28u) : op, load_type[k]);
                 emit(v, sa);
+                if (added)
+                    emit(v, y);
             } else {
+                /* not with a constant value: it would be written to the
+                 * slot above the address, which may be the add's operand */
+                bool added = v->nvs > 0 && v->os[v->nvs - 1].kind == O_LOCAL && take_add(v, 1, &x, &y);
                 opnd value = pop_o(v, store_type[k], &hv, NULL), a = pop_o(v, WA_I32, &ha, NULL);
-                uint32_t sa = use(v, a, ha), sv = use(v, value, hv);
-                emit(v, op);
+                uint32_t sa = added ? x : use(v, a, ha), sv = use(v, value, hv);
+                emit(v, added ? WA_OP_STORE_ADD + (op - 0x36u) : op);
                 emit(v, sa);
+                if (added)
+                    emit(v, y);
                 emit(v, sv);
             }
             emit(v, offset);
@@ -1011,13 +1053,18 @@ static bool instr_one(val *v)
 }
 
 /* One instruction; what it wrote (last_op) is remembered for the next
- * one only. */
+ * one, and past local.get, constants and nop (which emit nothing and are
+ * never branch targets: a store's address stays fresh under its value). */
 static bool instr(val *v)
 {
+    uint8_t op = v->r.p < v->r.end ? *v->r.p : 0;
+    bool keep = op == 0x01 || op == 0x20 || (op >= 0x41 && op <= 0x44);
     v->this_op = NO_FIX;
     bool more = instr_one(v);
-    v->last_op = v->this_op;
-    v->last_end = pc(v);
+    if (!keep || pc(v) != v->last_end) {
+        v->last_op = v->this_op;
+        v->last_end = pc(v);
+    }
     return more;
 }
 

@@ -6,7 +6,9 @@
 ;; a block, across a call), constants as first or second operand of
 ;; operations that do and do not commute, if and br_if on comparisons,
 ;; values that branches carry (br_if, br_table), select, memory.grow and
-;; loads written straight to a local, 64-bit and float constants.
+;; loads written straight to a local, 64-bit and float constants, more
+;; local values waiting than the translator keeps waiting, loads and
+;; stores at the sum of two values.
 ;; Prints "ok"; a failed check exits with its number.
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -85,6 +87,21 @@
     (local.set $t (i32.load (i32.const 64)))
     (global.set $g (i32.const 5))
     (i32.add (local.get $t) (global.get $g)))
+  ;; more values waiting than the translator lets wait (64): a's value
+  ;; read 70 times, then a written, then the 70 values added
+  (func $many (param $a i32) (result i32)
+    (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a) (local.get $a)
+    (local.set $a (i32.const 0))
+    (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add) (i32.add))
+  ;; loads and stores whose address is an i32.add of two values (one
+  ;; instruction), the sum wrapping around 2^32; a constant stored to such
+  ;; an address
+  (func $indexed (param $p i32) (param $i i32) (param $v i32) (result i32)
+    (i32.store (i32.add (local.get $p) (local.get $i)) (local.get $v))
+    (i32.store8 offset=4 (i32.add (local.get $p) (local.get $i)) (local.get $v))
+    (i32.store (i32.add (local.get $p) (i32.mul (local.get $i) (i32.const 1))) (i32.const 9))
+    (i32.add (i32.load (i32.add (local.get $p) (local.get $i)))
+             (i32.load8_s offset=4 (i32.add (local.get $i) (local.get $p)))))
   (func (export "_start")
     (call $eq32 (call $swap (i32.const 1) (i32.const 2)) (i32.const 21) (i32.const 1))
     (call $eq32 (call $tee_same (i32.const 9)) (i32.const -1) (i32.const 2))
@@ -116,6 +133,10 @@
     (call $eq32 (i32.reinterpret_f32 (f32.const 1.0)) (i32.const 0x3f800000) (i32.const 28))
     (call $eq32 (call $tee_const) (i32.const 8) (i32.const 29))
     (call $eq32 (call $mem) (i32.const 82) (i32.const 30))
+    (call $eq32 (call $many (i32.const 3)) (i32.const 210) (i32.const 31))
+    (call $eq32 (call $indexed (i32.const 96) (i32.const 4) (i32.const 0xff)) (i32.const 8) (i32.const 32))
+    (call $eq32 (call $indexed (i32.const -4) (i32.const 104) (i32.const 0x7f)) (i32.const 136) (i32.const 33))
+    (call $eq32 (i32.load (i32.const 100)) (i32.const 9) (i32.const 34))
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const 3))
     (i32.store (i32.const 16) (i32.const 0x0a6b6f))
