@@ -240,6 +240,7 @@ int wa_exec_run(wa_exec *x)
 #define A32 ((uint32_t)fp[pc[2]])
 #define B32 ((uint32_t)fp[pc[3]])
 #define KB32 (pc[3])
+#define KB64 ((uint64_t)(int64_t)(int32_t)pc[3])
 #define A64 (fp[pc[2]])
 #define B64 (fp[pc[3]])
 #define U32 ((uint32_t)fp[pc[2]])
@@ -257,8 +258,9 @@ int wa_exec_run(wa_exec *x)
 #define FUN32(expr) UN(wa_of_f32(expr))
 #define FUN64(expr) UN(wa_of_f64(expr))
 /* A load: d, address slot, offset (LOADX: d, two slots whose sum is the
- * address, offset); a store: address slot, value slot, offset (STOREX:
- * two address slots, value slot, offset).  The effective address is
+ * address, offset; LOADK: d, a slot and a constant); a store: address
+ * slot, value slot, offset (STOREX: two address slots, value slot,
+ * offset; STOREK: a slot and a constant, value slot, offset).  The effective address is
  * checked against the memory's size in one comparison. */
 #define LOAD_AT(ea_, n, ctype, conv, words)                      \
     {                                                            \
@@ -285,6 +287,8 @@ int wa_exec_run(wa_exec *x)
 #define LOADX(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + fp[pc[3]]) + pc[4], n, ctype, conv, 5)
 #define STORE(n, ctype) STORE_AT((uint64_t)(uint32_t)fp[pc[1]] + pc[3], n, ctype, fp[pc[2]], 4)
 #define STOREX(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + fp[pc[2]]) + pc[4], n, ctype, fp[pc[3]], 5)
+#define LOADK(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], n, ctype, conv, 5)
+#define STOREK(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[4], n, ctype, fp[pc[3]], 5)
 /* name, opcode, bytes, C type, the value from v_ (loads) */
 #define WA_LOADS(X)                                                          \
     X(i32_load, 0x28, 4, uint32_t, v_)                                       \
@@ -329,8 +333,10 @@ int wa_exec_run(wa_exec *x)
         [0x0E] = &&op_br_table, [0x0F] = &&op_return, [0x10] = &&op_call, [0x11] = &&op_call_indirect,
         [0x1B] = &&op_select, [0x20] = &&op_move,
         [0x23] = &&op_global_get, [0x24] = &&op_global_set,
-#define LOAD_ENTRIES(name, op, n, ctype, conv) [op] = &&op_##name, [WA_OP_LOAD_ADD + (op) - 0x28] = &&op_##name##_x,
-#define STORE_ENTRIES(name, op, n, ctype) [op] = &&op_##name, [WA_OP_STORE_ADD + (op) - 0x36] = &&op_##name##_x,
+#define LOAD_ENTRIES(name, op, n, ctype, conv) [op] = &&op_##name, [WA_OP_LOAD_ADD + (op) - 0x28] = &&op_##name##_x, \
+                                               [WA_OP_LOAD_ADDK + (op) - 0x28] = &&op_##name##_k,
+#define STORE_ENTRIES(name, op, n, ctype) [op] = &&op_##name, [WA_OP_STORE_ADD + (op) - 0x36] = &&op_##name##_x, \
+                                          [WA_OP_STORE_ADDK + (op) - 0x36] = &&op_##name##_k,
         WA_LOADS(LOAD_ENTRIES)
         WA_STORES(STORE_ENTRIES)
         [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
@@ -384,6 +390,15 @@ int wa_exec_run(wa_exec *x)
         K_ENTRY(add, 0x6A), K_ENTRY(sub, 0x6B), K_ENTRY(mul, 0x6C), K_ENTRY(and, 0x71), K_ENTRY(or, 0x72),
         K_ENTRY(xor, 0x73), K_ENTRY(shl, 0x74), K_ENTRY(shr_s, 0x75), K_ENTRY(shr_u, 0x76),
         K_ENTRY(rotl, 0x77), K_ENTRY(rotr, 0x78),
+#define K64_ENTRY(name, op) [WA_OP_K64 + (op) - 0x51] = &&op_k64_##name
+#define CMP64_ENTRIES(name, op) K64_ENTRY(name, op), [WA_OP_BR_CMP64 + (op) - 0x51] = &&op_br64_##name, \
+                                [WA_OP_BR_CMP64_K + (op) - 0x51] = &&op_br64_k_##name
+        CMP64_ENTRIES(eq, 0x51), CMP64_ENTRIES(ne, 0x52), CMP64_ENTRIES(lt_s, 0x53), CMP64_ENTRIES(lt_u, 0x54),
+        CMP64_ENTRIES(gt_s, 0x55), CMP64_ENTRIES(gt_u, 0x56), CMP64_ENTRIES(le_s, 0x57), CMP64_ENTRIES(le_u, 0x58),
+        CMP64_ENTRIES(ge_s, 0x59), CMP64_ENTRIES(ge_u, 0x5A),
+        K64_ENTRY(add, 0x7C), K64_ENTRY(sub, 0x7D), K64_ENTRY(mul, 0x7E), K64_ENTRY(and, 0x83), K64_ENTRY(or, 0x84),
+        K64_ENTRY(xor, 0x85), K64_ENTRY(shl, 0x86), K64_ENTRY(shr_s, 0x87), K64_ENTRY(shr_u, 0x88),
+        K64_ENTRY(rotl, 0x89), K64_ENTRY(rotr, 0x8A),
         [0x100] = &&op_i32_trunc_sat_f32_s, [0x101] = &&op_i32_trunc_sat_f32_u, [0x102] = &&op_i32_trunc_sat_f64_s,
         [0x103] = &&op_i32_trunc_sat_f64_u, [0x104] = &&op_i64_trunc_sat_f32_s, [0x105] = &&op_i64_trunc_sat_f32_u,
         [0x106] = &&op_i64_trunc_sat_f64_s, [0x107] = &&op_i64_trunc_sat_f64_u,
@@ -414,10 +429,11 @@ op_br_if:
 op_br_unless:
     pc = (uint32_t)fp[pc[2]] ? pc + 3 : code + pc[1];
     NEXT;
-/* The i32 comparisons and the i32 instructions with a K form
+/* The i32 and i64 comparisons and the instructions with a K form
  * (wa_k_form), each as a value (op_i32_NAME: d a b), with a constant
- * (op_k_NAME: d a k) and for the comparisons fused with br_if
- * (op_br_NAME: target a b, op_br_k_NAME: target a k). */
+ * (op_k_NAME: d a k; i64: k sign-extended) and for the comparisons fused
+ * with br_if (op_br_NAME: target a b, op_br_k_NAME: target a k); i64:
+ * op_i64_NAME, op_k64_NAME, op_br64_NAME, op_br64_k_NAME. */
 #define I32_COMPARISONS(X, B)                                    \
     X(eq, A32 == B)                                              \
     X(ne, A32 != B)                                              \
@@ -441,6 +457,29 @@ op_br_unless:
     X(shr_u, A32 >> (B & 31))                                    \
     X(rotl, wa_rotl32(A32, B))                                   \
     X(rotr, wa_rotr32(A32, B))
+#define I64_COMPARISONS(X, B)                                    \
+    X(eq, A64 == B)                                              \
+    X(ne, A64 != B)                                              \
+    X(lt_s, (int64_t)A64 < (int64_t)B)                           \
+    X(lt_u, A64 < B)                                             \
+    X(gt_s, (int64_t)A64 > (int64_t)B)                           \
+    X(gt_u, A64 > B)                                             \
+    X(le_s, (int64_t)A64 <= (int64_t)B)                          \
+    X(le_u, A64 <= B)                                            \
+    X(ge_s, (int64_t)A64 >= (int64_t)B)                          \
+    X(ge_u, A64 >= B)
+#define I64_ARITHMETIC(X, B)                                     \
+    X(add, A64 + B)                                              \
+    X(sub, A64 - B)                                              \
+    X(mul, A64 * B)                                              \
+    X(and, A64 & B)                                              \
+    X(or, A64 | B)                                               \
+    X(xor, A64 ^ B)                                              \
+    X(shl, A64 << (B & 63))                                      \
+    X(shr_s, (uint64_t)((int64_t)A64 >> (B & 63)))               \
+    X(shr_u, A64 >> (B & 63))                                    \
+    X(rotl, wa_rotl64(A64, B))                                   \
+    X(rotr, wa_rotr64(A64, B))
 #define BR_CMP(cond)                                             \
     {                                                            \
         pc = (cond) ? code + pc[1] : pc + 4;                     \
@@ -456,6 +495,16 @@ op_br_unless:
     I32_COMPARISONS(AS_BRANCH_K, KB32)
     I32_ARITHMETIC(AS_VALUE, B32)
     I32_ARITHMETIC(AS_K, KB32)
+#define AS_VALUE64(name, expr) op_i64_##name: BIN(expr)
+#define AS_K64(name, expr) op_k64_##name: BIN(expr)
+#define AS_BRANCH64(name, cond) op_br64_##name: BR_CMP(cond)
+#define AS_BRANCH64_K(name, cond) op_br64_k_##name: BR_CMP(cond)
+    I64_COMPARISONS(AS_VALUE64, B64)
+    I64_COMPARISONS(AS_K64, KB64)
+    I64_COMPARISONS(AS_BRANCH64, B64)
+    I64_COMPARISONS(AS_BRANCH64_K, KB64)
+    I64_ARITHMETIC(AS_VALUE64, B64)
+    I64_ARITHMETIC(AS_K64, KB64)
 op_br_if_drop:
     if (!(uint32_t)fp[pc[5]]) {
         pc += 6;
@@ -554,10 +603,12 @@ op_global_set:
     globals[pc[1]] = fp[pc[2]];
     pc += 3;
     NEXT;
-/* Each load and store as it is (op_NAME) and with its address the sum
- * of two slots (op_NAME_x: d a b offset, a b value offset). */
-#define AS_LOAD(name, op, n, ctype, conv) op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv)
-#define AS_STORE(name, op, n, ctype) op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype)
+/* Each load and store as it is (op_NAME), with its address the sum of
+ * two slots (op_NAME_x) and of a slot and a constant (op_NAME_k). */
+#define AS_LOAD(name, op, n, ctype, conv) \
+    op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv) op_##name##_k: LOADK(n, ctype, conv)
+#define AS_STORE(name, op, n, ctype) \
+    op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype) op_##name##_k: STOREK(n, ctype)
     WA_LOADS(AS_LOAD)
     WA_STORES(AS_STORE)
 op_memory_size:
@@ -595,16 +646,6 @@ op_const64:
 
 op_i32_eqz: UN(U32 == 0)
 op_i64_eqz: UN(U64 == 0)
-op_i64_eq: BIN(A64 == B64)
-op_i64_ne: BIN(A64 != B64)
-op_i64_lt_s: BIN((int64_t)A64 < (int64_t)B64)
-op_i64_lt_u: BIN(A64 < B64)
-op_i64_gt_s: BIN((int64_t)A64 > (int64_t)B64)
-op_i64_gt_u: BIN(A64 > B64)
-op_i64_le_s: BIN((int64_t)A64 <= (int64_t)B64)
-op_i64_le_u: BIN(A64 <= B64)
-op_i64_ge_s: BIN((int64_t)A64 >= (int64_t)B64)
-op_i64_ge_u: BIN(A64 >= B64)
 op_f32_eq: BIN(FA32 == FB32)
 op_f32_ne: BIN(FA32 != FB32)
 op_f32_lt: BIN(FA32 < FB32)
@@ -642,9 +683,6 @@ op_i32_rem_u:
 op_i64_clz: UN(U64 ? (uint64_t)__builtin_clzll(U64) : 64u)
 op_i64_ctz: UN(U64 ? (uint64_t)__builtin_ctzll(U64) : 64u)
 op_i64_popcnt: UN((uint64_t)__builtin_popcountll(U64))
-op_i64_add: BIN(A64 + B64)
-op_i64_sub: BIN(A64 - B64)
-op_i64_mul: BIN(A64 * B64)
 op_i64_div_s:
     if (B64 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
@@ -663,14 +701,6 @@ op_i64_rem_u:
     if (B64 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
     BIN(A64 % B64)
-op_i64_and: BIN(A64 & B64)
-op_i64_or: BIN(A64 | B64)
-op_i64_xor: BIN(A64 ^ B64)
-op_i64_shl: BIN(A64 << (B64 & 63))
-op_i64_shr_s: BIN((uint64_t)((int64_t)A64 >> (B64 & 63)))
-op_i64_shr_u: BIN(A64 >> (B64 & 63))
-op_i64_rotl: BIN(wa_rotl64(A64, B64))
-op_i64_rotr: BIN(wa_rotr64(A64, B64))
 
 op_f32_abs: UN(U32 & 0x7FFFFFFFu)
 op_f32_neg: UN(U32 ^ 0x80000000u)

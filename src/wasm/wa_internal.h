@@ -167,7 +167,17 @@ enum {
      * i32.add of two slots: d a b offset (loads), a b value offset */
     WA_OP_LOAD_ADD = 0x180,
     WA_OP_STORE_ADD = 0x190,
-    WA_OP_COUNT = 0x1A0,
+    /* the same with an i32.add of a slot and a constant: d a k offset,
+     * a k value offset */
+    WA_OP_LOAD_ADDK = 0x1A0,
+    WA_OP_STORE_ADDK = 0x1B0,
+    /* i64: an instruction op (0x51..0x8A) with a constant second operand
+     * that fits in 32 bits (sign-extended) is WA_OP_K64 + (op - 0x51);
+     * i64.eq .. i64.ge_u (0x51..0x5A) then br_if, as for i32 */
+    WA_OP_K64 = 0x1C0,
+    WA_OP_BR_CMP64 = 0x200,
+    WA_OP_BR_CMP64_K = 0x210,
+    WA_OP_COUNT = 0x220,
 };
 
 /* ---- the image ------------------------------------------------------------------------ */
@@ -237,13 +247,16 @@ void wa_emit(wa_code *c, uint32_t word);
 void wa_emit_trap_site(wa_code *c, size_t wasm_off);
 
 /* Register-form opcodes (wa_fuse.c).  wa_k_form: the K form of an i32
- * binary instruction with a constant second operand, or 0;
- * wa_commutes: a op b == b op a; wa_cmp_negate: the i32 comparison that
- * is true exactly when op is false. */
+ * or i64 binary instruction with a constant second operand, or 0;
+ * wa_commutes: a op b == b op a; wa_cmp_negate: the comparison (i32 or
+ * i64) that is true exactly when op is false; wa_cmp_branch: the
+ * compare-and-branch of a comparison (kform: of its K form). */
 uint32_t wa_k_form(uint32_t op);
 bool wa_commutes(uint32_t op);
 uint32_t wa_cmp_negate(uint32_t op);
+uint32_t wa_cmp_branch(uint32_t op, bool kform);
 static inline bool wa_is_i32_cmp(uint32_t op) { return op >= 0x46 && op <= 0x4F; }
+static inline bool wa_is_i64_cmp(uint32_t op) { return op >= 0x51 && op <= 0x5A; }
 
 /* Validates function fi's body and appends its translation to c; fills
  * *nlocals (parameters included) and *max_height (locals and the deepest

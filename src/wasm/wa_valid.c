@@ -299,12 +299,16 @@ static uint32_t fresh(val *v, uint32_t below, uint32_t op)
 }
 
 /* An address computed by an i32.add just before (fresh) is taken back
- * for a load or store to do: *x, *y are its operands' slots. */
-static bool take_add(val *v, uint32_t below, uint32_t *x, uint32_t *y)
+ * for a load or store to do: *x, *y are its operands (slots, or a slot
+ * and a constant: *k).  False: there is none. */
+static bool take_add(val *v, uint32_t below, uint32_t *x, uint32_t *y, bool *k)
 {
     uint32_t at = fresh(v, below, 0x6A);
     if (at == NO_FIX)
+        at = fresh(v, below, wa_k_form(0x6A));
+    if (at == NO_FIX)
         return false;
+    *k = v->c->w[at] != 0x6A;
     *x = v->c->w[at + 2];
     *y = v->c->w[at + 3];
     v->c->n = at;
@@ -325,7 +329,7 @@ static bool retarget(val *v, uint32_t local)
 }
 
 /* The condition of br_if or if, popped: when the previous instruction
- * computed it with an i32 comparison (or i32.eqz), that instruction is
+ * computed it with an i32 or i64 comparison (or i32.eqz), that instruction is
  * taken back: *cmp is its opcode and a, b (or the constant k, *kform)
  * its operands; else *cmp is 0 and *a the condition's slot. */
 static void take_condition(val *v, bool fuse, uint32_t *cmp, uint32_t *a, uint32_t *b, bool *kform)
@@ -337,10 +341,10 @@ static void take_condition(val *v, bool fuse, uint32_t *cmp, uint32_t *a, uint32
     *kform = false;
     if (taken) {
         const uint32_t *w = v->c->w + v->last_op;
-        if (wa_is_i32_cmp(w[0]) || w[0] == 0x45 ||
-            (w[0] >= WA_OP_K && w[0] <= WA_OP_K + 9)) {
-            *kform = w[0] >= WA_OP_K;
-            *cmp = *kform ? w[0] - WA_OP_K + 0x46 : w[0];
+        bool k32 = w[0] >= WA_OP_K && w[0] <= WA_OP_K + 9, k64 = w[0] >= WA_OP_K64 && w[0] <= WA_OP_K64 + 9;
+        if (wa_is_i32_cmp(w[0]) || wa_is_i64_cmp(w[0]) || w[0] == 0x45 || k32 || k64) {
+            *kform = k32 || k64;
+            *cmp = k32 ? w[0] - WA_OP_K + 0x46 : k64 ? w[0] - WA_OP_K64 + 0x51 : w[0];
             *a = w[2];
             *b = w[0] == 0x45 ? 0 : w[3];
             v->c->n = v->last_op;
@@ -368,7 +372,7 @@ static uint32_t emit_cond_branch(val *v, uint32_t cmp, uint32_t a, uint32_t b, b
         emit(v, a);
         return at;
     }
-    emit(v, (kform ? WA_OP_BR_CMP_K : WA_OP_BR_CMP) + (cmp - 0x46));
+    emit(v, wa_cmp_branch(cmp, kform));
     uint32_t at = pc(v);
     emit(v, NO_FIX);
     emit(v, a);
@@ -594,6 +598,13 @@ static bool traps(uint32_t op)
            (op >= 0xAE && op <= 0xB1);
 }
 
+/* A constant a K form can carry: an i32, or an i64 that fits in 32 bits
+ * (sign-extended).  The operand's type is the instruction's. */
+static bool k_operand(opnd o)
+{
+    return o.kind == O_CONST || (o.kind == O_CONST64 && (int64_t)o.k == (int32_t)(uint32_t)o.k);
+}
+
 static void numeric(val *v, uint32_t op)
 {
     numsig s = num_sig(op);
@@ -606,13 +617,13 @@ static void numeric(val *v, uint32_t op)
         push_o(v, s.r, a);   /* reinterpretations: the bits stay as they are */
         return;
     }
-    if (s.b && wa_k_form(op) && a.kind == O_CONST && b.kind != O_CONST && wa_commutes(op)) {
+    if (s.b && wa_k_form(op) && k_operand(a) && !k_operand(b) && wa_commutes(op)) {
         opnd t = a;
         uint32_t th = ha;
         a = b, ha = hb;
         b = t, hb = th;
     }
-    if (s.b && wa_k_form(op) && b.kind == O_CONST) {
+    if (s.b && wa_k_form(op) && k_operand(b)) {
         uint32_t sa = use(v, a, ha);
         emit_result(v, wa_k_form(op), s.r);
         emit(v, sa);
@@ -1021,21 +1032,22 @@ static bool instr_one(val *v)
             if (!memarg(v, load ? load_align[k] : store_align[k], &offset))
                 return false;
             uint32_t x = 0, y = 0;
+            bool kadd = false;
             if (load) {
-                bool added = take_add(v, 0, &x, &y);
+                bool added = take_add(v, 0, &x, &y, &kadd);
                 opnd a = pop_o(v, WA_I32, &ha, NULL);
                 uint32_t sa = added ? x : use(v, a, ha);
-                emit_result(v, added ? WA_OP_LOAD_ADD + (op - 0x28u) : op, load_type[k]);
+                emit_result(v, !added ? op : (kadd ? WA_OP_LOAD_ADDK : WA_OP_LOAD_ADD) + (op - 0x28u), load_type[k]);
                 emit(v, sa);
                 if (added)
                     emit(v, y);
             } else {
                 /* not with a constant value: it would be written to the
                  * slot above the address, which may be the add's operand */
-                bool added = v->nvs > 0 && v->os[v->nvs - 1].kind == O_LOCAL && take_add(v, 1, &x, &y);
+                bool added = v->nvs > 0 && v->os[v->nvs - 1].kind == O_LOCAL && take_add(v, 1, &x, &y, &kadd);
                 opnd value = pop_o(v, store_type[k], &hv, NULL), a = pop_o(v, WA_I32, &ha, NULL);
                 uint32_t sa = added ? x : use(v, a, ha), sv = use(v, value, hv);
-                emit(v, added ? WA_OP_STORE_ADD + (op - 0x36u) : op);
+                emit(v, !added ? op : (kadd ? WA_OP_STORE_ADDK : WA_OP_STORE_ADD) + (op - 0x36u));
                 emit(v, sa);
                 if (added)
                     emit(v, y);

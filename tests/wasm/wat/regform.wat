@@ -8,7 +8,7 @@
 ;; values that branches carry (br_if, br_table), select, memory.grow and
 ;; loads written straight to a local, 64-bit and float constants, more
 ;; local values waiting than the translator keeps waiting, loads and
-;; stores at the sum of two values.
+;; stores at the sum of two values, i64 constants and comparisons.
 ;; Prints "ok"; a failed check exits with its number.
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
@@ -102,6 +102,21 @@
     (i32.store (i32.add (local.get $p) (i32.mul (local.get $i) (i32.const 1))) (i32.const 9))
     (i32.add (i32.load (i32.add (local.get $p) (local.get $i)))
              (i32.load8_s offset=4 (i32.add (local.get $i) (local.get $p)))))
+  ;; the same with a constant added: p + 104 wraps around for p = -4
+  (func $indexed_k (param $p i32) (param $v i32) (result i32)
+    (i32.store offset=8 (i32.add (local.get $p) (i32.const 104)) (local.get $v))
+    (i32.load offset=8 (i32.add (local.get $p) (i32.const 104))))
+  ;; i64 with constants that fit in 32 bits (sign-extended) and that do
+  ;; not, i64 comparisons under if and br_if
+  (func $i64k (param $l i64) (result i64)
+    (i64.add (i64.add (i64.mul (local.get $l) (i64.const -3)) (i64.const 0x7fffffff))
+             (i64.and (i64.const -0x80000000) (local.get $l))))
+  (func $i64cmp (param $l i64) (result i32)
+    (block $b
+      (br_if $b (i64.gt_u (local.get $l) (i64.const 12)))
+      (br_if $b (i64.lt_s (local.get $l) (i64.const 0x100000000)))
+      (return (i32.const 5)))
+    (if (result i32) (i64.le_s (local.get $l) (i64.const -1)) (then (i32.const 1)) (else (i32.const 2))))
   (func (export "_start")
     (call $eq32 (call $swap (i32.const 1) (i32.const 2)) (i32.const 21) (i32.const 1))
     (call $eq32 (call $tee_same (i32.const 9)) (i32.const -1) (i32.const 2))
@@ -137,6 +152,12 @@
     (call $eq32 (call $indexed (i32.const 96) (i32.const 4) (i32.const 0xff)) (i32.const 8) (i32.const 32))
     (call $eq32 (call $indexed (i32.const -4) (i32.const 104) (i32.const 0x7f)) (i32.const 136) (i32.const 33))
     (call $eq32 (i32.load (i32.const 100)) (i32.const 9) (i32.const 34))
+    (call $eq32 (call $indexed_k (i32.const -4) (i32.const 1234)) (i32.const 1234) (i32.const 35))
+    (call $eq32 (i32.load (i32.const 108)) (i32.const 1234) (i32.const 36))
+    (call $eq64 (call $i64k (i64.const 0x100000001)) (i64.const 0xfffffffe7ffffffc) (i32.const 37))
+    (call $eq64 (call $i64k (i64.const -1)) (i64.const 2) (i32.const 38))
+    (call $eq32 (call $i64cmp (i64.const -1)) (i32.const 1) (i32.const 39))
+    (call $eq32 (call $i64cmp (i64.const 3)) (i32.const 2) (i32.const 40))
     (i32.store (i32.const 0) (i32.const 16))
     (i32.store (i32.const 4) (i32.const 3))
     (i32.store (i32.const 16) (i32.const 0x0a6b6f))
