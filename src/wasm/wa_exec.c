@@ -260,7 +260,8 @@ int wa_exec_run(wa_exec *x)
 /* A load: d, address slot, offset (LOADX: d, two slots whose sum is the
  * address, offset; LOADK: d, a slot and a constant); a store: address
  * slot, value slot, offset (STOREX: two address slots, value slot,
- * offset; STOREK: a slot and a constant, value slot, offset).  The effective address is
+ * offset; STOREK: a slot and a constant, value slot, offset); LOADA and
+ * STOREA: at a constant address.  The effective address is
  * checked against the memory's size in one comparison. */
 #define LOAD_AT(ea_, n, ctype, conv, words)                      \
     {                                                            \
@@ -287,6 +288,8 @@ int wa_exec_run(wa_exec *x)
 #define LOADX(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + fp[pc[3]]) + pc[4], n, ctype, conv, 5)
 #define STORE(n, ctype) STORE_AT((uint64_t)(uint32_t)fp[pc[1]] + pc[3], n, ctype, fp[pc[2]], 4)
 #define STOREX(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + fp[pc[2]]) + pc[4], n, ctype, fp[pc[3]], 5)
+#define LOADA(n, ctype, conv) LOAD_AT((uint64_t)pc[2] + pc[3], n, ctype, conv, 4)
+#define STOREA(n, ctype) STORE_AT((uint64_t)pc[1] + pc[3], n, ctype, fp[pc[2]], 4)
 #define LOADK(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], n, ctype, conv, 5)
 #define STOREK(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[4], n, ctype, fp[pc[3]], 5)
 /* name, opcode, bytes, C type, the value from v_ (loads) */
@@ -334,9 +337,11 @@ int wa_exec_run(wa_exec *x)
         [0x1B] = &&op_select, [0x20] = &&op_move,
         [0x23] = &&op_global_get, [0x24] = &&op_global_set,
 #define LOAD_ENTRIES(name, op, n, ctype, conv) [op] = &&op_##name, [WA_OP_LOAD_ADD + (op) - 0x28] = &&op_##name##_x, \
-                                               [WA_OP_LOAD_ADDK + (op) - 0x28] = &&op_##name##_k,
+                                               [WA_OP_LOAD_ADDK + (op) - 0x28] = &&op_##name##_k, \
+                                               [WA_OP_LOAD_ABS + (op) - 0x28] = &&op_##name##_a,
 #define STORE_ENTRIES(name, op, n, ctype) [op] = &&op_##name, [WA_OP_STORE_ADD + (op) - 0x36] = &&op_##name##_x, \
-                                          [WA_OP_STORE_ADDK + (op) - 0x36] = &&op_##name##_k,
+                                          [WA_OP_STORE_ADDK + (op) - 0x36] = &&op_##name##_k, \
+                                          [WA_OP_STORE_ABS + (op) - 0x36] = &&op_##name##_a,
         WA_LOADS(LOAD_ENTRIES)
         WA_STORES(STORE_ENTRIES)
         [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
@@ -604,11 +609,13 @@ op_global_set:
     pc += 3;
     NEXT;
 /* Each load and store as it is (op_NAME), with its address the sum of
- * two slots (op_NAME_x) and of a slot and a constant (op_NAME_k). */
-#define AS_LOAD(name, op, n, ctype, conv) \
-    op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv) op_##name##_k: LOADK(n, ctype, conv)
+ * two slots (op_NAME_x), of a slot and a constant (op_NAME_k), and a
+ * constant (op_NAME_a). */
+#define AS_LOAD(name, op, n, ctype, conv)                                                         \
+    op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv) op_##name##_k: LOADK(n, ctype, conv) \
+    op_##name##_a: LOADA(n, ctype, conv)
 #define AS_STORE(name, op, n, ctype) \
-    op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype) op_##name##_k: STOREK(n, ctype)
+    op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype) op_##name##_k: STOREK(n, ctype) op_##name##_a: STOREA(n, ctype)
     WA_LOADS(AS_LOAD)
     WA_STORES(AS_STORE)
 op_memory_size:

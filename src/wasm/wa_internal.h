@@ -177,7 +177,10 @@ enum {
     WA_OP_K64 = 0x1C0,
     WA_OP_BR_CMP64 = 0x200,
     WA_OP_BR_CMP64_K = 0x210,
-    WA_OP_COUNT = 0x220,
+    /* a load or store at a constant address: d k offset, k value offset */
+    WA_OP_LOAD_ABS = 0x220,
+    WA_OP_STORE_ABS = 0x230,
+    WA_OP_COUNT = 0x240,
 };
 
 /* ---- the image ------------------------------------------------------------------------ */

@@ -1036,8 +1036,10 @@ static bool instr_one(val *v)
             if (load) {
                 bool added = take_add(v, 0, &x, &y, &kadd);
                 opnd a = pop_o(v, WA_I32, &ha, NULL);
-                uint32_t sa = added ? x : use(v, a, ha);
-                emit_result(v, !added ? op : (kadd ? WA_OP_LOAD_ADDK : WA_OP_LOAD_ADD) + (op - 0x28u), load_type[k]);
+                bool abs = !added && a.kind == O_CONST;
+                uint32_t sa = added ? x : abs ? (uint32_t)a.k : use(v, a, ha);
+                uint32_t form = added ? (kadd ? WA_OP_LOAD_ADDK : WA_OP_LOAD_ADD) : abs ? WA_OP_LOAD_ABS : 0x28;
+                emit_result(v, form + (op - 0x28u), load_type[k]);
                 emit(v, sa);
                 if (added)
                     emit(v, y);
@@ -1046,8 +1048,10 @@ static bool instr_one(val *v)
                  * slot above the address, which may be the add's operand */
                 bool added = v->nvs > 0 && v->os[v->nvs - 1].kind == O_LOCAL && take_add(v, 1, &x, &y, &kadd);
                 opnd value = pop_o(v, store_type[k], &hv, NULL), a = pop_o(v, WA_I32, &ha, NULL);
-                uint32_t sa = added ? x : use(v, a, ha), sv = use(v, value, hv);
-                emit(v, !added ? op : (kadd ? WA_OP_STORE_ADDK : WA_OP_STORE_ADD) + (op - 0x36u));
+                bool abs = !added && a.kind == O_CONST;
+                uint32_t sa = added ? x : abs ? (uint32_t)a.k : use(v, a, ha), sv = use(v, value, hv);
+                uint32_t form = added ? (kadd ? WA_OP_STORE_ADDK : WA_OP_STORE_ADD) : abs ? WA_OP_STORE_ABS : 0x36;
+                emit(v, form + (op - 0x36u));
                 emit(v, sa);
                 if (added)
                     emit(v, y);
