@@ -439,52 +439,35 @@ op_br_unless:
  * (op_k_NAME: d a k; i64: k sign-extended) and for the comparisons fused
  * with br_if (op_br_NAME: target a b, op_br_k_NAME: target a k); i64:
  * op_i64_NAME, op_k64_NAME, op_br64_NAME, op_br64_k_NAME. */
-#define I32_COMPARISONS(X, B)                                    \
-    X(eq, A32 == B)                                              \
-    X(ne, A32 != B)                                              \
-    X(lt_s, (int32_t)A32 < (int32_t)B)                           \
-    X(lt_u, A32 < B)                                             \
-    X(gt_s, (int32_t)A32 > (int32_t)B)                           \
-    X(gt_u, A32 > B)                                             \
-    X(le_s, (int32_t)A32 <= (int32_t)B)                          \
-    X(le_u, A32 <= B)                                            \
-    X(ge_s, (int32_t)A32 >= (int32_t)B)                          \
-    X(ge_u, A32 >= B)
-#define I32_ARITHMETIC(X, B)                                     \
-    X(add, A32 + B)                                              \
-    X(sub, A32 - B)                                              \
-    X(mul, A32 * B)                                              \
-    X(and, A32 & B)                                              \
-    X(or, A32 | B)                                               \
-    X(xor, A32 ^ B)                                              \
-    X(shl, A32 << (B & 31))                                      \
-    X(shr_s, (uint32_t)((int32_t)A32 >> (B & 31)))               \
-    X(shr_u, A32 >> (B & 31))                                    \
-    X(rotl, wa_rotl32(A32, B))                                   \
-    X(rotr, wa_rotr32(A32, B))
-#define I64_COMPARISONS(X, B)                                    \
-    X(eq, A64 == B)                                              \
-    X(ne, A64 != B)                                              \
-    X(lt_s, (int64_t)A64 < (int64_t)B)                           \
-    X(lt_u, A64 < B)                                             \
-    X(gt_s, (int64_t)A64 > (int64_t)B)                           \
-    X(gt_u, A64 > B)                                             \
-    X(le_s, (int64_t)A64 <= (int64_t)B)                          \
-    X(le_u, A64 <= B)                                            \
-    X(ge_s, (int64_t)A64 >= (int64_t)B)                          \
-    X(ge_u, A64 >= B)
-#define I64_ARITHMETIC(X, B)                                     \
-    X(add, A64 + B)                                              \
-    X(sub, A64 - B)                                              \
-    X(mul, A64 * B)                                              \
-    X(and, A64 & B)                                              \
-    X(or, A64 | B)                                               \
-    X(xor, A64 ^ B)                                              \
-    X(shl, A64 << (B & 63))                                      \
-    X(shr_s, (uint64_t)((int64_t)A64 >> (B & 63)))               \
-    X(shr_u, A64 >> (B & 63))                                    \
-    X(rotl, wa_rotl64(A64, B))                                   \
-    X(rotr, wa_rotr64(A64, B))
+/* Over operands a and b of unsigned type U (signed: S; shift counts
+ * masked with m; rotations rol_, ror_). */
+#define COMPARISONS(X, a, b, S)                                  \
+    X(eq, a == b)                                                \
+    X(ne, a != b)                                                \
+    X(lt_s, (S)a < (S)b)                                         \
+    X(lt_u, a < b)                                               \
+    X(gt_s, (S)a > (S)b)                                         \
+    X(gt_u, a > b)                                               \
+    X(le_s, (S)a <= (S)b)                                        \
+    X(le_u, a <= b)                                              \
+    X(ge_s, (S)a >= (S)b)                                        \
+    X(ge_u, a >= b)
+#define ARITHMETIC(X, a, b, U, S, m, rol_, ror_)                 \
+    X(add, a + b)                                                \
+    X(sub, a - b)                                                \
+    X(mul, a * b)                                                \
+    X(and, a & b)                                                \
+    X(or, a | b)                                                 \
+    X(xor, a ^ b)                                                \
+    X(shl, a << (b & m))                                         \
+    X(shr_s, (U)((S)a >> (b & m)))                               \
+    X(shr_u, a >> (b & m))                                       \
+    X(rotl, rol_(a, b))                                          \
+    X(rotr, ror_(a, b))
+#define I32_COMPARISONS(X, B) COMPARISONS(X, A32, B, int32_t)
+#define I32_ARITHMETIC(X, B) ARITHMETIC(X, A32, B, uint32_t, int32_t, 31, wa_rotl32, wa_rotr32)
+#define I64_COMPARISONS(X, B) COMPARISONS(X, A64, B, int64_t)
+#define I64_ARITHMETIC(X, B) ARITHMETIC(X, A64, B, uint64_t, int64_t, 63, wa_rotl64, wa_rotr64)
 #define BR_CMP(cond)                                             \
     {                                                            \
         pc = (cond) ? code + pc[1] : pc + 4;                     \
