@@ -386,24 +386,28 @@ int wa_exec_run(wa_exec *x)
         [WA_OP_BR_DROP] = &&op_br_drop, [WA_OP_BR_IF_DROP] = &&op_br_if_drop, [WA_OP_BR_UNLESS] = &&op_br_unless,
         [WA_OP_EXIT] = &&op_exit,
         [WA_OP_IDLE] = &&op_idle,
-#define K_ENTRY(name, op) [WA_OP_K + (op) - 0x46] = &&op_k_##name
-#define CMP_ENTRIES(name, op) K_ENTRY(name, op), [WA_OP_BR_CMP + (op) - 0x46] = &&op_br_##name, \
-                              [WA_OP_BR_CMP_K + (op) - 0x46] = &&op_br_k_##name
-        CMP_ENTRIES(eq, 0x46), CMP_ENTRIES(ne, 0x47), CMP_ENTRIES(lt_s, 0x48), CMP_ENTRIES(lt_u, 0x49),
-        CMP_ENTRIES(gt_s, 0x4A), CMP_ENTRIES(gt_u, 0x4B), CMP_ENTRIES(le_s, 0x4C), CMP_ENTRIES(le_u, 0x4D),
-        CMP_ENTRIES(ge_s, 0x4E), CMP_ENTRIES(ge_u, 0x4F),
-        K_ENTRY(add, 0x6A), K_ENTRY(sub, 0x6B), K_ENTRY(mul, 0x6C), K_ENTRY(and, 0x71), K_ENTRY(or, 0x72),
-        K_ENTRY(xor, 0x73), K_ENTRY(shl, 0x74), K_ENTRY(shr_s, 0x75), K_ENTRY(shr_u, 0x76),
-        K_ENTRY(rotl, 0x77), K_ENTRY(rotr, 0x78),
-#define K64_ENTRY(name, op) [WA_OP_K64 + (op) - 0x51] = &&op_k64_##name
-#define CMP64_ENTRIES(name, op) K64_ENTRY(name, op), [WA_OP_BR_CMP64 + (op) - 0x51] = &&op_br64_##name, \
-                                [WA_OP_BR_CMP64_K + (op) - 0x51] = &&op_br64_k_##name
-        CMP64_ENTRIES(eq, 0x51), CMP64_ENTRIES(ne, 0x52), CMP64_ENTRIES(lt_s, 0x53), CMP64_ENTRIES(lt_u, 0x54),
-        CMP64_ENTRIES(gt_s, 0x55), CMP64_ENTRIES(gt_u, 0x56), CMP64_ENTRIES(le_s, 0x57), CMP64_ENTRIES(le_u, 0x58),
-        CMP64_ENTRIES(ge_s, 0x59), CMP64_ENTRIES(ge_u, 0x5A),
-        K64_ENTRY(add, 0x7C), K64_ENTRY(sub, 0x7D), K64_ENTRY(mul, 0x7E), K64_ENTRY(and, 0x83), K64_ENTRY(or, 0x84),
-        K64_ENTRY(xor, 0x85), K64_ENTRY(shl, 0x86), K64_ENTRY(shr_s, 0x87), K64_ENTRY(shr_u, 0x88),
-        K64_ENTRY(rotl, 0x89), K64_ENTRY(rotr, 0x8A),
+/* The K and compare-and-branch forms' entries (wa_internal.h): by the
+ * i32 opcode; i64 comparisons have the same index, i64 arithmetic an
+ * index 7 higher (its opcodes start 0x12 later, its K forms 0xB later). */
+#define CMP_NAMES(X, s, k, first)                                                                  \
+    X(eq, 0x46, s, k, first) X(ne, 0x47, s, k, first) X(lt_s, 0x48, s, k, first)                   \
+    X(lt_u, 0x49, s, k, first) X(gt_s, 0x4A, s, k, first) X(gt_u, 0x4B, s, k, first)               \
+    X(le_s, 0x4C, s, k, first) X(le_u, 0x4D, s, k, first) X(ge_s, 0x4E, s, k, first)               \
+    X(ge_u, 0x4F, s, k, first)
+#define ARITH_NAMES(X, s, k, first)                                                                \
+    X(add, 0x6A, s, k, first) X(sub, 0x6B, s, k, first) X(mul, 0x6C, s, k, first)                  \
+    X(and, 0x71, s, k, first) X(or, 0x72, s, k, first) X(xor, 0x73, s, k, first)                   \
+    X(shl, 0x74, s, k, first) X(shr_s, 0x75, s, k, first) X(shr_u, 0x76, s, k, first)              \
+    X(rotl, 0x77, s, k, first) X(rotr, 0x78, s, k, first)
+#define K_ENTRY(name, op, s, k, first) [k + (op) - (first)] = &&op_k##s##_##name,
+#define BR_ENTRIES(name, op, s, br, first) [br + (op) - 0x46] = &&op_br##s##_##name, \
+                                           [br + 0x10 + (op) - 0x46] = &&op_br##s##_k_##name,
+        CMP_NAMES(K_ENTRY, , WA_OP_K, 0x46)
+        ARITH_NAMES(K_ENTRY, , WA_OP_K, 0x46)
+        CMP_NAMES(BR_ENTRIES, , WA_OP_BR_CMP, 0x46)
+        CMP_NAMES(K_ENTRY, 64, WA_OP_K64, 0x46)
+        ARITH_NAMES(K_ENTRY, 64, WA_OP_K64, 0x3F)
+        CMP_NAMES(BR_ENTRIES, 64, WA_OP_BR_CMP64, 0x46)
         [0x100] = &&op_i32_trunc_sat_f32_s, [0x101] = &&op_i32_trunc_sat_f32_u, [0x102] = &&op_i32_trunc_sat_f64_s,
         [0x103] = &&op_i32_trunc_sat_f64_u, [0x104] = &&op_i64_trunc_sat_f32_s, [0x105] = &&op_i64_trunc_sat_f32_u,
         [0x106] = &&op_i64_trunc_sat_f64_s, [0x107] = &&op_i64_trunc_sat_f64_u,

@@ -162,7 +162,7 @@ enum {
     WA_OP_K = 0x120,
     /* target a b: i32.eq .. i32.ge_u (0x46..0x4F) then br_if; _K: target a k */
     WA_OP_BR_CMP = 0x160,
-    WA_OP_BR_CMP_K = 0x170,
+    WA_OP_BR_CMP_K = 0x170,      /* WA_OP_BR_CMP + 0x10 (so for i64) */
     /* a load (0x28..0x35) or store (0x36..0x3E) whose address is an
      * i32.add of two slots: d a b offset (loads), a b value offset */
     WA_OP_LOAD_ADD = 0x180,
