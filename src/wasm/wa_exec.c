@@ -2,17 +2,23 @@
  * wa_exec.c - the engine: runs translated code (wa_internal.h) on the
  * caller's blocks.
  *
- * Registers.  pc, sp and fp live in C locals while the loop runs; SAVE()
- * writes them to the state block.  Invariant: every return from
+ * Registers.  pc and fp live in C locals while the loop runs (with the
+ * memory's base and size); SAVE() writes them to the state block.  Invariant: every return from
  * wa_exec_run has run SAVE(), so the state block, the stack and the
  * frames describe an instruction boundary (the caller's snapshot sees a
  * consistent program).  Instructions that may return (calls, loop
  * headers, memory.grow) check everything before they change anything, so
  * running them again later is the same as running them once.
  *
- * Frames.  The stack holds each function's locals then its operands; a
- * frame record (two words: return pc, caller's fp) goes in the frames
- * block at each call.  The entry stub runs with no frame of its own.
+ * Frames.  The stack holds each function's locals then its operands, as
+ * 64-bit slots from fp; every instruction names the slots it reads and
+ * writes (the register form, wa_internal.h), so there is no stack pointer.
+ * A call's arguments are in the caller's slots from `base` on, and
+ * become the callee's first locals (its fp is the caller's fp + base);
+ * the results come back in the same slots.  A frame record (two words:
+ * return pc, caller's fp) goes in the frames block at each call.  The
+ * entry stub runs with no frame of its own.  st->sp is only written for
+ * a host call (the end of its arguments, where wa_wasi_call finds them).
  *
  * Dispatch is threaded (a table of label addresses, GNU C), as in the
  * VM's interpreter: each instruction jumps straight to the next one's
@@ -202,7 +208,7 @@ int wa_exec_run(wa_exec *x)
     uint64_t memsz = (uint64_t)st->mem_pages * WA_PAGE;
     uint32_t budget = x->budget ? x->budget : 1;
     const uint32_t *pc = code + st->pc;
-    uint64_t *fp = stack + st->fp, *sp = stack + st->sp;
+    uint64_t *fp = stack + st->fp;
     uint32_t trap, fi;
     const uint32_t *next;
 
@@ -212,7 +218,6 @@ int wa_exec_run(wa_exec *x)
 #define SAVE()                                       \
     do {                                             \
         st->pc = (uint32_t)(pc - code);              \
-        st->sp = (uint32_t)(sp - stack);             \
         st->fp = (uint32_t)(fp - stack);             \
         st->nframes = nframes;                       \
     } while (0)
@@ -229,45 +234,90 @@ int wa_exec_run(wa_exec *x)
             return WA_X_YIELD;                       \
         }                                            \
     } while (0)
-/* An effective address of n bytes, bounds-checked. */
-#define EA(n)                                                    \
-    uint64_t ea = (uint64_t)(uint32_t)sp[-1] + pc[1];            \
-    if (ea + (n) > memsz)                                        \
-        TRAP(WA_TRAP_MEM_OOB)
-#define LOAD(n, ctype, conv)                                     \
-    {                                                            \
-        EA(n);                                                   \
-        ctype v_;                                                \
-        memcpy(&v_, mem + ea, n);                                \
-        sp[-1] = conv;                                           \
-        pc += 2;                                                 \
-        NEXT;                                                    \
-    }
-#define STORE(n, ctype)                                          \
-    {                                                            \
-        uint64_t a_ = (uint64_t)(uint32_t)sp[-2] + pc[1];        \
-        if (a_ + (n) > memsz)                                    \
-            TRAP(WA_TRAP_MEM_OOB);                               \
-        ctype v_ = (ctype)sp[-1];                                \
-        memcpy(mem + a_, &v_, n);                                \
-        sp -= 2;                                                 \
-        pc += 2;                                                 \
-        NEXT;                                                    \
-    }
-#define A32 ((uint32_t)sp[-2])
-#define B32 ((uint32_t)sp[-1])
-#define A64 (sp[-2])
-#define B64 (sp[-1])
-#define BIN(expr) { sp[-2] = (uint64_t)(expr); sp--; pc++; NEXT; }
-#define UN(expr) { sp[-1] = (uint64_t)(expr); pc++; NEXT; }
-#define FA32 wa_f32(sp[-2])
-#define FB32 wa_f32(sp[-1])
-#define FA64 wa_f64(sp[-2])
-#define FB64 wa_f64(sp[-1])
+/* Operands (wa_internal.h): d at pc[1], a at pc[2], b at pc[3] (a K
+ * form's constant is pc[3] itself: KB32); a unary instruction's operand
+ * is U at pc[2]; a compare-and-branch has its target at pc[1]. */
+#define A32 ((uint32_t)fp[pc[2]])
+#define B32 ((uint32_t)fp[pc[3]])
+#define KB32 (pc[3])
+#define KB64 ((uint64_t)(int64_t)(int32_t)pc[3])
+#define A64 (fp[pc[2]])
+#define B64 (fp[pc[3]])
+#define U32 ((uint32_t)fp[pc[2]])
+#define U64 (fp[pc[2]])
+#define BIN(expr) { fp[pc[1]] = (uint64_t)(expr); pc += 4; NEXT; }
+#define UN(expr) { fp[pc[1]] = (uint64_t)(expr); pc += 3; NEXT; }
+#define FA32 wa_f32(fp[pc[2]])
+#define FB32 wa_f32(fp[pc[3]])
+#define FA64 wa_f64(fp[pc[2]])
+#define FB64 wa_f64(fp[pc[3]])
+#define FU32 wa_f32(fp[pc[2]])
+#define FU64 wa_f64(fp[pc[2]])
 #define FBIN32(expr) BIN(wa_of_f32(expr))
 #define FBIN64(expr) BIN(wa_of_f64(expr))
 #define FUN32(expr) UN(wa_of_f32(expr))
 #define FUN64(expr) UN(wa_of_f64(expr))
+/* A load: d, address slot, offset (LOADX: d, two slots whose sum is the
+ * address, offset; LOADK: d, a slot and a constant); a store: address
+ * slot, value slot, offset (STOREX: two address slots, value slot,
+ * offset; STOREK: a slot and a constant, value slot, offset); LOADA and
+ * STOREA: at a constant address.  The effective address is
+ * checked against the memory's size in one comparison. */
+#define LOAD_AT(ea_, n, ctype, conv, words)                      \
+    {                                                            \
+        uint64_t ea = (ea_);                                     \
+        if (ea + (n) > memsz)                                    \
+            TRAP(WA_TRAP_MEM_OOB);                               \
+        ctype v_;                                                \
+        memcpy(&v_, mem + ea, n);                                \
+        fp[pc[1]] = conv;                                        \
+        pc += (words);                                           \
+        NEXT;                                                    \
+    }
+#define STORE_AT(ea_, n, ctype, value, words)                    \
+    {                                                            \
+        uint64_t ea = (ea_);                                     \
+        if (ea + (n) > memsz)                                    \
+            TRAP(WA_TRAP_MEM_OOB);                               \
+        ctype v_ = (ctype)(value);                               \
+        memcpy(mem + ea, &v_, n);                                \
+        pc += (words);                                           \
+        NEXT;                                                    \
+    }
+#define LOAD(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)fp[pc[2]] + pc[3], n, ctype, conv, 4)
+#define LOADX(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + fp[pc[3]]) + pc[4], n, ctype, conv, 5)
+#define STORE(n, ctype) STORE_AT((uint64_t)(uint32_t)fp[pc[1]] + pc[3], n, ctype, fp[pc[2]], 4)
+#define STOREX(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + fp[pc[2]]) + pc[4], n, ctype, fp[pc[3]], 5)
+#define LOADA(n, ctype, conv) LOAD_AT((uint64_t)pc[2] + pc[3], n, ctype, conv, 4)
+#define STOREA(n, ctype) STORE_AT((uint64_t)pc[1] + pc[3], n, ctype, fp[pc[2]], 4)
+#define LOADK(n, ctype, conv) LOAD_AT((uint64_t)(uint32_t)(fp[pc[2]] + pc[3]) + pc[4], n, ctype, conv, 5)
+#define STOREK(n, ctype) STORE_AT((uint64_t)(uint32_t)(fp[pc[1]] + pc[2]) + pc[4], n, ctype, fp[pc[3]], 5)
+/* name, opcode, bytes, C type, the value from v_ (loads) */
+#define WA_LOADS(X)                                                          \
+    X(i32_load, 0x28, 4, uint32_t, v_)                                       \
+    X(i64_load, 0x29, 8, uint64_t, v_)                                       \
+    X(f32_load, 0x2A, 4, uint32_t, v_)                                       \
+    X(f64_load, 0x2B, 8, uint64_t, v_)                                       \
+    X(i32_load8_s, 0x2C, 1, int8_t, (uint32_t)(int32_t)v_)                   \
+    X(i32_load8_u, 0x2D, 1, uint8_t, v_)                                     \
+    X(i32_load16_s, 0x2E, 2, int16_t, (uint32_t)(int32_t)v_)                 \
+    X(i32_load16_u, 0x2F, 2, uint16_t, v_)                                   \
+    X(i64_load8_s, 0x30, 1, int8_t, (uint64_t)(int64_t)v_)                   \
+    X(i64_load8_u, 0x31, 1, uint8_t, v_)                                     \
+    X(i64_load16_s, 0x32, 2, int16_t, (uint64_t)(int64_t)v_)                 \
+    X(i64_load16_u, 0x33, 2, uint16_t, v_)                                   \
+    X(i64_load32_s, 0x34, 4, int32_t, (uint64_t)(int64_t)v_)                 \
+    X(i64_load32_u, 0x35, 4, uint32_t, v_)
+#define WA_STORES(X)                                                         \
+    X(i32_store, 0x36, 4, uint32_t)                                          \
+    X(i64_store, 0x37, 8, uint64_t)                                          \
+    X(f32_store, 0x38, 4, uint32_t)                                          \
+    X(f64_store, 0x39, 8, uint64_t)                                          \
+    X(i32_store8, 0x3A, 1, uint8_t)                                          \
+    X(i32_store16, 0x3B, 2, uint16_t)                                        \
+    X(i64_store8, 0x3C, 1, uint8_t)                                          \
+    X(i64_store16, 0x3D, 2, uint16_t)                                        \
+    X(i64_store32, 0x3E, 4, uint32_t)
 #define TRUNC(d, lo, hi, ctype)                                  \
     {                                                            \
         double d_ = (d);                                         \
@@ -284,16 +334,17 @@ int wa_exec_run(wa_exec *x)
         [0 ... WA_OP_COUNT - 1] = &&bad,
         [0x00] = &&op_unreachable, [0x03] = &&op_loop, [0x0C] = &&op_br, [0x0D] = &&op_br_if,
         [0x0E] = &&op_br_table, [0x0F] = &&op_return, [0x10] = &&op_call, [0x11] = &&op_call_indirect,
-        [0x1A] = &&op_drop, [0x1B] = &&op_select,
-        [0x20] = &&op_local_get, [0x21] = &&op_local_set, [0x22] = &&op_local_tee,
+        [0x1B] = &&op_select, [0x20] = &&op_move,
         [0x23] = &&op_global_get, [0x24] = &&op_global_set,
-        [0x28] = &&op_i32_load, [0x29] = &&op_i64_load, [0x2A] = &&op_f32_load, [0x2B] = &&op_f64_load,
-        [0x2C] = &&op_i32_load8_s, [0x2D] = &&op_i32_load8_u, [0x2E] = &&op_i32_load16_s, [0x2F] = &&op_i32_load16_u,
-        [0x30] = &&op_i64_load8_s, [0x31] = &&op_i64_load8_u, [0x32] = &&op_i64_load16_s, [0x33] = &&op_i64_load16_u,
-        [0x34] = &&op_i64_load32_s, [0x35] = &&op_i64_load32_u,
-        [0x36] = &&op_i32_store, [0x37] = &&op_i64_store, [0x38] = &&op_f32_store, [0x39] = &&op_f64_store,
-        [0x3A] = &&op_i32_store8, [0x3B] = &&op_i32_store16, [0x3C] = &&op_i64_store8, [0x3D] = &&op_i64_store16,
-        [0x3E] = &&op_i64_store32, [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
+#define LOAD_ENTRIES(name, op, n, ctype, conv) [op] = &&op_##name, [WA_OP_LOAD_ADD + (op) - 0x28] = &&op_##name##_x, \
+                                               [WA_OP_LOAD_ADDK + (op) - 0x28] = &&op_##name##_k, \
+                                               [WA_OP_LOAD_ABS + (op) - 0x28] = &&op_##name##_a,
+#define STORE_ENTRIES(name, op, n, ctype) [op] = &&op_##name, [WA_OP_STORE_ADD + (op) - 0x36] = &&op_##name##_x, \
+                                          [WA_OP_STORE_ADDK + (op) - 0x36] = &&op_##name##_k, \
+                                          [WA_OP_STORE_ABS + (op) - 0x36] = &&op_##name##_a,
+        WA_LOADS(LOAD_ENTRIES)
+        WA_STORES(STORE_ENTRIES)
+        [0x3F] = &&op_memory_size, [0x40] = &&op_memory_grow,
         [0x41] = &&op_const32, [0x42] = &&op_const64,
         [0x45] = &&op_i32_eqz, [0x46] = &&op_i32_eq, [0x47] = &&op_i32_ne, [0x48] = &&op_i32_lt_s,
         [0x49] = &&op_i32_lt_u, [0x4A] = &&op_i32_gt_s, [0x4B] = &&op_i32_gt_u, [0x4C] = &&op_i32_le_s,
@@ -335,17 +386,28 @@ int wa_exec_run(wa_exec *x)
         [WA_OP_BR_DROP] = &&op_br_drop, [WA_OP_BR_IF_DROP] = &&op_br_if_drop, [WA_OP_BR_UNLESS] = &&op_br_unless,
         [WA_OP_EXIT] = &&op_exit,
         [WA_OP_IDLE] = &&op_idle,
-        [WA_OP_LOCAL_GET2] = &&op_local_get2, [WA_OP_LOCAL_SET_GET] = &&op_local_set_get,
-        [WA_OP_LOCAL_CONST] = &&op_local_const, [WA_OP_I32_ADD_IMM] = &&op_i32_add_imm,
-        [WA_OP_I32_SHL_IMM] = &&op_i32_shl_imm, [WA_OP_LOCAL_ADD_IMM] = &&op_local_add_imm,
-        [WA_OP_LOCAL_SHL_IMM] = &&op_local_shl_imm,
-        [WA_OP_I32_ADD_TEE] = &&op_i32_add_tee, [WA_OP_I32_ADD_IMM_TEE] = &&op_i32_add_imm_tee,
-        [WA_OP_LOCAL_ADD_IMM_TEE] = &&op_local_add_imm_tee, [WA_OP_LOCAL_SHL_IMM_TEE] = &&op_local_shl_imm_tee,
-        [WA_OP_BR_IF_EQ] = &&op_br_if_eq, [WA_OP_BR_IF_EQ + 1] = &&op_br_if_ne,
-        [WA_OP_BR_IF_EQ + 2] = &&op_br_if_lt_s, [WA_OP_BR_IF_EQ + 3] = &&op_br_if_lt_u,
-        [WA_OP_BR_IF_EQ + 4] = &&op_br_if_gt_s, [WA_OP_BR_IF_EQ + 5] = &&op_br_if_gt_u,
-        [WA_OP_BR_IF_EQ + 6] = &&op_br_if_le_s, [WA_OP_BR_IF_EQ + 7] = &&op_br_if_le_u,
-        [WA_OP_BR_IF_EQ + 8] = &&op_br_if_ge_s, [WA_OP_BR_IF_GE_U] = &&op_br_if_ge_u,
+/* The K and compare-and-branch forms' entries (wa_internal.h): by the
+ * i32 opcode; i64 comparisons have the same index, i64 arithmetic an
+ * index 7 higher (its opcodes start 0x12 later, its K forms 0xB later). */
+#define CMP_NAMES(X, s, k, first)                                                                  \
+    X(eq, 0x46, s, k, first) X(ne, 0x47, s, k, first) X(lt_s, 0x48, s, k, first)                   \
+    X(lt_u, 0x49, s, k, first) X(gt_s, 0x4A, s, k, first) X(gt_u, 0x4B, s, k, first)               \
+    X(le_s, 0x4C, s, k, first) X(le_u, 0x4D, s, k, first) X(ge_s, 0x4E, s, k, first)               \
+    X(ge_u, 0x4F, s, k, first)
+#define ARITH_NAMES(X, s, k, first)                                                                \
+    X(add, 0x6A, s, k, first) X(sub, 0x6B, s, k, first) X(mul, 0x6C, s, k, first)                  \
+    X(and, 0x71, s, k, first) X(or, 0x72, s, k, first) X(xor, 0x73, s, k, first)                   \
+    X(shl, 0x74, s, k, first) X(shr_s, 0x75, s, k, first) X(shr_u, 0x76, s, k, first)              \
+    X(rotl, 0x77, s, k, first) X(rotr, 0x78, s, k, first)
+#define K_ENTRY(name, op, s, k, first) [k + (op) - (first)] = &&op_k##s##_##name,
+#define BR_ENTRIES(name, op, s, br, first) [br + (op) - 0x46] = &&op_br##s##_##name, \
+                                           [br + 0x10 + (op) - 0x46] = &&op_br##s##_k_##name,
+        CMP_NAMES(K_ENTRY, , WA_OP_K, 0x46)
+        ARITH_NAMES(K_ENTRY, , WA_OP_K, 0x46)
+        CMP_NAMES(BR_ENTRIES, , WA_OP_BR_CMP, 0x46)
+        CMP_NAMES(K_ENTRY, 64, WA_OP_K64, 0x46)
+        ARITH_NAMES(K_ENTRY, 64, WA_OP_K64, 0x3F)
+        CMP_NAMES(BR_ENTRIES, 64, WA_OP_BR_CMP64, 0x46)
         [0x100] = &&op_i32_trunc_sat_f32_s, [0x101] = &&op_i32_trunc_sat_f32_u, [0x102] = &&op_i32_trunc_sat_f64_s,
         [0x103] = &&op_i32_trunc_sat_f64_u, [0x104] = &&op_i64_trunc_sat_f32_s, [0x105] = &&op_i64_trunc_sat_f32_u,
         [0x106] = &&op_i64_trunc_sat_f64_s, [0x107] = &&op_i64_trunc_sat_f64_u,
@@ -371,71 +433,93 @@ op_br:
     pc = code + pc[1];
     NEXT;
 op_br_if:
-    if ((uint32_t)*--sp)
-        pc = code + pc[1];
-    else
-        pc += 2;
+    pc = (uint32_t)fp[pc[2]] ? code + pc[1] : pc + 3;
     NEXT;
-#define BR_IF_CMP(cond)                                          \
+op_br_unless:
+    pc = (uint32_t)fp[pc[2]] ? pc + 3 : code + pc[1];
+    NEXT;
+/* The i32 and i64 comparisons and the instructions with a K form
+ * (wa_k_form), each as a value (op_i32_NAME: d a b), with a constant
+ * (op_k_NAME: d a k; i64: k sign-extended) and for the comparisons fused
+ * with br_if (op_br_NAME: target a b, op_br_k_NAME: target a k); i64:
+ * op_i64_NAME, op_k64_NAME, op_br64_NAME, op_br64_k_NAME. */
+/* Over operands a and b of unsigned type U (signed: S; shift counts
+ * masked with m; rotations rol_, ror_). */
+#define COMPARISONS(X, a, b, S)                                  \
+    X(eq, a == b)                                                \
+    X(ne, a != b)                                                \
+    X(lt_s, (S)a < (S)b)                                         \
+    X(lt_u, a < b)                                               \
+    X(gt_s, (S)a > (S)b)                                         \
+    X(gt_u, a > b)                                               \
+    X(le_s, (S)a <= (S)b)                                        \
+    X(le_u, a <= b)                                              \
+    X(ge_s, (S)a >= (S)b)                                        \
+    X(ge_u, a >= b)
+#define ARITHMETIC(X, a, b, U, S, m, rol_, ror_)                 \
+    X(add, a + b)                                                \
+    X(sub, a - b)                                                \
+    X(mul, a * b)                                                \
+    X(and, a & b)                                                \
+    X(or, a | b)                                                 \
+    X(xor, a ^ b)                                                \
+    X(shl, a << (b & m))                                         \
+    X(shr_s, (U)((S)a >> (b & m)))                               \
+    X(shr_u, a >> (b & m))                                       \
+    X(rotl, rol_(a, b))                                          \
+    X(rotr, ror_(a, b))
+#define I32_COMPARISONS(X, B) COMPARISONS(X, A32, B, int32_t)
+#define I32_ARITHMETIC(X, B) ARITHMETIC(X, A32, B, uint32_t, int32_t, 31, wa_rotl32, wa_rotr32)
+#define I64_COMPARISONS(X, B) COMPARISONS(X, A64, B, int64_t)
+#define I64_ARITHMETIC(X, B) ARITHMETIC(X, A64, B, uint64_t, int64_t, 63, wa_rotl64, wa_rotr64)
+#define BR_CMP(cond)                                             \
     {                                                            \
-        bool taken_ = (cond);                                    \
-        sp -= 2;                                                 \
-        pc = taken_ ? code + pc[1] : pc + 2;                     \
+        pc = (cond) ? code + pc[1] : pc + 4;                     \
         NEXT;                                                    \
     }
-/* The i32 comparisons, each as a value (op_i32_NAME) and fused with
- * br_if (op_br_if_NAME). */
-#define I32_COMPARISONS(X)                                       \
-    X(eq, A32 == B32)                                            \
-    X(ne, A32 != B32)                                            \
-    X(lt_s, (int32_t)A32 < (int32_t)B32)                         \
-    X(lt_u, A32 < B32)                                           \
-    X(gt_s, (int32_t)A32 > (int32_t)B32)                         \
-    X(gt_u, A32 > B32)                                           \
-    X(le_s, (int32_t)A32 <= (int32_t)B32)                        \
-    X(le_u, A32 <= B32)                                          \
-    X(ge_s, (int32_t)A32 >= (int32_t)B32)                        \
-    X(ge_u, A32 >= B32)
-#define AS_BRANCH(name, cond) op_br_if_##name: BR_IF_CMP(cond)
-#define AS_VALUE(name, cond) op_i32_##name: BIN(cond)
-    I32_COMPARISONS(AS_BRANCH)
-op_br_unless:
-    if (!(uint32_t)*--sp)
-        pc = code + pc[1];
-    else
-        pc += 2;
-    NEXT;
+#define AS_VALUE(name, expr) op_i32_##name: BIN(expr)
+#define AS_K(name, expr) op_k_##name: BIN(expr)
+#define AS_BRANCH(name, cond) op_br_##name: BR_CMP(cond)
+#define AS_BRANCH_K(name, cond) op_br_k_##name: BR_CMP(cond)
+    I32_COMPARISONS(AS_VALUE, B32)
+    I32_COMPARISONS(AS_K, KB32)
+    I32_COMPARISONS(AS_BRANCH, B32)
+    I32_COMPARISONS(AS_BRANCH_K, KB32)
+    I32_ARITHMETIC(AS_VALUE, B32)
+    I32_ARITHMETIC(AS_K, KB32)
+#define AS_VALUE64(name, expr) op_i64_##name: BIN(expr)
+#define AS_K64(name, expr) op_k64_##name: BIN(expr)
+#define AS_BRANCH64(name, cond) op_br64_##name: BR_CMP(cond)
+#define AS_BRANCH64_K(name, cond) op_br64_k_##name: BR_CMP(cond)
+    I64_COMPARISONS(AS_VALUE64, B64)
+    I64_COMPARISONS(AS_K64, KB64)
+    I64_COMPARISONS(AS_BRANCH64, B64)
+    I64_COMPARISONS(AS_BRANCH64_K, KB64)
+    I64_ARITHMETIC(AS_VALUE64, B64)
+    I64_ARITHMETIC(AS_K64, KB64)
 op_br_if_drop:
-    if (!(uint32_t)*--sp) {
-        pc += 4;
+    if (!(uint32_t)fp[pc[5]]) {
+        pc += 6;
         NEXT;
     }
     /* fall through to the move */
-op_br_drop: {
-    uint64_t *dst = fp + pc[2];
-    uint32_t n = pc[3];
-    memmove(dst, sp - n, (size_t)n * 8);
-    sp = dst + n;
+op_br_drop:
+    memmove(fp + pc[2], fp + pc[3], (size_t)pc[4] * 8);
     pc = code + pc[1];
     NEXT;
-}
 op_br_table: {
-    uint32_t n = pc[1], i = (uint32_t)*--sp;
-    const uint32_t *e = pc + 2 + 3 * (size_t)(i < n ? i : n);
-    uint64_t *dst = fp + e[1];
-    if (dst + e[2] != sp) {
-        memmove(dst, sp - e[2], (size_t)e[2] * 8);
-        sp = dst + e[2];
-    }
+    uint32_t n = pc[1], i = (uint32_t)fp[pc[2]];
+    const uint32_t *e = pc + 4 + 3 * (size_t)(i < n ? i : n);
+    if (e[1] != pc[3])
+        memmove(fp + e[1], fp + pc[3], (size_t)e[2] * 8);
     pc = code + e[0];
     NEXT;
 }
 op_return: {
     uint32_t n = pc[1];
-    uint64_t *src = sp - n;
-    for (uint32_t i = 0; i < n; i++)
+    const uint64_t *src = fp + pc[2];
+    for (uint32_t i = 0; i < n; i++)   /* src >= fp: a forward copy */
         fp[i] = src[i];
-    sp = fp + n;
     nframes--;
     pc = code + frames[2 * nframes];
     fp = stack + frames[2 * nframes + 1];
@@ -443,10 +527,10 @@ op_return: {
 }
 op_call:
     fi = pc[1];
-    next = pc + 2;
+    next = pc + 3;
     goto call;
 op_call_indirect: {
-    uint32_t i = (uint32_t)sp[-1];
+    uint32_t i = (uint32_t)fp[pc[3]];
     if (i >= h->table_size)
         TRAP(WA_TRAP_TABLE_OOB);
     fi = table[i];
@@ -454,19 +538,18 @@ op_call_indirect: {
         TRAP(WA_TRAP_NULL_ELEM);
     if (funcs[fi].type != pc[1])
         TRAP(WA_TRAP_SIG_MISMATCH);
-    next = pc + 2;
+    next = pc + 4;
     goto call;
 }
 call: {
     /* Everything that may return first, so the instruction can run again. */
     SAFEPOINT();
     const wa_ifunc *f = &funcs[fi];
-    uint64_t *nfp = sp - f->np - (*pc == 0x11);
+    uint64_t *nfp = fp + pc[2];
     if (fi < h->nimports) {
-        if (*pc == 0x11)
-            sp--;
         pc = next;
         st->host_pending = fi + 1;
+        st->sp = (uint32_t)(nfp - stack) + f->np;
         SAVE();
         return WA_X_HOST;
     }
@@ -479,14 +562,11 @@ call: {
         SAVE();
         return WA_X_GROW_STACK;
     }
-    if (*pc == 0x11)
-        sp--;
     frames[2 * nframes] = (uint32_t)(next - code);
     frames[2 * nframes + 1] = (uint32_t)(fp - stack);
     nframes++;
-    fp = sp - f->np;
+    fp = nfp;
     memset(fp + f->np, 0, (size_t)(f->nlocals - f->np) * 8);
-    sp = fp + f->nlocals;
     pc = code + f->pc;
     NEXT;
 }
@@ -499,123 +579,44 @@ op_idle:
     st->status = WA_ST_IDLE;
     SAVE();
     return WA_X_DONE;
-op_drop:
-    sp--;
-    pc++;
-    NEXT;
 op_select:
-    sp -= 2;
-    if (!(uint32_t)sp[1])
-        sp[-1] = sp[0];
-    pc++;
+    fp[pc[1]] = (uint32_t)fp[pc[4]] ? fp[pc[2]] : fp[pc[3]];
+    pc += 5;
     NEXT;
-op_local_get:
-    *sp++ = fp[pc[1]];
-    pc += 2;
-    NEXT;
-op_local_set:
-    fp[pc[1]] = *--sp;
-    pc += 2;
-    NEXT;
-op_local_tee:
-    fp[pc[1]] = sp[-1];
-    pc += 2;
-    NEXT;
-/* Superinstructions (wa_fuse.c).  set_get stores before it loads: the
- * same local in both reads the value just stored. */
-op_local_get2:
-    sp[0] = fp[pc[1]];
-    sp[1] = fp[pc[2]];
-    sp += 2;
+op_move:
+    fp[pc[1]] = fp[pc[2]];
     pc += 3;
-    NEXT;
-op_local_set_get:
-    fp[pc[1]] = sp[-1];
-    sp[-1] = fp[pc[2]];
-    pc += 3;
-    NEXT;
-op_local_const:
-    sp[0] = fp[pc[1]];
-    sp[1] = pc[2];
-    sp += 2;
-    pc += 3;
-    NEXT;
-op_i32_add_imm:
-    sp[-1] = (uint32_t)((uint32_t)sp[-1] + pc[1]);
-    pc += 2;
-    NEXT;
-op_i32_shl_imm:
-    sp[-1] = (uint32_t)((uint32_t)sp[-1] << (pc[1] & 31));
-    pc += 2;
-    NEXT;
-op_local_add_imm:
-    *sp++ = (uint32_t)((uint32_t)fp[pc[1]] + pc[2]);
-    pc += 3;
-    NEXT;
-op_local_shl_imm:
-    *sp++ = (uint32_t)((uint32_t)fp[pc[1]] << (pc[2] & 31));
-    pc += 3;
-    NEXT;
-op_i32_add_tee:
-    sp[-2] = fp[pc[1]] = (uint32_t)(A32 + B32);
-    sp--;
-    pc += 2;
-    NEXT;
-op_i32_add_imm_tee:
-    sp[-1] = fp[pc[2]] = (uint32_t)((uint32_t)sp[-1] + pc[1]);
-    pc += 3;
-    NEXT;
-op_local_add_imm_tee:
-    *sp++ = fp[pc[3]] = (uint32_t)((uint32_t)fp[pc[1]] + pc[2]);
-    pc += 4;
-    NEXT;
-op_local_shl_imm_tee:
-    *sp++ = fp[pc[3]] = (uint32_t)((uint32_t)fp[pc[1]] << (pc[2] & 31));
-    pc += 4;
     NEXT;
 op_global_get:
-    *sp++ = globals[pc[1]];
-    pc += 2;
+    fp[pc[1]] = globals[pc[2]];
+    pc += 3;
     NEXT;
 op_global_set:
-    globals[pc[1]] = *--sp;
-    pc += 2;
+    globals[pc[1]] = fp[pc[2]];
+    pc += 3;
     NEXT;
-op_i32_load: LOAD(4, uint32_t, v_)
-op_i64_load: LOAD(8, uint64_t, v_)
-op_f32_load: LOAD(4, uint32_t, v_)
-op_f64_load: LOAD(8, uint64_t, v_)
-op_i32_load8_s: LOAD(1, int8_t, (uint32_t)(int32_t)v_)
-op_i32_load8_u: LOAD(1, uint8_t, v_)
-op_i32_load16_s: LOAD(2, int16_t, (uint32_t)(int32_t)v_)
-op_i32_load16_u: LOAD(2, uint16_t, v_)
-op_i64_load8_s: LOAD(1, int8_t, (uint64_t)(int64_t)v_)
-op_i64_load8_u: LOAD(1, uint8_t, v_)
-op_i64_load16_s: LOAD(2, int16_t, (uint64_t)(int64_t)v_)
-op_i64_load16_u: LOAD(2, uint16_t, v_)
-op_i64_load32_s: LOAD(4, int32_t, (uint64_t)(int64_t)v_)
-op_i64_load32_u: LOAD(4, uint32_t, v_)
-op_i32_store: STORE(4, uint32_t)
-op_i64_store: STORE(8, uint64_t)
-op_f32_store: STORE(4, uint32_t)
-op_f64_store: STORE(8, uint64_t)
-op_i32_store8: STORE(1, uint8_t)
-op_i32_store16: STORE(2, uint16_t)
-op_i64_store8: STORE(1, uint8_t)
-op_i64_store16: STORE(2, uint16_t)
-op_i64_store32: STORE(4, uint32_t)
+/* Each load and store as it is (op_NAME), with its address the sum of
+ * two slots (op_NAME_x), of a slot and a constant (op_NAME_k), and a
+ * constant (op_NAME_a). */
+#define AS_LOAD(name, op, n, ctype, conv)                                                         \
+    op_##name: LOAD(n, ctype, conv) op_##name##_x: LOADX(n, ctype, conv) op_##name##_k: LOADK(n, ctype, conv) \
+    op_##name##_a: LOADA(n, ctype, conv)
+#define AS_STORE(name, op, n, ctype) \
+    op_##name: STORE(n, ctype) op_##name##_x: STOREX(n, ctype) op_##name##_k: STOREK(n, ctype) op_##name##_a: STOREA(n, ctype)
+    WA_LOADS(AS_LOAD)
+    WA_STORES(AS_STORE)
 op_memory_size:
-    *sp++ = st->mem_pages;
-    pc++;
+    fp[pc[1]] = st->mem_pages;
+    pc += 2;
     NEXT;
 op_memory_grow: {
     uint32_t old = st->mem_pages;
-    uint64_t want = (uint64_t)old + (uint32_t)sp[-1];
+    uint64_t want = (uint64_t)old + (uint32_t)fp[pc[2]];
     if (st->grow_failed) {
         st->grow_failed = 0;
-        sp[-1] = UINT32_MAX;
+        fp[pc[1]] = UINT32_MAX;
     } else if (!h->has_mem || want > h->mem_max) {
-        sp[-1] = UINT32_MAX;
+        fp[pc[1]] = UINT32_MAX;
     } else if (want * WA_PAGE > x->mem_bytes) {
         st->want_mem = want * WA_PAGE;
         SAVE();
@@ -623,33 +624,22 @@ op_memory_grow: {
     } else {
         st->mem_pages = (uint32_t)want;
         memsz = want * WA_PAGE;
-        sp[-1] = old;
+        fp[pc[1]] = old;
     }
-    pc++;
+    pc += 3;
     NEXT;
 }
 op_const32:
-    *sp++ = pc[1];
-    pc += 2;
-    NEXT;
-op_const64:
-    *sp++ = (uint64_t)pc[1] | (uint64_t)pc[2] << 32;
+    fp[pc[1]] = pc[2];
     pc += 3;
     NEXT;
+op_const64:
+    fp[pc[1]] = (uint64_t)pc[2] | (uint64_t)pc[3] << 32;
+    pc += 4;
+    NEXT;
 
-op_i32_eqz: UN(B32 == 0)
-    I32_COMPARISONS(AS_VALUE)
-op_i64_eqz: UN(B64 == 0)
-op_i64_eq: BIN(A64 == B64)
-op_i64_ne: BIN(A64 != B64)
-op_i64_lt_s: BIN((int64_t)A64 < (int64_t)B64)
-op_i64_lt_u: BIN(A64 < B64)
-op_i64_gt_s: BIN((int64_t)A64 > (int64_t)B64)
-op_i64_gt_u: BIN(A64 > B64)
-op_i64_le_s: BIN((int64_t)A64 <= (int64_t)B64)
-op_i64_le_u: BIN(A64 <= B64)
-op_i64_ge_s: BIN((int64_t)A64 >= (int64_t)B64)
-op_i64_ge_u: BIN(A64 >= B64)
+op_i32_eqz: UN(U32 == 0)
+op_i64_eqz: UN(U64 == 0)
 op_f32_eq: BIN(FA32 == FB32)
 op_f32_ne: BIN(FA32 != FB32)
 op_f32_lt: BIN(FA32 < FB32)
@@ -663,12 +653,9 @@ op_f64_gt: BIN(FA64 > FB64)
 op_f64_le: BIN(FA64 <= FB64)
 op_f64_ge: BIN(FA64 >= FB64)
 
-op_i32_clz: UN(B32 ? (uint32_t)__builtin_clz(B32) : 32u)
-op_i32_ctz: UN(B32 ? (uint32_t)__builtin_ctz(B32) : 32u)
-op_i32_popcnt: UN((uint32_t)__builtin_popcount(B32))
-op_i32_add: BIN(A32 + B32)
-op_i32_sub: BIN(A32 - B32)
-op_i32_mul: BIN(A32 * B32)
+op_i32_clz: UN(U32 ? (uint32_t)__builtin_clz(U32) : 32u)
+op_i32_ctz: UN(U32 ? (uint32_t)__builtin_ctz(U32) : 32u)
+op_i32_popcnt: UN((uint32_t)__builtin_popcount(U32))
 op_i32_div_s:
     if (B32 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
@@ -687,20 +674,9 @@ op_i32_rem_u:
     if (B32 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
     BIN(A32 % B32)
-op_i32_and: BIN(A32 & B32)
-op_i32_or: BIN(A32 | B32)
-op_i32_xor: BIN(A32 ^ B32)
-op_i32_shl: BIN(A32 << (B32 & 31))
-op_i32_shr_s: BIN((uint32_t)((int32_t)A32 >> (B32 & 31)))
-op_i32_shr_u: BIN(A32 >> (B32 & 31))
-op_i32_rotl: BIN(wa_rotl32(A32, B32))
-op_i32_rotr: BIN(wa_rotr32(A32, B32))
-op_i64_clz: UN(B64 ? (uint64_t)__builtin_clzll(B64) : 64u)
-op_i64_ctz: UN(B64 ? (uint64_t)__builtin_ctzll(B64) : 64u)
-op_i64_popcnt: UN((uint64_t)__builtin_popcountll(B64))
-op_i64_add: BIN(A64 + B64)
-op_i64_sub: BIN(A64 - B64)
-op_i64_mul: BIN(A64 * B64)
+op_i64_clz: UN(U64 ? (uint64_t)__builtin_clzll(U64) : 64u)
+op_i64_ctz: UN(U64 ? (uint64_t)__builtin_ctzll(U64) : 64u)
+op_i64_popcnt: UN((uint64_t)__builtin_popcountll(U64))
 op_i64_div_s:
     if (B64 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
@@ -719,22 +695,14 @@ op_i64_rem_u:
     if (B64 == 0)
         TRAP(WA_TRAP_DIV_ZERO);
     BIN(A64 % B64)
-op_i64_and: BIN(A64 & B64)
-op_i64_or: BIN(A64 | B64)
-op_i64_xor: BIN(A64 ^ B64)
-op_i64_shl: BIN(A64 << (B64 & 63))
-op_i64_shr_s: BIN((uint64_t)((int64_t)A64 >> (B64 & 63)))
-op_i64_shr_u: BIN(A64 >> (B64 & 63))
-op_i64_rotl: BIN(wa_rotl64(A64, B64))
-op_i64_rotr: BIN(wa_rotr64(A64, B64))
 
-op_f32_abs: UN(B32 & 0x7FFFFFFFu)
-op_f32_neg: UN(B32 ^ 0x80000000u)
-op_f32_ceil: FUN32(ceilf(FB32))
-op_f32_floor: FUN32(floorf(FB32))
-op_f32_trunc: FUN32(truncf(FB32))
-op_f32_nearest: FUN32(nearbyintf(FB32))
-op_f32_sqrt: FUN32(sqrtf(FB32))
+op_f32_abs: UN(U32 & 0x7FFFFFFFu)
+op_f32_neg: UN(U32 ^ 0x80000000u)
+op_f32_ceil: FUN32(ceilf(FU32))
+op_f32_floor: FUN32(floorf(FU32))
+op_f32_trunc: FUN32(truncf(FU32))
+op_f32_nearest: FUN32(nearbyintf(FU32))
+op_f32_sqrt: FUN32(sqrtf(FU32))
 op_f32_add: FBIN32(FA32 + FB32)
 op_f32_sub: FBIN32(FA32 - FB32)
 op_f32_mul: FBIN32(FA32 * FB32)
@@ -742,13 +710,13 @@ op_f32_div: FBIN32(FA32 / FB32)
 op_f32_min: FBIN32(wa_fmin32(FA32, FB32))
 op_f32_max: FBIN32(wa_fmax32(FA32, FB32))
 op_f32_copysign: BIN((A32 & 0x7FFFFFFFu) | (B32 & 0x80000000u))
-op_f64_abs: UN(B64 & 0x7FFFFFFFFFFFFFFFu)
-op_f64_neg: UN(B64 ^ 0x8000000000000000u)
-op_f64_ceil: FUN64(ceil(FB64))
-op_f64_floor: FUN64(floor(FB64))
-op_f64_trunc: FUN64(trunc(FB64))
-op_f64_nearest: FUN64(nearbyint(FB64))
-op_f64_sqrt: FUN64(sqrt(FB64))
+op_f64_abs: UN(U64 & 0x7FFFFFFFFFFFFFFFu)
+op_f64_neg: UN(U64 ^ 0x8000000000000000u)
+op_f64_ceil: FUN64(ceil(FU64))
+op_f64_floor: FUN64(floor(FU64))
+op_f64_trunc: FUN64(trunc(FU64))
+op_f64_nearest: FUN64(nearbyint(FU64))
+op_f64_sqrt: FUN64(sqrt(FU64))
 op_f64_add: FBIN64(FA64 + FB64)
 op_f64_sub: FBIN64(FA64 - FB64)
 op_f64_mul: FBIN64(FA64 * FB64)
@@ -757,51 +725,51 @@ op_f64_min: FBIN64(wa_fmin64(FA64, FB64))
 op_f64_max: FBIN64(wa_fmax64(FA64, FB64))
 op_f64_copysign: BIN((A64 & 0x7FFFFFFFFFFFFFFFu) | (B64 & 0x8000000000000000u))
 
-op_i32_wrap_i64: UN((uint32_t)B64)
-op_i32_trunc_f32_s: TRUNC(FB32, WA_I32_LO, WA_I32_HI, int32_t)
-op_i32_trunc_f32_u: TRUNC(FB32, WA_U32_LO, WA_U32_HI, uint32_t)
-op_i32_trunc_f64_s: TRUNC(FB64, WA_I32_LO, WA_I32_HI, int32_t)
-op_i32_trunc_f64_u: TRUNC(FB64, WA_U32_LO, WA_U32_HI, uint32_t)
-op_i64_extend_i32_s: UN((uint64_t)(int64_t)(int32_t)B32)
-op_i64_extend_i32_u: UN((uint64_t)B32)
-op_i64_trunc_f32_s: TRUNC(FB32, WA_I64_LO, WA_I64_HI, int64_t)
-op_i64_trunc_f32_u: TRUNC(FB32, WA_U32_LO, WA_U64_HI, uint64_t)
-op_i64_trunc_f64_s: TRUNC(FB64, WA_I64_LO, WA_I64_HI, int64_t)
-op_i64_trunc_f64_u: TRUNC(FB64, WA_U32_LO, WA_U64_HI, uint64_t)
-op_f32_convert_i32_s: FUN32((float)(int32_t)B32)
-op_f32_convert_i32_u: FUN32((float)B32)
-op_f32_convert_i64_s: FUN32((float)(int64_t)B64)
-op_f32_convert_i64_u: FUN32((float)B64)
-op_f32_demote_f64: FUN32((float)FB64)
-op_f64_convert_i32_s: FUN64((double)(int32_t)B32)
-op_f64_convert_i32_u: FUN64((double)B32)
-op_f64_convert_i64_s: FUN64((double)(int64_t)B64)
-op_f64_convert_i64_u: FUN64((double)B64)
-op_f64_promote_f32: FUN64((double)FB32)
-op_i32_extend8_s: UN((uint32_t)(int32_t)(int8_t)B32)
-op_i32_extend16_s: UN((uint32_t)(int32_t)(int16_t)B32)
-op_i64_extend8_s: UN((uint64_t)(int64_t)(int8_t)B64)
-op_i64_extend16_s: UN((uint64_t)(int64_t)(int16_t)B64)
-op_i64_extend32_s: UN((uint64_t)(int64_t)(int32_t)B64)
-op_i32_trunc_sat_f32_s: UN((uint32_t)wa_sat_i32(FB32))
-op_i32_trunc_sat_f32_u: UN(wa_sat_u32(FB32))
-op_i32_trunc_sat_f64_s: UN((uint32_t)wa_sat_i32(FB64))
-op_i32_trunc_sat_f64_u: UN(wa_sat_u32(FB64))
-op_i64_trunc_sat_f32_s: UN((uint64_t)wa_sat_i64(FB32))
-op_i64_trunc_sat_f32_u: UN(wa_sat_u64(FB32))
-op_i64_trunc_sat_f64_s: UN((uint64_t)wa_sat_i64(FB64))
-op_i64_trunc_sat_f64_u: UN(wa_sat_u64(FB64))
+op_i32_wrap_i64: UN((uint32_t)U64)
+op_i32_trunc_f32_s: TRUNC(FU32, WA_I32_LO, WA_I32_HI, int32_t)
+op_i32_trunc_f32_u: TRUNC(FU32, WA_U32_LO, WA_U32_HI, uint32_t)
+op_i32_trunc_f64_s: TRUNC(FU64, WA_I32_LO, WA_I32_HI, int32_t)
+op_i32_trunc_f64_u: TRUNC(FU64, WA_U32_LO, WA_U32_HI, uint32_t)
+op_i64_extend_i32_s: UN((uint64_t)(int64_t)(int32_t)U32)
+op_i64_extend_i32_u: UN((uint64_t)U32)
+op_i64_trunc_f32_s: TRUNC(FU32, WA_I64_LO, WA_I64_HI, int64_t)
+op_i64_trunc_f32_u: TRUNC(FU32, WA_U32_LO, WA_U64_HI, uint64_t)
+op_i64_trunc_f64_s: TRUNC(FU64, WA_I64_LO, WA_I64_HI, int64_t)
+op_i64_trunc_f64_u: TRUNC(FU64, WA_U32_LO, WA_U64_HI, uint64_t)
+op_f32_convert_i32_s: FUN32((float)(int32_t)U32)
+op_f32_convert_i32_u: FUN32((float)U32)
+op_f32_convert_i64_s: FUN32((float)(int64_t)U64)
+op_f32_convert_i64_u: FUN32((float)U64)
+op_f32_demote_f64: FUN32((float)FU64)
+op_f64_convert_i32_s: FUN64((double)(int32_t)U32)
+op_f64_convert_i32_u: FUN64((double)U32)
+op_f64_convert_i64_s: FUN64((double)(int64_t)U64)
+op_f64_convert_i64_u: FUN64((double)U64)
+op_f64_promote_f32: FUN64((double)FU32)
+op_i32_extend8_s: UN((uint32_t)(int32_t)(int8_t)U32)
+op_i32_extend16_s: UN((uint32_t)(int32_t)(int16_t)U32)
+op_i64_extend8_s: UN((uint64_t)(int64_t)(int8_t)U64)
+op_i64_extend16_s: UN((uint64_t)(int64_t)(int16_t)U64)
+op_i64_extend32_s: UN((uint64_t)(int64_t)(int32_t)U64)
+op_i32_trunc_sat_f32_s: UN((uint32_t)wa_sat_i32(FU32))
+op_i32_trunc_sat_f32_u: UN(wa_sat_u32(FU32))
+op_i32_trunc_sat_f64_s: UN((uint32_t)wa_sat_i32(FU64))
+op_i32_trunc_sat_f64_u: UN(wa_sat_u32(FU64))
+op_i64_trunc_sat_f32_s: UN((uint64_t)wa_sat_i64(FU32))
+op_i64_trunc_sat_f32_u: UN(wa_sat_u64(FU32))
+op_i64_trunc_sat_f64_s: UN((uint64_t)wa_sat_i64(FU64))
+op_i64_trunc_sat_f64_u: UN(wa_sat_u64(FU64))
 
-/* Bulk memory: d s n (or d value n) on the stack, n on top. */
+/* Bulk memory: d s n (or d value n) in three slots from base. */
 op_memory_init: {
     const wa_iseg *seg = &wa_img_datas(h)[pc[1]];
-    uint64_t d = (uint32_t)sp[-3], s = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+    const uint64_t *o = fp + pc[2];
+    uint64_t d = (uint32_t)o[0], s = (uint32_t)o[1], n = (uint32_t)o[2];
     uint64_t len = wa_st_data_dropped(x->state, h)[pc[1]] ? 0 : seg->n;
     if (s + n > len || d + n > memsz)
         TRAP(WA_TRAP_MEM_OOB);
     memcpy(mem + d, wa_img_blob(h) + seg->at + s, n);
-    sp -= 3;
-    pc += 2;
+    pc += 3;
     NEXT;
 }
 op_data_drop:
@@ -809,32 +777,32 @@ op_data_drop:
     pc += 2;
     NEXT;
 op_memory_copy: {
-    uint64_t d = (uint32_t)sp[-3], s = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+    const uint64_t *o = fp + pc[1];
+    uint64_t d = (uint32_t)o[0], s = (uint32_t)o[1], n = (uint32_t)o[2];
     if (s + n > memsz || d + n > memsz)
         TRAP(WA_TRAP_MEM_OOB);
     memmove(mem + d, mem + s, n);
-    sp -= 3;
-    pc++;
+    pc += 2;
     NEXT;
 }
 op_memory_fill: {
-    uint64_t d = (uint32_t)sp[-3], n = (uint32_t)sp[-1];
+    const uint64_t *o = fp + pc[1];
+    uint64_t d = (uint32_t)o[0], n = (uint32_t)o[2];
     if (d + n > memsz)
         TRAP(WA_TRAP_MEM_OOB);
-    memset(mem + d, (uint8_t)sp[-2], n);
-    sp -= 3;
-    pc++;
+    memset(mem + d, (uint8_t)o[1], n);
+    pc += 2;
     NEXT;
 }
 op_table_init: {
     const wa_iseg *seg = &wa_img_elems(h)[pc[1]];
-    uint64_t d = (uint32_t)sp[-3], s = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+    const uint64_t *o = fp + pc[2];
+    uint64_t d = (uint32_t)o[0], s = (uint32_t)o[1], n = (uint32_t)o[2];
     uint64_t len = wa_st_elem_dropped(x->state, h)[pc[1]] ? 0 : seg->n;
     if (s + n > len || d + n > h->table_size)
         TRAP(WA_TRAP_TABLE_OOB);
     memcpy(table + d, wa_img_blob(h) + seg->at + 4 * s, n * 4);
-    sp -= 3;
-    pc += 2;
+    pc += 3;
     NEXT;
 }
 op_elem_drop:
@@ -842,12 +810,12 @@ op_elem_drop:
     pc += 2;
     NEXT;
 op_table_copy: {
-    uint64_t d = (uint32_t)sp[-3], s = (uint32_t)sp[-2], n = (uint32_t)sp[-1];
+    const uint64_t *o = fp + pc[1];
+    uint64_t d = (uint32_t)o[0], s = (uint32_t)o[1], n = (uint32_t)o[2];
     if (s + n > h->table_size || d + n > h->table_size)
         TRAP(WA_TRAP_TABLE_OOB);
     memmove(table + d, table + s, n * 4);
-    sp -= 3;
-    pc++;
+    pc += 2;
     NEXT;
 }
 

@@ -1,84 +1,57 @@
 /*
- * wa_fuse.c - superinstructions: the translator (wa_valid.c) asks, before
- * emitting an instruction, whether it merges with the instruction just
- * emitted into one internal instruction (wa_internal.h, WA_OP_LOCAL_GET2
- * and after).  The pairs are the most frequent ones in clang -O2 code, as
- * counted over bench/wasm/ (local.get then i32.const is a tenth of all
- * instructions run, i32.const then i32.add another): each merge saves a
- * dispatch and a round trip of a value through the operand stack.  A
- * br_if after an i32 comparison becomes one compare-and-branch.
- *
- * Invariant: a merge never spans a branch target (the caller passes
- * WA_NO_FUSE as `last` after any control instruction, so code after an
- * `end`, `else` or `loop` starts fresh), and merged instructions neither
- * trap nor reach a safepoint, so an instruction boundary of the merged
- * code is one of the original code and the state a snapshot sees is the
- * same as without merging.
+ * wa_fuse.c - which register-form instructions merge a constant or a
+ * branch into an instruction (wa_internal.h, "the internal instruction
+ * set").  The translator (wa_valid.c) uses these when it emits: an i32
+ * instruction whose second operand is a constant carries it as an
+ * immediate (K form), and an i32 comparison followed by br_if (or by if,
+ * negated) is one compare-and-branch.  Counted over bench/wasm/, clang
+ * -O2 code adds, shifts, masks and compares with constants about as
+ * often as it does anything else.
  */
+#include "../hal/hal.h"
 #include "wa_internal.h"
 
-/* The previous instruction is `op` with `len` words in all, ending at the
- * end of the code. */
-static bool prev_is(const wa_code *c, uint32_t last, uint32_t op, size_t len)
+uint32_t wa_k_form(uint32_t op)
 {
-    return c->n - last == len && c->w[last] == op;
+    if (wa_is_i32_cmp(op))
+        return WA_OP_K + (op - 0x46);
+    /* i32.add .. i32.rotr but the divisions and remainders (they trap;
+     * dividing by a constant is rare in hot code); the same for i64 */
+    if ((op >= 0x6A && op <= 0x6C) || (op >= 0x71 && op <= 0x78))
+        return WA_OP_K + (op - 0x46);
+    if (wa_is_i64_cmp(op) || (op >= 0x7C && op <= 0x7E) || (op >= 0x83 && op <= 0x8A))
+        return WA_OP_K64 + (op - 0x51);
+    return 0;
 }
 
-bool wa_fuse(wa_code *c, uint32_t last, uint32_t op, uint32_t imm)
+bool wa_commutes(uint32_t op)
 {
-    if (last == WA_NO_FUSE || c->oom || last >= c->n)
-        return false;
-    uint32_t *w = c->w + last;
     switch (op) {
-    case 0x20:   /* local.get */
-        if (prev_is(c, last, 0x20, 2))
-            w[0] = WA_OP_LOCAL_GET2;
-        else if (prev_is(c, last, 0x21, 2))
-            w[0] = WA_OP_LOCAL_SET_GET;
-        else
-            return false;
-        wa_emit(c, imm);
-        return true;
-    case 0x22:   /* local.tee */
-        if (prev_is(c, last, 0x6A, 1))
-            w[0] = WA_OP_I32_ADD_TEE;
-        else if (prev_is(c, last, WA_OP_I32_ADD_IMM, 2))
-            w[0] = WA_OP_I32_ADD_IMM_TEE;
-        else if (prev_is(c, last, WA_OP_LOCAL_ADD_IMM, 3))
-            w[0] = WA_OP_LOCAL_ADD_IMM_TEE;
-        else if (prev_is(c, last, WA_OP_LOCAL_SHL_IMM, 3))
-            w[0] = WA_OP_LOCAL_SHL_IMM_TEE;
-        else
-            return false;
-        wa_emit(c, imm);
-        return true;
-    case 0x41:   /* i32.const (and f32.const) */
-        if (!prev_is(c, last, 0x20, 2))
-            return false;
-        w[0] = WA_OP_LOCAL_CONST;
-        wa_emit(c, imm);
-        return true;
-    case 0x6A:   /* i32.add */
-    case 0x74:   /* i32.shl */
-        if (prev_is(c, last, 0x41, 2))
-            w[0] = op == 0x6A ? WA_OP_I32_ADD_IMM : WA_OP_I32_SHL_IMM;
-        else if (prev_is(c, last, WA_OP_LOCAL_CONST, 3))
-            w[0] = op == 0x6A ? WA_OP_LOCAL_ADD_IMM : WA_OP_LOCAL_SHL_IMM;
-        else
-            return false;
+    case 0x46: case 0x47:                          /* i32.eq, i32.ne */
+    case 0x6A: case 0x6C:                          /* i32.add, i32.mul */
+    case 0x71: case 0x72: case 0x73:               /* i32.and, i32.or, i32.xor */
+    case 0x51: case 0x52:                          /* the same for i64 */
+    case 0x7C: case 0x7E:
+    case 0x83: case 0x84: case 0x85:
         return true;
     default:
         return false;
     }
 }
 
-uint32_t wa_fuse_branch(wa_code *c, uint32_t last)
+uint32_t wa_cmp_negate(uint32_t op)
 {
-    if (last == WA_NO_FUSE || c->oom || last >= c->n || c->n - last != 1)
-        return 0x0D;
-    uint32_t op = c->w[last];
-    if (op < 0x45 || op > 0x4F)
-        return 0x0D;
-    c->n = last;
-    return op == 0x45 ? WA_OP_BR_UNLESS : WA_OP_BR_IF_EQ + (op - 0x46);
+    /* eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u */
+    static const uint8_t neg[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+    HAL_ASSERT(wa_is_i32_cmp(op) || wa_is_i64_cmp(op));
+    uint32_t first = wa_is_i32_cmp(op) ? 0x46 : 0x51;
+    return first + neg[op - first];
+}
+
+uint32_t wa_cmp_branch(uint32_t op, bool kform)
+{
+    HAL_ASSERT(wa_is_i32_cmp(op) || wa_is_i64_cmp(op));
+    if (wa_is_i32_cmp(op))
+        return (kform ? WA_OP_BR_CMP_K : WA_OP_BR_CMP) + (op - 0x46);
+    return (kform ? WA_OP_BR_CMP64_K : WA_OP_BR_CMP64) + (op - 0x51);
 }

@@ -95,6 +95,15 @@ static uint32_t blob(out *b, const void *src, size_t len)
     return (uint32_t)at;
 }
 
+/* A stub's call: the stub has no frame, its operands (a library call's
+ * arguments, then results) are slots 0 on. */
+static void emit_stub_call(wa_code *c, uint32_t func)
+{
+    wa_emit(c, 0x10);
+    wa_emit(c, func);
+    wa_emit(c, 0);
+}
+
 static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, bool library, uint8_t **image, size_t *image_len)
 {
     wa_img h = {.magic = WA_IMAGE_MAGIC, .version = WA_IMAGE_VERSION, .nfuncs = m->nfuncs, .nimports = m->nimports,
@@ -142,23 +151,18 @@ static int build(const wa_mod *m, wa_code *c, const uint32_t *fx, bool library, 
     h.entry_pc = (uint32_t)c->n;
     /* The entry stub: the start function, then a command's `_start` and
      * the end, or a library's `_initialize` and the wait for calls. */
-    if (m->start != UINT32_MAX) {
-        wa_emit(c, 0x10);
-        wa_emit(c, m->start);
-    }
+    if (m->start != UINT32_MAX)
+        emit_stub_call(c, m->start);
     uint32_t first = library ? m->initialize : m->entry;
-    if (first != UINT32_MAX) {
-        wa_emit(c, 0x10);
-        wa_emit(c, first);
-    }
+    if (first != UINT32_MAX)
+        emit_stub_call(c, first);
     wa_emit(c, library ? WA_OP_IDLE : WA_OP_EXIT);
     for (uint32_t i = 0; !o.oom && i < m->nexports; i++) {
         const wa_xdecl *x = &m->exports[i];
         const wa_functype *t = m->types[m->funcs[x->func].type];
         xs[i] = (wa_iexport){.name = blob(&b, x->name, x->len), .name_len = x->len, .types = blob(&b, t->t, (size_t)t->np + t->nr),
                              .func = x->func, .np = t->np, .nr = t->nr, .stub_pc = (uint32_t)c->n};
-        wa_emit(c, 0x10);
-        wa_emit(c, x->func);
+        emit_stub_call(c, x->func);
         wa_emit(c, WA_OP_IDLE);
     }
     h.ncode = (uint32_t)c->n;
@@ -233,12 +237,18 @@ int wa_load_library(const uint8_t *bytes, size_t len, uint8_t **image, size_t *i
 
 bool wa_image_ok(const uint8_t *image, size_t len)
 {
-    if (len < WA_IMG_V1_HEADER)
+    if (len < sizeof(wa_img))
         return false;
     const wa_img *h = wa_img_of(image);
-    size_t header = h->version == 1 ? WA_IMG_V1_HEADER : sizeof(wa_img);
-    return h->magic == WA_IMAGE_MAGIC && (h->version == 1 || h->version == WA_IMAGE_VERSION) && len >= header &&
-           h->size == len;
+    return h->magic == WA_IMAGE_MAGIC && h->version == WA_IMAGE_VERSION && h->size == len;
+}
+
+uint32_t wa_image_older(const uint8_t *image, size_t len)
+{
+    if (len < WA_IMG_V1_HEADER)
+        return 0;
+    const wa_img *h = wa_img_of(image);
+    return h->magic == WA_IMAGE_MAGIC && h->version < WA_IMAGE_VERSION ? h->version : 0;
 }
 
 bool wa_image_is_library(const uint8_t *image)

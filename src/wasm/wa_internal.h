@@ -123,49 +123,75 @@ void wa_mod_free(wa_mod *m);
 
 /* ---- the internal instruction set ----------------------------------------------------
  *
- * Code is an array of 32-bit words: an opcode, then its immediates.  An
- * opcode is the WebAssembly opcode where the meaning is the same (0x00 to
- * 0xC4), 0x100 + n for the 0xFC-prefixed instruction n, and the internal
- * ones below.  Heights and local indices count 64-bit slots from the
- * frame's first local.  Targets are word indices into the image's code. */
+ * A register form: code is an array of 32-bit words, an opcode then its
+ * operands, and every operand is a slot index into the frame (the
+ * function's locals, then one slot per operand stack height: the
+ * translator knows every height, so a value's slot is known when the
+ * code is made).  An opcode is the WebAssembly opcode where the meaning
+ * is the same (0x00 to 0xC4), 0x100 + n for the 0xFC-prefixed
+ * instruction n, and the internal ones below.  d: the destination slot;
+ * a, b, c, s: source slots; k: an i32 immediate; base: the first of the
+ * slots an instruction's operands (a call's arguments) occupy.  Targets
+ * are word indices into the image's code.
+ *
+ *   binary numeric      op d a b          unary numeric   op d a
+ *   loads 0x28..0x35    op d a offset     stores          op a s offset
+ *   0x20 (move)         d s               0x41 / 0x42     d k / d low high
+ *   0x23 global.get     d g               0x24 global.set g s
+ *   0x3F memory.size    d                 0x40 memory.grow d s
+ *   0x1B select         d a b c           0x03 loop       (the header: a safepoint)
+ *   0x0C br             target            0x0D br_if      target c
+ *   0x0E br_table       n i src, then n + 1 of (target, dst, arity): moves
+ *                       arity values from src to dst when they differ
+ *   0x0F return         n src             0x10 call       func base
+ *   0x11 call_indirect  canonical-type base i
+ *   0x108 memory.init, 0x10C table.init: seg base; 0x109, 0x10D: seg;
+ *   0x10A, 0x10B, 0x10E: base (d, s or value, n in base .. base + 2)
+ *
+ * local.get and constants emit nothing: the translator hands the local's
+ * slot (or the constant, in a K form) to the instruction that uses it;
+ * local.set and local.tee after an instruction become its destination. */
 enum {
-    WA_OP_BR_DROP = 0xE0,      /* target, height, arity: keep arity values at height */
-    WA_OP_BR_IF_DROP = 0xE1,   /* target, height, arity */
-    WA_OP_BR_UNLESS = 0xE2,    /* target (the false arm of an if) */
+    WA_OP_BR_DROP = 0xE0,      /* target dst src n: move n values, then branch */
+    WA_OP_BR_IF_DROP = 0xE1,   /* target dst src n c */
+    WA_OP_BR_UNLESS = 0xE2,    /* target c: branch when c is zero */
     WA_OP_EXIT = 0xE3,         /* the entry stub's end */
     WA_OP_IDLE = 0xE4,         /* a library's stubs' end: the instance waits for a call */
-    /* superinstructions (wa_fuse.c); a, b: local indices, k: an i32 */
-    WA_OP_LOCAL_GET2 = 0xE5,   /* a, b: local.get a; local.get b */
-    WA_OP_LOCAL_SET_GET = 0xE6,/* a, b: local.set a; local.get b */
-    WA_OP_LOCAL_CONST = 0xE7,  /* a, k: local.get a; i32.const k */
-    WA_OP_I32_ADD_IMM = 0xE8,  /* k: i32.const k; i32.add */
-    WA_OP_I32_SHL_IMM = 0xE9,  /* k: i32.const k; i32.shl */
-    WA_OP_LOCAL_ADD_IMM = 0xEA,/* a, k: local.get a; i32.const k; i32.add */
-    WA_OP_LOCAL_SHL_IMM = 0xEB,/* a, k: local.get a; i32.const k; i32.shl */
-    /* target: i32.eq (i32.ne, ... i32.ge_u: the order of 0x46..0x4F); br_if */
-    WA_OP_BR_IF_EQ = 0xEC, WA_OP_BR_IF_GE_U = 0xF5,
-    /* ...; local.tee t: the value also goes to local t */
-    WA_OP_I32_ADD_TEE = 0xF6,        /* t: i32.add; local.tee t */
-    WA_OP_I32_ADD_IMM_TEE = 0xF7,    /* k, t */
-    WA_OP_LOCAL_ADD_IMM_TEE = 0xF8,  /* a, k, t */
-    WA_OP_LOCAL_SHL_IMM_TEE = 0xF9,  /* a, k, t */
-    WA_OP_COUNT = 0x112,
+    /* d a k: an i32 binary instruction op (0x46..0x78) with a constant
+     * second operand is WA_OP_K + (op - 0x46) (wa_fuse.c: which have one) */
+    WA_OP_K = 0x120,
+    /* target a b: i32.eq .. i32.ge_u (0x46..0x4F) then br_if; _K: target a k */
+    WA_OP_BR_CMP = 0x160,
+    WA_OP_BR_CMP_K = 0x170,      /* WA_OP_BR_CMP + 0x10 (so for i64) */
+    /* a load (0x28..0x35) or store (0x36..0x3E) whose address is an
+     * i32.add of two slots: d a b offset (loads), a b value offset */
+    WA_OP_LOAD_ADD = 0x180,
+    WA_OP_STORE_ADD = 0x190,
+    /* the same with an i32.add of a slot and a constant: d a k offset,
+     * a k value offset */
+    WA_OP_LOAD_ADDK = 0x1A0,
+    WA_OP_STORE_ADDK = 0x1B0,
+    /* i64: an instruction op (0x51..0x8A) with a constant second operand
+     * that fits in 32 bits (sign-extended) is WA_OP_K64 + (op - 0x51);
+     * i64.eq .. i64.ge_u (0x51..0x5A) then br_if, as for i32 */
+    WA_OP_K64 = 0x1C0,
+    WA_OP_BR_CMP64 = 0x200,
+    WA_OP_BR_CMP64_K = 0x210,
+    /* a load or store at a constant address: d k offset, k value offset */
+    WA_OP_LOAD_ABS = 0x220,
+    WA_OP_STORE_ABS = 0x230,
+    WA_OP_COUNT = 0x240,
 };
-/* 0x03 (loop) is the loop header: a safepoint.  0x0C br target; 0x0D
- * br_if target; 0x0E br_table n, then n + 1 of (target, height, arity);
- * 0x0F return nresults; 0x10 call func; 0x11 call_indirect canonical
- * type; 0x1A drop; 0x1B select; 0x20..0x24 index; loads and stores
- * offset; 0x41 value; 0x42 low, high (floats as their bits); 0x3F, 0x40;
- * 0x108 memory.init seg; 0x109 data.drop seg; 0x10C table.init seg;
- * 0x10D elem.drop seg. */
 
 /* ---- the image ------------------------------------------------------------------------ */
 
 #define WA_IMAGE_MAGIC 0x4d494157u   /* "WAIM" */
 /* 2: the exports table, library images.  A version 1 image (a command,
  * made by an older build and kept in a world) has the shorter header of
- * the fields up to `nexports`, and no exports. */
-#define WA_IMAGE_VERSION 2u
+ * the fields up to `nexports`, and no exports.  3: the register form
+ * (above); images of versions 1 and 2 hold the stack form this build no
+ * longer runs, and are refused (wa_image_older). */
+#define WA_IMAGE_VERSION 3u
 
 typedef struct wa_ifunc {
     uint32_t pc;             /* first word of its code; imports: 0 */
@@ -223,16 +249,17 @@ typedef struct wa_code {
 void wa_emit(wa_code *c, uint32_t word);
 void wa_emit_trap_site(wa_code *c, size_t wasm_off);
 
-/* Superinstructions (wa_fuse.c): merges instruction `op` (its one
- * immediate imm, if any) into the previous one, which starts at word
- * `last` and ends the code (WA_NO_FUSE: none may be merged with, e.g. at
- * a branch target).  True: merged, emit nothing more; false: emit `op`. */
-#define WA_NO_FUSE UINT32_MAX
-bool wa_fuse(wa_code *c, uint32_t last, uint32_t op, uint32_t imm);
-/* br_if after an i32 comparison (or i32.eqz) at `last`: removes the
- * comparison and returns the branch opcode that does both, or 0x0D.  The
- * caller emits the branch (and its target) next. */
-uint32_t wa_fuse_branch(wa_code *c, uint32_t last);
+/* Register-form opcodes (wa_fuse.c).  wa_k_form: the K form of an i32
+ * or i64 binary instruction with a constant second operand, or 0;
+ * wa_commutes: a op b == b op a; wa_cmp_negate: the comparison (i32 or
+ * i64) that is true exactly when op is false; wa_cmp_branch: the
+ * compare-and-branch of a comparison (kform: of its K form). */
+uint32_t wa_k_form(uint32_t op);
+bool wa_commutes(uint32_t op);
+uint32_t wa_cmp_negate(uint32_t op);
+uint32_t wa_cmp_branch(uint32_t op, bool kform);
+static inline bool wa_is_i32_cmp(uint32_t op) { return op >= 0x46 && op <= 0x4F; }
+static inline bool wa_is_i64_cmp(uint32_t op) { return op >= 0x51 && op <= 0x5A; }
 
 /* Validates function fi's body and appends its translation to c; fills
  * *nlocals (parameters included) and *max_height (locals and the deepest

@@ -301,7 +301,7 @@ int wa_wasi_call(wa_exec *x, const wa_host *h)
         st->host_pending = 0;
         st->status = WA_ST_TRAPPED;
         st->trap = WA_TRAP_IMPORT;
-        st->trap_pc = st->pc - 2;
+        st->trap_pc = st->pc - 1;   /* in the call: its trap site */
         return WA_X_TRAP;
     case WA_WASI_NOSYS: break;
     case WA_WASI_PROC_EXIT:

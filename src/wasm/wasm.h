@@ -67,6 +67,9 @@ int wa_load_library(const uint8_t *bytes, size_t len, uint8_t **image, size_t *i
 /* The image's own check before an image kept in the world is run by this
  * build: magic, version and size.  false if it is not one. */
 bool wa_image_ok(const uint8_t *image, size_t len);
+/* An image an older build translated (its internal form is one this
+ * build does not run): its version; 0 if it is not one. */
+uint32_t wa_image_older(const uint8_t *image, size_t len);
 bool wa_image_is_library(const uint8_t *image);
 
 /* Function exports: name (name_len bytes, NUL-terminated too), np

@@ -141,6 +141,20 @@ static bool view(struct pv_native_obj *o, wa_exec *x)
     return true;
 }
 
+/* A program an older build translated (wa_image_older): refused with the
+ * reason, never run in a form this build would misread.  0 if not. */
+static int refuse_older(pv_vm *vm, struct pv_native_obj *o, const char *fn)
+{
+    struct pv_binary *img = word_bin(o, W_IMAGE);
+    uint32_t version = img ? wa_image_older(img->bytes, img->len) : 0;
+    if (!version)
+        return 0;
+    return pv_throw(vm, PV_B_STATE_EXC,
+                    "%s: this WebAssembly program was translated by an older Phantom build (internal form %u, "
+                    "which this build does not run): finish it with that build, or run the module again",
+                    fn, version);
+}
+
 static int set_word(pv_vm *vm, struct pv_native_obj *o, int w, void *obj)
 {
     if (!obj)
@@ -275,6 +289,8 @@ static int w_step(pv_vm *vm, pv_value *args, pv_value *ret)
     struct pv_native_obj *o = pv_as_ptr(args[0]);
     struct pv_binary *argb = word_bin(o, W_ARGS);
     wa_exec x;
+    if (refuse_older(vm, o, "step"))
+        return PV_NTHROW;
     if (!view(o, &x) || !argb || !pv_is_int(o->w[W_ARGC]))
         return pv_throw(vm, PV_B_STATE_EXC, "step: this .internal.wasm was never started");
     wasm_ctx ctx = {.vm = vm, .o = o, .input = args[1]};
@@ -357,6 +373,8 @@ static int w_library(pv_vm *vm, pv_value *args, pv_value *ret)
 static struct pv_native_obj *library_view(pv_vm *vm, pv_value w, const char *fn, wa_exec *x)
 {
     struct pv_native_obj *o = pv_as_ptr(w);
+    if (refuse_older(vm, o, fn))
+        return NULL;
     if (!view(o, x) || !wa_image_is_library(x->image)) {
         pv_throw(vm, PV_B_TYPE_EXC, "%s: not a WebAssembly library instance (.internal.wasm.library)", fn);
         return NULL;

@@ -1,5 +1,7 @@
-;; superinstr.wat - the instruction pairs the translator merges into one
-;; (src/wasm/wa_fuse.c) give the results of the separate instructions:
+;; superinstr.wat - the instruction pairs the translator once merged into
+;; superinstructions, and now turns into register-form instructions
+;; (src/wasm/wa_valid.c, regform.wat), give the results of the separate
+;; instructions:
 ;; operand order, a local set then read back, a result also kept in a
 ;; local (local.tee), i32 wrap-around with the upper bits of the slot
 ;; clear, shift counts >= 32, every i32 comparison followed by br_if (signed and unsigned, taken and not), a br_if that
