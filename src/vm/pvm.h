@@ -41,6 +41,9 @@ typedef struct pvm_options {
                                        output always does; docs/TRANSIENT.md) */
     struct pd_display *display;     /* the web display the windows show on
                                        (src/display/display.h), or NULL */
+    void (*log)(void *ctx, int level, const char *msg);   /* the engine's messages
+                                       (pw_options.log); NULL: standard error */
+    void *log_ctx;
 } pvm_options;
 
 /* pvm_open: the last boot of this world crashed the VM (a fatal fault

@@ -148,6 +148,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     if (o->inspect)
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
+    po.log = o->log;
+    po.log_ctx = o->log_ctx;
     pw_world *w;
     pw_error pe;
     /* A process killed a moment ago may still hold the image's lock while
