@@ -156,6 +156,9 @@ void pw_blocking_end(pw_world *w);
 #define PW_E_IMAGE_TRUNCATED (-1002) /* cut shorter than its snapshots */
 /* Text for a code of this layer or the HAL's. */
 const char *pw_strerror(int code);
+/* The word a message of this level begins with on standard error (after
+ * "phantom: "): "error: ", "warning: " or nothing. */
+const char *pw_log_prefix(int level);
 
 /* Requests a snapshot now.  wait: return once it is durable (or failed). */
 int pw_snapshot(pw_world *w, bool wait);

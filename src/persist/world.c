@@ -46,9 +46,12 @@ void pw_log(pw_world *w, int level, const char *fmt, ...)
     if (w->opt.log)
         w->opt.log(w->opt.log_ctx, level, msg);
     else
-        hal_console_printf(2, "phantom: %s%s\n",
-                           level == PW_LOG_ERROR ? "error: " : level == PW_LOG_WARN ? "warning: " : "",
-                           msg);
+        hal_console_printf(2, "phantom: %s%s\n", pw_log_prefix(level), msg);
+}
+
+const char *pw_log_prefix(int level)
+{
+    return level == PW_LOG_ERROR ? "error: " : level == PW_LOG_WARN ? "warning: " : "";
 }
 
 const char *pw_strerror(int code)

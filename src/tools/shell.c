@@ -92,6 +92,36 @@ void sh_printf(int stream, const char *fmt, ...)
         sh_write(stream, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
+/* The engine's messages (a snapshot thread's warning that snapshots fall
+ * behind) go above the line being typed, as program output does, never
+ * into it.  Invariant: ed is the editor while it exists, else NULL (under
+ * lock): the engine may speak until the world is closed, after the editor. */
+typedef struct world_log {
+    hal_mutex lock;
+    sh_edit *ed;
+} world_log;
+
+static void on_world_log(void *ctx, int level, const char *msg)
+{
+    world_log *l = ctx;
+    char text[1200];
+    int n = snprintf(text, sizeof text, "phantom: %s%s\n", pw_log_prefix(level), msg);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof text ? (size_t)n : sizeof text - 1;
+    hal_mutex_lock(&l->lock);
+    if (l->ed)
+        sh_edit_write(l->ed, 2, text, len);
+    else
+        hal_console_write(2, text, len);
+    hal_mutex_unlock(&l->lock);
+}
+
+static void world_log_set(world_log *l, sh_edit *ed)
+{
+    hal_mutex_lock(&l->lock);
+    l->ed = ed;
+    hal_mutex_unlock(&l->lock);
+}
+
 /* Program output (the VM's thread), with stack traces naming inputs
  * rather than the shell's cells. */
 void sh_vm_output(void *ctx, int stream, const char *s, size_t n)
@@ -444,11 +474,14 @@ int cmd_shell(int argc, char **argv)
     struct pd_display *display = NULL;
     if (!paused && tool_open_display(&w, &display, "") < 0)
         return 2;
+    world_log wlog = {.ed = NULL};
+    hal_mutex_init(&wlog.lock);
     pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
                      .commit_output = w.commit_output, .display = display, .replica = w.replica,
                      .keep = w.keep_set ? &w.keep : NULL,
-                     .replica_key = w.replica_key, .replica_sync = w.replica_sync};
+                     .replica_key = w.replica_key, .replica_sync = w.replica_sync,
+                     .log = on_world_log, .log_ctx = &wlog};
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
@@ -456,6 +489,7 @@ int cmd_shell(int argc, char **argv)
     if (orc < 0) {
         tool_open_failed("shell", image, orc, err);
         pd_close(display);
+        hal_mutex_destroy(&wlog.lock);
         return 2;
     }
     if (display)
@@ -469,6 +503,7 @@ int cmd_shell(int argc, char **argv)
     if (tty) {
         s.ed = sh_edit_new(sh_history_path(hist, sizeof hist), complete, &s.c);
         sh_set_editor(s.ed);
+        world_log_set(&wlog, s.ed);
         if (s.ed) {
             s.c.confirm = confirm;
             s.c.confirm_ctx = s.ed;
@@ -500,10 +535,12 @@ int cmd_shell(int argc, char **argv)
     if (s.c.ws)
         sh_ws_note_clean_exit(s.c.ws);   /* taken by the final snapshot, or by none */
     sh_set_editor(NULL);
+    world_log_set(&wlog, NULL);
     sh_edit_free(s.ed);
     sh_ws_free(s.c.ws);
     free(s.input);
     int crc = pvm_close(vm, true);
+    hal_mutex_destroy(&wlog.lock);
     pd_close(display);
     if (crc < 0) {
         hal_console_printf(2, "phantom: %s: the final snapshot failed: %s; the world resumes from an earlier one\n",

@@ -48,6 +48,9 @@ typedef struct pvm_options {
     uint64_t snapshot;              /* nonzero: a retained generation: resume
                                        the world as it was then (a rollback),
                                        or with inspect, look at it */
+    void (*log)(void *ctx, int level, const char *msg);   /* the engine's messages
+                                       (pw_options.log); NULL: standard error */
+    void *log_ctx;
 } pvm_options;
 
 /* pvm_open: the last boot of this world crashed the VM (a fatal fault

@@ -159,6 +159,8 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
         po.no_readahead = true;        /* it looks at a few objects, not the whole world */
     }
     po.log_level = o->verbose >= 2 ? PW_LOG_INFO : o->verbose ? PW_LOG_WARN : PW_LOG_ERROR;
+    po.log = o->log;
+    po.log_ctx = o->log_ctx;
     pw_world *w;
     pw_error pe;
     /* A process killed a moment ago may still hold the image's lock while

@@ -32,11 +32,15 @@
  *     window narrowed and widened (SIGWINCH) mid-line; Tab for variables,
  *     members after `p.`, classes after `.phantom.util.`, commands; a
  *     thread printing every 100 ms while a two-row line is typed slowly:
- *     no row mixes its output with the line, and the line runs.
+ *     no row mixes its output with the line, and the line runs; Ctrl-V
+ *     and Ctrl-@ then insert the next key typed; Ctrl-D, typed while a
+ *     statement runs or just as an output shows, ends the shell (rounds);
+ *     the engine's error (the image deleted) shows above a half-typed line.
  *  8. `phantom attach` to that shell's world, on a terminal of its own:
  *     the same editor (Ctrl-A/E, Ctrl-C abandoning a line, Up recalling
  *     from the shared history file), the world's threads printing above
- *     a line typed slowly, Ctrl-D detaching while the world goes on.
+ *     a line typed slowly, Ctrl-D (typed while a statement runs)
+ *     detaching while the world goes on.
  * A build without libedit reads plain lines: the checks of recall and
  * redrawing are skipped, and so are sections 7 and 8, with one line saying so.
  */
@@ -751,6 +755,20 @@ static bool all_digits(const char *s)
     return true;
 }
 
+/* Whether the shell refused an input: a line of what it showed says
+ * "error", other than the engine's warning that snapshots fall behind
+ * (the 50 ms interval asked for here, on a loaded machine). */
+static bool refused(const char *shown)
+{
+    for (const char *at = strstr(shown, "error"); at; at = strstr(at + 1, "error")) {
+        const char *end = strchr(at, '\n');
+        size_t n = end ? (size_t)(end - at) : strlen(at);
+        if (!memmem(at, n, "snapshots cannot keep up", strlen("snapshots cannot keep up")))
+            return true;
+    }
+    return false;
+}
+
 static void readme_tour(term *t)
 {
     static const char input[] = "phantom> ", more[] = "   ...> ";
@@ -781,7 +799,7 @@ static void readme_tour(term *t)
             inputs++;
             char shown[4096];
             snprintf(shown, sizeof shown, "%.*s", (int)(t->from - from), t->buf + from);
-            if (strstr(shown, "error")) {
+            if (refused(shown)) {
                 fprintf(stderr, "README tour: '%s' was refused:\n%s\n", last_input, shown);
                 CHECK(!"an input of the README's tour was refused");
             }
@@ -866,6 +884,77 @@ static bool ticks_clean(term *t)
         }
     }
     return ticks > 5;
+}
+
+/* Ctrl-V and Ctrl-@ (both a quoted insert in libedit) while a thread
+ * prints: the key typed next is the text inserted, never one of the keys
+ * the editor gives itself to draw output above the line. */
+static void quoted_insert_while_ticking(term *t)
+{
+    CHECK(line(t, ".internal.thread.start(new ticker());"));
+    CHECK(expect(t, "tick "));
+    const char quote[] = {0x16, 0x00};
+    for (size_t i = 0; i < sizeof quote; i++) {
+        REQUIRE(write(t->fd, quote + i, 1) == 1);
+        usleep(350000);   /* ticks are due meanwhile */
+        send(t, "q");
+        CHECK(expect_line(t, "phantom> q"));
+        send(t, "\x15");
+        CHECK(expect_line(t, "phantom>"));
+    }
+}
+
+/* Ctrl-D on an empty line ends the shell, status 0, while a thread
+ * prints, whenever it is typed: while a statement runs (the terminal is
+ * then in canonical mode, where Ctrl-D is the end-of-file mark, a NUL byte
+ * once the editor's mode is set), or just as an output shows and the next
+ * read begins.  Rounds of each, every one a shell of its own on the same
+ * world, with a ticker started again. */
+#define CTRL_D_ROUNDS 6
+
+static void ctrl_d_while_ticking(term *t)
+{
+    for (int round = 0; round < CTRL_D_ROUNDS; round++) {
+        if (round) {
+            term_start_cols(t, 40);
+            CHECK(expect(t, READY));
+            CHECK(line(t, ".internal.thread.start(new ticker());"));
+            CHECK(expect(t, "tick "));
+        }
+        if (round % 2 == 0) {
+            send(t, "println(\"bu\" + \"sy\"); .internal.thread.sleep(400);\r");
+            CHECK(expect(t, "busy\r"));
+        } else {
+            send(t, "println(\"af\" + \"ter\");\r");
+            CHECK(expect(t, "after\r"));
+        }
+        send(t, "\x04");
+        int status = term_wait(t);
+        if (status != 0)
+            fprintf(stderr, "Ctrl-D (round %d) did not end the shell: status %d\n", round, status);
+        CHECK(status == 0);
+    }
+}
+
+/* The engine's messages come above the line being typed too: the image
+ * is deleted while a line is half typed; the error shows on rows of its
+ * own and the line, whole, below it. */
+static void engine_message_above_line(term *t)
+{
+    char gone[160];
+    snprintf(gone, sizeof gone, "%s/gone.img", dir);
+    char *argv[] = {"phantom", "--image", gone, "--snapshot-interval", "50", NULL};
+    term_start_argv(t, 40, argv);
+    CHECK(expect(t, READY));
+    send(t, "println(\"half");
+    CHECK(expect_line(t, "phantom> println(\"half"));
+    REQUIRE(unlink(gone) == 0);
+    CHECK(expect(t, "was deleted or replaced"));
+    CHECK(expect_line(t, "phantom> println(\"half"));
+    send(t, " done\");\r");
+    CHECK(expect(t, "half done\r"));
+    send(t, "\x04");
+    CHECK(term_wait(t) == 3);   /* the final snapshot had nowhere to go */
 }
 
 static void line_editing(term *t)
@@ -968,8 +1057,9 @@ static void line_editing(term *t)
     CHECK(expect(t, "typed while it ticks\r"));
     CHECK(expect(t, READY));
     CHECK(ticks_clean(t));
-    send(t, "\x04");
-    CHECK(term_wait(t) == 0);
+    quoted_insert_while_ticking(t);
+    ctrl_d_while_ticking(t);
+    engine_message_above_line(t);
 }
 
 /* ---- 8. an attached shell's line editor ------------------------------------------------ */
@@ -1015,7 +1105,10 @@ static void attach_editing(term *world)
     CHECK(expect(&t, READY));
     CHECK(ticks_clean(&t));
 
-    /* Ctrl-D detaches; the world goes on. */
+    /* Ctrl-D detaches, even typed while the world runs a statement sent
+     * from here; the world goes on. */
+    send(&t, "println(\"bu\" + \"sy\"); .internal.thread.sleep(400);\r");
+    CHECK(expect(&t, "busy\r"));
     send(&t, "\x04");
     CHECK(term_wait(&t) == 0);
     CHECK(line(world, "println(\"after \" + shared);"));

@@ -14,7 +14,9 @@
  * libedit draws it below the output.  libedit alone knows how the line
  * is laid out (wide lines, recalled multi-line entries), and it does all
  * the drawing.  Ctrl-C, stop() and a window-size change go the same way:
- * keys of ours that libedit runs as commands.
+ * keys of ours that libedit runs as commands.  Keys typed while no line
+ * is read met the terminal's canonical mode: take_typed_ahead hands them
+ * to libedit as they were typed (Ctrl-D included).
  *
  * Invariants (under le->lock): reading == true exactly while
  * hal_lineedit_read runs with libedit; then every write (another
@@ -68,12 +70,13 @@ struct hal_lineedit {
     bool hidden;               /* the line is taken out (KEY_HIDE): output may be written */
     bool resize;               /* the window changed: libedit learns its size while hidden */
     bool searching;            /* Ctrl-R or Ctrl-S was typed, and no key that ends a search since */
+    bool quoting;              /* a quoted insert was typed: libedit takes the next key as text */
     int outcome;               /* how the read ends, once Ctrl-C or stop() ended it; -1 before */
     wchar_t *saved;            /* the hidden line, and its cursor */
     int saved_len, saved_cursor;
     wchar_t keys[4];           /* our keys, to give libedit before anything typed */
     int nkeys;
-    char in[256];              /* bytes typed, not yet given to libedit */
+    char in[4096];             /* bytes typed, not yet given to libedit: the terminal's whole input queue fits */
     size_t in_len, in_pos;
     mbstate_t mb;
 #endif
@@ -412,13 +415,21 @@ static int typed_char(hal_lineedit *le, wchar_t *out)
     return 1;
 }
 
-/* libedit's incremental search (Ctrl-R, Ctrl-S) reads keys itself, and
- * any command key ends it, our KEY_HIDE too.  So while it runs, output
- * waits: from a Ctrl-R or Ctrl-S typed until a key that ends the search
- * (Enter, Escape, any control key but Backspace) is typed. */
-static void note_search(hal_lineedit *le, wchar_t typed)
+/* Some libedit commands read keys themselves, and would take our keys as
+ * text or end early on them; while one runs, output waits (our keys are
+ * given only to libedit's command loop).  The incremental search (Ctrl-R,
+ * Ctrl-S) runs until a key that ends it (Enter, Escape, any control key
+ * but Backspace) is typed; a quoted insert (Ctrl-V, and Ctrl-@, which
+ * libedit binds to it too: its editing mode disables a terminal
+ * character whose key is then NUL) takes the next key typed, whatever it
+ * is. */
+static void note_typed(hal_lineedit *le, wchar_t typed)
 {
-    if (typed == 0x12 || typed == 0x13)
+    if (le->quoting)
+        le->quoting = false;
+    else if (typed == 0x16 || typed == 0)
+        le->quoting = true;
+    else if (typed == 0x12 || typed == 0x13)
         le->searching = true;
     else if (typed < 0x20 && typed != 0x08)
         le->searching = false;
@@ -470,11 +481,11 @@ static int read_key(EditLine *el, wchar_t *out)
                 continue;
             }
             if (r > 0) {
-                note_search(le, *out);
+                note_typed(le, *out);
                 return 1;
             }
         }
-        if (!le->searching && must_redraw(le)) {   /* a redraw would end a search: output waits */
+        if (!le->searching && !le->quoting && must_redraw(le)) {   /* see note_typed */
             *out = KEY_HIDE;
             return 1;
         }
@@ -492,6 +503,47 @@ static int read_key(EditLine *el, wchar_t *out)
         else if (n == 0 || (errno != EINTR && errno != EAGAIN))
             return 0;
     }
+}
+
+/* Keys typed while no line is read (a statement runs) meet the terminal
+ * in canonical mode, where Ctrl-D on an empty line is the end-of-file
+ * mark; once canonical mode is left, Linux hands that mark over as a NUL
+ * byte, which libedit takes as ^@ (bound to a quoted insert: our next
+ * key would become text), so the Ctrl-D would be lost.  Before libedit's
+ * mode is set, the ends of file and lines already typed are therefore
+ * read in canonical mode into `in`, each end of file as the Ctrl-D it
+ * was typed as; VEOF is off from before that read until canonical mode
+ * is left, so a Ctrl-D typed meanwhile stays an ordinary byte.
+ * Invariant: when libedit's mode is set, no end-of-file mark waits in
+ * the terminal.  libedit then finds the terminal out of cooked mode and
+ * keeps the settings it learned (nothing in Phantom changes them between
+ * reads); after the read it restores its cooked ones, VEOF on. */
+static void take_typed_ahead(hal_lineedit *le)
+{
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) < 0 || !(t.c_lflag & ICANON))
+        return;
+    t.c_cc[VEOF] = _POSIX_VDISABLE;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) < 0)
+        return;
+    memmove(le->in, le->in + le->in_pos, le->in_len - le->in_pos);
+    le->in_len -= le->in_pos;
+    le->in_pos = 0;
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    while (le->in_len < sizeof le->in && poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
+        ssize_t n = read(STDIN_FILENO, le->in + le->in_len, sizeof le->in - le->in_len);
+        if (n < 0 && errno != EINTR)
+            break;
+        if (n == 0)
+            le->in[le->in_len++] = 4;   /* Ctrl-D */
+        else if (n > 0)
+            le->in_len += (size_t)n;
+    }
+    t.c_lflag &= ~(tcflag_t)ICANON;
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+    tcsetattr(STDIN_FILENO, TCSANOW, &t);
+    HAL_ASSERT(le->in_pos == 0 && le->in_len <= sizeof le->in);
 }
 
 bool hal_lineedit_has_editing(void) { return true; }
@@ -586,7 +638,9 @@ int hal_lineedit_read(hal_lineedit *le, const char *prompt, char **line, bool (*
     le->outcome = -1;
     le->hidden = false;
     le->searching = false;
+    le->quoting = false;
     begin_read(le, true);
+    take_typed_ahead(le);
     /* Keys are keys from now on, before the prompt shows: a Ctrl-C typed
      * while libedit draws it must not become a SIGINT. */
     el_set(le->el, EL_PREP_TERM, 1);
