@@ -543,12 +543,14 @@ int pw_history_open(pw_world *w, char *why, size_t whylen)
         return rc;
     }
     uint64_t g = w->opt.view_generation;
-    if (!g || g == c->generation)
+    if (!g)
+        return 0;
+    w->readonly = true;   /* a view, of the newest generation too, never writes */
+    if (g == c->generation)
         return 0;
     const pw_hist_rec *h = find_rec(w, g, why, whylen);
     if (!h)
         return -ENOENT;
-    w->readonly = true;
     pw_tree_fini(&w->map);
     pw_tree_init(&w->map, &w->store, h->map_root, h->map_levels);
     return 0;

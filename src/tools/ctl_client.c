@@ -12,6 +12,7 @@
 
 #include "../persist/pw.h"
 #include "ctl.h"
+#include "shell.h"
 #include "tools.h"
 
 #define CLIENT_SEND_TIMEOUT_MS 10000
@@ -175,7 +176,7 @@ static bool not_running(int rc) { return rc == -ENOENT || rc == -ECONNREFUSED; }
 void help_attach(void)
 {
     hal_console_printf(1,
-        "usage: phantom attach [--image PATH]\n"
+        "usage: phantom attach [--image PATH] [--snapshot G]\n"
         "\n"
         "Opens the persistent shell inside the running world (--image PATH, else\n"
         "$PHANTOM_IMAGE, else ./" TOOL_DEFAULT_IMAGE "): the process of `phantom run`, `phantom boot`\n"
@@ -188,14 +189,45 @@ void help_attach(void)
         "Ctrl-D (or :quit) detaches: the world and its threads go on.  phantom stop\n"
         "stops the world.\n"
         "\n"
+        "\n"
+        "--snapshot G: the shell on the retained generation G of a stopped world\n"
+        "(phantom snapshots lists them), read-only: its threads stay held, code\n"
+        "typed runs on a copy of that state in memory, and nothing of it is kept:\n"
+        "the image is not written.  phantom boot --snapshot G resumes from it.\n"
+        "\n"
         "Exit status: 0 detached, 2 the world is not running or refused.\n");
 }
 
 int cmd_attach(int argc, char **argv)
 {
-    const char *image;
-    if (image_arg(argc, argv, &image, "attach") < 0)
+    const char *image = tool_default_image(), *v;
+    uint64_t snapshot = 0;
+    for (int i = 0; i < argc; i++) {
+        int r = tool_option(argc, argv, &i, "--image", &v, "attach");
+        if (r > 0) {
+            image = v;
+            continue;
+        }
+        if (r == 0 && (r = tool_option(argc, argv, &i, "--snapshot", &v, "attach")) > 0) {
+            if (tool_parse_generation("attach", "--snapshot", v, &snapshot) < 0)
+                return 2;
+            continue;
+        }
+        if (r == 0)
+            hal_console_printf(2, "phantom attach: %s '%s' (see phantom attach --help)\n",
+                               argv[i][0] == '-' ? "unknown option" : "unexpected argument", argv[i]);
         return 2;
+    }
+    if (snapshot) {
+        hal_sock probe;
+        if (tool_ctl_connect(image, &probe) == 0) {
+            hal_net_close(probe);
+            hal_console_printf(2, "phantom attach: %s: the world is running; --snapshot looks at a stopped world "
+                                  "(phantom stop first; phantom info --snapshot G works meanwhile)\n", image);
+            return 2;
+        }
+        return sh_view(image, snapshot);
+    }
     hal_sock s;
     int rc = tool_ctl_connect(image, &s);
     if (rc < 0) {

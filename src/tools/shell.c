@@ -451,50 +451,41 @@ void sh_session(pv_vm *vm, const char *image, const sh_io *io)
     thread_io = NULL;
 }
 
-int cmd_shell(int argc, char **argv)
+/* The shell on the process's own input, on the world w names; view: a
+ * retained generation looked at instead (phantom attach --snapshot): the
+ * world's threads held, nothing written to the image, no control socket,
+ * and everything done in it dropped at the end. */
+static int shell_main(tool_world_opts *wo, bool paused, uint64_t view)
 {
-    tool_world_opts w = {.image = tool_default_image()};
-    bool paused = false;
-    for (int i = 0; i < argc; i++) {
-        int r = tool_world_option(argc, argv, &i, &w, "");
-        if (r < 0)
-            return 2;
-        if (r > 0)
-            continue;
-        if (!strcmp(argv[i], "--paused")) {
-            paused = true;
-        } else {
-            hal_console_printf(2, "phantom: %s '%s' (see phantom --help)\n",
-                               argv[i][0] == '-' ? "unknown option" : "unexpected argument", argv[i]);
-            return 2;
-        }
-    }
+    tool_world_opts w = *wo;
     const char *image = w.image;
     bool tty = hal_console_is_tty(0) && hal_console_is_tty(1);
     struct pd_display *display = NULL;
-    if (!paused && tool_open_display(&w, &display, "") < 0)
+    if (!paused && !view && tool_open_display(&w, &display, "") < 0)
         return 2;
     world_log wlog = {.ed = NULL};
     hal_mutex_init(&wlog.lock);
-    pvm_options o = {.image = image, .create = true, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
+    pvm_options o = {.image = image, .create = !view, .snapshot_interval_ms = w.interval, .verbose = w.verbose > 1,
                      .strategy = w.strategy, .memory_limit = w.memory_limit, .paused = paused,
                      .commit_output = w.commit_output, .display = display, .replica = w.replica,
                      .keep = w.keep_set ? &w.keep : NULL,
                      .replica_key = w.replica_key, .replica_sync = w.replica_sync,
-                     .log = on_world_log, .log_ctx = &wlog};
+                     .log = on_world_log, .log_ctx = &wlog, .view = view != 0, .snapshot = view};
+    if (view)
+        o.replica = NULL;   /* a view writes nowhere */
     pvm_boot_info bi;
     pv_vm *vm;
     char err[600];
     int orc = pvm_open(&o, &vm, &bi, err, sizeof err);
     if (orc < 0) {
-        tool_open_failed("shell", image, orc, err);
+        tool_open_failed(view ? "attach" : "shell", image, orc, err);
         pd_close(display);
         hal_mutex_destroy(&wlog.lock);
         return 2;
     }
     if (display)
         pd_ready(display);
-    if (paused && !bi.is_new)
+    if (paused && !view && !bi.is_new)
         hal_console_printf(tty ? 1 : 2, "phantom: paused: none of the world's %u thread%s runs; :threads lists them, "
                            ":kill ID ends one, :update FILE installs fixed code, :resume lets them run on, :quit saves\n",
                            bi.threads, bi.threads == 1 ? "" : "s");
@@ -514,10 +505,15 @@ int cmd_shell(int argc, char **argv)
     int rc = pvm_serve_start(vm);
     if (rc == 0 && !(s.c.ws = sh_ws_open(vm)))
         rc = -12;
-    if (rc == 0 && (tty || w.verbose))
+    if (rc == 0 && view)
+        hal_console_printf(tty ? 1 : 2,
+                           "phantom: looking at generation %llu of %s, read-only: its %u thread%s held, nothing "
+                           "done here is kept (the image is not written); :help for help\n",
+                           (unsigned long long)view, image, bi.threads, bi.threads == 1 ? "" : "s");
+    else if (rc == 0 && (tty || w.verbose))
         banner(image, &bi, sh_ws_resumed_clean(s.c.ws), tty ? 1 : 2);
     tool_ctl *ctl = NULL;
-    if (rc == 0) {
+    if (rc == 0 && !view) {
         char cerr[600];
         if (!(ctl = tool_ctl_start(vm, image, on_stop, NULL, cerr, sizeof cerr)))
             hal_console_printf(2, "phantom: warning: %s\n", cerr);
@@ -532,16 +528,18 @@ int cmd_shell(int argc, char **argv)
     tool_ctl_stop(ctl);   /* attached sessions end; the world is still served */
     pvm_serve_stop(vm);
     pvm_set_output(vm, NULL, NULL);
-    if (s.c.ws)
+    if (s.c.ws && !view)
         sh_ws_note_clean_exit(s.c.ws);   /* taken by the final snapshot, or by none */
     sh_set_editor(NULL);
     world_log_set(&wlog, NULL);
     sh_edit_free(s.ed);
     sh_ws_free(s.c.ws);
     free(s.input);
-    int crc = pvm_close(vm, true);
+    int crc = pvm_close(vm, !view);
     hal_mutex_destroy(&wlog.lock);
     pd_close(display);
+    if (view)
+        return rc < 0 ? 2 : s.errors && !tty ? 1 : 0;
     if (crc < 0) {
         hal_console_printf(2, "phantom: %s: the final snapshot failed: %s; the world resumes from an earlier one\n",
                            image, pw_strerror(crc));
@@ -552,4 +550,31 @@ int cmd_shell(int argc, char **argv)
     /* on a terminal the errors were seen as they happened; a script's
      * caller learns of them from the status */
     return rc < 0 ? 2 : s.errors && !tty ? 1 : 0;
+}
+
+int cmd_shell(int argc, char **argv)
+{
+    tool_world_opts w = {.image = tool_default_image()};
+    bool paused = false;
+    for (int i = 0; i < argc; i++) {
+        int r = tool_world_option(argc, argv, &i, &w, "");
+        if (r < 0)
+            return 2;
+        if (r > 0)
+            continue;
+        if (!strcmp(argv[i], "--paused")) {
+            paused = true;
+        } else {
+            hal_console_printf(2, "phantom: %s '%s' (see phantom --help)\n",
+                               argv[i][0] == '-' ? "unknown option" : "unexpected argument", argv[i]);
+            return 2;
+        }
+    }
+    return shell_main(&w, paused, 0);
+}
+
+int sh_view(const char *image, uint64_t generation)
+{
+    tool_world_opts w = {.image = image};
+    return shell_main(&w, true, generation);
 }

@@ -50,6 +50,9 @@ typedef hal_lineedit_complete_fn sh_complete_fn;
 /* The history file: $PHANTOM_HISTORY, else ~/.phantom_history (in buf),
  * else NULL (none). */
 const char *sh_history_path(char *buf, size_t len);
+/* phantom attach --snapshot G: the shell on a read-only view of the
+ * retained generation G of image (its threads held, nothing kept). */
+int sh_view(const char *image, uint64_t generation);
 /* history_path: where history is loaded from and saved to (NULL: none). */
 sh_edit *sh_edit_new(const char *history_path, sh_complete_fn *complete, void *complete_ctx);
 /* Saves the history (a warning if that fails) and restores the terminal. */

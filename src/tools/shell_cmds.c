@@ -122,6 +122,11 @@ static int cmd_resume(sh_ctx *c, const char *arg)
 {
     (void)arg;
     int rc = pvm_call(c->vm, resume_req, NULL);
+    if (rc == PVM_E_VIEW) {
+        sh_printf(2, "phantom: :resume: this is a read-only view of an old snapshot: its threads stay held "
+                     "(phantom boot --snapshot G resumes the world from it)\n");
+        return -1;
+    }
     if (rc == PVM_E_NOT_PAUSED) {
         sh_printf(2, "phantom: :resume: the world is not paused: its threads already run\n");
         return -1;

@@ -48,6 +48,12 @@ typedef struct pvm_options {
     uint64_t snapshot;              /* nonzero: a retained generation: resume
                                        the world as it was then (a rollback),
                                        or with inspect, look at it */
+    bool view;                      /* with snapshot: open that generation to
+                                       look at with code running (phantom
+                                       attach --snapshot): the world's threads
+                                       held for good, no restart hooks, nothing
+                                       ever written to the image; close with
+                                       pvm_close(vm, false) */
     void (*log)(void *ctx, int level, const char *msg);   /* the engine's messages
                                        (pw_options.log); NULL: standard error */
     void *log_ctx;
@@ -181,6 +187,7 @@ int pvm_call(pv_vm *vm, int (*fn)(pv_vm *vm, void *ctx), void *ctx);
 /* pvm_call after pvm_requests_close: the run that served requests ended. */
 #define PVM_E_NOT_SERVING (-2002)
 #define PVM_E_NOT_PAUSED (-2003)      /* pvm_resume: the world's threads are not held */
+#define PVM_E_VIEW (-2004)            /* pvm_resume: a view (pvm_options.view) never resumes */
 /* Requests served in place: from pvm_requests_open on, the caller's own
  * pvm_run / pvm_run_program runs other host threads' pvm_call requests
  * between time slices (and ends as it always does: when the program

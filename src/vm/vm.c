@@ -150,11 +150,11 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     po.keep = o->keep;
     po.replica_key = o->replica_key;
     po.replica_sync = o->replica_sync;
-    if (o->inspect)
+    if (o->inspect || o->view)
         po.view_generation = o->snapshot;
     else
         po.rollback_to = o->snapshot;
-    if (o->inspect) {
+    if (o->inspect || o->view) {
         po.snapshot_interval_ms = 0;   /* never written: pvm_close(vm, false) drops everything */
         po.no_readahead = true;        /* it looks at a few objects, not the whole world */
     }
@@ -187,9 +187,10 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     vm->w = w;
     vm->verbose = o->verbose;
     vm->inspect = o->inspect;
-    vm->paused = o->paused && !o->inspect;
-    vm->commit_output = o->commit_output && !o->inspect;
-    vm->display = o->inspect ? NULL : o->display;
+    vm->view = o->view && !o->inspect;
+    vm->paused = (o->paused || vm->view) && !o->inspect;
+    vm->commit_output = o->commit_output && !o->inspect && !vm->view;
+    vm->display = o->inspect || vm->view ? NULL : o->display;
     vm->max_frames = PV_MAX_FRAMES;
     vm->out_tty = hal_console_is_tty(1);
     pw_stats st;
@@ -201,7 +202,7 @@ int pvm_open(const pvm_options *o, pv_vm **out, pvm_boot_info *info, char *err, 
     uint64_t reserve = po.cow_limit + PV_PROCESS_RESERVE;
     vm->heap_limit = vm->memory_limit > 2 * reserve ? vm->memory_limit - reserve : vm->memory_limit / 2;
     char why[400];
-    if (!vm->inspect && (rc = pv_boot_guard_begin(vm, o->image, vm->paused, why, sizeof why)) < 0) {
+    if (!vm->inspect && !vm->view && (rc = pv_boot_guard_begin(vm, o->image, vm->paused, why, sizeof why)) < 0) {
         snprintf(err, errlen, "%s: %s", o->image, why);
         pv_gc_free_host(vm);
         pw_close(w, false);
@@ -254,6 +255,8 @@ int pvm_close(pv_vm *vm, bool final)
  * then the collectors. */
 int pvm_resume(pv_vm *vm)
 {
+    if (vm->view)
+        return PVM_E_VIEW;
     if (!vm->paused)
         return PVM_E_NOT_PAUSED;
     vm->paused = false;

@@ -150,6 +150,7 @@ struct pv_vm {
     bool out_tty;                  /* standard output is a terminal */
     bool inspect;                  /* opened only to look (pvm_options.inspect) */
     bool paused;                   /* the world's threads are held (pvm_options.paused), until pvm_resume */
+    bool view;                     /* an old generation looked at (pvm_options.view): paused for good */
     bool gc_held;                  /* the collectors are off because the boot was paused */
     bool reboot_requested;         /* boot.reboot(): snapshot and boot the world again (pvm_reboot_requested) */
     bool commit_output;            /* console output waits for durable state (pvm_options) */

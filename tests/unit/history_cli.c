@@ -32,10 +32,10 @@ static int phantom_says(result *r, const char *a1, const char *a2, const char *a
 
 /* The listing's generations, oldest first; returns how many.  Every line
  * but the summary must start with one. */
-static int listed(uint64_t *gen, int max, bool *pinned)
+static int listed_in(const char *image, uint64_t *gen, int max, bool *pinned)
 {
     result r;
-    CHECK(phantom_says(&r, "snapshots", "--image", img, NULL, NULL) == 0);
+    CHECK(phantom_says(&r, "snapshots", "--image", image, NULL, NULL) == 0);
     int n = 0;
     const char *p = r.out.p ? r.out.p : "";
     while (*p) {
@@ -58,12 +58,16 @@ static int listed(uint64_t *gen, int max, bool *pinned)
     return n;
 }
 
-static uint64_t newest(void)
+static int listed(uint64_t *gen, int max, bool *pinned) { return listed_in(img, gen, max, pinned); }
+
+static uint64_t newest_in(const char *image)
 {
     uint64_t g[256];
-    int n = listed(g, 256, NULL);
+    int n = listed_in(image, g, 256, NULL);
     return n ? g[n - 1] : 0;
 }
+
+static uint64_t newest(void) { return newest_in(img); }
 
 static bool retained(uint64_t want)
 {
@@ -189,6 +193,51 @@ static void refusals(void)
     printf("  refusals: a bad --keep, a generation not retained or not a number, a missing image\n");
 }
 
+/* phantom attach --snapshot G: a shell on an old state that writes nothing. */
+static void view_old_state(void)
+{
+    char view_img[600], in1[600], in2[600], look[600], cmd[2000];
+    path_in(view_img, sizeof view_img, "view.img");
+    put("in1.txt", "int x = 1;\n");
+    put("in2.txt", "x = 2;\n");
+    put("look.txt", "println(\"x=\" + x);\nx = 50;\nprintln(\"now \" + x);\n:resume\n");
+    path_in(in1, sizeof in1, "in1.txt");
+    path_in(in2, sizeof in2, "in2.txt");
+    path_in(look, sizeof look, "look.txt");
+    result r;
+    char *shell1[] = {phantom, "--image", view_img, NULL};
+    memset(&r, 0, sizeof r);
+    run(shell1, in1, tmpdir, &r);
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    result_free(&r);
+    unsigned long long g1 = newest_in(view_img);   /* the first session's last snapshot */
+    memset(&r, 0, sizeof r);
+    run(shell1, in2, tmpdir, &r);
+    CHECK(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+    result_free(&r);
+
+    snprintf(cmd, sizeof cmd, "cp %s %s.before", view_img, view_img);
+    REQUIRE(system(cmd) == 0);
+    char g[32];
+    snprintf(g, sizeof g, "%llu", g1);
+    char *view[] = {phantom, "attach", "--image", view_img, "--snapshot", g, NULL};
+    memset(&r, 0, sizeof r);
+    run(view, look, tmpdir, &r);
+    CHECK(has(&r.out, "x=1\n"));      /* the state of the first session */
+    CHECK(has(&r.out, "now 50\n"));   /* code runs on it */
+    CHECK(has(&r.err, "read-only"));
+    CHECK(has(&r.err, ":resume: this is a read-only view"));
+    result_free(&r);
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s.before", view_img, view_img);
+    CHECK(system(cmd) == 0);          /* not a byte of the image changed */
+    char *newest_view[] = {phantom, "--image", view_img, NULL};
+    memset(&r, 0, sizeof r);
+    run(newest_view, look, tmpdir, &r);
+    CHECK(has(&r.out, "x=2\n"));      /* the world itself is where it was */
+    result_free(&r);
+    printf("  attach --snapshot %llu showed x=1 (the world holds 2), ran code on it, and wrote nothing\n", g1);
+}
+
 int main(void)
 {
     runner_start("history_cli", phantom, sizeof phantom);
@@ -198,6 +247,7 @@ int main(void)
     back_and_forth();
     pin_by_update();
     refusals();
+    view_old_state();
     t_remove_dir(tmpdir);
     return test_done("history_cli");
 }
