@@ -102,6 +102,22 @@ const jv_method *jv_find_method(const jv_class *k, const char *name, const char 
     return NULL;
 }
 
+/* The Phantom type a field of a primitive Java type is declared with, so
+ * that a field the VM fills in itself starts at Java's zero, not null: a
+ * static or an instance field added by a hot code update (docs/VM.md,
+ * "Updating classes"); NULL for references.  byte, short, char and boolean
+ * are ints here, as the translation computes with them. */
+static const char *type_of(const char *desc)
+{
+    switch (desc[0]) {
+    case 'J': return ".internal.long";
+    case 'F': return ".internal.float";
+    case 'D': return ".internal.double";
+    case 'L': case '[': return NULL;
+    default: return ".internal.int";
+    }
+}
+
 /* Zero of a field's type, as an instruction; NULL for references. */
 static const char *zero_of(const char *desc)
 {
@@ -334,7 +350,9 @@ static int translate_class(jv_tr *tp, tb_buf *out)
         for (uint16_t k = 0; k < i; k++)
             if (!strcmp(c->fields[k].name, c->fields[i].name))
                 return jv_fail(&t, JV_E_UNSUPPORTED, "two fields named %s", c->fields[i].name), t.rc;
-        tb_printf(out, ".field%s %s\n", (c->fields[i].flags & JV_ACC_STATIC) ? " static" : "", fname);
+        const char *type = type_of(c->fields[i].desc);
+        tb_printf(out, ".field%s %s%s%s\n", (c->fields[i].flags & JV_ACC_STATIC) ? " static" : "", fname,
+                  type ? " : " : "", type ? type : "");
     }
     if (helpers(&t, out, me, sup) < 0)
         return t.rc;

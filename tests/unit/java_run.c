@@ -15,6 +15,10 @@
  *  4. Every truncation of a compiled class file, and every single-byte
  *     change of its first 600 bytes, is refused with a message or runs:
  *     never a crash (a signal) nor a hang.
+ *  5. A hot code update of a Java class (tests/java/update/v1 -> v2):
+ *     `phantom update` of the new class file into a world where the old
+ *     one ran; its object and statics carry over, and the fields and
+ *     static it adds start at Java's zero (0, 0L, 0.0, false, '\0').
  *
  * Without javac the suite says so in one line and is skipped.
  *
@@ -24,6 +28,8 @@
 #define _GNU_SOURCE
 #include "runner.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -191,6 +197,36 @@ static void damaged(void)
     buf_free(&b);
 }
 
+/* 5: a Java class updated in place. */
+static void hot_update(void)
+{
+    need(runner_sh("javac -d %s/u1 tests/java/update/v1/Account.java && "
+                   "javac -d %s/u2 tests/java/update/v2/Account.java", work, work), "javac (update)");
+    char img[600], c1[600], c2[600], ph[PATH_MAX];
+    need(realpath(phantom, ph) != NULL, "realpath");   /* the steps run in work */
+    snprintf(img, sizeof img, "%s/update.img", work);
+    snprintf(c1, sizeof c1, "%s/u1/Account.class", work);
+    snprintf(c2, sizeof c2, "%s/u2/Account.class", work);
+    char *run1[] = {ph, "run", "--image", img, c1, NULL};
+    char *upd[] = {ph, "update", "--image", img, c2, NULL};
+    char *run2[] = {ph, "run", "--image", img, c2, NULL};
+    static const char *const want[] = {"v1 runs=1 balance=10\n", "v1 runs=2 balance=20\n", NULL,
+                                       "v2 runs=3 balance=30 big=5000000000000 rate=0.5 seen=false mark=0 total=30\n",
+                                       "v2 runs=4 balance=40 big=10000000000000 rate=1.0 seen=true mark=0 total=70\n"};
+    char **steps[] = {run1, run1, upd, run2, run2};
+    bool ok = true;
+    for (int i = 0; i < 5 && ok; i++) {
+        result r = {0};
+        run(steps[i], "/dev/null", work, &r);
+        ok = WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0 && (!want[i] || (r.out.p && !strcmp(r.out.p, want[i])));
+        if (!ok)
+            fprintf(stderr, "update step %d: status %d, printed \"%s\", wanted \"%s\"; stderr: %s\n", i, r.status,
+                    r.out.p ? r.out.p : "", want[i] ? want[i] : "(anything)", r.err.p ? r.err.p : "");
+        result_free(&r);
+    }
+    runner_report(ok, "update", "Account", ok ? "" : "the updated class's state");
+}
+
 int main(int argc, char **argv)
 {
     runner_name = "java_run";
@@ -214,6 +250,7 @@ int main(int argc, char **argv)
     if (!filter) {
         containers();
         damaged();
+        hot_update();
     }
     t_remove_dir(work);
     tmpdir[0] = 0;
