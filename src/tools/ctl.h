@@ -65,9 +65,16 @@ int tool_ctl_connect(const char *image, hal_sock *s);
  * frames until CTL_EXIT; attach: relays standard input meanwhile.
  * Returns the exit status the server sent (2 if the connection broke). */
 int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body_len, bool attach);
-/* The first whole frame of the n bytes at p: its tag, data and length,
- * and the bytes it takes (0: not whole yet). */
-size_t tool_ctl_frame(const unsigned char *p, size_t n, int *tag, const char **data, size_t *len);
+/* The answer's frames as they arrive: tool_ctl_receive waits up to
+ * timeout_ms for bytes on s, keeps a partial frame in `in`, and passes
+ * every whole frame but CTL_EXIT to take.  Returns CTL_EXIT's status,
+ * TOOL_CTL_MORE (nothing ended: call again) or TOOL_CTL_GONE (the
+ * connection ended, or no memory for a frame). */
+typedef struct tool_ctl_inbox { unsigned char *p; size_t n, cap; } tool_ctl_inbox;
+typedef void tool_ctl_take_fn(void *ctx, int tag, const char *data, size_t len);
+enum { TOOL_CTL_MORE = -1, TOOL_CTL_GONE = -2 };
+int tool_ctl_receive(hal_sock s, tool_ctl_inbox *in, int timeout_ms, tool_ctl_take_fn *take, void *ctx);
+void tool_ctl_inbox_free(tool_ctl_inbox *in);
 
 /* ---- attach on a terminal, with the line editor (ctl_attach.c) --------------- */
 /* After the attach request was sent on s: lines are typed in the HAL's line

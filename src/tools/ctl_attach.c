@@ -15,7 +15,6 @@
  * editor cannot show, so none are read then (Ctrl-C, sent as a
  * CTL_INTERRUPT line, is the only key that acts meanwhile).
  */
-#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +31,7 @@ typedef struct attach {
     hal_mutex lock;            /* guards prompt and prompted */
     char prompt[PROMPT_MAX];   /* the last prompt the world sent */
     bool prompted;             /* a prompt came that no line answered yet */
-    atomic_int status;         /* -1 while attached, then the exit status */
+    atomic_int status;         /* TOOL_CTL_MORE while attached, then the exit status or TOOL_CTL_GONE */
     atomic_bool typist_done;   /* the reader may stop waiting */
 } attach;
 
@@ -44,8 +43,9 @@ static void on_interrupt(void *ctx)
     atomic_store(&interrupted, true);
 }
 
-static void take_frame(attach *a, int tag, const char *d, size_t len)
+static void take_frame(void *ctx, int tag, const char *d, size_t len)
 {
+    attach *a = ctx;
     switch (tag) {
     case CTL_OUT: sh_edit_write(a->ed, 1, d, len); break;
     case CTL_ERR: sh_edit_write(a->ed, 2, d, len); break;
@@ -58,51 +58,26 @@ static void take_frame(attach *a, int tag, const char *d, size_t len)
         a->prompted = true;
         hal_mutex_unlock(&a->lock);
         break;
-    case CTL_EXIT: atomic_store(&a->status, len ? (unsigned char)d[0] : 2); break;
     default: break;
     }
 }
 
+/* Until the world's CTL_EXIT (its status) or the connection's end (TOOL_CTL_GONE). */
 static void reader(void *arg)
 {
     attach *a = arg;
-    unsigned char *p = NULL;
-    size_t n = 0, cap = 0;
-    while (atomic_load(&a->status) < 0 && !atomic_load(&a->typist_done)) {
-        if (hal_net_wait(a->s, HAL_POLL_IN, 100) <= 0)
-            continue;
-        if (n + 65536 > cap) {
-            size_t ncap = cap ? cap * 2 : 131072;
-            unsigned char *np = ncap <= 2 * (size_t)CTL_MAX_FRAME ? realloc(p, ncap) : NULL;
-            if (!np)
-                break;
-            p = np;
-            cap = ncap;
-        }
-        long r = hal_net_recv(a->s, p + n, cap - n);
-        if (r == -EAGAIN)
-            continue;
-        if (r <= 0)
-            break;
-        n += (size_t)r;
-        int tag;
-        const char *d;
-        size_t len, used;
-        while ((used = tool_ctl_frame(p, n, &tag, &d, &len))) {
-            take_frame(a, tag, d, len);
-            memmove(p, p + used, n - used);
-            n -= used;
-        }
-    }
-    free(p);
-    int running = -1;
-    atomic_compare_exchange_strong(&a->status, &running, -2);   /* -2: the connection ended first */
+    tool_ctl_inbox in = {0};
+    int status = TOOL_CTL_MORE;
+    while (status == TOOL_CTL_MORE && !atomic_load(&a->typist_done))
+        status = tool_ctl_receive(a->s, &in, 100, take_frame, a);
+    tool_ctl_inbox_free(&in);
+    atomic_store(&a->status, status == TOOL_CTL_MORE ? TOOL_CTL_GONE : status);
 }
 
 static bool session_over(void *ctx)
 {
     attach *a = ctx;
-    return atomic_load(&a->status) != -1;
+    return atomic_load(&a->status) != TOOL_CTL_MORE;
 }
 
 /* Waits for the world's next prompt, passing Ctrl-C on meanwhile; false if
@@ -132,7 +107,7 @@ static bool await_prompt(attach *a, char *buf)
 int tool_ctl_attach_edited(hal_sock s)
 {
     char hist[1100];
-    attach a = {.s = s, .status = -1};
+    attach a = {.s = s, .status = TOOL_CTL_MORE};
     a.ed = sh_edit_new(sh_history_path(hist, sizeof hist), NULL, NULL);
     if (!a.ed) {
         hal_console_printf(2, "phantom attach: the terminal's line editor could not be set up\n");

@@ -50,42 +50,57 @@ static void on_interrupt(void *ctx)
     atomic_store(&ctrl_c, true);
 }
 
-typedef struct inbox { unsigned char *p; size_t n, cap; } inbox;
-
-size_t tool_ctl_frame(const unsigned char *p, size_t n, int *tag, const char **data, size_t *len)
+int tool_ctl_receive(hal_sock s, tool_ctl_inbox *in, int timeout_ms, tool_ctl_take_fn *take, void *ctx)
 {
-    if (n < 5)
-        return 0;
-    size_t l = (size_t)p[1] << 24 | (size_t)p[2] << 16 | (size_t)p[3] << 8 | p[4];
-    if (n - 5 < l)
-        return 0;
-    *tag = p[0];
-    *data = (const char *)p + 5;
-    *len = l;
-    return 5 + l;
+    if (hal_net_wait(s, HAL_POLL_IN, timeout_ms) <= 0)
+        return TOOL_CTL_MORE;
+    if (in->n + 65536 > in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 131072;
+        unsigned char *p = cap <= 2 * (size_t)CTL_MAX_FRAME ? realloc(in->p, cap) : NULL;
+        if (!p)
+            return TOOL_CTL_GONE;
+        in->p = p;
+        in->cap = cap;
+    }
+    long r = hal_net_recv(s, in->p + in->n, in->cap - in->n);
+    if (r == -EAGAIN)
+        return TOOL_CTL_MORE;
+    if (r <= 0)
+        return TOOL_CTL_GONE;
+    in->n += (size_t)r;
+    size_t at = 0;
+    int status = TOOL_CTL_MORE;
+    while (status == TOOL_CTL_MORE && in->n - at >= 5) {
+        const unsigned char *f = in->p + at;
+        size_t len = (size_t)f[1] << 24 | (size_t)f[2] << 16 | (size_t)f[3] << 8 | f[4];
+        if (in->n - at - 5 < len)
+            break;
+        const char *d = (const char *)f + 5;
+        if (f[0] == CTL_EXIT)
+            status = len ? (unsigned char)d[0] : 2;
+        else
+            take(ctx, f[0], d, len);
+        at += 5 + len;
+    }
+    memmove(in->p, in->p + at, in->n - at);
+    in->n -= at;
+    return status;
 }
 
-/* Shows the whole frames in the inbox; the exit status once CTL_EXIT came, else -1. */
-static int show_frames(inbox *in, bool tty)
+void tool_ctl_inbox_free(tool_ctl_inbox *in)
 {
-    int tag;
-    const char *d;
-    size_t len, used;
-    while ((used = tool_ctl_frame(in->p, in->n, &tag, &d, &len))) {
-        switch (tag) {
-        case CTL_OUT: hal_console_write(1, d, len); break;
-        case CTL_ERR: hal_console_write(2, d, len); break;
-        case CTL_PROMPT:
-            if (tty)
-                hal_console_write(1, d, len);
-            break;
-        case CTL_EXIT: return len ? (unsigned char)d[0] : 2;
-        default: break;
-        }
-        memmove(in->p, in->p + used, in->n - used);
-        in->n -= used;
-    }
-    return -1;
+    free(in->p);
+    *in = (tool_ctl_inbox){0};
+}
+
+/* A frame for the terminal or a script: prompts only on a terminal. */
+static void show_frame(void *ctx, int tag, const char *d, size_t len)
+{
+    bool tty = *(const bool *)ctx;
+    if (tag == CTL_OUT || (tag == CTL_PROMPT && tty))
+        hal_console_write(1, d, len);
+    else if (tag == CTL_ERR)
+        hal_console_write(2, d, len);
 }
 
 int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body_len, bool attach)
@@ -102,9 +117,9 @@ int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body
         return tool_ctl_attach_edited(s);
     if (attach)
         hal_on_interrupt(on_interrupt, NULL);
-    inbox in = {0};
-    int status = -1;
-    while (status < 0) {
+    tool_ctl_inbox in = {0};
+    int status = TOOL_CTL_MORE;
+    while (status == TOOL_CTL_MORE) {
         if (!in_eof && atomic_exchange(&ctrl_c, false)) {
             hal_on_interrupt(on_interrupt, NULL);   /* re-armed: a second Ctrl-C is not fatal */
             tool_ctl_send_all(s, "\003\n", 2, t);
@@ -122,27 +137,11 @@ int tool_ctl_request(hal_sock s, const char *line, const void *body, size_t body
                 in_eof = true;
             }
         }
-        if (hal_net_wait(s, HAL_POLL_IN, in_eof ? 1000 : 50) <= 0)
-            continue;
-        if (in.n + 65536 > in.cap) {
-            size_t cap = in.cap ? in.cap * 2 : 131072;
-            unsigned char *p = realloc(in.p, cap);
-            if (!p)
-                break;
-            in.p = p;
-            in.cap = cap;
-        }
-        long r = hal_net_recv(s, in.p + in.n, in.cap - in.n);
-        if (r == -EAGAIN)
-            continue;
-        if (r <= 0)
-            break;
-        in.n += (size_t)r;
-        status = show_frames(&in, tty);
+        status = tool_ctl_receive(s, &in, in_eof ? 1000 : 50, show_frame, &tty);
     }
     if (attach)
         hal_on_interrupt(NULL, NULL);
-    free(in.p);
+    tool_ctl_inbox_free(&in);
     hal_net_close(s);
     if (status < 0) {
         hal_console_printf(2, "phantom: the world's process went away\n");

@@ -36,12 +36,18 @@ static int curl_args(pv_vm *vm, pv_value url, pv_value headers, const char *fn, 
     return PV_NOK;
 }
 
-static int tcp_curl(pv_vm *vm, pv_value *args, pv_value *ret)
+/* A GET as curl does (fn names the method in errors). */
+static int curl_get(pv_vm *vm, pv_value url_arg, pv_value headers_arg, const char *fn, pv_value *ret)
 {
     struct pv_string *url, *headers;
-    if (curl_args(vm, args[1], args[2], "curl", &url, &headers))
+    if (curl_args(vm, url_arg, headers_arg, fn, &url, &headers))
         return PV_NTHROW;
     return pv_net_curl(vm, url, headers, CURL_BODY_MAX, ret);
+}
+
+static int tcp_curl(pv_vm *vm, pv_value *args, pv_value *ret)
+{
+    return curl_get(vm, args[1], args[2], "curl", ret);
 }
 
 static int tcp_tostring(pv_vm *vm, pv_value *args, pv_value *ret)
@@ -90,13 +96,8 @@ const pv_native_class pv_nc_orig_net = {
 
 static int http_get(pv_vm *vm, pv_value *args, pv_value *ret)
 {
-    struct pv_string *url, *headers;
     struct pv_string *none = pv_str_cstr(vm, "");
-    if (!none)
-        return pv_throw_oom(vm);
-    if (curl_args(vm, args[1], pv_from_ptr(none), "get", &url, &headers))
-        return PV_NTHROW;
-    return pv_net_curl(vm, url, headers, CURL_BODY_MAX, ret);
+    return none ? curl_get(vm, args[1], pv_from_ptr(none), "get", ret) : pv_throw_oom(vm);
 }
 
 static int http_tostring(pv_vm *vm, pv_value *args, pv_value *ret)
